@@ -1,0 +1,154 @@
+"""Near-duplicate groups with MinHash and locality-sensitive hashing.
+
+The same story reaches a corpus several times: syndicated, re-posted with a different page
+template, updated. Events must be coded once per story, so every document gets a ``group_id``:
+the ``doc_id`` of the group's canonical copy, the first of the group in ingest order (stored
+documents first, in the order the store returns them, then the batch in order).
+
+A document's signature is a MinHash over word shingles: ``settings.shingle_size`` consecutive
+tokens, tokens being the lowercased runs of letters and digits. The permutations come from a
+fixed seed and scheme (:data:`SEED`, :data:`SCHEME`), so signatures computed in different runs
+and stored as bytes (the hash values as little-endian ``uint32``, ``tobytes()``) stay
+comparable. LSH proposes candidates; a
+candidate only counts when the estimated Jaccard similarity reaches ``settings.dedup_threshold``.
+A document joins the group of its earliest matching predecessor, so each group is a chain of
+matches rooted at its canonical copy.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable, Sequence
+
+import numpy as np
+
+from flashpoint.errors import ConfigError
+from flashpoint.records import Document
+from flashpoint.settings import Settings
+
+__all__ = ["SEED", "SCHEME", "DedupIndex", "assign_groups", "signature_of", "similarity"]
+
+#: The MinHash permutation seed and scheme (datasketch's 32-bit affine permutations). Changing
+#: either makes every stored signature incomparable.
+SEED = 1
+SCHEME = "affine32"
+_DTYPE = np.dtype("<u4")
+
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def signature_of(text: str, settings: Settings) -> np.ndarray:
+    """The MinHash hash values (``settings.dedup_num_perm`` of them) of a text."""
+    from datasketch import MinHash
+
+    minhash = MinHash(num_perm=settings.dedup_num_perm, seed=SEED, scheme=SCHEME)
+    minhash.update_batch([s.encode("utf-8") for s in _shingles(text, settings.shingle_size)])
+    return np.asarray(minhash.hashvalues, dtype=_DTYPE)
+
+
+def _shingles(text: str, size: int) -> set[str]:
+    """Word n-grams; a text shorter than one shingle is one shingle of all its tokens."""
+    tokens = _TOKEN.findall(text.lower())
+    if len(tokens) <= size:
+        return {" ".join(tokens)}
+    return {" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)}
+
+
+def similarity(a: np.ndarray, b: np.ndarray) -> float:
+    """Estimated Jaccard similarity: the share of hash values two signatures agree on."""
+    return float(np.count_nonzero(a == b)) / len(a)
+
+
+def assign_groups(
+    docs: Sequence[Document], existing: Iterable[tuple[str, bytes]], settings: Settings
+) -> list[bytes]:
+    """Set ``group_id`` and ``similarity`` on ``docs``; return their signatures, in order.
+
+    ``existing`` holds ``(doc_id, signature)`` of stored documents in ingest order. A stored
+    document's own group is worked out (the same way) only when a batch document matches it.
+    Building the index costs time linear in the stored documents; a job that cleans many
+    batches can keep one :class:`DedupIndex` instead (see there).
+    """
+    return DedupIndex(existing, settings).assign(docs)
+
+
+class DedupIndex:
+    """An LSH index of documents in ingest order, to which batches are assigned one by one.
+
+    ``DedupIndex(existing, settings).assign(batch)`` is :func:`assign_groups`. Calling
+    :meth:`assign` again with the next batch gives the same groups as a fresh index built from
+    the store would, provided every document assigned before was then stored, in order (each
+    assigned document stays in the index as if it were stored).
+    """
+
+    def __init__(self, existing: Iterable[tuple[str, bytes]], settings: Settings) -> None:
+        from datasketch import MinHashLSH
+
+        self._settings = settings
+        self._lsh = MinHashLSH(threshold=settings.dedup_threshold, num_perm=settings.dedup_num_perm)
+        self._ids: list[str] = []
+        self._sigs: list[np.ndarray] = []
+        self._groups: dict[int, int] = {}  # position -> position of its canonical copy
+        for doc_id, blob in existing:
+            self._add(doc_id, self._decode(doc_id, blob))
+
+    def assign(self, docs: Sequence[Document]) -> list[bytes]:
+        """Group ``docs`` (in order) against everything indexed so far; their signatures."""
+        out: list[bytes] = []
+        for doc in docs:
+            sig = signature_of(doc.text, self._settings)
+            pos = self._add(doc.doc_id, sig)
+            root = self._canonical(pos)
+            doc.group_id = self._ids[root]
+            doc.similarity = 1.0 if root == pos else round(similarity(sig, self._sigs[root]), 4)
+            out.append(sig.tobytes())
+        return out
+
+    def _decode(self, doc_id: str, blob: bytes) -> np.ndarray:
+        size = self._settings.dedup_num_perm * _DTYPE.itemsize
+        if len(blob) != size:
+            raise ConfigError(
+                f"stored signature of {doc_id} has {len(blob)} bytes, but dedup_num_perm="
+                f"{self._settings.dedup_num_perm} needs {size}: use the setting it was stored with"
+            )
+        return np.frombuffer(blob, dtype=_DTYPE)
+
+    def _add(self, doc_id: str, sig: np.ndarray) -> int:
+        pos = len(self._ids)
+        self._lsh.insert(pos, _lean(sig), check_duplication=False)
+        self._ids.append(doc_id)
+        self._sigs.append(sig)
+        return pos
+
+    def _canonical(self, pos: int) -> int:
+        """The canonical position of an indexed document, following its chain of matches.
+
+        A stored document's group is not stored with its signature, so it is worked out here,
+        only for documents that a new one matches, the same way it was when it was stored.
+        """
+        path: list[int] = []
+        while pos not in self._groups:
+            path.append(pos)
+            match = _earliest_match(self._lsh, self._sigs, pos, self._settings.dedup_threshold)
+            if match is None:
+                self._groups[pos] = pos
+            else:
+                pos = match
+        root = self._groups[pos]
+        self._groups.update((p, root) for p in path)
+        return root
+
+
+def _earliest_match(lsh: Any, sigs: list[np.ndarray], pos: int, threshold: float) -> int | None:
+    """The earliest document before ``pos`` whose estimated Jaccard reaches the threshold."""
+    candidates = sorted(c for c in lsh.query(_lean(sigs[pos])) if c < pos)
+    for candidate in candidates:
+        if similarity(sigs[pos], sigs[candidate]) >= threshold:
+            return candidate
+    return None
+
+
+def _lean(sig: np.ndarray) -> object:
+    from datasketch import LeanMinHash
+
+    return LeanMinHash(seed=SEED, hashvalues=sig, scheme=SCHEME)
