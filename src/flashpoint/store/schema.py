@@ -1,0 +1,168 @@
+"""The database schema, as SQLAlchemy Core tables on one :data:`metadata`.
+
+Only generic SQLAlchemy types are used so the same tables work on SQLite and PostgreSQL.
+Ids are the content hashes of :mod:`flashpoint.records`, so writing the same thing twice hits
+the same primary key and changes nothing. Dates are ISO strings (``YYYY``, ``YYYY-MM`` or
+``YYYY-MM-DD``): string order is date order, which keeps date filters portable.
+
+This module describes the *current* schema. The Alembic revisions under ``migrations/`` build
+it step by step; a test checks that the two agree.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Column,
+    Float,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+__all__ = [
+    "metadata",
+    "documents",
+    "sources",
+    "events",
+    "rejections",
+    "block_sightings",
+    "signatures",
+    "runs",
+]
+
+#: Constraint names are spelled out so that later migrations can refer to them on both backends.
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+HASH = String(64)  # stable_hash digests are 16 or 32 hex characters; leave room
+
+#: One row per cleaned document. ``seq`` is the ingest ordinal (1, 2, 3, ... in write order),
+#: assigned as ``1 + max(seq)`` inside the write transaction, so a rolled-back write leaves no
+#: gap and a re-run after a crash numbers documents exactly as an uninterrupted run would.
+documents = Table(
+    "documents",
+    metadata,
+    Column("doc_id", HASH, primary_key=True),
+    Column("seq", Integer, nullable=False, unique=True),
+    Column("raw_hash", HASH, nullable=False, unique=True),
+    Column("origin", Text, nullable=False),
+    Column("locator", Text),
+    Column("url", Text),
+    Column("title", Text),
+    Column("site", Text),
+    Column("published", String(32)),
+    Column("published_source", String(16)),
+    Column("format", String(16), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("raw_text", Text, nullable=False),
+    Column("offsets", Text, nullable=False),  # OffsetMap.to_json()
+    Column(
+        "group_id", HASH, nullable=False, index=True
+    ),  # the canonical's doc_id (own id if canonical)
+    Column("similarity", Float),
+    Column("removed_chars", Integer, nullable=False, default=0),
+    Column("n_chars", Integer, nullable=False),
+)
+
+#: Every input item that became, or turned out to equal, a stored document. An item whose
+#: cleaned text matches a stored document gets a row here and nothing else.
+sources = Table(
+    "sources",
+    metadata,
+    Column("raw_hash", HASH, primary_key=True),
+    Column("doc_id", HASH, ForeignKey("documents.doc_id"), nullable=False, index=True),
+    Column("origin", Text, nullable=False),
+    Column("locator", Text),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("event_id", HASH, primary_key=True),
+    Column("doc_id", HASH, ForeignKey("documents.doc_id"), nullable=False, index=True),
+    Column("sentence", Text, nullable=False),
+    Column("char_start", Integer, nullable=False),
+    Column("char_end", Integer, nullable=False),
+    Column("event_type", String(32), nullable=False, index=True),
+    Column("mode", String(64)),
+    Column("source_text", Text),
+    Column("source_name", Text),
+    Column("source_country", String(8), index=True),
+    Column("source_sector", String(64)),
+    Column("source_actor_id", String(128)),
+    Column("target_text", Text),
+    Column("target_name", Text),
+    Column("target_country", String(8), index=True),
+    Column("target_sector", String(64)),
+    Column("target_actor_id", String(128)),
+    Column("date", String(10), index=True),
+    Column("loc_name", Text),
+    Column("loc_country", String(8)),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("loc_precision", String(16)),
+    Column("fatalities", Integer),
+    Column("injuries", Integer),
+    Column("status", String(16), nullable=False, index=True),
+    Column("attribution", Text),
+    Column("confidence", Float, nullable=False),
+    Column("cameo_root", String(8)),
+    Column("quad_class", Integer),
+    Column("goldstein", Float),
+    Column("trigger", Text),
+    Column("trigger_start", Integer),
+    Column("trigger_end", Integer),
+    Column("coder_version", String(64), nullable=False),
+    Column("doc_path", Text),
+    Column("doc_url", Text),
+)
+
+#: Input items that could not become documents. ``seq`` keeps them in the order recorded.
+rejections = Table(
+    "rejections",
+    metadata,
+    Column("rejection_id", HASH, primary_key=True),
+    Column("seq", Integer, nullable=False, unique=True),
+    Column("origin", Text, nullable=False),
+    Column("locator", Text),
+    Column("kind", String(32), nullable=False, index=True),
+    Column("reason", Text, nullable=False),
+)
+
+#: Which stored item held which text block (``length`` sums repeats within the item), so
+#: later batches can tell boilerplate from near-duplicates (see records.BlockHistory).
+block_sightings = Table(
+    "block_sightings",
+    metadata,
+    Column("block_key", HASH, primary_key=True),
+    Column("raw_hash", HASH, primary_key=True, index=True),
+    Column("length", Integer, nullable=False),
+)
+
+#: MinHash signatures of stored documents, read back (in ``documents.seq`` order) by dedup.
+signatures = Table(
+    "signatures",
+    metadata,
+    Column("doc_id", HASH, ForeignKey("documents.doc_id"), primary_key=True),
+    Column("signature", LargeBinary, nullable=False),
+)
+
+#: Ingest runs. The one table whose content depends on how often a job was interrupted.
+runs = Table(
+    "runs",
+    metadata,
+    Column("run_id", Integer, primary_key=True, autoincrement=True),
+    Column("started_at", String(32), nullable=False),
+    Column("finished_at", String(32)),
+    Column("counts", Text),  # JSON object
+)
