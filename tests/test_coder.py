@@ -1,0 +1,371 @@
+"""The event coder on sentences written for these tests, and on the user's seed documents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from flashpoint.errors import ModelError
+from flashpoint.events import Coder, load_coder
+from flashpoint.events.actors import load_actors
+from flashpoint.events.dates import DateIndex
+from flashpoint.events.ontology import PLOVER_TYPES, load_ontology
+from flashpoint.records import Document, Event, OffsetMap
+from flashpoint.settings import Settings
+
+PUBLISHED = "2021-07-15"
+ASSERTED = {"actual", "claimed"}
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return load_coder(Settings())
+
+
+def _document(text: str, published: str | None = PUBLISHED, origin: str = "report.txt",
+              url: str | None = None) -> Document:
+    return Document(
+        doc_id=Document.id_for(text), text=text, raw_text=text, offsets=OffsetMap(),
+        origin=origin, raw_hash=Document.id_for(text), format="txt", published=published, url=url,
+    )
+
+
+def code(nlp, coder: Coder, text: str, published: str | None = PUBLISHED) -> list[Event]:
+    document = _document(text, published)
+    return coder.code(document, nlp(text))
+
+
+def only(events: list[Event], event_type: str) -> Event:
+    matching = [e for e in events if e.event_type == event_type]
+    assert len(matching) == 1, [(e.event_type, e.trigger) for e in events]
+    return matching[0]
+
+
+# -- data files ----------------------------------------------------------------------------------
+
+def test_ontology_has_the_sixteen_plover_types_with_derived_codes() -> None:
+    ontology = load_ontology()
+    assert set(ontology.types) == set(PLOVER_TYPES)
+    assault = ontology.types["ASSAULT"]
+    assert (assault.cameo_root, assault.quad_class, assault.goldstein) == ("19", 4, -10.0)
+    assert ontology.types["CONSULT"].quad_class == 1
+    assert ontology.types["AID"].goldstein > 0 > ontology.types["THREATEN"].goldstein
+    assert {m.name for m in assault.modes} >= {"aerial", "drone", "heavy-weapons", "explosives",
+                                               "firearms", "targeted"}
+
+
+def test_goldstein_weights_agree_with_the_cameo_table(shared_dir: Path) -> None:
+    import csv
+
+    table = shared_dir / "benchmarks" / "cameo-codebook" / "cameo-codes.csv"
+    with table.open(encoding="utf-8") as handle:
+        weights = {row["code"]: float(row["goldstein"]) for row in csv.DictReader(handle)}
+    for etype in load_ontology().types.values():
+        for mode in etype.modes:
+            assert weights[mode.cameo] == mode.goldstein, (etype.name, mode.name)
+
+
+def test_a_broken_data_file_is_a_model_error(tmp_path: Path) -> None:
+    bad = tmp_path / "plover.yaml"
+    bad.write_text("types: {ASSAULT: {}}\n", encoding="utf-8")
+    with pytest.raises(ModelError):
+        load_ontology(str(bad))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "country", "sector"),
+    [
+        ("U.S. forces", "USA", "military"),
+        ("an Iranian general", "IRN", "military"),
+        ("Tehran", "IRN", "government"),
+        ("Iran’s Islamic Revolutionary Guards Corps", "IRN", "military"),
+        ("Kata’ib Hezbollah", "IRQ", "militia"),
+        ("Iran-backed militias", "UNK", "militia"),
+        ("Commander Farid Osmanov", "UNK", "military"),
+    ],
+)
+def test_actor_phrases_resolve_by_longest_alias(phrase: str, country: str, sector: str) -> None:
+    actor = load_actors().resolve(phrase)
+    assert (actor.country, actor.sector) == (country, sector)
+    assert actor.text == phrase
+
+
+# -- arguments -----------------------------------------------------------------------------------
+
+def test_passive_with_by_phrase(nlp, coder) -> None:
+    event = only(code(nlp, coder, "A Syrian army checkpoint was attacked by ISIS militants."), "ASSAULT")
+    assert event.source.name == "Islamic State"
+    assert (event.target.country, event.target.sector) == ("SYR", "military")
+    assert event.status == "actual"
+
+
+def test_possessive_nominalisation(nlp, coder) -> None:
+    event = only(code(nlp, coder, "Turkey's downing of a Russian jet in 2015 strained relations."),
+                 "ASSAULT")
+    assert (event.source.country, event.target.country) == ("TUR", "RUS")
+    assert event.trigger == "downing"
+    assert event.date == "2015"
+
+
+def test_under_the_direction_of_gives_the_source(nlp, coder) -> None:
+    text = "Under the direction of the Pentagon, warplanes bombed militia depots near Qaim."
+    event = only(code(nlp, coder, text), "ASSAULT")
+    assert event.source.name == "Pentagon" and event.source.country == "USA"
+    assert event.target.sector == "militia"
+    assert event.mode == "aerial"  # the warplanes are the instrument, not the actor
+
+
+def test_several_events_in_one_sentence(nlp, coder) -> None:
+    text = "Iranian forces seized a British tanker, and Houthi rebels fired missiles at a Saudi airport."
+    events = code(nlp, coder, text)
+    seize = only(events, "COERCE")
+    assert (seize.source.country, seize.target.country, seize.mode) == ("IRN", "GBR", "seize")
+    attack = only(events, "ASSAULT")
+    assert (attack.source.name, attack.target.country) == ("Houthis", "SAU")
+    assert attack.mode == "heavy-weapons"
+    assert seize.event_id != attack.event_id
+
+
+def test_a_weapon_with_a_named_owner_is_an_actor(nlp, coder) -> None:
+    event = only(code(nlp, coder, "Russian warplanes bombed a market in Idlib."), "ASSAULT")
+    assert (event.source.country, event.mode) == ("RUS", "aerial")
+
+
+def test_condemning_an_event_targets_its_doer(nlp, coder) -> None:
+    text = "Yehia Rasool, Iraq's military spokesman, condemned the strikes by U.S. jets."
+    accuse = only(code(nlp, coder, text), "ACCUSE")
+    assert (accuse.source.country, accuse.target.country) == ("IRQ", "USA")
+    assert accuse.source.text == "Yehia Rasool"  # identity borrowed from the apposition
+    assert accuse.target.sector == "military"
+
+
+def test_light_verb_passes_its_subject_to_the_nominal(nlp, coder) -> None:
+    text = "The Israeli air force carried out airstrikes against Hamas positions."
+    event = only(code(nlp, coder, text), "ASSAULT")
+    assert (event.source.country, event.target.name, event.mode) == ("ISR", "Hamas", "aerial")
+
+
+# -- status --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ottawa should withdraw its troops from Iraq.",
+        "Washington must impose sanctions on Tehran.",
+        "If the talks fail, Israel could strike Iranian nuclear sites.",
+        "Analysts say Iran is likely to retaliate by attacking U.S. ships.",
+    ],
+)
+def test_recommendations_forecasts_and_conditions_are_hypothetical(nlp, coder, text: str) -> None:
+    events = code(nlp, coder, text)
+    assert events, "the event is still coded"
+    assert {e.status for e in events} == {"hypothetical"}
+
+
+def test_denied_role_is_negated(nlp, coder) -> None:
+    text = "Israeli officials denied any role in the bombing of the Iranian facility."
+    event = only(code(nlp, coder, text), "ASSAULT")
+    assert event.status == "negated"
+    assert (event.source.country, event.target.country) == ("ISR", "IRN")
+
+
+def test_plain_negation(nlp, coder) -> None:
+    event = only(code(nlp, coder, "Egyptian troops did not attack the convoy."), "ASSAULT")
+    assert event.status == "negated"
+
+
+def test_accusation_is_actual_and_the_accused_attack_claimed(nlp, coder) -> None:
+    events = code(nlp, coder, "Iraqi officials accused Turkey of bombing a refugee camp near Makhmour.")
+    accuse = only(events, "ACCUSE")
+    assert (accuse.status, accuse.source.country, accuse.target.country) == ("actual", "IRQ", "TUR")
+    attack = only(events, "ASSAULT")
+    assert attack.status == "claimed"
+    assert attack.source.country == "TUR"  # the accused, not the accuser
+
+
+def test_threats_and_vows(nlp, coder) -> None:
+    vow = only(code(nlp, coder, "Hezbollah vowed to strike Israeli cities."), "ASSAULT")
+    assert (vow.status, vow.source.name, vow.target.country) == ("threatened", "Hezbollah", "ISR")
+    events = code(nlp, coder, "The militia threatened to attack U.S. bases.")
+    assert only(events, "THREATEN").status == "actual"  # the threat itself happened
+    assert only(events, "THREATEN").target.country == "USA"
+    assert only(events, "ASSAULT").status == "threatened"
+
+
+def test_revenge_for_an_assassination_does_not_make_it_a_threat(nlp, coder) -> None:
+    text = "Syrian rebels vowed revenge for Russia's assassination of their commander."
+    events = code(nlp, coder, text)
+    killing = only(events, "ASSAULT")
+    assert (killing.status, killing.mode, killing.source.country) == ("actual", "targeted", "RUS")
+    assert only(events, "THREATEN").status == "actual"
+
+
+# -- numbers -------------------------------------------------------------------------------------
+
+def test_fatalities_and_injuries(nlp, coder) -> None:
+    text = "Militants ambushed a police patrol near Kirkuk, killing five officers and wounding twelve."
+    event = only(code(nlp, coder, text), "ASSAULT")
+    assert (event.fatalities, event.injuries) == (5, 12)
+    assert event.target.sector == "police"
+
+
+def test_no_injuries_is_zero_and_silence_is_none(nlp, coder) -> None:
+    event = only(code(nlp, coder, "Rockets hit the airbase on Monday, causing no injuries."), "ASSAULT")
+    assert event.injuries == 0 and event.fatalities is None
+    assert event.source is None  # rockets are the weapon, not a named actor
+    assert event.mode == "heavy-weapons"
+
+
+def test_casualty_verb_codes_an_assault_when_nothing_else_does(nlp, coder) -> None:
+    event = only(code(nlp, coder, "Three Afghan soldiers were killed near Herat."), "ASSAULT")
+    assert (event.fatalities, event.target.country) == (3, "AFG")
+
+
+def test_more_than_n_counts_n(nlp, coder) -> None:
+    text = ("Iranian missiles struck the airbase, and more than 50 soldiers were treated for "
+            "injuries.")
+    assert only(code(nlp, coder, text), "ASSAULT").injuries == 50
+
+
+# -- dates ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On June 27th, Turkish jets struck Kurdish fighters.", "2021-06-27"),
+        ("On Sunday, July 4th, Turkish jets struck Kurdish fighters.", "2021-07-04"),
+        ("On December 30th, Turkish jets struck Kurdish fighters.", "2020-12-30"),
+        ("On January 7th, 2020, Turkish jets struck Kurdish fighters.", "2020-01-07"),
+        ("In January 2020, Turkish jets struck Kurdish fighters.", "2020-01"),
+        ("In 2018, Turkish jets struck Kurdish fighters.", "2018"),
+        ("Turkish jets struck Kurdish fighters.", None),
+    ],
+)
+def test_dates_resolve_against_publication(nlp, coder, text: str, expected: str | None) -> None:
+    assert only(code(nlp, coder, text), "ASSAULT").date == expected
+
+
+def test_year_carries_within_a_paragraph_and_future_bounds_lend_none() -> None:
+    text = ("On January 7th, 2020, the mission paused; it resumed on January 16th.\n"
+            "In March 2021 the mandate was extended until March 31, 2022. Fighting peaked in March.")
+    index = DateIndex(text, PUBLISHED)
+    values = {text[m.start:m.end]: m.value for m in index.mentions}
+    assert values["January 16th"] == "2020-01-16"
+    assert values["March"] == "2021-03"  # not 2022: that year lies after publication
+
+
+def test_no_publication_date_and_no_year_gives_no_date(nlp, coder) -> None:
+    event = only(code(nlp, coder, "On June 27th, Turkish jets struck Kurdish fighters.", published=None),
+                 "ASSAULT")
+    assert event.date is None
+
+
+def test_date_is_inherited_in_a_paragraph_only_when_safe(nlp, coder) -> None:
+    text = ("On May 3rd, gunmen attacked a Nigerian army base.\n"
+            "On May 4th, the gunmen attacked a police station. Two officers were killed. "
+            "The police station was attacked again by Boko Haram.\n"
+            "The Nigerian army was attacked by the gunmen.")
+    events = [e for e in code(nlp, coder, text) if e.event_type == "ASSAULT"]
+    assert [e.trigger for e in events] == ["attacked", "attacked", "killed", "attacked", "attacked"]
+    dates = [e.date for e in events]
+    assert dates[:3] == ["2021-05-03", "2021-05-04", "2021-05-04"]  # the last one inherited
+    assert dates[3] is None  # "again": time has moved on since the dated sentence
+    assert dates[4] is None  # another paragraph
+
+
+def test_following_phrase_does_not_take_the_sentence_date(nlp, coder) -> None:
+    text = ("On March 2nd, following the assassination of an Iraqi judge by gunmen, Baghdad "
+            "arrested twelve suspects.")
+    events = code(nlp, coder, text)
+    assert only(events, "COERCE").date == "2021-03-02"
+    assert only(events, "ASSAULT").date is None
+
+
+# -- provenance ----------------------------------------------------------------------------------
+
+def test_provenance_offsets_and_ids(nlp, coder) -> None:
+    text = ("Heading line\n"
+            "  On June 2nd, Houthi forces fired drones at a Saudi oil terminal. Riyadh condemned the attack.\n"
+            "- Saudi jets then bombed Houthi positions in Sanaa.")
+    document = _document(text, origin="seeds/x.txt", url="https://example.org/x")
+    events = coder.code(document, nlp(text))
+    assert len(events) >= 3
+    for event in events:
+        assert document.text[event.char_start:event.char_end] == event.sentence
+        assert event.sentence == event.sentence.strip() and "\n" not in event.sentence
+        assert document.text[event.trigger_start:event.trigger_end] == event.trigger
+        assert event.char_start <= event.trigger_start < event.trigger_end <= event.char_end
+        assert (event.doc_id, event.doc_path, event.doc_url) == (
+            document.doc_id, "seeds/x.txt", "https://example.org/x")
+        assert event.coder_version == coder.version and coder.version.startswith("flashpoint-coder/")
+        assert 0.0 <= event.confidence <= 1.0
+        record = event.to_record()
+        assert record["cameo_root"] and record["quad_class"] in (1, 2, 3, 4)
+    again = coder.code(document, nlp(text))
+    assert [e.event_id for e in again] == [e.event_id for e in events]
+    drones = [e for e in events if e.mode == "drone"]
+    assert drones and drones[0].sentence.startswith("On June 2nd")
+
+
+def test_confidence_grows_with_completeness(nlp, coder) -> None:
+    full = only(code(nlp, coder, "On June 2nd, Houthi rebels attacked a Saudi airport."), "ASSAULT")
+    bare = only(code(nlp, coder, "Somebody attacked an airport."), "ASSAULT")
+    assert full.confidence > bare.confidence
+
+
+def test_a_parse_of_other_text_is_refused(nlp, coder) -> None:
+    with pytest.raises(ModelError):
+        coder.code(_document("One text."), nlp("Another text."))
+
+
+# -- the user's seed documents -------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def seed_events(nlp, coder, seeds_dir: Path) -> dict[str, list[Event]]:
+    out = {}
+    for path in sorted(seeds_dir.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        document = _document(text, origin=path.name)
+        out[path.name[:3]] = coder.code(document, nlp(text))
+    return out
+
+
+def test_seeds_yield_the_reported_attacks(seed_events) -> None:
+    for key in ("000", "001"):
+        events = [e for e in seed_events[key] if e.status in ASSERTED]
+        assaults = [e for e in events if e.event_type == "ASSAULT"]
+        assert any(e.source and e.source.country == "USA" and e.date == "2021-06-27"
+                   for e in assaults), key
+        assert any(e.date == "2021-07-05" and e.mode == "heavy-weapons" for e in assaults), key
+        assert any(e.date == "2021-06-28" and e.target and e.target.country == "USA"
+                   for e in assaults), key
+        killing = [e for e in assaults if e.mode == "targeted" and e.date == "2020-01"]
+        assert killing and killing[0].source.country == "USA"
+        assert killing[0].target.country == "IRN"
+
+
+def test_seed_recommendations_assert_nothing(seed_events) -> None:
+    for key in ("000", "001"):
+        for event in seed_events[key]:
+            if event.sentence.startswith(("Canada must", "Canada should", "Canada could",
+                                          "The federal government must", "Within the NATO framework")):
+                assert event.status not in ASSERTED, event.sentence[:80]
+            if "should halt" in event.sentence or "must refrain" in event.sentence:
+                assert event.status not in ASSERTED, event.sentence[:80]
+
+
+def test_seed_accusations_and_denials(seed_events) -> None:
+    events = seed_events["002"]
+    accusations = [e for e in events if e.event_type == "ACCUSE" and e.status == "actual"]
+    assert any(e.source and e.source.country == "USA" for e in accusations)
+    assert any(e.event_type == "ASSAULT" and e.status == "claimed" and e.mode == "drone"
+               for e in events)
+    assert any(e.event_type == "ASSAULT" and e.status == "negated" for e in events)
+
+
+def test_seed_offsets_hold(seed_events, seeds_dir: Path) -> None:
+    for path in sorted(seeds_dir.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for event in seed_events[path.name[:3]]:
+            assert text[event.char_start:event.char_end] == event.sentence
