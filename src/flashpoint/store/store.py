@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -206,13 +207,14 @@ class Store:
         events: Sequence[Event],
         blocks: Sequence[tuple[str, int]],
         signature: bytes,
-    ) -> bool:
+    ) -> "WriteOutcome":
         """Write a document with everything derived from it, in one transaction.
 
         Rows already present are left alone, so writing the same thing twice changes nothing.
-        Returns whether anything new was written. A document whose ``doc_id`` is stored (the
-        same cleaned text read from another item) adds only its ``sources`` row and its block
-        sightings; the events and signature of the stored copy stand.
+        The outcome says whether a document row and how many rows in all were new (it is truthy
+        when anything was). A document whose ``doc_id`` is stored (the same cleaned text read
+        from another item) adds only its ``sources`` row and its block sightings; the events and
+        signature of the stored copy stand.
         """
         strays = sorted({e.doc_id for e in events} - {doc.doc_id})
         if strays:
@@ -226,14 +228,15 @@ class Store:
                     f"item {doc.raw_hash} ({doc.origin}) is stored as document {stored_as}, "
                     f"not {doc.doc_id}: stored items must be skipped, not cleaned again"
                 )
-            written = _insert_document(conn, doc)
+            new_document = _insert_document(conn, doc)
+            written = new_document
             written += _insert_new(conn, schema.sources, [_source_row(doc)])
             written += _insert_new(conn, schema.events, [_event_row(e) for e in events])
             written += _insert_new(conn, schema.block_sightings, _block_rows(doc.raw_hash, blocks))
             written += _insert_new(
                 conn, schema.signatures, [{"doc_id": doc.doc_id, "signature": bytes(signature)}]
             )
-        return written > 0
+        return WriteOutcome(new_document=bool(new_document), new_rows=written)
 
     def record_rejection(self, rejection: Rejection) -> bool:
         """Record a rejected item once (keyed by ``rejection_id``); whether it was new."""
@@ -326,6 +329,17 @@ def _insert_new(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]
     new_rows = [row for key, row in unique.items() if key not in stored]
     insert_ignore(conn, table, new_rows)
     return len(new_rows)
+
+
+@dataclass(frozen=True)
+class WriteOutcome:
+    """What :meth:`Store.write_document` added: a new document row, and new rows in all."""
+
+    new_document: bool
+    new_rows: int
+
+    def __bool__(self) -> bool:
+        return self.new_rows > 0
 
 
 def _insert_document(conn: Connection, doc: Document) -> int:

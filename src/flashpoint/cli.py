@@ -1,0 +1,364 @@
+"""The ``flashpoint`` command line: a thin typer layer over the pipeline and the query functions.
+
+Every command builds one :class:`~flashpoint.settings.Settings` (defaults, ``FLASHPOINT_*``
+environment, then options), calls library functions, and renders their results as rich tables
+or, with ``--json``, as JSON for scripts. Library errors become a one-line message and exit
+status 1; ``ingest`` exits 3 when it skipped bad input (the good input is stored).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from flashpoint.errors import FlashpointError
+from flashpoint.settings import Settings
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Turn news and policy articles into a database of political and military events.",
+)
+
+EXIT_ERROR = 1
+
+DbOption = typer.Option(None, "--db", envvar="FLASHPOINT_DB", help="SQLite file or postgresql:// URL [default: flashpoint.db]")
+JsonOption = typer.Option(False, "--json", help="Print JSON for scripts instead of tables.")
+QuietOption = typer.Option(False, "--quiet", "-q", help="No progress bars or summaries.")
+SinceOption = typer.Option(None, "--since", help="Events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+UntilOption = typer.Option(None, "--until", help="Events on or before this date.")
+TypeOption = typer.Option(None, "--type", help="PLOVER event type, e.g. ASSAULT.")
+ActorOption = typer.Option(None, "--actor", help="Text in the source or target actor (case-insensitive).")
+CountryOption = typer.Option(None, "--country", help="ISO 3166 alpha-3 code of the source or target.")
+StatusOption = typer.Option(None, "--status", help="actual, claimed, threatened, hypothetical or negated.")
+LimitOption = typer.Option(None, "--limit", help="At most this many rows.")
+
+
+def _settings(db: Optional[str], **overrides: Any) -> Settings:
+    return Settings.from_env(db=db, **overrides)
+
+
+def _console(quiet: bool = False) -> Console:
+    return Console(stderr=True, quiet=quiet)
+
+
+def _fail(exc: FlashpointError) -> typer.Exit:
+    _console().print(f"[bold red]error:[/] {exc}")
+    return typer.Exit(EXIT_ERROR)
+
+
+def _print_json(payload: Any) -> None:
+    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def _event_filter(since: Optional[str], until: Optional[str], event_type: Optional[str],
+                  actor: Optional[str], country: Optional[str], status: Optional[str],
+                  limit: Optional[int]) -> Any:
+    from flashpoint.store.queries import EventFilter
+
+    return EventFilter(
+        since=since, until=until, event_type=event_type.upper() if event_type else None,
+        actor=actor, country=country.upper() if country else None, status=status, limit=limit,
+    )
+
+
+@app.command()
+def ingest(
+    paths: list[str] = typer.Argument(..., help="Files, folders, globs, or - for standard input."),
+    db: Optional[str] = DbOption,
+    published: Optional[str] = typer.Option(None, "--published", help="Publication date for documents whose metadata has none."),
+    max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help="Reject items larger than this many bytes [default: 5000000]."),
+    batch_size: Optional[int] = typer.Option(None, "--batch-size", help="spaCy batch size."),
+    n_process: Optional[int] = typer.Option(None, "--n-process", help="spaCy worker processes (-1: all cores)."),
+    as_json: bool = JsonOption,
+    quiet: bool = QuietOption,
+) -> None:
+    """Read, clean, deduplicate, code and store documents. Exit 3 if any input was skipped."""
+    from flashpoint.pipeline import run_ingest
+
+    try:
+        settings = _settings(db, published=published, max_input_bytes=max_bytes,
+                             batch_size=batch_size, n_process=n_process, quiet=quiet)
+        with _Progress(quiet or as_json) as progress:
+            summary = run_ingest(paths, settings, stdin=sys.stdin.buffer, progress=progress.update)
+    except FlashpointError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        _print_json(summary.to_dict())
+    elif not quiet:
+        _print_summary(summary)
+    raise typer.Exit(summary.exit_code)
+
+
+class _Progress:
+    """A rich progress bar fed by the pipeline's ``(stage, done, total)`` hook."""
+
+    def __init__(self, disabled: bool) -> None:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self._progress = Progress(
+            TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+            TimeElapsedColumn(), console=_console(), disable=disabled, transient=True,
+        )
+        self._tasks: dict[str, Any] = {}
+
+    def __enter__(self) -> "_Progress":
+        self._progress.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._progress.__exit__(*exc)
+
+    def update(self, stage: str, done: int, total: int) -> None:
+        if stage not in self._tasks:
+            self._tasks[stage] = self._progress.add_task(stage, total=total)
+        self._progress.update(self._tasks[stage], completed=done, total=total)
+
+
+def _print_summary(summary: Any) -> None:
+    console = _console()
+    for rejection in summary.rejections:
+        console.print(f"[yellow]skipped[/] {rejection.where}: {rejection.reason} [dim]({rejection.kind})[/]")
+    console.print(
+        f"[bold]{summary.items}[/] items: [green]{summary.new_documents} new documents[/] "
+        f"({summary.new_duplicates} further reports of an article already held), "
+        f"{summary.already_present} already stored, [yellow]{summary.rejected} skipped[/]; "
+        f"{summary.events} events, {summary.tokens} tokens in {summary.seconds:.1f}s"
+    )
+
+
+@app.command()
+def docs(db: Optional[str] = DbOption, limit: Optional[int] = LimitOption, as_json: bool = JsonOption) -> None:
+    """List stored documents with their near-duplicate group and event counts."""
+    from flashpoint.store import Store
+    from flashpoint.store.queries import list_documents
+
+    try:
+        with Store.open(_settings(db).db_url) as store:
+            rows = list_documents(store, limit=limit)
+    except FlashpointError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        return _print_json(rows)
+    columns = ("doc_id", "published", "title", "origin", "group_id", "is_canonical", "n_reports", "n_events")
+    _print_table("Documents", rows, columns)
+
+
+@app.command()
+def events(
+    db: Optional[str] = DbOption, since: Optional[str] = SinceOption, until: Optional[str] = UntilOption,
+    event_type: Optional[str] = TypeOption, actor: Optional[str] = ActorOption,
+    country: Optional[str] = CountryOption, status: Optional[str] = StatusOption,
+    limit: Optional[int] = LimitOption, as_json: bool = JsonOption,
+) -> None:
+    """List coded events, filtered by date, type, actor, country and status."""
+    from flashpoint.store import Store
+    from flashpoint.store.queries import list_events
+
+    flt = _event_filter(since, until, event_type, actor, country, status, limit)
+    try:
+        with Store.open(_settings(db).db_url) as store:
+            rows = list_events(store, flt)
+    except FlashpointError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        return _print_json(rows)
+    _print_table("Events", [_event_row(r) for r in rows],
+                 ("date", "event_type", "mode", "source", "target", "status", "sentence"))
+
+
+@app.command()
+def timeline(
+    db: Optional[str] = DbOption, since: Optional[str] = SinceOption, until: Optional[str] = UntilOption,
+    event_type: Optional[str] = TypeOption, actor: Optional[str] = ActorOption,
+    country: Optional[str] = CountryOption, status: Optional[str] = StatusOption,
+    limit: Optional[int] = LimitOption, as_json: bool = JsonOption,
+) -> None:
+    """Events in date order (undated last): who did what to whom, when."""
+    from flashpoint.store import Store
+    from flashpoint.store.queries import timeline as timeline_query
+
+    flt = _event_filter(since, until, event_type, actor, country, status, limit)
+    try:
+        with Store.open(_settings(db).db_url) as store:
+            rows = timeline_query(store, flt)
+    except FlashpointError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        return _print_json(rows)
+    console = Console()
+    for row in rows:
+        console.print(_timeline_line(row), highlight=False)
+    if not rows:
+        console.print("no events match")
+
+
+def _actor_label(actor: Optional[dict[str, Any]]) -> str:
+    if not actor:
+        return "—"
+    label = actor.get("name") or actor.get("text") or "?"
+    country = actor.get("country")
+    return f"{label} ({country})" if country and country not in label else label
+
+
+def _event_row(row: dict[str, Any]) -> dict[str, Any]:
+    return {**row, "source": _actor_label(row.get("source")), "target": _actor_label(row.get("target"))}
+
+
+def _timeline_line(row: dict[str, Any]) -> str:
+    status = "" if row.get("status") == "actual" else f" [{row.get('status')}]"
+    mode = f"/{row['mode']}" if row.get("mode") else ""
+    return (
+        f"[bold]{row.get('date') or 'undated':<10}[/] {row['event_type']}{mode}{status}: "
+        f"{_actor_label(row.get('source'))} → {_actor_label(row.get('target'))}  "
+        f"[dim]{_shorten(row.get('sentence', ''), 110)}[/]"
+    )
+
+
+def _shorten(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _print_table(title: str, rows: list[dict[str, Any]], columns: tuple[str, ...]) -> None:
+    table = Table(title=f"{title} ({len(rows)})")
+    for column in columns:
+        table.add_column(column, overflow="fold", max_width=60 if column in ("sentence", "title") else None)
+    for row in rows:
+        table.add_row(*(_cell(row.get(column)) for column in columns))
+    Console().print(table)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, str):
+        return _shorten(value, 200)
+    return str(value)
+
+
+@app.command()
+def export(
+    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl (the event-record spec), csv or parquet."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Output file [default: standard output]."),
+    db: Optional[str] = DbOption, since: Optional[str] = SinceOption, until: Optional[str] = UntilOption,
+    event_type: Optional[str] = TypeOption, actor: Optional[str] = ActorOption,
+    country: Optional[str] = CountryOption, status: Optional[str] = StatusOption,
+    quiet: bool = QuietOption,
+) -> None:
+    """Export events as JSON Lines (per shared/spec/event-record.md), CSV or Parquet."""
+    from flashpoint.store import Store
+    from flashpoint.store.export import write_export
+    from flashpoint.store.queries import iter_export_records
+
+    flt = _event_filter(since, until, event_type, actor, country, status, None)
+    try:
+        with Store.open(_settings(db).db_url) as store:
+            count = write_export(iter_export_records(store, flt), fmt, output, sys.stdout)
+    except FlashpointError as exc:
+        raise _fail(exc) from exc
+    if output is not None:
+        _console(quiet).print(f"wrote {count} events to {output}")
+
+
+@app.command()
+def stats(db: Optional[str] = DbOption, as_json: bool = JsonOption) -> None:
+    """Counts: documents, near-duplicate groups, events by type and status, rejections by kind."""
+    from flashpoint.store import Store
+    from flashpoint.store.queries import stats as stats_query
+
+    try:
+        with Store.open(_settings(db).db_url) as store:
+            result = stats_query(store)
+    except FlashpointError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        return _print_json(result)
+    console = Console()
+    for key, value in result.items():
+        if isinstance(value, dict):
+            inner = ", ".join(f"{k}: {v}" for k, v in value.items()) or "—"
+            console.print(f"[bold]{key}[/]: {inner}", highlight=False)
+        else:
+            console.print(f"[bold]{key}[/]: {value}", highlight=False)
+
+
+@app.command()
+def rejections(db: Optional[str] = DbOption, as_json: bool = JsonOption) -> None:
+    """Input items that were skipped, with the reason recorded for each."""
+    from flashpoint.store import Store
+    from flashpoint.store.queries import list_rejections
+
+    try:
+        with Store.open(_settings(db).db_url) as store:
+            rows = list_rejections(store)
+    except FlashpointError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        return _print_json(rows)
+    _print_table("Rejections", rows, ("kind", "origin", "locator", "reason"))
+
+
+@app.command("eval")
+def evaluate(
+    gold: Path = typer.Argument(..., help="Gold events, JSON Lines per shared/spec/event-record.md."),
+    docs_dir: Path = typer.Option(..., "--docs", help="Folder holding the documents the gold refers to."),
+    published: Optional[str] = typer.Option(None, "--published", help="Publication date for documents with none."),
+    show: int = typer.Option(20, "--show", help="How many misses and false alarms to list."),
+    as_json: bool = JsonOption,
+) -> None:
+    """Code the documents and score them against gold: detection, typed and full P/R/F1, dates, places."""
+    from flashpoint.events.scoring import load_gold, score_events
+    from flashpoint.pipeline import code_paths
+
+    try:
+        gold_events = load_gold(gold)
+        batch = code_paths([str(docs_dir)], _settings(None, published=published))
+    except FlashpointError as exc:
+        raise _fail(exc) from exc
+    report = score_events((e.to_record() for e in batch.events), gold_events)
+    if as_json:
+        return _print_json({"documents": len(batch.documents), "events": len(batch.events), **report.to_dict()})
+    _print_eval(report, len(batch.documents), show)
+
+
+def _print_eval(report: Any, n_docs: int, show: int) -> None:
+    console = Console()
+    table = Table(title=f"Scores over {n_docs} documents")
+    for column in ("", "precision", "recall", "F1", "tp", "predicted", "gold"):
+        table.add_column(column)
+    for name in ("detection", "typed", "full"):
+        score = getattr(report, name)
+        table.add_row(name, f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}",
+                      str(score.tp), str(score.predicted), str(score.gold))
+    console.print(table)
+    console.print(f"date accuracy: {_fmt(report.date_accuracy)} over {report.date_scored} matched events")
+    console.print(f"location accuracy: {_fmt(report.location_accuracy)} over {report.location_scored}")
+    console.print(f"negatives violated: {len(report.negatives_violated)} of {report.negatives}")
+    for title, rows in (("negatives violated", report.negatives_violated), ("misses", report.misses),
+                        ("false alarms", report.false_alarms), ("wrong dates", report.wrong_dates)):
+        if rows:
+            console.print(f"[bold]{title}[/] ({len(rows)}, first {min(show, len(rows))}):")
+            for row in rows[:show]:
+                console.print("  " + json.dumps(row, ensure_ascii=False), highlight=False, soft_wrap=True)
+
+
+def _fmt(value: Optional[float]) -> str:
+    return "n/a" if value is None else f"{value:.3f}"
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover - ``python -m flashpoint.cli``
+    main()
