@@ -245,3 +245,28 @@ def test_ingest_from_standard_input(tmp_path: Path) -> None:
                                 input=json.dumps(record) + "\n")
     assert result.exit_code == EXIT_OK, result.output
     assert json.loads(result.stdout)["new_documents"] == 1
+
+
+def test_demo_corpus_across_runs_groups_the_syndicated_pair(corpus_dir: Path, tmp_path: Path) -> None:
+    """The copy arrives in a later run: still one group, its shared paragraphs kept."""
+    from flashpoint.store.queries import get_document
+
+    settings = Settings(db=str(tmp_path / "demo.db"))
+    first = run_ingest([str(corpus_dir / "txt")], settings)
+    second = run_ingest([str(corpus_dir / d) for d in ("jsonl", "json", "html")], settings)
+    assert first.rejected == second.rejected == 0
+    assert second.new_duplicates == 1
+    with Store.open(settings.db_url) as store:
+        docs = list_documents(store)
+        result = stats(store)
+        texts = {(Path(d["origin"]).name, d["locator"]): get_document(store, d["doc_id"])["text"] for d in docs}
+        groups = {(Path(d["origin"]).name, d["locator"]): d["group_id"] for d in docs}
+    assert result["documents"] == 37 and result["groups"] == 36
+    assert groups[("2019-12_us_strikes_kataib_hezbollah.txt", None)] == groups[("wire.jsonl", "line 1")]
+    assert "further retaliation by the militia is expected" in texts[("wire.jsonl", "line 1")]
+    ledger = [text for (name, _), text in texts.items() if name.startswith("gulfledger_")]
+    assert len(ledger) == 4
+    for text in ledger:
+        for furniture in ("THE GULF LEDGER", "Sign in", "Subscribe to our newsletter", "Recent Posts",
+                          "Upcoming webinar", "Session 1", "Related topics"):
+            assert furniture not in text

@@ -324,6 +324,16 @@ def test_block_history_round_trips(store: Store) -> None:
     assert history.item_chars == {b.raw_hash: 15}
 
 
+def test_block_history_carries_item_sketches(store: Store) -> None:
+    a = make_doc("A sketched article about a drone attack.")
+    b = make_doc("An article stored without a sketch.")
+    store.write_document(a, [], [("k1", 10)], b"a", sketch=(b"\x01\x02\x03\x04", 7))
+    store.write_document(b, [], [("k1", 10)], b"b")
+    history = store.block_history(["k1"])
+    assert history.item_sketches == {a.raw_hash: (b"\x01\x02\x03\x04", 7)}
+    assert not store.write_document(a, [], [("k1", 10)], b"a", sketch=(b"\x01\x02\x03\x04", 7))
+
+
 def test_block_history_handles_more_keys_than_one_in_list(store: Store) -> None:
     doc = make_doc("A long page with very many blocks.")
     keys = [f"block-{i:04d}" for i in range(1200)]

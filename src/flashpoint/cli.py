@@ -15,6 +15,7 @@ from typing import Any, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from flashpoint.errors import FlashpointError
@@ -38,7 +39,8 @@ UntilOption = typer.Option(None, "--until", help="Events on or before this date.
 TypeOption = typer.Option(None, "--type", help="PLOVER event type, e.g. ASSAULT.")
 ActorOption = typer.Option(None, "--actor", help="Text in the source or target actor (case-insensitive).")
 CountryOption = typer.Option(None, "--country", help="ISO 3166 alpha-3 code of the source or target.")
-StatusOption = typer.Option(None, "--status", help="actual, claimed, threatened, hypothetical or negated.")
+StatusOption = typer.Option(None, "--status", help="actual, claimed, threatened, hypothetical, negated, or asserted (actual+claimed); comma-separated.")
+TimelineStatusOption = typer.Option("asserted", "--status", help="Statuses to show, comma-separated; 'all' for every status [default: asserted = actual,claimed].")
 LimitOption = typer.Option(None, "--limit", help="At most this many rows.")
 
 
@@ -163,8 +165,8 @@ def events(
     from flashpoint.store import Store
     from flashpoint.store.queries import list_events
 
-    flt = _event_filter(since, until, event_type, actor, country, status, limit)
     try:
+        flt = _event_filter(since, until, event_type, actor, country, status, limit)
         with Store.open(_settings(db).db_url) as store:
             rows = list_events(store, flt)
     except FlashpointError as exc:
@@ -179,15 +181,15 @@ def events(
 def timeline(
     db: Optional[str] = DbOption, since: Optional[str] = SinceOption, until: Optional[str] = UntilOption,
     event_type: Optional[str] = TypeOption, actor: Optional[str] = ActorOption,
-    country: Optional[str] = CountryOption, status: Optional[str] = StatusOption,
+    country: Optional[str] = CountryOption, status: str = TimelineStatusOption,
     limit: Optional[int] = LimitOption, as_json: bool = JsonOption,
 ) -> None:
-    """Events in date order (undated last): who did what to whom, when."""
+    """Asserted events in date order (undated last): who did what to whom, when."""
     from flashpoint.store import Store
     from flashpoint.store.queries import timeline as timeline_query
 
-    flt = _event_filter(since, until, event_type, actor, country, status, limit)
     try:
+        flt = _event_filter(since, until, event_type, actor, country, None if status == "all" else status, limit)
         with Store.open(_settings(db).db_url) as store:
             rows = timeline_query(store, flt)
     except FlashpointError as exc:
@@ -214,12 +216,13 @@ def _event_row(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def _timeline_line(row: dict[str, Any]) -> str:
-    status = "" if row.get("status") == "actual" else f" [{row.get('status')}]"
+    """One event as a line of console markup; text from documents is escaped, never markup."""
+    status = "" if row.get("status") == "actual" else f" ({row.get('status')})"
     mode = f"/{row['mode']}" if row.get("mode") else ""
+    who = f"{_actor_label(row.get('source'))} → {_actor_label(row.get('target'))}"
     return (
-        f"[bold]{row.get('date') or 'undated':<10}[/] {row['event_type']}{mode}{status}: "
-        f"{_actor_label(row.get('source'))} → {_actor_label(row.get('target'))}  "
-        f"[dim]{_shorten(row.get('sentence', ''), 110)}[/]"
+        f"[bold]{row.get('date') or 'undated':<10}[/] {escape(row['event_type'] + mode + status)}: "
+        f"{escape(who)}  [dim]{escape(_shorten(row.get('sentence', ''), 110))}[/]"
     )
 
 
@@ -241,8 +244,8 @@ def _cell(value: Any) -> str:
     if value is None:
         return "—"
     if isinstance(value, str):
-        return _shorten(value, 200)
-    return str(value)
+        return escape(_shorten(value, 200))
+    return escape(str(value))
 
 
 @app.command()
@@ -259,8 +262,8 @@ def export(
     from flashpoint.store.export import write_export
     from flashpoint.store.queries import iter_export_records
 
-    flt = _event_filter(since, until, event_type, actor, country, status, None)
     try:
+        flt = _event_filter(since, until, event_type, actor, country, status, None)
         with Store.open(_settings(db).db_url) as store:
             count = write_export(iter_export_records(store, flt), fmt, output, sys.stdout)
     except FlashpointError as exc:

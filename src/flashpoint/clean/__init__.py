@@ -23,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
+from flashpoint.clean.dedup import Sketch, sketch_of
 from flashpoint.clean.boilerplate import Rules, block_key, item_blocks, load_rules, repeated_blocks
 from flashpoint.clean.html import Extracted, extract_html
 from flashpoint.clean.normalize import Traced, normalize
@@ -30,7 +31,7 @@ from flashpoint.errors import MalformedInput
 from flashpoint.records import BlockHistory, Document, OffsetMap, Rejection, SourceItem
 from flashpoint.settings import Settings
 
-__all__ = ["clean_batch", "blocks_of", "history_keys"]
+__all__ = ["clean_batch", "blocks_of", "history_keys", "sketch_of_document"]
 
 
 @dataclass(frozen=True)
@@ -62,9 +63,11 @@ def clean_batch(
     prepared = [_prepare(item, rules) for item in items]
     readable = [p for p in prepared if isinstance(p, _Prepared)]
     boilerplate = repeated_blocks(
-        [item_blocks(p.item.raw_hash, (line.text for line in p.lines)) for p in readable],
+        [
+            item_blocks(p.item.raw_hash, (line.text for line in p.lines), sketch_of(p.traced.text, settings))
+            for p in readable
+        ],
         history,
-        min_chars=settings.min_boilerplate_chars,
         containment=rules.same_article_containment,
     )
     return [
@@ -92,6 +95,15 @@ def blocks_of(source: str | Document | SourceItem) -> list[tuple[str, int]]:
         text = source
     traced = normalize(text, load_rules().bullet_glyphs)
     return list(item_blocks("", (line.text for line in _lines(traced.text))).blocks.items())
+
+
+def sketch_of_document(document: Document, settings: Settings) -> Sketch:
+    """The shingle sketch of a document's text before boilerplate removal, as the store keeps it.
+
+    It is the sketch :func:`clean_batch` compared when it asked whether two items are copies of
+    one article, so later batches can ask the same of this document (``BlockHistory.item_sketches``).
+    """
+    return sketch_of(normalize(document.raw_text, load_rules().bullet_glyphs).text, settings)
 
 
 def history_keys(items: Sequence[SourceItem]) -> set[str]:
@@ -144,8 +156,10 @@ def _finish(
     if not lines:
         return Rejection(item.origin, "empty", "no text in the item", item.locator)
     nav = [rules.is_nav_line(line.text) for line in lines]
-    rep = [block_key(line.text) in repeated for line in lines]
+    repeats = [block_key(line.text) in repeated for line in lines]
+    rep = [r and len(line.text) >= settings.min_boilerplate_chars for r, line in zip(repeats, lines)]
     removed = [a or b for a, b in zip(nav, rep)]
+    _remove_short_repeats_beside_furniture(repeats, removed)
     title_at = None
     title = item.title or (prep.page.title if prep.page else None)
     if title is None and item.format == "txt":
@@ -176,6 +190,23 @@ def _finish(
         published_source=published_source,
         removed_chars=sum(len(line.text) for line, gone in zip(lines, removed) if gone),
     )
+
+
+def _remove_short_repeats_beside_furniture(repeats: list[bool], removed: list[bool]) -> None:
+    """Remove short repeated lines ("THE GULF LEDGER", "Sign in | Register") next to furniture.
+
+    A line too short to be called boilerplate on its own repetition is furniture when other
+    articles repeat it and it touches removed lines: a masthead above a menu, a login link
+    inside one. Applied until nothing changes, so a run of such lines goes together.
+    """
+    changed = True
+    while changed:
+        changed = False
+        for k, repeated in enumerate(repeats):
+            if repeated and not removed[k] and (
+                (k > 0 and removed[k - 1]) or (k + 1 < len(removed) and removed[k + 1])
+            ):
+                removed[k] = changed = True
 
 
 def _remove_stranded(

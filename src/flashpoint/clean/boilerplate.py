@@ -8,9 +8,12 @@ Two kinds of furniture are removed from a normalised text, line by line:
   one paragraph on a line). A block is boilerplate for an item when it also occurs in another
   item that is a *different article*: an item of the batch, or a stored item known through
   :class:`flashpoint.records.BlockHistory`. Two items are the same article (near-duplicate
-  copies, which :mod:`flashpoint.clean.dedup` groups) when the blocks they share cover at least
-  ``same_article_containment`` of the smaller item's block characters; the blocks such copies
-  share are their article, not furniture.
+  copies, which :mod:`flashpoint.clean.dedup` groups) when at least ``same_article_containment``
+  of the smaller item's word shingles are in the other (estimated from MinHash sketches, see
+  :func:`flashpoint.clean.dedup.containment`; items without a sketch fall back to the share of
+  block characters); the blocks such copies share are their article, not furniture. Shingles
+  rather than blocks, because a syndicated copy with one reworded sentence per paragraph shares
+  few whole blocks but nearly all its words.
 
 Blocks are compared by key: ``stable_hash`` of the line lowercased, with a leading list
 marker (``"- "``) dropped. The work is linear in the number of block sightings: an inverted
@@ -28,6 +31,8 @@ from typing import Iterable, Mapping, Sequence
 
 import yaml
 
+from flashpoint.clean.dedup import Sketch
+from flashpoint.clean.dedup import containment as shingle_containment
 from flashpoint.errors import ModelError
 from flashpoint.records import BlockHistory, stable_hash
 
@@ -112,6 +117,7 @@ class ItemBlocks:
 
     raw_hash: str
     blocks: Mapping[str, int]
+    sketch: Sketch | None = None
 
     @property
     def total(self) -> int:
@@ -119,9 +125,13 @@ class ItemBlocks:
 
 
 def repeated_blocks(
-    items: Sequence[ItemBlocks], history: BlockHistory, min_chars: int, containment: float
+    items: Sequence[ItemBlocks], history: BlockHistory, containment: float
 ) -> dict[str, frozenset[str]]:
-    """For each item (by raw hash), the keys of its blocks that are boilerplate.
+    """For each item (by raw hash), the keys of its blocks that other articles repeat.
+
+    Short blocks are in the answer too; the caller decides what length makes a repeated block
+    boilerplate on its own (``Settings.min_boilerplate_chars``) and what only counts next to
+    other furniture.
 
     Items are identified by raw hash, and a stored item that is also in the batch counts once,
     so the answer does not depend on which batch items a crashed run had already stored.
@@ -146,7 +156,7 @@ def repeated_blocks(
         result[raw_hash] = frozenset(
             key
             for key, length in item.blocks.items()
-            if length >= min_chars and not others.isdisjoint(postings[key])
+            if not others.isdisjoint(postings[key])
         )
     return result
 
@@ -169,17 +179,24 @@ def _same_article(
     history: BlockHistory,
     containment: float,
 ) -> bool:
-    """Two copies of one article: what they share covers most of the smaller one."""
+    """Two copies of one article: the smaller one is mostly contained in the other.
+
+    Measured on word shingles (MinHash sketches) where both items have one, so a reworded
+    sentence or an added paragraph costs only its own words; else on whole blocks.
+    """
+    other_sketch = batch[other].sketch if other in batch else history.item_sketches.get(other)
+    if item.sketch is not None and other_sketch is not None:
+        return shingle_containment(item.sketch, other_sketch) >= containment
     other_total = batch[other].total if other in batch else history.item_chars.get(other, 0)
     smaller = min(item.total, other_total) if other_total else item.total
     return smaller > 0 and shared >= containment * smaller
 
 
-def item_blocks(raw_hash: str, lines: Iterable[str]) -> ItemBlocks:
-    """Blocks of an item from its normalised lines."""
+def item_blocks(raw_hash: str, lines: Iterable[str], sketch: Sketch | None = None) -> ItemBlocks:
+    """Blocks of an item from its normalised lines (and its sketch, when it has one)."""
     blocks: dict[str, int] = {}
     for line in lines:
         if line:
             key = block_key(line)
             blocks[key] = blocks.get(key, 0) + len(line)
-    return ItemBlocks(raw_hash, blocks)
+    return ItemBlocks(raw_hash, blocks, sketch)

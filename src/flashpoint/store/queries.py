@@ -71,6 +71,24 @@ class EventFilter:
             raise ConfigError(f"limit must not be negative, got {self.limit}")
         if self.offset < 0:
             raise ConfigError(f"offset must not be negative, got {self.offset}")
+        if self.status is not None:
+            statuses_of(self.status)
+
+
+#: ``--status asserted`` means what the spec calls asserted: reported as having happened, or claimed.
+STATUS_GROUPS = {"asserted": ("actual", "claimed")}
+STATUSES = ("actual", "claimed", "threatened", "hypothetical", "negated")
+
+
+def statuses_of(value: str) -> tuple[str, ...]:
+    """``"asserted"`` or a comma-separated list of statuses, checked against the spec's five."""
+    out: list[str] = []
+    for part in (p.strip().lower() for p in value.split(",") if p.strip()):
+        if part not in STATUS_GROUPS and part not in STATUSES:
+            choices = ", ".join((*STATUSES, *STATUS_GROUPS))
+            raise ConfigError(f"unknown status {part!r}; choose from {choices}")
+        out.extend(STATUS_GROUPS.get(part, (part,)))
+    return tuple(out)
 
 
 # -- documents ---------------------------------------------------------------------------------
@@ -247,7 +265,7 @@ def _filtered(query: Select[Any], flt: EventFilter) -> Select[Any]:
     if flt.event_type is not None:
         conditions.append(events.c.event_type == flt.event_type.upper())
     if flt.status is not None:
-        conditions.append(events.c.status == flt.status.lower())
+        conditions.append(events.c.status.in_(statuses_of(flt.status)))
     if flt.doc_id is not None:
         conditions.append(events.c.doc_id == flt.doc_id)
     if flt.country is not None:

@@ -31,6 +31,7 @@ __all__ = [
     "rejections",
     "block_sightings",
     "signatures",
+    "item_sketches",
     "runs",
 ]
 
@@ -155,6 +156,17 @@ signatures = Table(
     metadata,
     Column("doc_id", HASH, ForeignKey("documents.doc_id"), primary_key=True),
     Column("signature", LargeBinary, nullable=False),
+)
+
+#: Shingle sketches of stored input items' text before boilerplate removal (MinHash signature
+#: and shingle count), read back by cleaning to tell copies of one article from articles that
+#: share page furniture (``BlockHistory.item_sketches``).
+item_sketches = Table(
+    "item_sketches",
+    metadata,
+    Column("raw_hash", HASH, ForeignKey("sources.raw_hash"), primary_key=True),
+    Column("signature", LargeBinary, nullable=False),
+    Column("shingles", Integer, nullable=False),
 )
 
 #: Ingest runs. The one table whose content depends on how often a job was interrupted.

@@ -181,9 +181,11 @@ class Store:
                     .group_by(table.c.raw_hash)
                 )
                 item_chars.update((raw_hash, int(total)) for raw_hash, total in rows)
+            sketches = _item_sketches(conn, items)
         return BlockHistory(
             sightings={key: frozenset(hashes) for key, hashes in sightings.items()},
             item_chars=item_chars,
+            item_sketches=sketches,
         )
 
     def signatures(self) -> Iterator[tuple[str, bytes]]:
@@ -207,6 +209,7 @@ class Store:
         events: Sequence[Event],
         blocks: Sequence[tuple[str, int]],
         signature: bytes,
+        sketch: tuple[bytes, int] | None = None,
     ) -> "WriteOutcome":
         """Write a document with everything derived from it, in one transaction.
 
@@ -236,6 +239,9 @@ class Store:
             written += _insert_new(
                 conn, schema.signatures, [{"doc_id": doc.doc_id, "signature": bytes(signature)}]
             )
+            if sketch is not None:
+                row = {"raw_hash": doc.raw_hash, "signature": bytes(sketch[0]), "shingles": sketch[1]}
+                written += _insert_new(conn, schema.item_sketches, [row])
         return WriteOutcome(new_document=bool(new_document), new_rows=written)
 
     def record_rejection(self, rejection: Rejection) -> bool:
@@ -329,6 +335,18 @@ def _insert_new(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]
     new_rows = [row for key, row in unique.items() if key not in stored]
     insert_ignore(conn, table, new_rows)
     return len(new_rows)
+
+
+def _item_sketches(conn: Connection, raw_hashes: Sequence[str]) -> dict[str, tuple[bytes, int]]:
+    """``raw_hash -> (signature, shingles)`` of the given stored items that have a sketch."""
+    table = schema.item_sketches
+    out: dict[str, tuple[bytes, int]] = {}
+    for chunk in chunked(list(raw_hashes), IN_CHUNK):
+        query = select(table.c.raw_hash, table.c.signature, table.c.shingles).where(
+            table.c.raw_hash.in_(chunk)
+        )
+        out.update((h, (bytes(sig), int(n))) for h, sig, n in conn.execute(query))
+    return out
 
 
 @dataclass(frozen=True)
