@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from flashpoint.clean import blocks_of, clean_batch, history_keys
+from flashpoint.clean import blocks_of, clean_batch
 from flashpoint.clean.boilerplate import load_rules
 from flashpoint.clean.normalize import normalize
 from flashpoint.records import BlockHistory, Document, Rejection, SourceItem
@@ -453,12 +453,22 @@ def test_footer_shared_by_hundreds_of_articles_is_removed_from_each() -> None:
     assert all(d.text.count(f"matter{k}") == 30 for k, d in enumerate(docs))  # type: ignore[union-attr]
 
 
-def test_history_keys_cover_every_block_of_the_batch(seeds: list[SourceItem]) -> None:
+def test_history_lookup_is_asked_about_every_block_of_the_batch(seeds: list[SourceItem]) -> None:
     bad = SourceItem("bad.html", "<html></html>", "html", is_html=True)
     page = SourceItem("page.html", PAGE, "html", is_html=True)
-    keys = history_keys([*seeds, bad, page])
+    asked: list[set[str]] = []
+
+    def lookup(keys: set[str]) -> BlockHistory:
+        asked.append(keys)
+        return BlockHistory()
+
+    docs = clean_batch([*seeds, bad, page], lookup, SETTINGS)
     expected = {key for item in [*seeds, page] for key, _ in blocks_of(item)}
-    assert keys == expected and len(keys) > 100
+    assert asked == [expected] and len(expected) > 100
+    assert docs == clean_batch([*seeds, bad, page], BlockHistory(), SETTINGS)
+    for doc, item in zip(docs, [*seeds, bad, page]):
+        if isinstance(doc, Document):
+            assert list(doc.blocks) == blocks_of(item) and doc.sketch is not None
 
 
 def test_short_repeated_lines_beside_furniture_are_removed() -> None:

@@ -117,11 +117,10 @@ def _clean_items(
     items: list[SourceItem], store: "Store", settings: Settings, summary: IngestSummary
 ) -> list[Document]:
     """Clean every item of the batch, stored ones included, so results never depend on them."""
-    from flashpoint.clean import clean_batch, history_keys
+    from flashpoint.clean import clean_batch
 
-    history = store.block_history(history_keys(items))
     documents: list[Document] = []
-    for result in clean_batch(items, history, settings):
+    for result in clean_batch(items, store.block_history, settings):
         if isinstance(result, Rejection):
             summary.rejections.append(result)
         else:
@@ -156,8 +155,6 @@ def _code_and_write(
     progress: ProgressHook | None,
 ) -> None:
     """Parse and code canonical copies, then write every document in batch order."""
-    from flashpoint.clean import blocks_of, sketch_of_document
-
     coded = _coded_stream([d for d in new_docs if d.is_canonical], settings, summary)
     for done, (doc, signature) in enumerate(zip(new_docs, signatures), start=1):
         events: list[Event] = []
@@ -166,8 +163,7 @@ def _code_and_write(
             assert coded_doc is doc, "parse stream out of step with the batch"
         else:
             summary.new_duplicates += 1
-        sketch = sketch_of_document(doc, settings)
-        outcome = store.write_document(doc, events, blocks_of(doc), signature, sketch)
+        outcome = store.write_document(doc, events, doc.blocks, signature, doc.sketch)
         if outcome.new_document:
             summary.new_documents += 1
             summary.events += len(events)

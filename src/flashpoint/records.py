@@ -182,6 +182,10 @@ class Document:
     group_id: str | None = None
     similarity: float | None = None  # estimated Jaccard with the canonical copy
     removed_chars: int = 0  # boilerplate characters removed from raw_text
+    #: (block key, characters) of the text before boilerplate removal, as the store keeps them
+    blocks: tuple[tuple[str, int], ...] = ()
+    #: MinHash sketch (signature bytes, shingle count) of that text, as the store keeps it
+    sketch: tuple[bytes, int] | None = None
 
     @property
     def is_canonical(self) -> bool:

@@ -21,17 +21,24 @@ cleans every item exactly as the interrupted run did.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Sequence
 
-from flashpoint.clean.dedup import Sketch, sketch_of
-from flashpoint.clean.boilerplate import Rules, block_key, item_blocks, load_rules, repeated_blocks
+from flashpoint.clean.boilerplate import (
+    ItemBlocks,
+    Rules,
+    block_key,
+    item_blocks,
+    load_rules,
+    repeated_blocks,
+)
+from flashpoint.clean.dedup import sketch_of
 from flashpoint.clean.html import Extracted, extract_html
 from flashpoint.clean.normalize import Traced, normalize
 from flashpoint.errors import MalformedInput
 from flashpoint.records import BlockHistory, Document, OffsetMap, Rejection, SourceItem
 from flashpoint.settings import Settings
 
-__all__ = ["clean_batch", "blocks_of", "history_keys", "sketch_of_document"]
+__all__ = ["clean_batch", "blocks_of", "HistoryLookup"]
 
 
 @dataclass(frozen=True)
@@ -55,23 +62,32 @@ class _Prepared:
     page: Extracted | None
 
 
+HistoryLookup = Callable[[set[str]], BlockHistory]
+
+
 def clean_batch(
-    items: Sequence[SourceItem], history: BlockHistory, settings: Settings
+    items: Sequence[SourceItem], history: BlockHistory | HistoryLookup, settings: Settings
 ) -> list[Document | Rejection]:
-    """One :class:`Document` or :class:`Rejection` per item, in the items' order."""
+    """One :class:`Document` or :class:`Rejection` per item, in the items' order.
+
+    ``history`` is what the database has seen, or a function that returns it for a set of
+    block keys (the store's ``block_history``): given the function, the batch is read and
+    normalised once and the store is asked about exactly the batch's blocks.
+    """
     rules = load_rules()
     prepared = [_prepare(item, rules) for item in items]
-    readable = [p for p in prepared if isinstance(p, _Prepared)]
-    boilerplate = repeated_blocks(
-        [
-            item_blocks(p.item.raw_hash, (line.text for line in p.lines), sketch_of(p.traced.text, settings))
-            for p in readable
-        ],
-        history,
-        containment=rules.same_article_containment,
-    )
+    blocks = {
+        p.item.raw_hash: item_blocks(
+            p.item.raw_hash, (line.text for line in p.lines), sketch_of(p.traced.text, settings)
+        )
+        for p in prepared
+        if isinstance(p, _Prepared)
+    }
+    if callable(history):
+        history = history({key for item in blocks.values() for key in item.blocks})
+    boilerplate = repeated_blocks(list(blocks.values()), history, rules.same_article_containment)
     return [
-        p if isinstance(p, Rejection) else _finish(p, boilerplate[p.item.raw_hash], rules, settings)
+        p if isinstance(p, Rejection) else _finish(p, blocks[p.item.raw_hash], boilerplate[p.item.raw_hash], rules, settings)
         for p in prepared
     ]
 
@@ -95,29 +111,6 @@ def blocks_of(source: str | Document | SourceItem) -> list[tuple[str, int]]:
         text = source
     traced = normalize(text, load_rules().bullet_glyphs)
     return list(item_blocks("", (line.text for line in _lines(traced.text))).blocks.items())
-
-
-def sketch_of_document(document: Document, settings: Settings) -> Sketch:
-    """The shingle sketch of a document's text before boilerplate removal, as the store keeps it.
-
-    It is the sketch :func:`clean_batch` compared when it asked whether two items are copies of
-    one article, so later batches can ask the same of this document (``BlockHistory.item_sketches``).
-    """
-    return sketch_of(normalize(document.raw_text, load_rules().bullet_glyphs).text, settings)
-
-
-def history_keys(items: Sequence[SourceItem]) -> set[str]:
-    """The block keys of a batch: what to ask the store's ``block_history`` about.
-
-    HTML that trafilatura finds no text in has no blocks (:func:`clean_batch` rejects it).
-    """
-    keys: set[str] = set()
-    for item in items:
-        try:
-            keys.update(key for key, _ in blocks_of(item))
-        except MalformedInput:
-            continue
-    return keys
 
 
 def _prepare(item: SourceItem, rules: Rules) -> _Prepared | Rejection:
@@ -149,7 +142,7 @@ def _lines(text: str) -> list[_Line]:
 
 
 def _finish(
-    prep: _Prepared, repeated: frozenset[str], rules: Rules, settings: Settings
+    prep: _Prepared, blocks: ItemBlocks, repeated: frozenset[str], rules: Rules, settings: Settings
 ) -> Document | Rejection:
     item = prep.item
     lines = prep.lines
@@ -189,6 +182,8 @@ def _finish(
         published=published,
         published_source=published_source,
         removed_chars=sum(len(line.text) for line, gone in zip(lines, removed) if gone),
+        blocks=tuple(blocks.blocks.items()),
+        sketch=blocks.sketch,
     )
 
 

@@ -40,8 +40,8 @@ def _config() -> Any:
 def extract_html(html: str) -> Extracted:
     """Main text and metadata of a page; :class:`MalformedInput` when it holds no text.
 
-    Results are cached for the last few pages: the pipeline asks for a batch's block keys
-    (:func:`flashpoint.clean.history_keys`) before it cleans the same batch.
+    Results are cached for the last few pages: :func:`flashpoint.clean.blocks_of` on an HTML
+    item extracts the same page again.
     """
     return _extract(html)
 
