@@ -312,7 +312,7 @@ def rejections(db: Optional[str] = DbOption, as_json: bool = JsonOption) -> None
 
 @app.command("eval")
 def evaluate(
-    gold: Path = typer.Argument(..., help="Gold events, JSON Lines per shared/spec/event-record.md."),
+    gold: list[Path] = typer.Argument(..., help="Gold event files, JSON Lines per shared/spec/event-record.md."),
     docs_dir: Path = typer.Option(..., "--docs", help="Folder holding the documents the gold refers to."),
     published: Optional[str] = typer.Option(None, "--published", help="Publication date for documents with none."),
     show: int = typer.Option(20, "--show", help="How many misses and false alarms to list."),
@@ -323,7 +323,7 @@ def evaluate(
     from flashpoint.pipeline import code_paths
 
     try:
-        gold_events = load_gold(gold)
+        gold_events = [event for path in gold for event in load_gold(path)]
         batch = code_paths([str(docs_dir)], _settings(None, published=published))
     except FlashpointError as exc:
         raise _fail(exc) from exc
