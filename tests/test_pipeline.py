@@ -172,26 +172,34 @@ def test_reader_reads_while_ingest_writes(kill_corpus: Path, tmp_path: Path) -> 
 
 
 def test_bad_input_batch_keeps_good_records(tmp_path: Path) -> None:
-    from tests.badinputs import explicit_paths, make_bad_corpus
+    """Every bad item is skipped with its kind and a one-line reason; every good one is stored."""
+    from flashpoint.store.queries import list_rejections
+    from tests.badinputs import expected_where, explicit_paths, make_bad_corpus
 
     corpus = tmp_path / "mixed"
     corpus.mkdir()
-    expected = make_bad_corpus(corpus, max_bytes=200_000)
+    built = make_bad_corpus(corpus, max_bytes=200_000)
+    expected = expected_where(built)
     settings = Settings(db=str(tmp_path / "bad.db"), max_input_bytes=200_000)
-    paths = [str(corpus)] + explicit_paths(expected)
+    paths = [str(corpus)] + explicit_paths(built)
     summary = run_ingest(paths, settings)
+
     assert summary.exit_code == EXIT_SKIPPED
-    kinds = {r.kind for r in summary.rejections}
-    assert len(kinds) >= 6
-    assert summary.rejected >= 10
+    got = {r.where: r.kind for r in summary.rejections}
+    bad = {where: kind for where, kind in expected.items() if kind != "ok"}
+    assert got == bad
+    assert len(set(bad.values())) >= 7 and len(bad) >= 10
+    assert all(r.reason and "\n" not in r.reason for r in summary.rejections)
     with Store.open(settings.db_url) as store:
         result = stats(store)
-    assert result["rejections"] == summary.rejected
-    assert result["documents"] == summary.new_documents > 0
+        stored = {r["origin"] + (f":{r['locator']}" if r["locator"] else "") for r in list_rejections(store)}
+    assert stored == set(bad)
+    assert result["sources"] == sum(1 for kind in expected.values() if kind == "ok")
+
     again = run_ingest(paths, settings)
+    assert again.new_documents == 0
     with Store.open(settings.db_url) as store:
         assert stats(store)["rejections"] == result["rejections"]
-    assert again.new_documents == 0
 
 
 def test_cli_json_outputs_and_exports(seeds_dir: Path, tmp_path: Path) -> None:
