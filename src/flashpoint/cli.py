@@ -358,6 +358,137 @@ def _fmt(value: Optional[float]) -> str:
     return "n/a" if value is None else f"{value:.3f}"
 
 
+# -- watched sites -----------------------------------------------------------------------------
+
+sites_app = typer.Typer(
+    no_args_is_help=True,
+    help=(
+        "Watched sites: points with a radius in km and the nations present there. The packaged "
+        "facilities file (sites.yaml) seeds the table the first time any `sites` command finds it "
+        "empty; `sites seed` seeds it again. Seeding never undoes your edits or removals."
+    ),
+)
+
+NationOption = typer.Option(None, "--nation", help="Nation present, ISO3[:FROM[:TO]], e.g. USA or USA:2014-11; repeat for several.")
+
+
+@sites_app.command("add")
+def sites_add(
+    name: str = typer.Argument(..., help="Site name; its id is made from it (Camp X -> camp-x)."),
+    lat: float = typer.Option(..., "--lat", help="Latitude, decimal degrees (-90 to 90)."),
+    lon: float = typer.Option(..., "--lon", help="Longitude, decimal degrees (-180 to 180)."),
+    radius_km: float = typer.Option(..., "--radius-km", help="Radius watched around the point, km (above 0, at most 1000)."),
+    nation: Optional[list[str]] = NationOption,
+    kind: Optional[str] = typer.Option(None, "--kind", help="airbase, base, embassy, port, ... (free slug)."),
+    country: Optional[str] = typer.Option(None, "--country", help="ISO3 code of the country the site is in."),
+    replace: bool = typer.Option(False, "--replace", help="Change the existing site of this name (options not given are kept)."),
+    db: Optional[str] = DbOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """Add a watched site (or change one with --replace)."""
+    from flashpoint.store import Store
+    from flashpoint.store.sites import add_site, ensure_seeded
+
+    try:
+        with Store.open(_settings(db).db_url) as store:
+            ensure_seeded(store)
+            site = add_site(store, name, lat, lon, radius_km, nations=nation or None, kind=kind,
+                            country=country, replace=replace)
+    except FlashpointError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        return _print_json(site)
+    Console().print(f"{'saved' if replace else 'added'} [bold]{escape(site['name'])}[/] "
+                    f"(id {site['site_id']}, {site['radius_km']:g} km around {site['lat']:g}, {site['lon']:g})",
+                    highlight=False)
+
+
+@sites_app.command("list")
+def sites_list(
+    country: Optional[str] = typer.Option(None, "--country", help="Only sites in this country (ISO3)."),
+    nation: Optional[str] = typer.Option(None, "--nation", help="Only sites where this nation (ISO3) is present now."),
+    near: Optional[str] = typer.Option(None, "--near", help="LAT,LON: sort by distance from this point and show it."),
+    within_km: Optional[float] = typer.Option(None, "--within-km", help="With --near: only sites this close."),
+    db: Optional[str] = DbOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """List watched sites (seeding them from the facilities file the first time)."""
+    from flashpoint.store import Store
+    from flashpoint.store.sites import ensure_seeded, list_sites, parse_point
+
+    try:
+        point = parse_point(near) if near is not None else None
+        with Store.open(_settings(db).db_url) as store:
+            ensure_seeded(store)
+            rows = list_sites(store, country=country, nation=nation, near=point, within_km=within_km)
+    except FlashpointError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        return _print_json(rows)
+    columns = ("site_id", "name", "kind", "country", "lat", "lon", "radius_km", "nations", "source")
+    if point is not None:
+        columns = ("distance_km", *columns)
+    _print_table("Watched sites", [_site_row(r) for r in rows], columns)
+
+
+def _site_row(site: dict[str, Any]) -> dict[str, Any]:
+    def span(p: dict[str, Any]) -> str:
+        return "" if p["from"] is None and p["to"] is None else f" {p['from'] or '?'}–{p['to'] or ''}"
+
+    nations = ", ".join(p["nation"] + span(p) for p in site["nations"]) or None
+    source = site["source"] + (" (edited)" if site.get("edited_at") else "")
+    return {**site, "radius_km": f"{site['radius_km']:g}", "nations": nations, "source": source}
+
+
+@sites_app.command("remove")
+def sites_remove(
+    key: str = typer.Argument(..., metavar="NAME_OR_ID", help="Site id or name (case-insensitive)."),
+    db: Optional[str] = DbOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """Remove a watched site. A curated one stays removed when the table is seeded again."""
+    from flashpoint.store import Store
+    from flashpoint.store.sites import ensure_seeded, remove_site
+
+    try:
+        with Store.open(_settings(db).db_url) as store:
+            ensure_seeded(store)
+            site = remove_site(store, key)
+    except FlashpointError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        return _print_json(site)
+    Console().print(f"removed [bold]{escape(site['name'])}[/] (id {site['site_id']})", highlight=False)
+
+
+@sites_app.command("seed")
+def sites_seed(
+    file: Optional[Path] = typer.Option(None, "--file", help="Facilities file in the sites.yaml format [default: the packaged sites.yaml]."),
+    restore: bool = typer.Option(False, "--restore", help="Also put back curated sites you edited or removed."),
+    db: Optional[str] = DbOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """Add the facilities file's sites that are missing and refresh unedited curated ones."""
+    from flashpoint.store import Store
+    from flashpoint.store.sites import seed_sites_from_file
+
+    try:
+        with Store.open(_settings(db).db_url) as store:
+            result = seed_sites_from_file(store, file, restore=restore)
+    except FlashpointError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        return _print_json(result.to_dict())
+    console = Console()
+    console.print(f"{len(result.added)} added, {len(result.updated)} updated, {len(result.restored)} restored, "
+                  f"{result.unchanged} unchanged, {len(result.kept)} kept as you left them", highlight=False)
+    if result.conflicts:
+        console.print(f"[yellow]skipped[/] (name taken by another site): {', '.join(result.conflicts)}")
+
+
+app.add_typer(sites_app, name="sites")
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

@@ -12,6 +12,7 @@ it step by step; a test checks that the two agree.
 from __future__ import annotations
 
 from sqlalchemy import (
+    CheckConstraint,
     Column,
     Float,
     ForeignKey,
@@ -33,6 +34,7 @@ __all__ = [
     "signatures",
     "item_sketches",
     "runs",
+    "watched_sites",
 ]
 
 #: Constraint names are spelled out so that later migrations can refer to them on both backends.
@@ -177,4 +179,37 @@ runs = Table(
     Column("started_at", String(32), nullable=False),
     Column("finished_at", String(32)),
     Column("counts", Text),  # JSON object
+)
+
+#: Places the user watches: a point, a radius in km and the nations present there. ``source``
+#: says where a site came from: ``'curated'`` (seeded from a facilities file, refreshed by later
+#: seeding) or ``'user'`` (added by hand). A user's change to a curated site sets ``edited_at``
+#: and its removal sets ``removed_at`` (the row stays as a tombstone), and seeding leaves such
+#: rows alone, so a user's decision survives reseeding. Readers want ``removed_at IS NULL``
+#: (:func:`flashpoint.store.sites.list_sites` does that). ``nations`` is a JSON list of
+#: ``{nation, from, to, note}`` as in the file's ``hosted``; ``aliases`` a JSON list of names.
+watched_sites = Table(
+    "watched_sites",
+    metadata,
+    Column("site_id", String(64), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("kind", String(32)),
+    Column("country", String(8), index=True),
+    Column("region", Text),
+    Column("lat", Float, nullable=False),
+    Column("lon", Float, nullable=False),
+    Column("radius_km", Float, nullable=False),
+    Column("nations", Text, nullable=False),  # JSON list of {nation, from, to, note}
+    Column("aliases", Text, nullable=False),  # JSON list of strings
+    Column("notes", Text),  # the file's references ("sources"), or the user's note
+    Column("source", String(16), nullable=False),  # 'curated' | 'user'
+    Column("created_at", String(32), nullable=False),
+    Column("updated_at", String(32), nullable=False),
+    Column("edited_at", String(32)),  # a user changed this curated site: seeding leaves it
+    Column("removed_at", String(32)),  # a user removed this curated site: seeding leaves it
+    CheckConstraint("source IN ('curated', 'user')", name="ck_watched_sites_source"),
+    CheckConstraint(
+        "lat >= -90 AND lat <= 90 AND lon >= -180 AND lon <= 180 AND radius_km > 0",
+        name="ck_watched_sites_position",
+    ),
 )
