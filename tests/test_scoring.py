@@ -97,3 +97,16 @@ def test_bad_gold_line_names_the_line(tmp_path: Path) -> None:
     path.write_text(json.dumps(GOLD[0]) + "\n{not json\n")
     with pytest.raises(EvalError, match=":2:"):
         load_gold(path)
+
+
+def test_same_type_events_in_one_sentence_pair_by_agreement(tmp_path: Path) -> None:
+    sentence = "Rockets hit the base on Sunday, two days after a drone hit the convoy."
+    records = [
+        {**GOLD[0], "id": "S1", "evidence": "Rockets hit the base on Sunday", "date": ["2021-07-04"]},
+        {**GOLD[0], "id": "S2", "evidence": "two days after a drone hit the convoy", "date": ["2021-07-02"]},
+    ]
+    gold = _gold(tmp_path, records)
+    preds = [_pred(sentence, "ASSAULT", "IRQ", "USA", "2021-07-02"),
+             _pred(sentence, "ASSAULT", "IRQ", "USA", "2021-07-04")]
+    report = score_events(preds, gold)
+    assert report.typed.tp == 2 and report.date_accuracy == 1.0
