@@ -1,11 +1,31 @@
 """Turning an argument phrase into an :class:`~flashpoint.records.Actor`.
 
-The dictionary (``flashpoint/data/actors.yaml``) lists countries (names, demonyms, capitals),
-organisations and people. A phrase is resolved by the *longest* alias found inside it, so
-"Iran's Islamic Revolutionary Guards Corps" is the IRGC rather than Iran, and "Iranian General
-Qasem Soleimani" is Soleimani (IRN, military). When only a country is named, the sector comes
-from the phrase's own words ("U.S. forces" -> military; "Tehran" -> government). Phrases naming
-no known actor keep their text, with country ``UNK``.
+The knowledge base lives in ``flashpoint/data/actors/``: every country (names, demonyms, the
+capitals news uses for governments), organisations (institutions, armed forces, non-state groups
+with the country they operate in and their sponsor, IGOs, NGOs, media, firms), people with
+date-bounded roles, and the sector words. Facilities come from ``sites.yaml`` (who hosts whom).
+
+Resolution works at two levels:
+
+* text (:meth:`ActorDictionary.resolve`): the *longest* alias inside the phrase wins, so "Iran's
+  Islamic Revolutionary Guards Corps" is the IRGC rather than Iran; an alias followed by
+  "-backed" / "-aligned" is a sponsor, not the actor ("Iran-backed militias" are not Iranian);
+  a person is placed by the role held at the event's date ("President Biden" in 2021 is the U.S.
+  government, "Trump" in 2022 a private American); a phrase naming only a country takes its
+  sector from its own words ("U.S. forces" -> military, "Tehran" -> government);
+* parse (:meth:`ActorDictionary.resolve_span`): what the words around the phrase say about it —
+  the user of a facility ("sites used by Kata'ib Hezbollah"), the forces a base hosts at the date
+  (``sites.yaml``), the country of a place left or of a city struck, whose "its military" is, an
+  apposition ("Yehia Rasool, Iraq's military spokesman"), an ``of``/``for`` phrase ("a spokesman
+  for the Iraqi government"), a self-given name ("a group calling itself ..."), for generic
+  mentions ("the group", "the militants", "the base", "the commander") the group, site or phrase
+  named before them, a bare title in a national body's statement ("the President") as that
+  body's own, and unnamed armed groups placed where the text puts them ("Iran-backed militias
+  in Syria").
+
+An attack whose doer the text does not name gets UNK, or the country of the armed groups the
+report names (the guidelines' "UNK plus the suspected country"). Phrases naming no known actor
+keep their text, with country ``UNK``.
 """
 
 from __future__ import annotations
@@ -13,27 +33,49 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Sequence
+
+import yaml
+from spacy.tokens import Doc, Span, Token
 
 from flashpoint.errors import ModelError
-from flashpoint.events.ontology import read_data_file
+from flashpoint.events.arguments import PLACE_LEFT, UNKNOWN_ATTACKER, UNKNOWN_DOER
 from flashpoint.records import Actor
 
-__all__ = ["ActorEntry", "ActorDictionary", "load_actors", "normalise_quotes"]
+__all__ = [
+    "ActorEntry",
+    "ActorDictionary",
+    "AliasMatch",
+    "Role",
+    "load_actors",
+    "normalise_quotes",
+]
 
 #: Sector codes used in actor ids (CAMEO-style ``USAMIL``).
 SECTOR_CODES: Mapping[str, str] = {
     "government": "GOV",
     "military": "MIL",
     "militia": "MIL",
+    "rebel": "REB",
     "insurgent": "REB",
     "police": "COP",
     "civilian": "CVL",
     "opposition": "OPP",
     "igo": "IGO",
+    "ngo": "NGO",
+    "media": "MED",
+    "business": "BUS",
 }
-
+NON_STATE = frozenset({"militia", "rebel", "insurgent"})
+_DATA_FILES = ("countries.yaml", "organisations.yaml", "people.yaml", "sectors.yaml")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'"})
+_WORD_START = re.compile(r"(?<![\w'])\w")
+_DEFINITE = {"the", "this", "these", "that", "those", "its", "their", "his", "her"}
+_LOOKBACK_SENTENCES = 3
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_MAX_DEPTH = 3
 
 
 def normalise_quotes(text: str) -> str:
@@ -41,9 +83,27 @@ def normalise_quotes(text: str) -> str:
     return text.translate(_QUOTES)
 
 
+# -- entries --------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Role:
+    """A position held between two ISO dates (inclusive; ``None`` = open)."""
+
+    role: str
+    sector: str | None
+    country: str | None
+    start: str | None
+    end: str | None
+
+    def covers(self, when: str) -> bool:
+        low, high = _date_bounds(when)
+        starts = self.start is None or high >= _date_bounds(self.start)[0]
+        return starts and (self.end is None or low <= _date_bounds(self.end)[1])
+
+
 @dataclass(frozen=True)
 class ActorEntry:
-    """One known actor: ``kind`` is ``country``, ``capital``, ``organization`` or ``person``."""
+    """One known actor: ``kind`` is ``country``, ``capital``, ``organisation`` or ``person``."""
 
     id: str
     name: str
@@ -51,116 +111,852 @@ class ActorEntry:
     country: str | None
     sector: str | None = None
     sponsor: str | None = None
+    roles: tuple[Role, ...] = ()
+
+    def role_at(self, when: str | None) -> Role | None:
+        """The role held at ``when`` (the latest-starting one if several); with no date, the
+        latest role, since undated text is mostly about the present."""
+        if not self.roles:
+            return None
+        if when is None:
+            return self.roles[-1]
+        active = [r for r in self.roles if r.covers(when)]
+        return max(active, key=lambda r: r.start or "") if active else None
+
+    def placed(self, when: str | None) -> tuple[str | None, str | None]:
+        """(country, sector) of this actor at ``when``."""
+        role = self.role_at(when)
+        if role is None:
+            return self.country, self.sector
+        return role.country or self.country, role.sector or self.sector
+
+
+@dataclass(frozen=True)
+class Site:
+    """A facility from ``sites.yaml``: its country and the foreign forces it hosted, when."""
+
+    id: str
+    name: str
+    country: str | None
+    hosted: tuple[Role, ...] = ()
+
+    def host_at(self, when: str | None) -> str | None:
+        for stay in self.hosted:  # the main host is listed first
+            if when is None or stay.covers(when):
+                return stay.country
+        return None
+
+
+@dataclass(frozen=True)
+class AliasMatch:
+    start: int
+    end: int
+    alias: str
+    entries: tuple[Any, ...]
+
+
+def _date_bounds(when: str) -> tuple[str, str]:
+    """The first and last day a (possibly partial) ISO date can mean."""
+    when = str(when)
+    if len(when) == 4:
+        return when + "-01-01", when + "-12-31"
+    if len(when) == 7:
+        return when + "-01", when + "-31"
+    return when, when
+
+
+def _iso(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+# -- alias index ----------------------------------------------------------------------------------
+
+class _AliasIndex:
+    """Exact-phrase lookup of aliases at word starts, longest first.
+
+    Aliases of up to four capital letters (US, PMF) must match exactly; aliases that start with a
+    capital must start with one in the text too ("Turkey", not "turkey"); the rest ignore case.
+    """
+
+    def __init__(self) -> None:
+        self._by_key: dict[str, list[tuple[str, Any]]] = {}
+        self._lengths: list[int] = []
+
+    def add(self, alias: str, value: Any) -> None:
+        alias = normalise_quotes(str(alias)).strip()
+        if not alias:
+            return
+        bucket = self._by_key.setdefault(alias.lower(), [])
+        if all(v is not value for _a, v in bucket):
+            bucket.append((alias, value))
+
+    def freeze(self) -> None:
+        self._lengths = sorted({len(k) for k in self._by_key}, reverse=True)
+
+    @staticmethod
+    def _case_ok(alias: str, found: str) -> bool:
+        letters = alias.replace(".", "")
+        if letters.isupper() and len(letters) <= 4:
+            return found == alias
+        return not alias[0].isupper() or found[0].isupper()
+
+    def scan(self, text: str) -> list[AliasMatch]:
+        """Every longest alias match, left to right, not overlapping."""
+        text = normalise_quotes(text)
+        matches: list[AliasMatch] = []
+        position = 0
+        for word in _WORD_START.finditer(text):
+            start = word.start()
+            if start < position:
+                continue
+            for length in self._lengths:
+                end = start + length
+                if end > len(text) or (end < len(text) and (text[end].isalnum() or text[end] == "_")):
+                    continue
+                candidates = self._by_key.get(text[start:end].lower())
+                if not candidates:
+                    continue
+                found = text[start:end]
+                values = tuple(v for alias, v in candidates if self._case_ok(alias, found))
+                if values:
+                    matches.append(AliasMatch(start, end, found, values))
+                    position = end
+                    break
+        return matches
+
+
+# -- the dictionary -------------------------------------------------------------------------------
+
+@dataclass
+class _Config:
+    sectors: dict[str, str]
+    group_heads: frozenset[str]
+    site_heads: frozenset[str]
+    facility_heads: frozenset[str]
+    facility_links: frozenset[str]
+    not_member: re.Pattern[str]
+    reporter_titles: frozenset[str]
+    reporter_personnel: frozenset[str]
+    max_sector_words: int = 3
 
 
 class ActorDictionary:
-    """Alias lookup over the actor dictionary, longest alias first."""
+    """Alias lookup over the knowledge base, and resolution of argument phrases to actors."""
 
-    def __init__(self, data: Mapping[str, Any]) -> None:
-        self._aliases: dict[str, ActorEntry] = {}
-        self._exact: dict[str, ActorEntry] = {}  # case-sensitive acronyms
+    def __init__(self, data: Mapping[str, Any], sites: Sequence[Mapping[str, Any]] = (),
+                 regions: Sequence[Mapping[str, Any]] = ()) -> None:
+        self._index = _AliasIndex()
+        self._sites = _AliasIndex()
+        self._places = _AliasIndex()
+        self.counts: dict[str, int] = {}
         try:
             self._load(data)
-            self._sectors = self._sector_words(data["sectors"])
-            not_member = "|".join(re.escape(s) for s in data["suffixes_not_membership"])
-        except (KeyError, TypeError) as exc:
-            raise ModelError(f"actors.yaml is malformed: {exc!r}") from exc
-        self._not_member = re.compile(rf"\s*-\s*(?:{not_member})\b", re.IGNORECASE)
-        self._pattern = self._compile()
+            self._load_sites(sites)
+            self._load_places(regions)
+            self._config = self._read_config(data)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise ModelError(f"the actor data files are malformed: {exc!r}") from exc
+        self._index.freeze()
+        self._sites.freeze()
 
     # -- loading -------------------------------------------------------------------------------
-    def _add(self, alias: str, entry: ActorEntry) -> None:
-        alias = normalise_quotes(str(alias)).strip()
-        letters = alias.replace(".", "")
-        if letters.isupper() and len(letters) <= 4:
-            self._exact.setdefault(alias, entry)
-        else:
-            self._aliases.setdefault(alias.lower(), entry)
-
     def _load(self, data: Mapping[str, Any]) -> None:
-        # Organisations and people first: their aliases win over a country's on equal length.
-        for kind, section in (("organization", "organizations"), ("person", "people")):
-            for key, spec in (data.get(section) or {}).items():
-                entry = ActorEntry(
-                    id=str(key), name=str(spec["name"]), kind=kind,
-                    country=spec.get("country"), sector=spec.get("sector"),
-                    sponsor=spec.get("sponsor"),
-                )
-                for alias in spec["names"]:
-                    self._add(alias, entry)
-        for iso3, spec in data["countries"].items():
+        # People and organisations first: on equal length their aliases win over a country's.
+        people = data.get("people") or {}
+        for key, spec in people.items():
+            country = spec.get("country")
+            roles = tuple(
+                Role(str(r.get("role", "")), r.get("sector"), r.get("country") or country,
+                     _iso(r.get("from")), _iso(r.get("to")))
+                for r in spec.get("roles") or ()
+            )
+            entry = ActorEntry(id=str(key), name=str(spec["name"]), kind="person", country=country,
+                               sector=spec.get("sector"), roles=roles)
+            for alias in spec["names"]:
+                self._index.add(alias, entry)
+        organisations = data.get("organisations") or {}
+        for key, spec in organisations.items():
+            entry = ActorEntry(id=str(key), name=str(spec["name"]), kind="organisation",
+                               country=spec.get("country"), sector=spec.get("sector"),
+                               sponsor=spec.get("sponsor"))
+            for alias in spec["names"]:
+                self._index.add(alias, entry)
+        countries = data["countries"]
+        for iso3, spec in countries.items():
             country = ActorEntry(id=iso3, name=str(spec["name"]), kind="country", country=iso3)
-            capital = ActorEntry(id=iso3, name=str(spec["name"]), kind="capital",
-                                 country=iso3, sector="government")
+            capital = ActorEntry(id=iso3, name=str(spec["name"]), kind="capital", country=iso3,
+                                 sector="government")
             for alias in [*spec.get("names", ()), *spec.get("demonyms", ())]:
-                self._add(alias, country)
+                self._index.add(alias, country)
             for alias in spec.get("capitals", ()):
-                self._add(alias, capital)
+                self._index.add(alias, capital)
+        self.counts = {"countries": len(countries), "organisations": len(organisations),
+                       "groups": sum(1 for s in organisations.values()
+                                     if s.get("sector") in NON_STATE),
+                       "people": len(people)}
+
+    def _load_places(self, regions: Sequence[Mapping[str, Any]]) -> None:
+        """Provinces and the cities they are named after ("Erbil", "Anbar"): a target given as
+        such a place stands for its country."""
+        for spec in regions:
+            country = ActorEntry(id=str(spec["id"]), name=str(spec["name"]), kind="place",
+                                 country=spec.get("country"))
+            for alias in [spec["name"], *(spec.get("aliases") or ())]:
+                self._places.add(alias, country)
+        self._places.freeze()
+
+    def _load_sites(self, sites: Sequence[Mapping[str, Any]]) -> None:
+        for spec in sites:
+            hosted = tuple(
+                Role("host", "military", h.get("nation"), _iso(h.get("from")), _iso(h.get("to")))
+                for h in spec.get("hosted") or ()
+            )
+            site = Site(str(spec["id"]), str(spec["name"]), spec.get("country"), hosted)
+            for alias in [spec["name"], *(spec.get("aliases") or ())]:
+                self._sites.add(alias, site)
+        self.counts["sites"] = len(sites)
 
     @staticmethod
-    def _sector_words(spec: Mapping[str, Any]) -> dict[str, str]:
-        return {str(word).lower(): sector for sector, words in spec.items() for word in words}
+    def _read_config(data: Mapping[str, Any]) -> _Config:
+        sectors = {str(w).lower(): s for s, words in data["sectors"].items() for w in words}
 
-    def _compile(self) -> re.Pattern[str]:
-        # One alternation, longest alias first, so the regex itself prefers the longest match.
-        folded = sorted(self._aliases, key=len, reverse=True)
-        exact = sorted(self._exact, key=len, reverse=True)
-        alternatives = [f"(?i:{re.escape(a)})" for a in folded] + [re.escape(a) for a in exact]
-        alternatives.sort(key=lambda a: len(a), reverse=True)
-        return re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])")
+        def words(key: str) -> frozenset[str]:
+            return frozenset(str(w).lower() for w in data.get(key) or ())
 
-    # -- lookup --------------------------------------------------------------------------------
-    def find(self, text: str) -> tuple[ActorEntry, str] | None:
-        """The entry of the longest alias in ``text`` (with the alias text), if any."""
+        def suffix(key: str) -> re.Pattern[str]:
+            alternatives = "|".join(re.escape(s) for s in data.get(key) or ("\x00",))
+            return re.compile(rf"\s*-\s*(?:{alternatives})\b", re.IGNORECASE)
+
+        return _Config(
+            sectors=sectors,
+            group_heads=words("group_heads"),
+            site_heads=words("site_heads"),
+            facility_heads=words("facility_heads"),
+            facility_links=words("facility_links"),
+            not_member=suffix("suffixes_not_membership"),
+            reporter_titles=words("reporter_titles"),
+            reporter_personnel=words("reporter_personnel"),
+            max_sector_words=max(len(w.split()) for w in sectors),
+        )
+
+    # -- text lookup ---------------------------------------------------------------------------
+    def matches(self, text: str) -> list[AliasMatch]:
+        """Alias matches in ``text`` that name a member, not a sponsor ("Iran-backed")."""
         text = normalise_quotes(text)
-        best: tuple[ActorEntry, str] | None = None
-        for match in self._pattern.finditer(text):
-            alias = match.group(0)
-            entry = self._exact.get(alias) or self._aliases.get(alias.lower())
-            if entry is None:
-                continue
-            if entry.kind in ("country", "capital") and self._not_member.match(text, match.end()):
-                continue  # "Iran-backed militias": Iran is a sponsor, not a member
-            
-            if best is None or len(alias) > len(best[1]):
-                best = (entry, alias)
-        return best
+        return [m for m in self._index.scan(text) if not self._config.not_member.match(text, m.end)]
+
+    def find(self, text: str, when: str | None = None) -> tuple[ActorEntry, str] | None:
+        """The entry of the longest alias in ``text`` (with the alias text), if any."""
+        best: AliasMatch | None = None
+        for match in self.matches(text):
+            if best is None or len(match.alias) > len(best.alias):
+                best = match
+            elif len(match.alias) == len(best.alias) and _rank(match) < _rank(best):
+                best = match
+        if best is None:
+            return None
+        return self._choose(best.entries, when), best.alias
+
+    @staticmethod
+    def _choose(entries: tuple[Any, ...], when: str | None) -> ActorEntry:
+        """Among entries sharing an alias ("Vance"), the one holding a role at ``when``."""
+        if len(entries) > 1 and when is not None:
+            for entry in entries:
+                if entry.kind == "person" and entry.role_at(when) is not None:
+                    return entry
+        return entries[0]
 
     def sector_of(self, text: str) -> str | None:
         """The sector named by the phrase's words, read from its head (the end) leftwards."""
         words = re.findall(r"[\w'-]+", normalise_quotes(text).lower())
+        sectors = self._config.sectors
         for i in range(len(words) - 1, -1, -1):
-            for size in (2, 1):  # "prime minister", "security forces" before single words
+            for size in range(self._config.max_sector_words, 0, -1):
                 if i - size + 1 < 0:
                     continue
                 phrase = " ".join(words[i - size + 1 : i + 1])
-                if phrase in self._sectors:
-                    return self._sectors[phrase]
+                if phrase in sectors:
+                    return sectors[phrase]
         return None
 
-    def resolve(self, text: str) -> Actor:
+    def site(self, text: str) -> Site | None:
+        """The facility named in ``text``, if any (longest alias)."""
+        found = self._sites.scan(text)
+        if not found:
+            return None
+        return max(found, key=lambda m: len(m.alias)).entries[0]
+
+    def resolve(self, text: str, when: str | None = None) -> Actor:
         """An Actor for a noun phrase: dictionary identity where known, else text and UNK."""
         text = " ".join(text.split())
-        found = self.find(text)
+        found = self.find(text, when)
         phrase_sector = self.sector_of(text)
         if found is None:
             return Actor(text=text, country="UNK", sector=phrase_sector)
         entry, _alias = found
         if entry.kind in ("country", "capital"):
             sector = phrase_sector or entry.sector
-            if entry.kind == "country" and phrase_sector is None:
-                sector = None
             code = SECTOR_CODES.get(sector or "", "")
             return Actor(text=text, name=entry.name, country=entry.country,
                          sector=sector, id=f"{entry.country}{code}")
-        return Actor(text=text, name=entry.name, country=entry.country or "UNK",
-                     sector=entry.sector or phrase_sector, id=entry.id)
+        country, sector = entry.placed(when)
+        return Actor(text=text, name=entry.name, country=country or "UNK",
+                     sector=sector or phrase_sector, id=entry.id)
+
+    # -- parse-aware resolution ----------------------------------------------------------------
+    def resolve_span(self, span: Span, when: str | None = None, _depth: int = 0) -> Actor:
+        """The actor a phrase of a parsed sentence stands for (see the module docstring).
+
+        The phrase's own words decide first; then, for a phrase they leave unknown, each reading
+        of its context in turn (a site, a possessive pronoun, a describing phrase, an antecedent,
+        the speaker's own officials, a place), most specific first.
+        """
+        labelled = self._labelled(span, when)
+        if labelled is not None:
+            return labelled
+        actor = self._across_boundary(span, when) or self.resolve(span.text, when)
+        for step in (self._place_left, self._used_by):
+            found = step(span, actor, when, _depth)
+            if found is not None:
+                return found
+        if actor.country != "UNK":
+            return actor
+        for step in (self._at_site, self._at_place, self._owned, self._described_as,
+                     self._antecedent, self._same_head_before, self._reporter, self._named_place):
+            found = step(span, actor, when, _depth)
+            if found is not None:
+                return found
+        return self._placed_group(actor, span, span.root)
+
+    def _labelled(self, span: Span, when: str | None) -> Actor | None:
+        """Spans the argument finder marked: an attacker the text leaves unnamed (the suspect),
+        an act standing for its unnamed doer, and pronouns."""
+        if span.label_ == UNKNOWN_ATTACKER:
+            return self._suspected(span, when)
+        if span.label_ == UNKNOWN_DOER or span.root.pos_ in ("VERB", "AUX"):
+            return Actor(text="", country="UNK")
+        if span.root.pos_ == "PRON":
+            return self._person_before(span, when) or Actor(text=span.text, country="UNK")
+        return None
+
+    def _place_left(self, span: Span, actor: Actor, when: str | None, depth: int) -> Actor | None:
+        """A place left or handed over stands for its country ("left the Qayyarah airfield",
+        "ordered staff to leave the U.S. Embassy in Baghdad"), not for the forces it hosts."""
+        if span.label_ != PLACE_LEFT:
+            return None
+        root = span.root
+        if actor.country != "UNK" and root.lemma_.lower() not in self._config.site_heads:
+            return None
+        site = self.site(_with_next(span, 2).text)
+        if actor.country == "UNK" and site is not None:
+            return Actor(text=actor.text, name=site.name, country=site.country or "UNK")
+        placed = self._placed_civilians(Actor(text=actor.text), span, root)
+        return placed if placed.country not in ("UNK", None) or actor.country == "UNK" else None
+
+    def _used_by(self, span: Span, actor: Actor, when: str | None, depth: int) -> Actor | None:
+        """Property or places that the text says someone uses stand for that user."""
+        if depth >= _MAX_DEPTH or not (actor.name is None or _is_country_only(actor)):
+            return None
+        user = self._facility_user(span.root, when, depth)
+        return None if user is None else _retext(user, actor.text)
+
+    def _at_site(self, span: Span, actor: Actor, when: str | None, depth: int) -> Actor | None:
+        site = self.site(_with_next(span, 2).text)  # "Tower 22": the number may fall outside
+        return None if site is None else self._site_actor(site, actor.text, when)
+
+    def _at_place(self, span: Span, actor: Actor, when: str | None, depth: int) -> Actor | None:
+        """"more than 60 targets in Houthi-controlled Yemen": targets take their place's country."""
+        if actor.name is not None or span.root.lemma_.lower() not in self._config.facility_heads:
+            return None
+        country = self._place_of(span.root)
+        return None if country is None else Actor(text=actor.text, country=country, sector=actor.sector)
+
+    def _owned(self, span: Span, actor: Actor, when: str | None, depth: int) -> Actor | None:
+        owner = self._possessor(span, when, depth)
+        return None if owner is None else _retext(owner, actor.text, keep_sector=actor.sector)
+
+    def _described_as(self, span: Span, actor: Actor, when: str | None, depth: int) -> Actor | None:
+        if depth >= _MAX_DEPTH:
+            return None
+        for described in self._described(span.root):
+            other = self.resolve_span(described, when, depth + 1)
+            if other.country != "UNK":
+                return _retext(other, actor.text, keep_sector=actor.sector)
+        return None
+
+    def _named_place(self, span: Span, actor: Actor, when: str | None, depth: int) -> Actor | None:
+        """A target that is only a province or city ("fired missiles at Erbil"): its country."""
+        place = self._places.scan(span.text)
+        if not place or actor.sector is not None or len(place[-1].alias) < len(span.text) - 4:
+            return None
+        entry = place[-1].entries[0]
+        return Actor(text=actor.text, name=entry.name, country=entry.country or "UNK")
+
+    def _suspected(self, span: Span, when: str | None) -> Actor:
+        """The doer of an attack the sentence leaves unnamed: the gold guidelines code it as UNK
+        "plus the suspected country", and in a report about armed groups the suspects are the
+        groups it names (the named group nearest the attack, else the country the report places
+        its unnamed militias in). With no group in the report, the doer stays UNK."""
+        doc = span.doc
+        key = f"flashpoint.suspects.{id(self)}"
+        if key not in doc.user_data:
+            doc.user_data[key] = self._suspects(doc, when)
+        named, generic = doc.user_data[key]
+        if generic is not None:
+            return Actor(text="", country=generic[0], sector=generic[1])
+        if named:
+            nearest = min(named, key=lambda item: abs(item[0] - span.start_char))
+            return Actor(text="", country=nearest[1], sector=nearest[2])
+        return Actor(text="", country="UNK")
+
+    def _suspects(self, doc: Doc, when: str | None) -> tuple[list[tuple[int, str, str | None]],
+                                                               tuple[str, str | None] | None]:
+        named = []
+        for match in self._mentions(doc):
+            entry = self._choose(match.entries, when)
+            if entry.kind == "organisation" and entry.sector in NON_STATE and entry.country:
+                named.append((match.start, entry.country, entry.sector))
+        generic = None
+        config = self._config
+        for token in doc:
+            if token.pos_ != "NOUN" or not (config.sectors.get(token.lower_) in NON_STATE
+                                             or token.lower_ in config.group_heads):
+                continue
+            phrase = _compact(token)
+            affiliated = any(c.dep_ in ("acl", "amod") and c.lemma_.lower() in (
+                "affiliate", "affiliated", "link", "linked", "back", "backed", "ally", "allied", "align", "aligned")
+                for c in token.children)
+            if not (affiliated or config.not_member.search(phrase.text) or token.lower_ in (
+                    "militias", "militants")):
+                continue
+            placed = self._placed_group(Actor(text=phrase.text, sector="militia"), phrase, token)
+            if placed.country not in ("UNK", None):
+                generic = (placed.country, placed.sector)
+                break
+        return named, generic
+
+    def _place_of(self, root: Token) -> str | None:
+        """The country a phrase's own "in"/"at" place names (or its verb's: "struck 85 targets
+        at seven facilities in Iraq and Syria")."""
+        heads = [root, root.head] if root.dep_ == "dobj" else [root]
+        for prep in (c for head in heads for c in head.children):
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "inside", "across"):
+                for obj in (c for c in prep.subtree if c.dep_ in ("pobj", "conj") and c.pos_ == "PROPN"):
+                    country = self._country_of_place(_compact(obj).text)
+                    if country is not None:
+                        return country
+        return None
+
+    def _person_before(self, span: Span, when: str | None) -> Actor | None:
+        """"he"/"she": the person named last before it (same or previous sentences)."""
+        window = _window_start(span)
+        for match in reversed(self._mentions(span.doc, window, span.start_char)):
+            entry = self._choose(match.entries, when)
+            if entry.kind == "person":
+                country, sector = entry.placed(when)
+                return Actor(text=span.text, name=entry.name, country=country or "UNK",
+                             sector=sector, id=entry.id)
+        return None
+
+    def _reporter(self, span: Span, actor: Actor, when: str | None, depth: int = 0) -> Actor | None:
+        """A bare title ("the President", "the defense secretary") in a sentence whose speaker is
+        a national body means that body's own officeholder: "The Pentagon said ... at the
+        direction of the President"."""
+        if actor.sector not in ("government", "military", "police") or any(t.pos_ == "PROPN" and t.lower_ != "president"
+                                                for t in span if t.i != span.root.i):
+            return None
+        personnel = span.root.lower_ in self._config.reporter_personnel and span.root.tag_ == "NNS"
+        if span.root.lower_ not in self._config.reporter_titles and not personnel:
+            return None
+        if len(span) > 3 or not (personnel or any(t.lower_ == "the" for t in span)):
+            return None
+        for token in span.sent:
+            if token.i >= span.start:
+                break
+            if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("PROPN", "NOUN"):
+                speaker = self.resolve(_compact(token).text, when)
+                if speaker.country not in ("UNK", None, "IGO"):
+                    code = SECTOR_CODES.get(actor.sector or "", "")
+                    return Actor(text=actor.text, name=speaker.name, country=speaker.country,
+                                 sector=actor.sector, id=f"{speaker.country}{code}")
+        return None
+
+    def _mentions(self, doc: Doc, start: int = 0, end: int | None = None) -> list[AliasMatch]:
+        """The document's alias matches (computed once per document) between two offsets."""
+        key = f"flashpoint.actor_mentions.{id(self)}"
+        if key not in doc.user_data:
+            doc.user_data[key] = self.matches(doc.text)
+        stop = len(doc.text) if end is None else end
+        return [m for m in doc.user_data[key] if m.start >= start and m.end <= stop]
+
+    def _across_boundary(self, span: Span, when: str | None) -> Actor | None:
+        """A name cut by a sentence break or a bad parse ("Kata'ib | Hezbollah fighters"):
+        an alias of the document's text that overlaps the phrase."""
+        doc = span.doc
+        for match in self._mentions(doc):
+            if match.start < span.end_char and match.end > span.start_char and (
+                match.start < span.start_char or match.end > span.end_char
+            ) and (match.start < doc[span.start].idx or match.end > span.end_char):
+                entry = self._choose(match.entries, when)
+                if entry.kind in ("organisation", "person"):
+                    country, sector = entry.placed(when)
+                    return Actor(text=span.text, name=entry.name, country=country or "UNK",
+                                 sector=sector, id=entry.id)
+        return None
+
+    def _possessor(self, span: Span, when: str | None, depth: int) -> Actor | None:
+        """Whose "its military" / "their trainers" is: the subject of the clause that governs
+        the phrase ("Iran admitted that its military had shot down ...")."""
+        pronoun = next((t for t in span if t.dep_ == "poss" and t.pos_ == "PRON"), None)
+        if pronoun is None or depth >= _MAX_DEPTH or pronoun.lower_ not in ("its", "their", "his", "her"):
+            return None
+        node = span.root
+        for _ in range(8):
+            if node.head.i == node.i:
+                return None
+            node = node.head
+            subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")
+                            and not (span.start <= c.i < span.end)), None)
+            if subject is not None and subject.pos_ != "PRON":
+                actor = self.resolve_span(_compact(subject), when, depth + 1)
+                if actor.country != "UNK":
+                    return actor
+        return None
+
+    def _facility_user(self, root: Token, when: str | None, depth: int) -> Actor | None:
+        """X in "facilities used by X", "sites belonging to X", "bases hosting X", "a vehicle
+        carrying X fighters": property or places stand for whoever the text says uses them."""
+        config = self._config
+        if root.lemma_.lower() not in config.facility_heads and root.lower_ not in config.facility_heads:
+            return None
+        for clause in root.subtree:
+            if clause.dep_ not in ("acl", "relcl") or clause.lemma_.lower() not in config.facility_links:
+                continue
+            if not _nominal_path(clause.head, root):
+                continue
+            for child in clause.children:
+                user = None
+                if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in ("to", "by")):
+                    user = next((c for c in child.children if c.dep_ == "pobj"), None)
+                elif child.dep_ == "dobj":
+                    user = child
+                if user is None or user.pos_ == "PRON":
+                    continue
+                actor = self.resolve_span(_compact(user), when, depth + 1)
+                if actor.country == "UNK":  # "buildings in eastern Syria used by Iran-backed militias"
+                    actor = self._placed_group(actor, _compact(user), root)
+                if actor.country != "UNK":
+                    return actor
+        return None
+
+    def _site_actor(self, site: Site, text: str, when: str | None) -> Actor:
+        """A base stands for the foreign forces it hosts at the date, else its own country."""
+        host = site.host_at(when)
+        country = host or site.country or "UNK"
+        return Actor(text=text, name=site.name, country=country, sector="military",
+                     id=f"{country}MIL")
+
+    @staticmethod
+    def _described(root: Token) -> Iterable[Span]:
+        """Phrases that say who an unknown head is: its apposition, the apposition it is part of,
+        its ``of``/``for`` phrase ("a spokesman for the Iraqi government"), the name it goes by
+        ("a group calling itself ..."), and an attribute ("X, a senior commander of ...")."""
+        for child in root.children:
+            if child.dep_ == "appos":
+                yield _compact(child)
+        if root.dep_ == "appos":
+            yield _compact(root.head)
+        heads = [root, *(c for c in root.children if c.dep_ == "conj")]
+        for head in heads:
+            for child in head.children:
+                if child.dep_ in ("prep", "agent") and child.lower_ in ("of", "for", "from", "within", "by"):
+                    obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    if obj is not None:
+                        yield _compact(obj)
+        if root.lemma_.lower() in ("facility", "building", "site", "compound", "headquarters"):
+            for child in root.children:  # "a maintenance facility on a coalition base"
+                if child.dep_ == "prep" and child.lower_ in ("on", "at", "inside", "within"):
+                    obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    if obj is not None:
+                        yield _compact(obj)
+            nearby = list(root.children) + (list(root.head.children) if root.dep_ == "dobj" else [])
+            for child in nearby:
+                if child.lower_ in ("next", "adjacent", "close"):  # "a building next to Iran's embassy"
+                    for grand in child.children:
+                        obj = next((c for c in grand.children if c.dep_ == "pobj"), None)
+                        if grand.lower_ == "to" and obj is not None:
+                            yield _compact(obj)
+        for child in root.children:  # "groups affiliated with Iran's Revolutionary Guards"
+            if child.dep_ == "acl" and child.lemma_.lower() in ("affiliate", "link", "tie", "ally", "back"):
+                for prep in child.children:
+                    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    if obj is not None:
+                        yield _compact(obj)
+        for child in root.children:
+            if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in ("call", "know", "name", "identify"):
+                for grand in child.subtree:
+                    if grand.pos_ == "PROPN" and grand.head.pos_ != "PROPN":
+                        yield _compact(grand)
+
+    def _antecedent(self, span: Span, actor: Actor, when: str | None, depth: int = 0) -> Actor | None:
+        """For a generic mention ("the group", "the militants", "the base"), the non-state group
+        or site named last before it in the same or the previous sentences."""
+        root = span.root
+        head = root.lemma_.lower()
+        config = self._config
+        if any(t.pos_ == "PROPN" for t in span) and not root.lower_ == "guards":
+            return None
+        if not any(t.lower_ in _DEFINITE for t in span):
+            return None
+        is_group = head in config.group_heads or root.lower_ in config.group_heads
+        is_site = head in config.site_heads or root.lower_ in config.site_heads
+        if not (is_group or is_site):
+            return None
+        window = _window_start(span)
+        text = span.doc.text
+        if is_site:
+            sites = [m for m in self._sites.scan(text[window : span.start_char])]
+            if sites:
+                return self._site_actor(sites[-1].entries[0], span.text, when)
+        before = list(reversed(self._mentions(span.doc, 0, span.start_char)))
+        for generic_ok in (False, True):  # "the Guards" names the Revolutionary Guards first
+            for match in before:
+                entry = self._choose(match.entries, when)
+                if entry.kind != "organisation":
+                    continue
+                alias_words = {w.lower() for w in re.findall(r"\w+", match.alias)}
+                named = root.lower_ in alias_words or head in alias_words
+                if is_site and not named:
+                    continue  # "the embassy" after "the U.S. Embassy compound"
+                if named or (generic_ok and entry.sector in NON_STATE and match.start >= window):
+                    country, sector = entry.placed(when)
+                    return Actor(text=span.text, name=entry.name, country=country or "UNK",
+                                 sector=sector, id=entry.id)
+        return None
+
+    def _same_head_before(self, span: Span, actor: Actor, when: str | None, depth: int) -> Actor | None:
+        """"the commander" after "a senior commander of Harakat al-Nujaba": the last earlier
+        phrase with the same head noun, if it names whose it is."""
+        root = span.root
+        if root.pos_ != "NOUN" or not any(t.lower_ in _DEFINITE for t in span) or depth >= _MAX_DEPTH:
+            return None
+        # Places keep their reference through a whole report ("the compound"); people and groups
+        # only over a few sentences.
+        window = 0 if root.lemma_.lower() in self._config.site_heads else _window_start(span)
+        for token in reversed(span.doc[: span.start]):
+            if token.idx < window:
+                break
+            if token.pos_ == "NOUN" and token.lemma_ == root.lemma_:
+                earlier = self.resolve_span(_compact(token), when, depth + 1)
+                if earlier.country != "UNK":
+                    return _retext(earlier, actor.text)
+        return None
+
+    def _placed_group(self, actor: Actor, span: Span, root: Token) -> Actor:
+        """An unnamed or transnational armed group takes the country the text places it in
+        ("Islamic State targets in Syria", "Iran-aligned parties in Baghdad", "militant groups
+        operating in Syria and Iraq"), else that of the armed group the document named last
+        (news about "the militias" is about the ones it has named)."""
+        proxy = self._config.not_member.search(span.text) is not None or any(
+            self._config.sectors.get(w) in NON_STATE for w in re.findall(r"[\w'-]+", span.text.lower()))
+        if actor.country in ("UNK", None) and actor.sector in ("civilian", "opposition"):
+            return self._placed_civilians(actor, span, root)
+        if actor.country not in ("UNK", None) or not (actor.sector in NON_STATE or proxy):
+            return self._titled(actor, span)
+        return self._placed_armed(actor, span, root)
+
+    def _placed_civilians(self, actor: Actor, span: Span, root: Token) -> Actor:
+        """Protesters, residents, workers: the country of the place the text puts them in (their
+        own phrase, their sentence, or the sentence before)."""
+        country = self._place_of(root)
+        place = self._places.scan(span.text)
+        if country is None and place:
+            country = place[-1].entries[0].country
+        if country is None:
+            window = _window_start(span)
+            for sent_start in reversed([s for s in _sentence_starts(span.doc) if window <= s <= span.start_char]):
+                sent = span.doc.char_span(sent_start, sent_start + 1, alignment_mode="expand")
+                country = self._place_of_sentence(sent) if sent is not None else None
+                if country is not None:
+                    break
+        if country is None:  # the dateline's city: "BAGHDAD, Jan. 1, 2020 —"
+            first = next(iter(span.doc.sents), None)
+            if first is not None and first.end_char <= span.start_char:
+                country = self._country_of_place(first.text.split(",")[0].title())
+        if country is None:
+            return actor
+        return Actor(text=actor.text, name=actor.name, country=country, sector=actor.sector, id=actor.id)
+
+    def _titled(self, actor: Actor, span: Span) -> Actor:
+        """"a government spokesman", "the foreign minister" with no country: the country named
+        last before it in the same or the previous sentence."""
+        if actor.country not in ("UNK", None) or actor.sector != "government" or len(span) > 4:
+            return actor
+        if span.root.lower_ not in self._config.reporter_titles | {"spokesman", "spokeswoman", "spokesperson"}:
+            return actor
+        sents = _sentence_starts(span.doc)
+        index = max((i for i, s in enumerate(sents) if s <= span.start_char), default=0)
+        window = sents[max(0, index - 1)]
+        for match in reversed(self._mentions(span.doc, window, span.start_char)):
+            entry = match.entries[0]
+            if entry.kind in ("country", "capital") and entry.country:
+                return Actor(text=actor.text, name=entry.name, country=entry.country,
+                             sector=actor.sector, id=f"{entry.country}GOV")
+        return actor
+
+    def _placed_armed(self, actor: Actor, span: Span, root: Token) -> Actor:
+        for token in root.subtree:
+            if span.start <= token.i < span.end and token.i != root.i:
+                continue
+            if token.dep_ != "pobj" or token.head.lower_ not in ("in", "inside", "from", "across"):
+                continue
+            country = self._country_of_place(_compact(token).text)
+            if country is not None:
+                return Actor(text=actor.text, name=actor.name, country=country,
+                             sector=actor.sector, id=actor.id)
+        sentence_place = self._place_of_sentence(span)
+        if sentence_place is not None:
+            return Actor(text=actor.text, name=actor.name, country=sentence_place,
+                         sector=actor.sector, id=actor.id)
+        for match in reversed(self._mentions(span.doc, 0, span.start_char)):
+            entry = match.entries[0]
+            if entry.kind == "organisation" and entry.sector in NON_STATE and entry.country:
+                return Actor(text=actor.text, name=actor.name, country=entry.country,
+                             sector=actor.sector, id=actor.id)
+        return actor
+
+    def _place_of_sentence(self, span: Span) -> str | None:
+        """The country of the first place the sentence puts its events in ("in western Iraq")."""
+        for token in span.sent:
+            if token.dep_ == "pobj" and token.head.lower_ in ("in", "inside") and token.pos_ == "PROPN":
+                country = self._country_of_place(_compact(token).text)
+                if country is not None:
+                    return country
+        return None
+
+    def _country_of_place(self, text: str) -> str | None:
+        found = self.find(text)
+        if found is not None and found[0].kind in ("country", "capital"):
+            return found[0].country
+        place = self._places.scan(text)
+        return place[-1].entries[0].country if place else None
+
+
+def _nominal_path(node: Token, root: Token) -> bool:
+    """Whether ``node`` hangs from ``root`` through nouns and prepositions only (so the clause
+    on it still describes ``root``: "sites on the border used by X")."""
+    for _ in range(6):
+        if node.i == root.i:
+            return True
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _rank(match: AliasMatch) -> int:
+    """On equal length, people and organisations beat countries (their names are specific)."""
+    kinds = {e.kind for e in match.entries}
+    return 0 if kinds & {"person", "organisation"} else 1
+
+
+def _is_country_only(actor: Actor) -> bool:
+    return actor.id is not None and actor.id[:3] == actor.country and len(actor.id) <= 6
+
+
+def _retext(actor: Actor, text: str, keep_sector: str | None = None) -> Actor:
+    sector = actor.sector if keep_sector is None or actor.sector in NON_STATE else keep_sector
+    return Actor(text=text, name=actor.name, country=actor.country, sector=sector, id=actor.id)
+
+
+def _compact(token: Token) -> Span:
+    """The token with its left modifiers and a proper-noun continuation ("Kata'ib Hezbollah
+    fighters", "the Iran-backed militia Harakat al-Nujaba")."""
+    doc = token.doc
+    start = token.i
+    for child in token.lefts:
+        if child.dep_ in ("cc", "conj", "punct", "prep", "advmod", "neg", "preconj"):
+            continue
+        start = min(start, child.left_edge.i)
+    end = token.i + 1
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].head.i in (token.i, end + 1, end - 1):
+        end += 1
+    for child in token.rights:
+        if child.dep_ == "appos" and child.i == end:
+            end = child.right_edge.i + 1
+    while start < token.i and doc[start].is_punct:
+        start += 1
+    return doc[start:end]
+
+
+def _with_next(span: Span, count: int) -> Span:
+    """The span and up to ``count`` tokens after it."""
+    return span.doc[span.start : min(span.end + count, len(span.doc))]
+
+
+def _window_start(span: Span) -> int:
+    """Character offset where the look-back for an antecedent begins: a few sentences back."""
+    sents = _sentence_starts(span.doc)
+    index = max((i for i, s in enumerate(sents) if s <= span.start_char), default=0)
+    return sents[max(0, index - _LOOKBACK_SENTENCES + 1)]
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    key = "flashpoint.sentence_starts"
+    if key not in doc.user_data:
+        doc.user_data[key] = [s.start_char for s in doc.sents] or [0]
+    return doc.user_data[key]
+
+
+# -- loading ----------------------------------------------------------------------------------
+
+def _read_yaml(text: str, where: str) -> Any:
+    try:
+        return yaml.load(text, Loader=_LOADER)
+    except yaml.YAMLError as exc:
+        raise ModelError(f"cannot parse {where}: {exc}") from exc
+
+
+def _packaged(*parts: str) -> str:
+    try:
+        return resources.files("flashpoint").joinpath("data", *parts).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ModelError(f"cannot read data file {'/'.join(parts)}: {exc}") from exc
+
+
+def _merge(target: dict[str, Any], part: Any, where: str) -> None:
+    if not isinstance(part, dict):
+        raise ModelError(f"{where} must hold a mapping")
+    for key, value in part.items():
+        if isinstance(value, dict) and isinstance(target.get(key), dict):
+            target[key].update(value)
+        else:
+            target[key] = value
 
 
 @lru_cache(maxsize=4)
 def load_actors(path: str | None = None) -> ActorDictionary:
-    """The actor dictionary from ``actors.yaml`` (or ``path``), built once per process."""
-    data = read_data_file("actors.yaml", path)
-    if not isinstance(data, dict) or "countries" not in data:
-        raise ModelError("actors.yaml must hold a 'countries' mapping")
-    return ActorDictionary(data)
+    """The knowledge base from ``flashpoint/data/actors/`` (or ``path``: a folder of the same
+    files, or one YAML file holding all sections), built once per process."""
+    data: dict[str, Any] = {}
+    if path is None:
+        for name in _DATA_FILES:
+            _merge(data, _read_yaml(_packaged("actors", name), name), name)
+    else:
+        target = Path(path)
+        files = sorted(target.glob("*.yaml")) if target.is_dir() else [target]
+        for file in files:
+            try:
+                text = file.read_text(encoding="utf-8")
+            except OSError as exc:
+                raise ModelError(f"cannot read {file}: {exc}") from exc
+            _merge(data, _read_yaml(text, str(file)), str(file))
+        if "sectors" not in data:  # a file of names only borrows the packaged sector words
+            _merge(data, _read_yaml(_packaged("actors", "sectors.yaml"), "sectors.yaml"), "sectors.yaml")
+    if "countries" not in data:
+        raise ModelError("the actor data must hold a 'countries' mapping")
+    sites = _read_yaml(_packaged("sites.yaml"), "sites.yaml") or []
+    regions = (_read_yaml(_packaged("regions.yaml"), "regions.yaml") or {}).get("regions") or []
+    if not isinstance(sites, list) or not isinstance(regions, list):
+        raise ModelError("sites.yaml and regions.yaml must hold lists")
+    return ActorDictionary(data, sites, regions)

@@ -13,10 +13,23 @@ Rules, in the order tried (each is a common way English news phrases an event):
   is ("the military carried out strikes"); target = a target preposition or the ``of``-object
   (or the ``of``-object is the source, for types whose ``of_role`` says so: "withdrawal of
   troops");
-* "under the direction of X" supplies a source when nothing else does.
+* "under / at the direction of X" supplies a source when nothing else does; so does the
+  claimer of "X claimed (responsibility for) the attack" and the accused of "accused X of ...";
+* retaliation reverses roles: in "X struck Y in retaliation for the attack", the attack's doer
+  is Y;
+* counterparts: a withdrawal of one's own forces is from a place ("pulled their trainers out of
+  Iraq"), a handover is to someone ("over to Iraqi forces"), a joint act's second subject is the
+  counterpart ("Biden and Kadhimi agreed"), and whom shot-down drones belonged to is who
+  launched them.
 
 Weapons in subject or agent position ("rockets hit the base") are instruments, not actors: they
-feed the mode and leave the source empty, unless the phrase names whose they are ("Turkish jets").
+feed the mode. The gold guidelines code such an unattributed attack's doer as UNK (plus the
+suspected country), so its source is a span labelled ``UNKNOWN_ATTACKER`` that the actor
+resolver turns into that.
+
+Events are remembered per document: a definite re-mention ("condemned the strikes", "the raids
+killed ...") carries the doer (``Arguments.antecedent``) and, where it names none, the target of
+the act reported before, which the coder uses when the re-mention is another act's argument.
 """
 
 from __future__ import annotations
@@ -24,16 +37,48 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from flashpoint.events.ontology import EventType, Ontology
 from flashpoint.events.triggers import Trigger
 
-__all__ = ["Arguments", "ArgumentFinder", "noun_phrase"]
+__all__ = ["Arguments", "ArgumentFinder", "PLACE_LEFT", "UNKNOWN_ATTACKER", "UNKNOWN_DOER", "noun_phrase"]
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _RELATIVE = {"that", "which", "who", "whom", "whose"}
-_DIRECTION_NOUNS = {"direction", "order", "orders", "command", "instruction", "instructions"}
+_DIRECTION_NOUNS = {"direction", "order", "orders", "command", "instruction", "instructions", "behest"}
+_DIRECTION_PREPS = {"under", "at", "on", "by"}
+_DEFINITE = {"the", "this", "these", "that", "those"}
+# Types whose doer is the unknown attacker when the text names none ("rockets hit the base"):
+# the gold guidelines code such a source as UNK, not as missing.
+_UNKNOWN_DOER_TYPES = {"ASSAULT"}
+# Types where a second subject is the counterpart ("Biden and Kadhimi agreed", "met").
+_JOINT_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
+_CLAIM_VERBS = {"claim", "admit", "acknowledge"}
+_PERSONAL = {"he", "she"}
+_HELP_NOUNS = {"support", "help", "aid", "assistance", "backing", "cooperation"}
+_SITE_WORDS = {"embassy", "consulate", "base", "airbase", "garrison", "compound", "airfield", "camp"}
+_RESPONSIBLE = {"responsible", "behind", "culpable"}
+# Nouns that re-mention a decision or act without naming it ("condemned the decision").
+_ACT_NOUNS = {"decision", "move", "measure", "measures", "step", "action", "actions", "announcement",
+              "listing", "designation"}
+# Nouns for someone leaving, whose "of" object is what a demand is about ("the expulsion of X").
+_DEPARTURE_NOUNS = {"expulsion", "departure", "withdrawal", "exit", "removal", "release", "pullout"}
+_VIOLENT = {"ASSAULT", "COERCE", "PROTEST"}
+_ATTACK_NOUNS = {"attack", "assault", "bombing", "raid", "strike", "shooting", "operation"}
+_RETALIATION = {"retaliation", "response", "revenge", "reprisal", "answer"}
+#: Label of a span that stands for an unnamed doer (the actor resolver makes it UNK).
+UNKNOWN_DOER = "UNKNOWN_DOER"
+UNKNOWN_ATTACKER = "UNKNOWN_ATTACKER"
+#: Label of a target that is a place left or handed over (its country, not the forces it hosts).
+PLACE_LEFT = "PLACE_LEFT"
+_LEAVING_TYPES = {"RETREAT"}
+# Acts that are lifted or revoked ("revoked the designation of X"): their object is the target.
+_LIFTED_ACTS = {"designation", "listing", "sanction", "sanctions", "ban", "embargo", "blockade",
+                "restriction", "restrictions", "siege", "suspension", "freeze"}
+# Types of saying: "X said A and called on B" is X calling, whatever the parser attached it to.
+_SPEECH_TYPES = {"REQUEST", "ACCUSE", "THREATEN", "AGREE", "REJECT", "SUPPORT", "CONSULT", "PROTEST"}
+_PLACE_PREPS = {"in", "from", "out", "inside"}
 _MAX_PHRASE = 10
 
 
@@ -44,6 +89,16 @@ class Arguments:
     instruments: list[Token] = field(default_factory=list)
     # The accused of an accusation governing the trigger ("accused X of attacking Y").
     accused: Span | None = None
+    # For a re-mentioned event ("condemned the strikes"), the doer named where it was first
+    # reported; the coder uses it when the event stands as another event's argument.
+    antecedent: Span | None = None
+
+
+def _unknown(trigger: Trigger) -> Span:
+    """The trigger's words, labelled as standing for a doer the text does not name (for an
+    attack, the unknown attacker, whom the resolver may give the suspected country)."""
+    label = UNKNOWN_ATTACKER if trigger.event_type in _UNKNOWN_DOER_TYPES else UNKNOWN_DOER
+    return Span(trigger.span.doc, trigger.span.start, trigger.span.end, label=label)
 
 
 def noun_phrase(token: Token) -> Span:
@@ -79,6 +134,26 @@ def noun_phrase(token: Token) -> Span:
     return doc[start:end]
 
 
+def _backgrounded(head: Token) -> bool:
+    """An act mentioned in passing ("in retaliation for the attack", "after the strikes")."""
+    return head.dep_ in ("pobj", "relcl") or (head.dep_ == "acl" and head.tag_ == "VBN")
+
+
+def _same_clause(anchor: Token, trigger: Token) -> bool:
+    """Whether a phrase hung on ``anchor`` modifies ``trigger``'s clause (or the sentence's
+    opening, "Under the direction of X, ... struck"), not a clause conjoined to it."""
+    if anchor.i == trigger.i or anchor.dep_ == "ROOT" and trigger.head.i == anchor.i:
+        return True
+    node = trigger
+    for _ in range(4):
+        if node.dep_ in ("conj", "ROOT") or node.head.i == node.i:
+            return node.i == anchor.i or (anchor.dep_ == "ROOT" and node.dep_ == "ROOT")
+        node = node.head
+        if node.i == anchor.i:
+            return True
+    return False
+
+
 def _child(token: Token, *deps: str) -> Token | None:
     return next((c for c in token.children if c.dep_ in deps), None)
 
@@ -100,6 +175,9 @@ class ArgumentFinder:
         self.ontology = ontology
         self.cues = ontology.cues
         self.is_actorish = is_actorish
+        # Triggers already seen in the document being coded, for re-mentions ("the strikes").
+        self._seen_doc: Doc | None = None
+        self._seen: list[tuple[Trigger, Arguments]] = []
 
     # -- helpers -------------------------------------------------------------------------------
     def _is_weapon(self, token: Token) -> bool:
@@ -116,11 +194,23 @@ class ArgumentFinder:
             return None
         if token.pos_ == "PRON":
             clause = token.head
+            conjoined = clause.dep_ == "conj"
             while clause.dep_ == "conj":
                 clause = clause.head
-            if clause.dep_ == "ccomp":
-                outer = _child(clause.head, "nsubj")
+            if clause.dep_ == "ccomp":  # "X said it would ...", "X condemned ... and said it was"
+                outer = self.subject_of_clause(clause.head)
                 if outer is not None and outer.pos_ != "PRON":
+                    return outer
+            opening = all(t.is_space or t.is_punct for t in token.doc[token.sent.start : token.i])
+            if token.lower_ in ("it", "they") and token.dep_ == "nsubj" and opening \
+                    and token.sent.start > 0:  # "The Council demanded ... It also demands ..."
+                previous = token.doc[token.sent.start - 1].sent.root
+                outer = _child(previous, "nsubj")
+                if outer is not None and outer.pos_ != "PRON" and self.is_actorish(noun_phrase(outer).text, False):
+                    return outer
+            if conjoined and token.lower_ in ("it", "they"):  # "X said ..., and it condemned"
+                outer = _child(clause, "nsubj")
+                if outer is not None and outer.pos_ != "PRON" and self.is_actorish(noun_phrase(outer).text, False):
                     return outer
             return None
         return token
@@ -138,6 +228,10 @@ class ArgumentFinder:
                     return self._antecedent(passive_subject)
             if node.dep_ == "acl" and (node.tag_ in ("VBG", "VBD") or node.head.dep_ == "ROOT"):
                 return node.head  # "militant groups retaliated ..." parsed as a modifier
+            if node.dep_ == "acl" and node.head.pos_ == "NOUN":
+                owner = _child(node.head, "poss")  # "NATO's decision to suspend ..."
+                if owner is not None:
+                    return self._antecedent(owner)
             if node.dep_ in ("conj", "xcomp", "advcl", "acomp"):
                 node = node.head
             elif node.dep_ == "pcomp" and node.head.dep_ == "prep":
@@ -155,7 +249,12 @@ class ArgumentFinder:
             node = node.head
             if node.lemma_.lower() in self.cues.status.claim_governors:
                 accused = _child(node, "dobj")
-                return noun_phrase(accused) if accused is not None else None
+                if accused is None:
+                    return None
+                if node.lemma_.lower() in _CLAIM_VERBS and not self.is_actorish(
+                        noun_phrase(accused).text, False):
+                    return None  # "claimed responsibility for / most of the attacks": the claimer did it
+                return noun_phrase(accused)
         return None
 
     def _denier(self, trigger: Token) -> Span | None:
@@ -173,7 +272,9 @@ class ArgumentFinder:
     def _direction(self, trigger: Token) -> Span | None:
         """X in "under the direction of X" anywhere in the trigger's sentence."""
         for token in trigger.sent:
-            if token.lower_ in _DIRECTION_NOUNS and token.head.lower_ == "under":
+            if token.lower_ in _DIRECTION_NOUNS and token.head.lower_ in _DIRECTION_PREPS:
+                if not _same_clause(token.head.head, trigger):
+                    continue
                 of = next((c for c in token.children if c.lower_ == "of"), None)
                 obj = _pobj(of) if of is not None else None
                 if obj is not None:
@@ -184,7 +285,7 @@ class ArgumentFinder:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in etype.target_preps:
                 obj = _pobj(child)
-                if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
+                if obj is not None and obj.ent_type_ not in ("DATE", "TIME") and obj.lower_ not in _DIRECTION_NOUNS:
                     return obj
         return None
 
@@ -194,9 +295,17 @@ class ArgumentFinder:
         acted on ("the downing of a jet") stays an argument (``instrument=False``)."""
         if token is None:
             return None
+        if token.pos_ == "PRON" and token.lower_ in _PERSONAL and self._antecedent(token) is None:
+            return token.doc[token.i : token.i + 1]  # the resolver finds the person named before
+        if token.pos_ == "PRON" and token.lower_ in ("them", "they") and self._antecedent(token) is None:
+            plural = self._plural_before(token)  # "the protesters withdrew after X called on them"
+            if plural is not None:
+                return noun_phrase(plural)
         token = self._antecedent(token)
         if token is None:
             return None
+        if instrument and self._is_weapon(token) and self._seen_trigger(token):
+            return noun_phrase(token)  # "the strikes destroyed ...": an event, mapped to its doer
         if instrument and self._is_weapon(token):
             phrase = noun_phrase(token)
             owned = self.is_actorish(phrase.text, True)
@@ -206,7 +315,8 @@ class ArgumentFinder:
             # "Turkish jets struck": the weapon's owner is named, so the actor is known.
             return phrase if owned else None
         if token.pos_ == "PRON":
-            return None
+            # "He called the attacks reckless": the resolver looks for the person named before.
+            return token.doc[token.i : token.i + 1] if token.lower_ in _PERSONAL else None
         return noun_phrase(token)
 
     # -- the two shapes of trigger -------------------------------------------------------------
@@ -216,6 +326,8 @@ class ArgumentFinder:
         args.accused = self._accused(trigger.head)
         if trigger.is_nominal:
             self._nominal(trigger.head, etype, args)
+            if args.accused is not None and _child(trigger.head, "poss") is None:
+                args.source = args.accused  # "accused X of approving the attacks": X, not the accuser
         else:
             self._verbal(trigger.head, etype, args)
         inside = range(trigger.span.start, trigger.span.end)
@@ -224,46 +336,330 @@ class ArgumentFinder:
         if args.target is None and len(trigger.span) > 1:
             for token in trigger.span:  # "vowed revenge for X": the phrase's own prepositions
                 args.target = self._span(self._target_prep(token, etype), args)
+                if args.target is None and token.dep_ == "prep" and token.i > trigger.span.start:
+                    obj = _pobj(token)  # "called on the group": the phrase ends in its preposition
+                    if obj is not None and obj.i >= trigger.span.end:
+                        args.target = self._span(obj, args, instrument=False)
                 if args.target is not None:
                     break
+        if trigger.head.lemma_.lower() in _CLAIM_VERBS and args.target is not None:
+            if self._event_noun(args.target.root):  # "claimed (responsibility for) the attack"
+                args.target = self._event_target(args.target.root)
         if args.source is None and args.accused is not None:
             args.source = args.accused
         if args.source is None:
             args.source = self._denier(trigger.head)
         if args.source is None:
             args.source = self._direction(trigger.head)
+        if args.source is None and trigger.is_nominal:
+            args.source = self._claimer(trigger.head)
+        if args.source is None and not trigger.is_nominal and trigger.head.dep_ == "conj" and (
+                _child(trigger.head, "nsubj", "nsubjpass") is None
+                or (_is_passive(trigger.head) and _child(trigger.head, "agent") is None)):
+            args.source = self._conjoined_source(trigger.head)  # "were launched from Iran and targeted"
+        if args.target is None and etype.name == "ASSAULT" and (
+                trigger.head.lemma_.lower() in self.cues.status.claim_governors | _RESPONSIBLE):
+            args.target = self._event_target(trigger.head)  # "claimed responsibility": for the attack reported
+        if args.source is not None and args.target is not None and args.target.root.i == args.source.root.i:
+            args.target = None
+        if etype.name in _LEAVING_TYPES and args.target is not None and (
+                not self.is_actorish(args.target.text, True) or args.target.root.lemma_.lower() in _SITE_WORDS):
+            # "left the Qayyarah airfield": the counterpart of leaving a place is its country
+            args.target = Span(args.target.doc, args.target.start, args.target.end, label=PLACE_LEFT)
+        self._remember(trigger, args)
+        if etype.name in _UNKNOWN_DOER_TYPES and not trigger.is_nominal and args.target is None:
+            weapon = next((w for w in args.instruments
+                           if any(c.lower_ in _DEFINITE for c in w.children)), None)
+            if weapon is not None:  # "the rockets were fired from a truck": the attack told before
+                args.target = self._prior_target(trigger)
+        if args.source is None and etype.name in _UNKNOWN_DOER_TYPES and (
+                args.target is not None or (args.instruments and _is_passive(trigger.head))):
+            args.source = _unknown(trigger)  # an attack reported without its doer: UNK, per the guidelines
         return args
+
+    def _doer_of_mention(self, noun: Token) -> Span | None:
+        """The doer of an act named by a definite noun the trigger finder did not take ("the
+        airstrikes that killed ..."): the doer of the same act reported before."""
+        if not any(c.lower_ in _DEFINITE for c in noun.children if c.dep_ == "det"):
+            return None
+        lemma = noun.lemma_.lower()
+        earlier = [(t, a) for t, a in self._seen if t.head.i < noun.sent.start
+                   and t.event_type == "ASSAULT" and a.source is not None
+                   and a.source.label_ not in (UNKNOWN_DOER, UNKNOWN_ATTACKER)]
+        same = [a for t, a in earlier if t.head.lemma_.lower() == lemma]
+        foreground = [a for t, a in earlier if not _backgrounded(t.head)]
+        pool = same or foreground
+        return pool[-1].source if pool else None
+
+    def _event_noun(self, token: Token) -> bool:
+        return self._seen_trigger(token) or token.lemma_.lower() in self.cues.weapon_words or (
+            token.lemma_.lower() in _ATTACK_NOUNS)
+
+    def _seen_trigger(self, token: Token) -> bool:
+        return token.doc is self._seen_doc and any(t.head.i == token.i for t, _a in self._seen)
+
+    def _prior(self, trigger: Trigger) -> Arguments | None:
+        """The arguments of the event a definite re-mention repeats: the latest one of the same
+        type in an earlier sentence whose doer the text named, preferring the same word."""
+        head = trigger.head
+        sent_start = head.sent.start
+        earlier = [(t, a) for t, a in self._seen
+                   if t.event_type == trigger.event_type and t.head.i < sent_start
+                   and a.source is not None and a.source.label_ not in (UNKNOWN_DOER, UNKNOWN_ATTACKER)]
+        if trigger.event_type in _UNKNOWN_DOER_TYPES:  # "Iran blamed Israel": the blamed did it
+            blamed = [(t, Arguments(source=a.target)) for t, a in self._seen
+                      if t.head.i < sent_start and t.head.lemma_.lower() in self.cues.status.claim_governors
+                      and t.event_type != trigger.event_type and a.target is not None]
+            earlier = sorted(earlier + blamed, key=lambda item: item[0].head.i)
+        lemma = head.lemma_.lower()
+        same = [a for t, a in earlier if t.head.lemma_.lower() == lemma]
+        foreground = [a for t, a in earlier if not _backgrounded(t.head)]
+        pool = same or foreground or [a for _t, a in earlier]
+        return pool[-1] if pool else None
+
+    def _latest_doer(self, verb: Token, any_type: bool = False) -> Span | None:
+        """The doer of the latest act reported before ``verb`` (an attack, or with ``any_type``
+        any act with a named doer in an earlier sentence: "condemned the decision")."""
+        for trigger, args in reversed(self._seen):
+            if trigger.head.i >= verb.i or trigger.head.doc is not verb.doc:
+                continue
+            if any_type:
+                if trigger.head.i < verb.sent.start and not trigger.is_nominal and args.source is not None:
+                    return args.source
+            elif trigger.event_type in _VIOLENT:
+                return args.source or args.antecedent or _unknown(trigger)
+        return None
+
+    def _prior_target(self, trigger: Trigger) -> Span | None:
+        """The target of the act a definite re-mention repeats (same type, else a violent one
+        for an attack: "blamed Iran for orchestrating the attack" on the embassy stormed)."""
+        head = trigger.head
+        related = {trigger.event_type} | (_VIOLENT if trigger.event_type in _VIOLENT else set())
+        earlier = [(t, a) for t, a in self._seen
+                   if t.event_type in related and t.head.i < head.sent.start and a.target is not None
+                   and a.target.label_ not in (UNKNOWN_DOER, UNKNOWN_ATTACKER)]
+        lemma = head.lemma_.lower()
+        same = [a for t, a in earlier if t.head.lemma_.lower() == lemma]
+        typed = [a for t, a in earlier if t.event_type == trigger.event_type and not _backgrounded(t.head)]
+        foreground = [a for t, a in earlier if not _backgrounded(t.head)]
+        pool = same or typed or foreground or [a for _t, a in earlier]
+        return pool[-1].target if pool else None
+
+    def _retaliated(self, noun: Token) -> Span | None:
+        """The doer of the act that "X did Y in retaliation for / in response to" names: the
+        target of Y, since retaliation reverses the roles."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ not in ("for", "to"):
+            return None
+        reason = prep.head
+        if reason.lemma_.lower() not in _RETALIATION or reason.dep_ != "pobj":
+            return None
+        verb = reason.head.head
+        found = None
+        for _ in range(3):  # "struck X, hitting Y, in retaliation for ...": the main act's target
+            for trigger, args in reversed(self._seen):
+                if trigger.head.i == verb.i and args.target is not None:
+                    found = args.target
+                    break
+            if verb.dep_ not in ("advcl", "conj", "xcomp") or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        return found
+
+    def _remember(self, trigger: Trigger, args: Arguments) -> None:
+        """Link a re-mentioned event ("condemned the strikes", "the raids killed ...") to the
+        doer named where it was first reported, and remember this trigger for later ones."""
+        doc = trigger.span.doc
+        if doc is not self._seen_doc:
+            self._seen_doc, self._seen = doc, []
+        head = trigger.head
+        if trigger.is_nominal and args.source is None:
+            args.source = self._retaliated(head)
+        definite = any(c.lower_ in _DEFINITE for c in head.children if c.dep_ == "det")
+        if trigger.is_nominal and definite:
+            prior = self._prior(trigger)
+            if prior is not None and args.source is None:
+                args.antecedent = prior.source
+                if args.target is not None:
+                    args.source = args.antecedent
+            if args.target is None and args.source is not None:
+                args.target = self._prior_target(trigger)  # "announced the listing": of whom, said before
+        if trigger.is_nominal and args.source is None and args.antecedent is None:
+            args.antecedent = _unknown(trigger)  # as another act's argument: its doer is unknown
+        self._seen.append((trigger, args))
+
+    def _claimer(self, noun: Token) -> Span | None:
+        """X in "X claimed (responsibility for / most of) the attacks"."""
+        node = noun
+        for _ in range(4):
+            if node.head.i == node.i:
+                return None
+            node = node.head
+            if node.pos_ in ("VERB", "AUX"):
+                if node.lemma_.lower() in _CLAIM_VERBS:
+                    return self._span(self.subject_of_clause(node), Arguments())
+                return None
+        return None
 
     def _verbal(self, verb: Token, etype: EventType, args: Arguments) -> None:
         if _is_passive(verb):
-            agent = _child(verb, "agent")
-            args.source = self._span(_pobj(agent) if agent is not None else None, args)
-            patient = _child(verb, "nsubjpass")
-            if patient is None and verb.dep_ == "acl":
-                patient = verb.head
-            args.target = self._span(patient, args, instrument=False)
+            if self._passive(verb, etype, args):
+                return
         else:
-            subject = _child(verb, "nsubj")
-            if subject is None and args.accused is not None:
-                args.source = args.accused  # "accused X of bombing": X, not the accuser
-            else:
-                args.source = self._span(subject if subject is not None else self.subject_of_clause(verb), args)
-            if subject is None and args.source is None and verb.dep_ == "relcl":
-                args.source = self._span(verb.head, args)
-            args.target = self._span(_child(verb, "dobj"), args, etype.instrument_objects)
-        if args.target is None:
-            args.target = self._span(self._target_prep(verb, etype), args, instrument=False)
-        if args.target is None:  # "threatened to attack U.S. bases": the complement's object
-            complement = _child(verb, "xcomp")
-            if complement is not None:
-                args.target = self._span(_child(complement, "dobj"), args)
+            self._active(verb, etype, args)
+        self._complement_target(verb, etype, args)
+        if (etype.name in _SPEECH_TYPES and verb.dep_ == "conj" and _child(verb, "nsubj") is None
+                and verb.head.dep_ == "ccomp" and verb.head.head.lemma_.lower() in self.cues.say_verbs):
+            args.source = self._span(self.subject_of_clause(verb.head.head), args)
+        self._object_target(verb, etype, args)
+        self._joint_target(verb, etype, args)
+        if args.target is not None:
+            args.target = self._place_left(verb, args.target) or args.target
+        if args.target is not None and etype.name in ("ACCUSE", "REJECT"):
+            owner = _child(args.target.root, "poss")  # "dismissed the Guards' claim"
+            if owner is not None and owner.pos_ != "PRON":
+                args.target = noun_phrase(owner)
         with_obj = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"), None)
         if with_obj is not None and _pobj(with_obj) is not None and self._is_weapon(_pobj(with_obj)):
             args.instruments.append(_pobj(with_obj))
 
+    def _passive(self, verb: Token, etype: EventType, args: Arguments) -> bool:
+        """Source from the ``by``-phrase, target from the subject; True when the reading is
+        complete ("he was outraged by the attack": the outraged one accuses the attackers)."""
+        agent = _child(verb, "agent")
+        agent_obj = _pobj(agent) if agent is not None else None
+        patient = _child(verb, "nsubjpass")
+        if etype.name == "ACCUSE" and agent_obj is not None and self._event_noun(agent_obj) and (
+                patient is not None or _child(verb, "nsubj") is not None):
+            args.source = self._span(patient if patient is not None else _child(verb, "nsubj"), args)
+            args.target = noun_phrase(agent_obj)
+            return True
+        args.source = self._span(agent_obj, args)
+        if patient is None and verb.dep_ == "acl":
+            patient = verb.head
+        if patient is not None and self._is_weapon(patient) and not self.is_actorish(
+                noun_phrase(patient).text, True):
+            args.instruments.append(patient)  # "rockets were fired at U.S. troops"
+            patient = None
+            origin = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+            origin_obj = _pobj(origin) if origin is not None else None
+            if args.source is None and origin_obj is not None and origin_obj.pos_ == "PROPN" and \
+                    self.is_actorish(noun_phrase(origin_obj).text, True):
+                args.source = noun_phrase(origin_obj)  # "the missiles were launched from Iran"
+        args.target = self._span(patient, args, instrument=False)
+        return False
+
+    def _active(self, verb: Token, etype: EventType, args: Arguments) -> None:
+        """Source from the subject (or the clause above, or the accused), target from the object."""
+        subject = _child(verb, "nsubj")
+        if subject is None and args.accused is not None:
+            args.source = args.accused  # "accused X of bombing": X, not the accuser
+        else:
+            args.source = self._span(subject if subject is not None else self.subject_of_clause(verb), args)
+        if (subject is None and args.source is not None and verb.dep_ == "conj"
+                and verb.head.dep_ == "ccomp" and not self.is_actorish(args.source.text, False)):
+            # "Trudeau said the admission was a step but demanded ...": the parser hung
+            # "demanded" on the reported clause; its doer is the reporter.
+            args.source = self._span(self.subject_of_clause(verb.head.head), args)
+        if subject is None and args.source is None and verb.dep_ == "relcl":
+            if self._seen_trigger(verb.head):  # "the airstrikes that killed ...": that event's doer
+                args.source = noun_phrase(verb.head)
+            elif self._event_noun(verb.head):
+                args.source = self._doer_of_mention(verb.head)
+            else:
+                args.source = self._span(verb.head, args)
+        args.target = self._span(_child(verb, "dobj"), args, etype.instrument_objects)
+        if args.target is None:
+            args.target = self._launcher(_child(verb, "dobj"))
+
+    def _complement_target(self, verb: Token, etype: EventType, args: Arguments) -> None:
+        """A type's target preposition, else the object of the complement clause ("threatened
+        to attack U.S. bases", "offered to help Iraqi forces investigate")."""
+        if args.target is None:
+            args.target = self._span(self._target_prep(verb, etype), args, instrument=False)
+        if args.target is not None:
+            return
+        complement = _child(verb, "xcomp")
+        if complement is None:
+            return
+        args.target = self._span(_child(complement, "dobj"), args)
+        if args.target is None:
+            clause = _child(complement, "ccomp", "xcomp")
+            helped = _child(clause, "nsubj") if clause is not None else None
+            if helped is not None and self.is_actorish(noun_phrase(helped).text, False):
+                args.target = noun_phrase(helped)
+
+    def _object_target(self, verb: Token, etype: EventType, args: Arguments) -> None:
+        """Targets that the object's own words point to, per type: the designation revoked, the
+        place handed over, the decision condemned, the troops whose expulsion is demanded."""
+        obj = _child(verb, "dobj")
+        if obj is not None and obj.lemma_.lower() in _LIFTED_ACTS and etype.name in ("CONCEDE", "RETREAT"):
+            for prep in obj.children:  # "revoked the designation of the Houthis"
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "on", "against"):
+                    args.target = self._span(_pobj(prep), args, instrument=False) or args.target
+                    break
+        if etype.name == "RETREAT":  # "handed the base over to Iraqi forces"
+            to = next((c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"), None)
+            recipient = _pobj(to) if to is not None else None
+            if recipient is not None and self.is_actorish(noun_phrase(recipient).text, False):
+                args.target = self._span(recipient, args, instrument=False)
+        if obj is not None and etype.name in ("ACCUSE", "REJECT") and obj.lemma_.lower() in _ACT_NOUNS and \
+                any(c.lower_ in _DEFINITE for c in obj.children):
+            args.target = self._latest_doer(verb, any_type=True) or args.target  # "condemned the decision"
+        if obj is not None and etype.name == "REQUEST" and obj.lemma_.lower() in _DEPARTURE_NOUNS:
+            of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            if of is not None and _pobj(of) is not None:  # "demanded the expulsion of American troops"
+                args.target = noun_phrase(_pobj(of))
+        if args.target is None:  # "launched toward shipping lanes"
+            toward = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("toward", "towards")), None)
+            if toward is not None and _pobj(toward) is not None:
+                args.target = noun_phrase(_pobj(toward))
+        if (args.target is None and obj is None and verb.dep_ == "relcl" and _child(verb, "nsubj") is not None
+                and verb.head.pos_ in ("NOUN", "PROPN") and not self._is_weapon(verb.head)):
+            args.target = noun_phrase(verb.head)  # "a car carrier the Houthis seized"
+        if etype.name == "ACCUSE" and obj is not None and obj.pos_ == "PRON" and obj.lower_ in (
+                "them", "it", "what", "this", "that"):
+            args.target = self._latest_doer(verb)  # "condemned them": the acts just reported
+        if args.target is None and etype.name in ("ACCUSE", "REQUEST"):
+            args.target = self._reported_subject(verb, args)
+        if args.target is not None and etype.name in _UNKNOWN_DOER_TYPES and args.target.root.pos_ == "PROPN" \
+                and not self.is_actorish(args.target.text, True):
+            args.target = self._named_victim(verb) or args.target  # a city struck: whom it hit
+        if args.target is None and obj is not None and self._is_weapon(obj):
+            # "launched a drone at Erbil Air Base": the weapon's own "at"
+            args.target = self._span(self._target_prep(obj, etype), args, instrument=False)
+
+    def _joint_target(self, verb: Token, etype: EventType, args: Arguments) -> None:
+        """Counterparts of support and joint acts: whom support is for, what one is committed
+        to, and a second subject ("Biden and Kadhimi agreed")."""
+        obj = _child(verb, "dobj")
+        if obj is not None and obj.lemma_.lower() in _HELP_NOUNS and etype.name in _JOINT_TYPES | {"SUPPORT", "AID"}:
+            for prep in obj.children:  # "pledged American support for the KRG's investigation"
+                beneficiary = _pobj(prep) if prep.dep_ == "prep" and prep.lower_ in ("for", "to") else None
+                if beneficiary is None:
+                    continue
+                owner = _child(beneficiary, "poss")
+                pick = owner if owner is not None and owner.pos_ != "PRON" else beneficiary
+                if self.is_actorish(noun_phrase(pick).text, False):
+                    args.target = noun_phrase(pick)
+                    break
+        if args.target is None and etype.name in _JOINT_TYPES | {"SUPPORT"}:
+            for head in (verb, *(c for c in verb.children if c.dep_ == "acomp")):
+                to = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("to", "with")), None)
+                partner = _pobj(to) if to is not None else None
+                if partner is not None and self.is_actorish(noun_phrase(partner).text, False):
+                    args.target = noun_phrase(partner)  # "remained committed to the coalition"
+                    break
+        if args.target is None and etype.name in _JOINT_TYPES:
+            subject = _child(verb, "nsubj")
+            partner = _child(subject, "conj") if subject is not None else None
+            args.target = self._span(partner, args, instrument=False)
+
     def _nominal(self, noun: Token, etype: EventType, args: Arguments) -> None:
         poss = _child(noun, "poss")
-        if poss is not None:
+        if poss is not None and poss.pos_ == "PRON":  # "the rebels pressed on with their attacks"
+            args.source = self._span(self._owner_of_pronoun(noun), args)
+        elif poss is not None:
             args.source = self._span(poss, args)
         by = self._nominal_by(noun)
         if args.source is None and by is not None:
@@ -275,12 +671,20 @@ class ArgumentFinder:
             of_obj = None
         if args.source is None:
             args.source = self._modifier_actor(noun, args)
+        if args.source is None and noun.dep_ == "pobj" and noun.head.lower_ in ("with", "by") and \
+                noun.head.head.pos_ == "VERB":
+            # "American forces responded with counter-battery fire", "retaliated with strikes"
+            args.source = self._span(self.subject_of_clause(noun.head.head), args)
         governor = noun.head
         light = noun.dep_ in ("dobj", "nsubjpass") and governor.lemma_.lower() in self.cues.light_verbs
         if args.source is None and light:
             if noun.dep_ == "nsubjpass":
                 agent = _child(governor, "agent")
                 args.source = self._span(_pobj(agent) if agent is not None else None, args)
+            elif self._said_and(governor):
+                # "Trump said Iran appears to stand down and announced sanctions": the parser
+                # hangs "announced" on the reported clause; the announcer is the speaker.
+                args.source = self._span(self.subject_of_clause(governor.head.head), args)
             else:
                 args.source = self._span(self.subject_of_clause(governor), args)
         target = self._target_prep(noun, etype)
@@ -290,7 +694,134 @@ class ArgumentFinder:
             target = self._target_prep(governor, etype)  # "the strikes were against X"
         if target is None and etype.of_role == "target":
             target = of_obj
+        if target is None:  # "sanctions that Canada imposed on Iran's morality police"
+            for clause in (c for c in noun.children if c.dep_ in ("relcl", "acl")):
+                target = self._target_prep(clause, etype)
+                if target is not None:
+                    break
+        if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in self.cues.casualty_verbs:
+            victim = _child(noun.head, "dobj")  # "a drone strike on a car killed X": X is the target
+            if victim is not None and (target is None or not self.is_actorish(noun_phrase(target).text, False)):
+                target = victim
         args.target = self._span(target, args, instrument=False)
+
+    def _conjoined_source(self, verb: Token) -> Span | None:
+        for trigger, args in reversed(self._seen):
+            if trigger.head.i == verb.head.i and trigger.head.doc is verb.doc:
+                return args.source
+        return None
+
+    def _owner_of_pronoun(self, noun: Token) -> Token | None:
+        """Who "its"/"their" on a nominal is: the subject of the nearest clause above it."""
+        node = noun
+        for _ in range(6):
+            if node.head.i == node.i:
+                return None
+            node = node.head
+            if node.pos_ in ("VERB", "AUX"):
+                subject = self.subject_of_clause(node)
+                if subject is None and node.dep_ in ("acl", "relcl"):
+                    subject = node.head  # "the rebels pressed on with their attacks"
+                return subject if subject is not None and subject.pos_ != "PRON" else None
+        return None
+
+    def reported_target(self, head: Token) -> Span | None:
+        """What the act implied by a blame or claim ("Iran blamed Israel", "claimed
+        responsibility") was aimed at: the target of that act as reported (its "for" object's
+        own target, else the latest attack reported before)."""
+        for prep in head.children:
+            obj = _pobj(prep) if prep.dep_ == "prep" and prep.lower_ == "for" else None
+            if obj is not None and self._event_noun(obj):
+                return self._event_target(obj)
+        return self._event_target(head)
+
+    def _event_target(self, noun: Token) -> Span | None:
+        """What a claimed act was aimed at: its own target phrase ("the attack on X"), else the
+        target of the same act where it was reported before."""
+        etype = self.ontology.types.get("ASSAULT")
+        if etype is None:
+            return None
+        own = self._target_prep(noun, etype) if noun.pos_ in ("NOUN", "PROPN") else None
+        if own is not None:
+            return noun_phrase(own)
+        lemma = noun.lemma_.lower()
+        earlier = [(t, a) for t, a in self._seen if t.event_type == "ASSAULT"
+                   and t.head.i < noun.sent.start and a.target is not None]
+        same = [a for t, a in earlier if t.head.lemma_.lower() == lemma]
+        pool = same or [a for _t, a in earlier]
+        return pool[-1].target if pool else None
+
+    def _said_and(self, verb: Token) -> bool:
+        """``verb`` is conjoined to a clause reported by a verb of saying, with no subject of
+        its own ("X said A ... and announced B")."""
+        return (verb.dep_ == "conj" and _child(verb, "nsubj", "nsubjpass") is None
+                and verb.head.dep_ == "ccomp" and verb.head.head.lemma_.lower() in self.cues.say_verbs)
+
+    @staticmethod
+    def _plural_before(pronoun: Token) -> Token | None:
+        """The plural subject closest before ``pronoun`` in its sentence (not its own clause's)."""
+        own = pronoun.head
+        while own.pos_ not in ("VERB", "AUX") and own.head.i != own.i:
+            own = own.head  # the clause the pronoun is an argument of
+        for token in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
+            if token.dep_ in ("nsubj", "nsubjpass") and token.tag_ in ("NNS", "NNPS") and token.head.i != own.i:
+                return token
+        return None
+
+    def _launcher(self, weapon: Token | None) -> Span | None:
+        """Whose weapons were shot down: "shot down 18 drones that the group had launched"."""
+        if weapon is None or not self._is_weapon(weapon):
+            return None
+        weapons = [weapon, *(c for c in weapon.children if c.dep_ == "conj")]
+        for clause in (c for w in weapons for c in w.children):
+            if clause.dep_ in ("relcl", "acl"):
+                subject = _child(clause, "nsubj")
+                if subject is not None and subject.pos_ != "PRON":
+                    return noun_phrase(subject)
+        return None
+
+    def _named_victim(self, verb: Token) -> Span | None:
+        """For an attack on a place ("Rockets struck Erbil, killing a contractor ... and wounding
+        an American service member"), the first victim the text names by country or group."""
+        casualty = self.cues.casualty_verbs
+        for clause in verb.children:
+            if clause.dep_ not in ("advcl", "conj") or clause.lemma_.lower() not in casualty | {"wound", "injure"}:
+                continue
+            objects = [c for c in clause.subtree if c.dep_ in ("dobj", "conj", "appos", "pobj")
+                       and c.pos_ in ("NOUN", "PROPN")]
+            for obj in objects:
+                phrase = noun_phrase(obj)
+                if self.is_actorish(phrase.text, True):
+                    return phrase
+        return None
+
+    def _reported_subject(self, verb: Token, args: Arguments) -> Span | None:
+        """Y in "X suspected Y was responsible", "X said Y was behind the attack"."""
+        clause = _child(verb, "ccomp")
+        subject = _child(clause, "nsubj", "nsubjpass") if clause is not None else None
+        if subject is None or subject.pos_ == "PRON":
+            return None
+        if not self.is_actorish(noun_phrase(subject).text, False):
+            return None
+        return self._span(subject, args, instrument=False)
+
+    def _place_left(self, verb: Token, own: Span) -> Span | None:
+        """For a withdrawal of one's own forces ("pulled their trainers out of Iraq", "cut its
+        troop presence in Iraq"), the counterpart is the place left."""
+        if not any(t.dep_ == "poss" and t.pos_ == "PRON" for t in own):
+            return None
+        against = next((c for head in (own.root, verb) for c in head.children
+                        if c.dep_ == "prep" and c.lower_ == "against"), None)
+        if against is not None and _pobj(against) is not None:  # "suspending its operations against X"
+            return noun_phrase(_pobj(against))
+        for head in (own.root, verb):
+            for prep in head.children:
+                if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPS:
+                    continue
+                obj = _pobj(prep) or next((_pobj(p) for p in prep.children if p.dep_ == "prep"), None)
+                if obj is not None and obj.pos_ == "PROPN":
+                    return noun_phrase(obj)
+        return None
 
     @staticmethod
     def _nominal_by(noun: Token) -> Token | None:

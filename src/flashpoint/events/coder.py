@@ -6,8 +6,19 @@ casualties -> derived codes and confidence. Each step is its own module with its
 events are worth emitting:
 
 * a trigger with neither a source nor a target is dropped: in news prose that is almost always
-  a re-mention ("the strikes were condemned") or a generic use ("the fight against ISIS");
-* casualty verbs ("were killed") make an ASSAULT only when the sentence has no other ASSAULT;
+  a re-mention ("the strikes were condemned") or a generic use ("the fight against ISIS"); a
+  finite verbal act ("some demanded ...", "it condemned them") and a weapon fired ("the rockets
+  were fired from a truck") are kept all the same;
+* one act told twice in a sentence is one event: a same-type trigger inside another's phrase
+  ("claimed responsibility for the attack"), a participle or conjunct elaborating it ("struck 85
+  targets, hitting ..."), a label ("condemned the strike as an attack"), a second statement by
+  the same or an unnamed speaker;
+* casualty verbs ("were killed") make an ASSAULT only when the sentence has no other ASSAULT
+  and no earlier sentence of the document reported one (the gold guidelines: consequences of an
+  attack coded elsewhere are not coded again);
+* a blame that names no act ("Iran blamed Israel") still claims the attack the text reported;
+* cooperation stated with "will"/"would" ("said it would deliver doses") is coded as the intent
+  (AGREE);
 * in a sentence naming a natural or industrial hazard ("an earthquake hit", "a boiler
   explosion"), hits, blasts and killings are not coded as assaults;
 * hypothetical, threatened and negated events are emitted, with that status, so that consumers
@@ -24,10 +35,10 @@ from spacy.tokens import Doc, Span, Token
 from flashpoint.events.actors import ActorDictionary, load_actors
 from flashpoint.events.arguments import ArgumentFinder, Arguments, noun_phrase
 from flashpoint.events.attribution import attribution_of
-from flashpoint.events.dates import DateIndex, DateMention
+from flashpoint.events.dates import DateIndex
 from flashpoint.events.modes import choose_mode
 from flashpoint.events.numbers import CasualtyCounter
-from flashpoint.events.ontology import EventType, Ontology, load_ontology
+from flashpoint.events.ontology import EventType, Ontology, StatusCues, load_ontology
 from flashpoint.events.status import StatusFinder
 from flashpoint.events.triggers import Trigger, TriggerFinder
 from flashpoint.errors import ModelError
@@ -38,8 +49,11 @@ __all__ = ["Coder", "load_coder", "CODER_NAME"]
 
 CODER_NAME = "flashpoint-coder"
 _CODER_RELEASE = "0.1.0"
-_DEFINITE = {"the", "this", "these", "that", "those"}
 _CASUALTY_TYPE = "ASSAULT"
+_ASSERTED = ("actual", "claimed")
+# Links that start another clause (or that the parser could not place): what hangs below one of
+# them is not part of the phrase above.
+_CLAUSE_LINKS = frozenset({"conj", "relcl", "advcl", "ccomp", "xcomp", "acl", "dep", "parataxis"})
 
 
 @dataclass(frozen=True)
@@ -73,12 +87,13 @@ class Coder:
             bounds = _trimmed(document.text, sent.start_char, sent.end_char)
             if bounds is None:
                 continue
-            events.extend(self._code_sentence(document, sent, bounds, finder, dates))
+            prior = any(e.event_type == _CASUALTY_TYPE and e.status in _ASSERTED for e in events)
+            events.extend(self._code_sentence(document, sent, bounds, finder, dates, prior))
         return events
 
     # -- wiring --------------------------------------------------------------------------------
     def _trigger_finder(self, parsed: Doc) -> TriggerFinder:
-        if self._triggers is None or self._triggers.matcher.vocab is not parsed.vocab:
+        if self._triggers is None or self._triggers.vocab is not parsed.vocab:
             self._triggers = TriggerFinder(parsed.vocab, self.ontology)
         return self._triggers
 
@@ -91,7 +106,9 @@ class Coder:
         hazards = self.ontology.cues.hazards
         return any(t.lemma_.lower() in hazards or t.lower_ in hazards for t in sent)
 
-    def _candidates(self, sent: Span, finder: TriggerFinder) -> Iterator[_Candidate]:
+    def _candidates(
+        self, sent: Span, finder: TriggerFinder, prior_assault: bool = False
+    ) -> Iterator[_Candidate]:
         hazard = self._hazard(sent)
         prone = self.ontology.cues.hazard_prone_triggers
         triggers = [
@@ -103,16 +120,90 @@ class Coder:
         for trigger, args in found.values():
             args.source = self._not_an_event(args.source, found)
             args.target = self._not_an_event(args.target, found)
-            if args.source is None and args.target is None:
+            if args.target is None and trigger.event_type == _CASUALTY_TYPE and trigger.is_nominal:
+                args.target = self._victim(trigger.head)
+            if args.source is None and trigger.is_nominal:
+                args.source = self._relative_doer(trigger.head)
+            if args.source is None and args.target is None and not self._speech_act(trigger) and not (
+                args.instruments and not trigger.is_nominal  # "the rockets were fired from a truck"
+            ):
                 continue
             if trigger.is_nominal and args.target is None and self._blocked(trigger.head):
                 continue  # "following the U.S. airstrikes": a backgrounded re-mention
+            if trigger.is_nominal and (self._standing(trigger.head) or _characterises(trigger.head)):
+                continue
             kept.append(_Candidate(trigger, args, False))
+        kept = _merge_restatements(kept, self.ontology.cues.status, self.ontology.cues.speech_types)
+        if prior_assault:
+            kept.extend(self._implied_acts(kept))
         yield from kept
+        if prior_assault:
+            return  # "Several guards were wounded": consequences of an attack already coded
         if not hazard and not any(c.trigger.event_type == _CASUALTY_TYPE for c in kept):
             extra = self._casualty_candidate(sent, found)
             if extra is not None:
                 yield extra
+
+    def _speech_act(self, trigger: Trigger) -> bool:
+        """A finite verb of saying-type ("called on", "demanded", "condemned") reports an act
+        even when its speaker is only a pronoun or sits in another clause ("some demanded ...",
+        "it condemned them")."""
+        head = trigger.head
+        if trigger.is_nominal or trigger.event_type not in self.ontology.cues.speech_types:
+            return False
+        if head.tag_ in ("VBD", "VBZ", "VBP"):
+            return True
+        return any(c.dep_ == "aux" and c.tag_ != "TO" for c in head.children)
+
+    def _implied_acts(self, kept: list[_Candidate]) -> list[_Candidate]:
+        """"Iran blamed Israel": the blame claims an act the text has reported, by the blamed
+        party, even where the sentence does not name it again (``implied_acts``)."""
+        implied = self.ontology.cues.implied_acts
+        extra = []
+        for c in kept:
+            act = implied.get(c.trigger.head.lemma_.lower())
+            if act is None or c.args.target is None or c.trigger.event_type == act:
+                continue
+            if any(o.trigger.event_type == act for o in kept):
+                continue  # "blamed Iran for the attack": the act is coded from its own word
+            trigger = Trigger(c.trigger.span, act, c.trigger.kind)
+            target = self._arguments.reported_target(c.trigger.head)
+            extra.append(_Candidate(trigger, Arguments(source=c.args.target, target=target), False))
+        return extra
+
+    def _relative_doer(self, head: Token) -> Span | None:
+        """"sanctions that Canada imposed", "the attack the militia carried out": the subject of
+        a light verb in the noun's relative clause did it."""
+        light = self.ontology.cues.light_verbs
+        for child in head.children:
+            if child.dep_ == "relcl" and child.lemma_.lower() in light:
+                subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+                if subject is not None and subject.pos_ != "PRON":
+                    phrase = noun_phrase(subject)
+                    if self._is_actorish(phrase.text, False):
+                        return phrase
+        return None
+
+    def _standing(self, head: Token) -> bool:
+        """"remain under U.S. sanctions": a state the sentence describes, not an act."""
+        prep = head.head
+        return (head.dep_ == "pobj" and prep.lower_ == "under"
+                and prep.head.lemma_.lower() in self.ontology.cues.status.standing_verbs)
+
+    def _victim(self, head: Token) -> Span | None:
+        """Who an attack noun killed or wounded: "the rocket attack that killed a U.S.
+        contractor", "a drone attack in Jordan killed three U.S. soldiers"."""
+        casualty = self.ontology.cues.casualty_verbs
+        verbs = [c for c in head.children if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in casualty]
+        if head.dep_ == "nsubj" and head.head.lemma_.lower() in casualty:
+            verbs.append(head.head)
+        for verb in verbs:
+            for child in verb.children:
+                if child.dep_ == "dobj":
+                    phrase = noun_phrase(child)
+                    if self._is_actorish(phrase.text, False):
+                        return phrase
+        return None
 
     @staticmethod
     def _not_an_event(span: Span | None, found: dict[int, tuple[Trigger, Arguments]]) -> Span | None:
@@ -121,7 +212,7 @@ class Coder:
         if span is None or span.root.i not in found:
             return span
         _trigger, args = found[span.root.i]
-        return args.source
+        return args.source if args.source is not None else args.antecedent
 
     def _casualty_candidate(
         self, sent: Span, found: dict[int, tuple[Trigger, Arguments]]
@@ -147,8 +238,9 @@ class Coder:
         bounds: tuple[int, int],
         finder: TriggerFinder,
         dates: DateIndex,
+        prior_assault: bool = False,
     ) -> list[Event]:
-        candidates = list(self._candidates(sent, finder))
+        candidates = list(self._candidates(sent, finder, prior_assault))
         if not candidates:
             return []
         start, end = bounds
@@ -165,7 +257,8 @@ class Coder:
                 self._event(document, sent, sentence, start, end, c, etype,
                             per_type[etype.name] == 1, dates, fatalities, injuries)
             )
-        return events
+        private = self.ontology.cues.private_sectors
+        return [e for e in events if e.source is None or e.source.sector not in private]
 
     def _casualties(
         self, sent: Span, candidates: list[_Candidate]
@@ -203,13 +296,16 @@ class Coder:
     ) -> Event:
         trigger = candidate.trigger
         args = candidate.args
-        source = self._actor(args.source)
-        target = self._actor(args.target)
-        status = self._status.status(trigger.head)
+        when = self._date(trigger, sent, dates)
+        source = self._actor(args.source, when or document.published)
+        target = self._actor(args.target, when or document.published)
+        status = self._status.status_of(trigger.head, etype.name, self.ontology.cues.type_status)
+        if status == "hypothetical" and etype.name in self.ontology.cues.intent_types:
+            if self._status.intent(trigger.head):  # "said it would deliver doses": intent, AGREE
+                etype, status = self.ontology.types["AGREE"], "actual"
         if status == "actual" and sentence.rstrip("\"'\u201d)").endswith("?"):
             status = "hypothetical"  # a question asserts nothing
         mode = choose_mode(etype, trigger.span, args.instruments, sent, alone)
-        when = self._date(trigger, sent, dates)
         cameo_root = (mode.cameo_root if mode and mode.cameo_root else None) or etype.cameo_root
         assert document.text[start:end] == sentence
         return Event(
@@ -238,60 +334,15 @@ class Coder:
             doc_url=document.url,
         )
 
-    def _actor(self, span: Span | None) -> Actor | None:
-        """The actor a phrase names; an unknown name borrows its apposition's identity
-        ("Yehia Rasool, Iraq's military spokesman")."""
-        if span is None:
-            return None
-        actor = self.actors.resolve(span.text)
-        if actor.country != "UNK":
-            return actor
-        for child in span.root.children:
-            if child.dep_ == "appos":
-                described = self.actors.resolve(noun_phrase(child).text)
-                if described.country != "UNK":
-                    return replace(described, text=actor.text)
-        return actor
+    def _actor(self, span: Span | None, when: str | None = None) -> Actor | None:
+        """The actor a phrase stands for at ``when`` (``flashpoint.events.actors``)."""
+        return None if span is None else self.actors.resolve_span(span, when)
 
     # -- dates ---------------------------------------------------------------------------------
     def _date(self, trigger: Trigger, sent: Span, dates: DateIndex) -> str | None:
-        head = trigger.head
-        if self._blocked(head):
-            return None
-        mentions = [m for m in dates.in_span(sent.start_char, sent.end_char) if self._usable(m, sent.doc)]
-        if mentions:
-            return self._date_in_sentence(head, mentions, sent.doc)
-        if not self._inherits(trigger, sent):
-            return None
-        value = dates.sole_value_in_paragraph_before(sent.start_char)
-        last = dates.last_in_paragraph_before(sent.start_char)
-        if value is None or last is None:
-            return None
-        between = sent.doc.char_span(last.end, sent.start_char, alignment_mode="expand")
-        if between is not None and any(t.lower_ in self.ontology.cues.temporal_words for t in between):
-            return None  # "More recently, ..." since the date was given: time has moved on
-        return value
-
-    def _usable(self, mention: DateMention, doc: Doc) -> bool:
-        """"until March 31, 2022", "since 2014": bounds of a period, not an event's date."""
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None or span.start == 0:
-            return span is not None
-        return doc[span.start - 1].lower_ not in self.ontology.cues.blocking_preps
-
-    def _date_in_sentence(self, head: Token, mentions: list[DateMention], doc: Doc) -> str | None:
-        clause = _clause_of(head)
-        for mention in mentions:
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is None:
-                continue
-            root = span.root
-            if root.head.i == head.i or _clause_of(root.head).i == clause.i:
-                return mention.value
-        if len(mentions) == 1:
-            return mentions[0].value
-        before = [m for m in mentions if m.end <= head.idx]
-        return before[-1].value if before else None
+        """Time expressions attached to the trigger, else the episode or the report's date
+        (``flashpoint.events.dating``)."""
+        return dates.event_date(trigger.head, trigger.event_type, sent)
 
     def _blocked(self, head: Token) -> bool:
         """Inside "following/after/since ...": the sentence's date is not this event's."""
@@ -309,21 +360,6 @@ class Coder:
             node = node.head
         return False
 
-    def _inherits(self, trigger: Trigger, sent: Span) -> bool:
-        """Safe to date with the paragraph's last date: a past-tense report of a definite event,
-        in a sentence with no time words of its own."""
-        words = {t.lower_ for t in sent}
-        if words & self.ontology.cues.temporal_words or any(t.ent_type_ in ("DATE", "TIME") for t in sent):
-            return False
-        head = trigger.head
-        if trigger.is_nominal:
-            return any(c.dep_ == "poss" or c.lower_ in _DEFINITE for c in head.children)
-        if head.tag_ == "VBD":
-            return True
-        return head.tag_ == "VBN" and any(
-            c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in head.children
-        )
-
     # -- confidence ----------------------------------------------------------------------------
     @staticmethod
     def _confidence(
@@ -340,14 +376,92 @@ class Coder:
         return round(min(score, 0.95), 3)
 
 
-def _clause_of(token: Token) -> Token:
-    """The nearest verb at or above ``token`` (the clause it belongs to)."""
-    node = token
+def _merge_restatements(
+    candidates: list[_Candidate], cues: StatusCues, speech_types: frozenset[str]
+) -> list[_Candidate]:
+    """One event per act: a trigger of the same type inside another's phrase restates it ("the
+    assault, the deadliest in a string of rocket attacks", "claimed responsibility for the
+    attack", "struck 85 targets, hitting command centers"), and so does a later statement of the
+    same kind by the same or an unnamed speaker, or a later act whose doer is only a pronoun. The
+    kept trigger takes the arguments it lacks from the dropped one. A presupposing preposition
+    ("in retaliation for the rocket attack") or another clause in between marks a distinct act."""
+    dropped: set[int] = set()
+    for inner in candidates:
+        for outer in candidates:
+            if outer is inner or id(outer) in dropped or outer.trigger.event_type != inner.trigger.event_type:
+                continue
+            later = outer.trigger.head.i < inner.trigger.head.i  # the first mention stays
+            if _restates(outer.trigger.head, inner.trigger.head, cues) or (
+                later and outer.trigger.event_type in speech_types
+                and (_echoes(outer, inner) or _same_speaker(outer, inner))
+            ) or (later and _pronoun_echo(outer, inner)):
+                outer.args.source = outer.args.source or inner.args.source
+                outer.args.target = outer.args.target or inner.args.target
+                dropped.add(id(inner))
+                break
+    return [c for c in candidates if id(c) not in dropped]
+
+
+def _characterises(head: Token) -> bool:
+    """A noun that only labels an act named elsewhere: "condemned the strike AS an unjustified
+    attack", "it was the deadliest attack on coalition forces"."""
+    if head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.dep_ == "prep":
+        return head.head.head.pos_ in ("VERB", "NOUN")
+    if head.dep_ == "attr":
+        subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+        return subject is not None and subject.pos_ == "PRON"
+    return False
+
+
+def _pronoun_echo(kept: _Candidate, other: _Candidate) -> bool:
+    """"handed the K-1 base over ..., the third base it has transferred this month": a later act
+    of the same kind whose doer is only a pronoun restates the first (attacks excepted)."""
+    if kept.trigger.event_type == _CASUALTY_TYPE or kept.args.source is None:
+        return False
+    source = other.args.source
+    return source is not None and source.root.pos_ == "PRON" and kept.args.source.root.pos_ != "PRON"
+
+
+def _same_speaker(kept: _Candidate, other: _Candidate) -> bool:
+    """Two statements of one kind by the same named speaker in one sentence are one act."""
+    a, b = kept.args.source, other.args.source
+    return a is not None and b is not None and a.root.pos_ != "PRON" and a.text.lower() == b.text.lower()
+
+
+def _echoes(kept: _Candidate, other: _Candidate) -> bool:
+    """A second statement of the same kind in one sentence with no speaker of its own (or only a
+    pronoun) is the first speaker's: "condemned what it called an act of terrorism", "condemned
+    the strike ... and said it held the coalition responsible". Only verbal acts are merged this
+    way: one sentence often reports two withdrawals, or an attack and the attack it answered."""
+    if kept.trigger.event_type == _CASUALTY_TYPE or kept.args.source is None:
+        return False
+    if kept.args.source.root.pos_ == "PRON":
+        return False
+    source = other.args.source
+    return source is None or source.root.pos_ == "PRON"
+
+
+def _restates(outer: Token, inner: Token, cues: StatusCues) -> bool:
+    """``inner`` hangs from ``outer`` through nouns and non-presupposing prepositions only (or is
+    a participle elaborating it, "struck ..., hitting ...")."""
+    node = inner
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+    if node.dep_ in ("advcl", "conj") and node.pos_ == "VERB" and node.head.i == outer.i:
+        # "struck 85 targets, hitting command centers"; "were launched from Iran and targeted
+        # Al-Asad": one act told twice, as long as the second verb has no subject of its own
+        return (node.dep_ == "conj" or node.tag_ == "VBG") and not own_subject
     for _ in range(8):
-        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
-            return node
+        if node.dep_ in _CLAUSE_LINKS or node.head.i == node.i:
+            return False
+        if node.dep_ == "prep" and node.lower_ in cues.presupposing_preps:
+            if node.head.lemma_.lower() not in cues.claim_heads:
+                return False
         node = node.head
-    return node
+        if node.i == outer.i:
+            return True
+        if node.pos_ in ("VERB", "AUX") and node.dep_ != "prep":  # "including" is a preposition
+            return False
+    return False
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -12,6 +12,10 @@
 4. else no date: a wrong date is worse than none.
 
 Precision follows the text: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
+
+``DateIndex.event_date`` dates one event from its trigger: the calendar dates found here, plus the
+weekdays and relative expressions of :mod:`flashpoint.events.timex`, placed on the parse and
+resolved by :mod:`flashpoint.events.dating` (word lists in ``data/time_expressions.yaml``).
 """
 
 from __future__ import annotations
@@ -21,6 +25,11 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from flashpoint.events.dating import EventDater, Expression, When, when_of_iso
+from flashpoint.events.timex import Lexicon, TimeExpression, find_expressions, load_lexicon
 
 __all__ = ["DateMention", "DateIndex", "paragraph_spans"]
 
@@ -126,12 +135,51 @@ def _valid(year: int, month: int, day: int | None) -> bool:
 class DateIndex:
     """All resolved date mentions of one document, searchable by offset."""
 
-    def __init__(self, text: str, published: str | None) -> None:
+    def __init__(self, text: str, published: str | None, lexicon: Lexicon | None = None) -> None:
+        self.text = text
         self.paragraphs = paragraph_spans(text)
         self._para_starts = [start for start, _ in self.paragraphs]
         self.published = _parse_iso(published)
-        self.mentions = self._resolve(_scan(text))
+        self._scanned = _scan(text)
+        self.mentions = self._resolve(self._scanned)
         self._starts = [m.start for m in self.mentions]
+        self._lexicon = lexicon
+        self._dater: EventDater | None = None
+
+    # -- event dates ----------------------------------------------------------------------------
+    def event_date(self, head: Token, event_type: str | None, sent: Span | None = None) -> str | None:
+        """The date of the event whose trigger is ``head`` (see :mod:`flashpoint.events.dating`).
+
+        ``sent`` is accepted for the coder's convenience; the sentence is read off ``head``."""
+        doc = head.doc
+        if doc.text != self.text:
+            return None
+        if self._dater is None or self._dater.doc is not doc:
+            self._dater = self._build_dater(doc)
+        return self._dater.date(head, event_type)
+
+    def _build_dater(self, doc: Doc) -> EventDater:
+        lexicon = self._lexicon or load_lexicon()
+        expressions = [self._placed(doc, m.start, m.end, "absolute", when_of_iso(m.value), None,
+                                    lexicon) for m in self.mentions]
+        taken = [(m.start, m.end) for m in self._scanned]
+        for timex in find_expressions(self.text, lexicon, taken):
+            expressions.append(self._placed(doc, timex.start, timex.end, timex.kind, None, timex,
+                                            lexicon))
+        return EventDater(doc, expressions, self.published, lexicon, self.paragraphs)
+
+    def _placed(self, doc: Doc, start: int, end: int, kind: str, value: When | None,
+                timex: TimeExpression | None, lexicon: Lexicon) -> Expression:
+        """An expression with the word it modifies and whether it is a bound ("since 2014")."""
+        span = doc.char_span(start, end, alignment_mode="expand")
+        host, prep = _host(span) if span is not None else (None, None)
+        if span is not None and host is not None:
+            host = _nearest_clause(span, host)
+        before = re.findall(r"[A-Za-z]+", self.text[max(0, start - 24):start].lower())
+        words = [w for w in before if w not in ("early", "late", "mid", "the", "on", "of")]
+        bound = prep if prep in lexicon.bounds else (words[-1] if words and words[-1] in lexicon.bounds else None)
+        usable = kind != "future" and bound is None
+        return Expression(start, end, kind, value, timex, host, usable, bound)
 
     def paragraph_of(self, offset: int) -> int:
         return max(bisect_right(self._para_starts, offset) - 1, 0)
@@ -190,25 +238,53 @@ class DateIndex:
             i += 1
         return out
 
-    def sole_value_in_paragraph_before(self, offset: int) -> str | None:
-        """The date of the paragraph so far when it names exactly one (possibly repeatedly):
-        with two dates in play, a later sentence could be about either."""
-        paragraph_start, _ = self.paragraphs[self.paragraph_of(offset)]
-        values = {m.value for m in self.in_span(paragraph_start, offset)}
-        return values.pop() if len(values) == 1 else None
 
-    def last_in_paragraph_before(self, offset: int) -> DateMention | None:
-        """The last resolved mention of ``offset``'s paragraph that ends before ``offset``."""
-        paragraph_start, _ = self.paragraphs[self.paragraph_of(offset)]
-        i = bisect_right(self._starts, offset) - 1
-        while i >= 0:
-            mention = self.mentions[i]
-            if mention.start < paragraph_start:
-                return None
-            if mention.end <= offset:
-                return mention
-            i -= 1
-        return None
+def _host(span: Span) -> tuple[Token | None, str | None]:
+    """The word a time expression modifies, climbing over its own words, prepositions and
+    "early"/"late"; and the first preposition met ("on", "since", "until")."""
+    node = span.root
+    prep: str | None = None
+    for _ in range(12):
+        parent = node.head
+        if parent.i == node.i:
+            return None, prep
+        if span.start <= parent.i < span.end:
+            node = parent
+            continue
+        if parent.pos_ == "ADP" or parent.dep_ in ("prep", "agent"):
+            prep = prep or parent.lower_
+            node = parent
+            continue
+        if parent.lower_ in ("early", "late", "mid", "earlier", "later") and parent.pos_ in ("ADV", "ADJ"):
+            node = parent
+            continue
+        return parent, prep
+    return node, prep
+
+
+_FINITE = {"VBD", "VBZ", "VBP"}
+_SUBCLAUSES = {"relcl", "ccomp", "advcl", "conj", "parataxis"}
+
+
+def _nearest_clause(span: Span, host: Token) -> Token:
+    """Correct a long attachment: a time expression placed after a finite verb of another
+    clause ("... to protest the airstrikes that killed fighters over the weekend") belongs to
+    that verb, whatever the parser says about "fighters"."""
+    clause = host
+    for _ in range(40):
+        if clause.head.i == clause.i or (clause.pos_ in ("VERB", "AUX") and clause.dep_ in _SUBCLAUSES):
+            break
+        clause = clause.head
+    if clause.i >= span.start:
+        return host
+    doc = span.doc
+    for i in range(span.start - 1, clause.i, -1):
+        token = doc[i]
+        if token.pos_ == "VERB" and (token.dep_ in _SUBCLAUSES or token.dep_ == "acl") and (
+            token.tag_ in _FINITE or any(c.dep_ in ("aux", "auxpass") for c in token.children)
+        ):
+            return token
+    return host
 
 
 def _parse_iso(value: str | None) -> date | None:

@@ -75,6 +75,7 @@ class Override:
     lemmas: frozenset[str]
     object_words: frozenset[str]
     event_type: str
+    deps: frozenset[str] = frozenset()  # for frames: the word's own dependency labels, if limited
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,19 @@ class StatusCues:
     actualizing_governors: frozenset[str]
     hypothetical_determiners: frozenset[str]
     presupposing_preps: frozenset[str]
+    forecast_predicates: frozenset[str]
+    claim_heads: frozenset[str]
+    denial_verbs: frozenset[str]
+    denial_objects: frozenset[str]
+    self_claiming: frozenset[str]
+    assertive_marks: frozenset[str]
+    negating_phrasals: frozenset[str]
+    negating_preps: frozenset[str]
+    standing_verbs: frozenset[str]
+    decision_governors: frozenset[str]
+    report_governors: frozenset[str]
+    hedges: frozenset[str]
+    announced_types: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -107,6 +121,12 @@ class Cues:
     say_verbs: frozenset[str]
     blocking_preps: frozenset[str]
     temporal_words: frozenset[str]
+    type_status: Mapping[str, str] = field(default_factory=dict)
+    implied_acts: Mapping[str, str] = field(default_factory=dict)
+    intent_types: frozenset[str] = frozenset()
+    speech_types: frozenset[str] = frozenset()
+    descriptive_participles: frozenset[str] = frozenset()
+    private_sectors: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -116,6 +136,21 @@ class Ontology:
     overrides: tuple[Override, ...]
     cues: Cues
     source: str = field(default="", compare=False)
+    frames: tuple[Override, ...] = ()
+    exclusions: tuple[Override, ...] = ()
+
+    @property
+    def trigger_lemmas(self) -> frozenset[str]:
+        """Every lower-case lemma an event can start from: trigger verbs and nouns, each
+        phrase's first word, frame words ("recalled its ambassador") and casualty verbs. What
+        a pre-filter (selective parsing) must keep for the coder to see all it would code."""
+        words: set[str] = set(self.cues.casualty_verbs)
+        for etype in self.types.values():
+            words |= etype.verbs | etype.nouns
+            words |= {phrase.split()[0] for phrase in etype.phrases if phrase.split()}
+        for frame in self.frames:
+            words |= frame.lemmas
+        return frozenset(w.lower() for w in words)
 
 
 def read_data_file(name: str, path: str | Path | None = None) -> Any:
@@ -139,17 +174,32 @@ def load_ontology(path: str | None = None) -> Ontology:
         missing = set(PLOVER_TYPES) - set(types)
         if missing:
             raise ModelError(f"plover.yaml lacks types {sorted(missing)}")
-        overrides = tuple(
-            Override(_words(o["lemmas"]), _words(o["object_words"]), o["type"])
-            for o in data.get("overrides") or ()
+        overrides = _overrides(data.get("overrides"), types)
+        frames = _overrides(data.get("frames"), types)
+        exclusions = tuple(
+            Override(_words(o["lemmas"]), _words(o["object_words"]), "")
+            for o in data.get("exclusions") or ()
         )
-        for override in overrides:
-            if override.event_type not in types:
-                raise ModelError(f"plover.yaml override to unknown type {override.event_type}")
         cues = _cues(data["cues"])
+        for name, status in cues.type_status.items():
+            if name not in types or status not in ("threatened", "claimed", "hypothetical"):
+                raise ModelError(f"plover.yaml type_status {name}: {status} is not usable")
     except (KeyError, TypeError, ValueError) as exc:
         raise ModelError(f"plover.yaml is malformed: {exc!r}") from exc
-    return Ontology(str(data.get("version", "0")), types, overrides, cues, source=path or "")
+    return Ontology(str(data.get("version", "0")), types, overrides, cues, source=path or "",
+                    frames=frames, exclusions=exclusions)
+
+
+def _overrides(spec: Any, types: Mapping[str, EventType]) -> tuple[Override, ...]:
+    """``lemmas`` + ``object_words`` -> ``type`` rules (overrides and frames share the shape)."""
+    rules = tuple(
+        Override(_words(o["lemmas"]), _words(o["object_words"]), str(o["type"]), _words(o.get("deps")))
+        for o in spec or ()
+    )
+    for rule in rules:
+        if rule.event_type not in types:
+            raise ModelError(f"plover.yaml rule to unknown type {rule.event_type}")
+    return rules
 
 
 def _words(values: Any) -> frozenset[str]:
@@ -201,4 +251,10 @@ def _cues(spec: Mapping[str, Any]) -> Cues:
         say_verbs=_words(spec["attribution"]["say_verbs"]),
         blocking_preps=_words(spec["dates"]["blocking_preps"]),
         temporal_words=_words(spec["dates"]["temporal_words"]),
+        type_status={str(k).upper(): str(v) for k, v in (spec.get("type_status") or {}).items()},
+        implied_acts={str(k).lower(): str(v).upper() for k, v in (spec.get("implied_acts") or {}).items()},
+        intent_types=frozenset(str(t).upper() for t in spec.get("intent_types") or ()),
+        speech_types=frozenset(str(t).upper() for t in spec.get("speech_types") or ()),
+        descriptive_participles=_words(spec.get("descriptive_participles")),
+        private_sectors=_words(spec.get("private_sectors")),
     )

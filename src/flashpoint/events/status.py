@@ -12,8 +12,14 @@ the sentence root, each link may carry a cue (all cue words live in ``plover.yam
 
 The nearest cue wins, except that a threat outranks the modal inside its own complement ("they
 *would* strike" under "pledged"). The walk stops at a subject link (the modality of "could
-destabilise" is not that of its subject "the strikes") and at a presupposing preposition
-("revenge *for* the assassination": the assassination happened).
+destabilise" is not that of its subject "the strikes"), except where the predicate is itself a
+forecast or a condition ("further attacks *are likely*", "*if* the attacks continue"), and at a
+presupposing preposition ("revenge *for* the assassination": the assassination happened) unless
+that preposition hangs from a blame word ("blamed Iran *for* the attack": the attack is claimed).
+
+Some types carry their status in their meaning (a threat is ``threatened`` by nature; see
+``type_status`` in ``plover.yaml``), and a rejected accusation ("rejected the accusation as
+baseless") is a denial, so ``negated``.
 """
 
 from __future__ import annotations
@@ -32,6 +38,8 @@ _MAX_STEPS = 8
 class StatusFinder:
     def __init__(self, cues: StatusCues) -> None:
         self.cues = cues
+        # "a day after jets shot down drones", "while Britain condemned it": asserted clauses
+        self._asserting_marks = cues.presupposing_preps | cues.assertive_marks
 
     def _negated_here(self, token: Token) -> bool:
         for child in token.children:
@@ -72,6 +80,9 @@ class StatusFinder:
             return None  # "the Joint Comprehensive Plan of Action" plans nothing
         if lemma in self.cues.negating_verbs:
             return "negated"
+        phrasals = self.cues.negating_phrasals
+        if any(c.dep_ == "prt" and f"{lemma} {c.lower_}" in phrasals for c in node.children):
+            return "negated"  # "called off the strikes", "held off on a response"
         if lemma in self.cues.threat_governors:
             return "threatened"
         if lemma in self.cues.claim_governors:
@@ -85,10 +96,105 @@ class StatusFinder:
                 return "hypothetical"  # purpose or plan: "facilities used to launch strikes"
         return None
 
+    def status_of(self, trigger: Token, event_type: str, type_status: dict[str, str] | None = None) -> str:
+        """The status of an event of ``event_type``: the governed status, adjusted for types whose
+        meaning fixes it (a threat that is reported is ``threatened``, not ``actual``)."""
+        found = self.status(trigger)
+        if found == "actual" and self._denial(trigger):
+            return "negated"
+        if found == "actual" and event_type != "ACCUSE" and trigger.lemma_.lower() in self.cues.self_claiming:
+            found = "claimed"  # "a group claimed responsibility"
+        if found == "hypothetical" and event_type.lower() in self.cues.announced_types:
+            if self._announced(trigger):
+                found = "actual"
+        inherent = (type_status or {}).get(event_type)
+        if inherent and found in ("actual", "claimed"):
+            return inherent
+        return found
+
+    def intent(self, trigger: Token) -> bool:
+        """"said the coalition would continue to assist them", "the United States will deliver
+        doses": a stated intent (PLOVER AGREE), read off a plain "will"/"would" on the trigger's
+        clause (or the verb it completes), in a main clause or one reported or announced, with
+        no condition, hedge or negation."""
+        verb = trigger
+        for _ in range(4):
+            auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+            if auxes & self.cues.modals:
+                break
+            if verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
+                return False
+            verb = verb.head
+        else:
+            return False
+        if not auxes & self.cues.modals <= {"will", "would", "'ll", "'d"}:
+            return False
+        if any(c.lower_ in self.cues.hedges or c.dep_ == "neg" or c.lower_ in self.cues.negation
+               for c in verb.children):
+            return False
+        if any(c.dep_ == "mark" and c.lower_ in self.cues.hypothetical_marks for c in verb.subtree):
+            return False
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head  # "He said X, and that the coalition would continue ..."
+        governor = verb.head.lemma_.lower() if verb.dep_ == "ccomp" else None
+        return (verb.dep_ == "ROOT" or governor in self.cues.report_governors
+                or governor in self.cues.decision_governors)
+
+    def _announced(self, trigger: Token) -> bool:
+        """"Canada will move its troops", "announced that 750 soldiers would deploy": a decision
+        stated as made. Only a plain "will" in a main clause, or "will"/"would" under an
+        announcing verb, with nothing hedging or conditioning it."""
+        verb = trigger
+        for _ in range(3):
+            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return False
+        auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        modals = auxes & self.cues.modals
+        if not modals:
+            return False
+        if any(c.lower_ in self.cues.hedges or c.lower_ in self.cues.negation for c in verb.children):
+            return False
+        if any(c.dep_ in ("mark", "advcl") and c.lower_ in self.cues.hypothetical_marks
+               for c in verb.subtree):
+            return False
+        governor = verb.head.lemma_.lower() if verb.dep_ == "ccomp" else None
+        if governor in self.cues.decision_governors:
+            return modals <= {"will", "would", "'ll", "'d"}
+        main = verb.dep_ == "ROOT" or governor in self.cues.report_governors
+        return main and modals <= {"will", "'ll"}
+
+    def _denial(self, trigger: Token) -> bool:
+        """"rejected the accusation", "dismissed the allegations": denying the act accused."""
+        if trigger.lemma_.lower() not in self.cues.denial_verbs:
+            return False
+        return any(
+            c.dep_ == "dobj" and c.lemma_.lower() in self.cues.denial_objects for c in trigger.children
+        )
+
+    def _subject_cue(self, node: Token) -> str | None:
+        """The subject of a forecast or a condition is not asserted: "further attacks are
+        likely", "another round of strikes is expected", "if rocket attacks continue"."""
+        verb = node.head
+        if any(c.dep_ == "mark" and c.lower_ in self.cues.hypothetical_marks for c in verb.children):
+            return "hypothetical"
+        if verb.lemma_.lower() in self.cues.forecast_predicates:
+            return "hypothetical"
+        if any(
+            c.dep_ in ("acomp", "attr", "xcomp") and c.lemma_.lower() in self.cues.forecast_predicates
+            for c in verb.children
+        ):
+            return "hypothetical"
+        return None
+
     def status(self, trigger: Token) -> str:
         """The status of the event whose trigger head is ``trigger``."""
         if self._negated_here(trigger):
             return "negated"
+        if trigger.dep_ in ("pcomp", "pobj") and trigger.head.lower_ in self.cues.negating_preps:
+            return "negated"  # "acted without consulting Baghdad"
         if trigger.pos_ in ("NOUN", "PROPN") and any(
             c.dep_ == "det" and c.lower_ in self.cues.hypothetical_determiners for c in trigger.children
         ):
@@ -104,13 +210,28 @@ class StatusFinder:
             cue = self._clause_cue(node)
             if cue:
                 found.append(cue)
-            if node.dep_ in _SUBJECT_DEPS or node.head.i == node.i:
+            if node.dep_ in _SUBJECT_DEPS:
+                cue = self._subject_cue(node)
+                if cue:
+                    found.append(cue)
                 break
+            if node.head.i == node.i:
+                break
+            if node.dep_ == "relcl" or (node.dep_ == "acl" and node.tag_ in ("VBD", "VBN")):
+                break  # "a carrier the Houthis seized": a relative clause describes what happened
+            if node.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "mark" and c.lower_ in self._asserting_marks for c in node.children
+            ):
+                break  # "a day after jets shot down 18 drones", "while Britain condemned the attack"
             if node.dep_ in ("pobj", "pcomp") and node.head.lower_ in self.cues.presupposing_preps:
+                if node.head.head.lemma_.lower() in self.cues.claim_heads:
+                    found.append("claimed")  # "blamed Iran for the attack"
                 break
             if node.dep_ == "prep" and node.lower_ in self.cues.presupposing_preps:
                 break
             child, node = node, node.head
+            if child.dep_ == "conj":
+                continue  # "denied X, and a spokesman dismissed Y": a conjunct is not governed by its sibling
             cue = self._governor_cue(node, child)
             if cue:
                 found.append(cue)

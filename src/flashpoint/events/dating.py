@@ -1,0 +1,741 @@
+"""Which date an event gets: time expressions attached to its trigger in the parse, else the
+episode the text is telling, else (for statements) the report's own date.
+
+The parse is cut into *units*: a clause (a verb heading a clause of its own) and, inside it,
+*islands* that put an act in the background ("two days after an American drone strike killed
+...", "in retaliation for the attack", "accused Israel of sabotaging ..."). A time expression
+dates the acts of its own unit; an act without one borrows the date of the unit above it, except
+across an island, where the date above is not the act's own. Across an "after"/"before" island
+with a duration ("two days after", "a day before", "hours after") the act's date is the one
+above shifted by that duration.
+
+An act the sentence leaves undated inherits the date of the *episode*: the date the last dated
+sentence gave its main act, as long as nothing in between says that time has moved on ("again",
+"previously", a long paragraph ending). Statements and reactions left undated ("condemned the
+strikes", "said it would respond") are dated by the report: the publication date, or the
+episode's date when the report was written two or more days after it. A speaker who goes on
+("He said ...", "Mr. Austin said ...") keeps the date of his dated statement.
+
+Nothing here guesses: with no anchor, no date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from spacy.tokens import Doc, Span, Token
+
+from flashpoint.events.timex import Lexicon, TimeExpression
+
+__all__ = ["When", "EventDater", "Expression"]
+
+_PRECISION = {"day": 3, "month": 2, "year": 1}
+_CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp", "parataxis", "pcomp", "csubj"}
+_DEFINITE = {"the", "this", "that", "these", "those"}
+_SUBJECTS = {"nsubj", "nsubjpass"}
+_TIME_HEADS = {"early", "late", "mid", "earlier", "later"}
+
+
+@dataclass(frozen=True)
+class When:
+    """A date known to ``precision`` (``day``, ``month`` or ``year``)."""
+
+    day: date
+    precision: str
+
+    @property
+    def iso(self) -> str:
+        if self.precision == "year":
+            return f"{self.day.year:04d}"
+        if self.precision == "month":
+            return f"{self.day.year:04d}-{self.day.month:02d}"
+        return self.day.isoformat()
+
+    def shifted(self, days: int, precision: str = "day") -> "When":
+        """This date moved by ``days``, no more precise than either date or shift."""
+        coarser = min(self.precision, precision, key=_PRECISION.__getitem__)
+        return When(self.day + timedelta(days=days), coarser)
+
+    def coarsened(self, precision: str) -> "When":
+        return When(self.day, min(self.precision, precision, key=_PRECISION.__getitem__))
+
+
+def when_of_iso(value: str | None) -> When | None:
+    if not value:
+        return None
+    parts = [int(p) for p in value.split("-")]
+    precision = {1: "year", 2: "month", 3: "day"}[len(parts)]
+    parts += [1] * (3 - len(parts))
+    return When(date(parts[0], parts[1], parts[2]), precision)
+
+
+def span_when(start: date, end: date) -> When | None:
+    """The most precise date that covers both ends of a period (None across a year boundary)."""
+    if start == end:
+        return When(start, "day")
+    if (start.year, start.month) == (end.year, end.month):
+        return When(end, "month")
+    if start.year == end.year:
+        return When(end, "year")
+    return None
+
+
+@dataclass
+class Expression:
+    """A time expression placed in the parse.
+
+    ``host`` is the word it modifies; ``unit`` the clause/island it dates; ``usable`` is False for
+    bounds and deadlines ("since 2014", "until March 31, 2022") and future phrases.
+    """
+
+    start: int
+    end: int
+    kind: str  # absolute | weekday | anchored | published | period | future
+    value: When | None  # for absolute expressions (year already resolved)
+    timex: TimeExpression | None
+    host: Token | None
+    usable: bool
+    bound: str | None = None
+
+
+@dataclass
+class _Sentence:
+    span: Span
+    expressions: list[Expression] = field(default_factory=list)
+    chain_before: When | None = None
+    chain_after: When | None = None
+    root_date: When | None = None
+    speaker: str | None = None
+
+
+class EventDater:
+    """Dates the events of one parsed document (built once per document, lazily)."""
+
+    def __init__(self, doc: Doc, expressions: list[Expression], published: date | None,
+                 lexicon: Lexicon, paragraphs: list[tuple[int, int]]) -> None:
+        self.doc = doc
+        self.published = published
+        self.lex = lexicon
+        self.sentences: list[_Sentence] = [_Sentence(s) for s in doc.sents]
+        self._sentence_at: dict[int, int] = {}
+        for index, sentence in enumerate(self.sentences):
+            for token in sentence.span:
+                self._sentence_at[token.i] = index
+        for expression in expressions:
+            if expression.host is not None:
+                index = self._sentence_at.get(expression.host.i)
+            else:
+                index = self._index_of_char(expression.start)
+            if index is not None:
+                self.sentences[index].expressions.append(expression)
+        self._paragraphs = paragraphs
+        self.news = True  # weekdays count from publication while the lead is being found
+        self.news = self._report_of_the_day()
+        self._chain()
+
+    # -- public -------------------------------------------------------------------------------
+    def date(self, head: Token, event_type: str | None) -> str | None:
+        when = self._event(head, event_type)
+        return when.iso if when is not None else None
+
+    # -- the episode chain ------------------------------------------------------------------------
+    def _index_of_char(self, offset: int) -> int | None:
+        for index, sentence in enumerate(self.sentences):
+            if sentence.span.start_char <= offset < sentence.span.end_char:
+                return index
+        return None
+
+    def _paragraph_of(self, offset: int) -> int:
+        for index, (start, end) in enumerate(self._paragraphs):
+            if start <= offset <= end:
+                return index
+        return len(self._paragraphs)
+
+    def _report_of_the_day(self) -> bool:
+        """A news report of the day: its lead episode is at most a week before publication.
+        Only there do undated statements take the publication date; a policy brief or a
+        background piece quotes statements from any time."""
+        if self.published is None:
+            return False
+        for sentence in self.sentences:
+            if _heading(sentence.span):
+                continue
+            main = self._main_expression(sentence)
+            lead = self._resolve(main, sentence) if main is not None else None
+            if lead is not None:
+                return 0 <= (self.published - lead.day).days <= 7
+        return True
+
+    def _chain(self) -> None:
+        """The episode date before and after each sentence, and each sentence's main date."""
+        chain: When | None = None
+        paragraph, in_paragraph = -1, 0
+        for index, sentence in enumerate(self.sentences):
+            current = self._paragraph_of(sentence.span.start_char)
+            if current != paragraph:
+                if in_paragraph >= 3:
+                    chain = None  # a long paragraph ended: the next one may tell another story
+                paragraph, in_paragraph = current, 0
+            in_paragraph += 1
+            sentence.chain_before = chain
+            main = self._main_expression(sentence)
+            if _heading(sentence.span):
+                chain = None  # a dateline or a heading: dates events through the report, not the chain
+            elif main is not None and not _past_perfect(sentence.span.root):
+                # a flashback ("had announced") is no episode; "this week" across a month end
+                # cannot be pinned down, but does not move the story either
+                chain = self._resolve(main, sentence) or chain
+            elif self._moves_on(sentence):
+                chain = None
+            sentence.chain_after = chain
+            sentence.root_date, sentence.speaker = self._statement_of(index)
+
+    def _main_expression(self, sentence: _Sentence) -> Expression | None:
+        """The usable expression nearest the root, outside background islands and accusations."""
+        best: tuple[int, int, Expression] | None = None
+        for expression in sentence.expressions:
+            if not expression.usable or expression.host is None or expression.kind == "future":
+                continue
+            if self._island(expression.host) is not None or any(
+                self._background_root(node) for node in expression.host.ancestors
+            ):
+                continue  # told in passing ("after weeks of protests ... last month"): no episode
+            clause = _clause(expression.host)
+            if clause.lemma_.lower() in self.lex.accusation_verbs:
+                continue
+            depth = _depth(expression.host)
+            key = (depth, expression.start)
+            if best is None or key < best[:2]:
+                best = (depth, expression.start, expression)
+        return best[2] if best else None
+
+    def _shifts(self, sentence: _Sentence) -> bool:
+        """The sentence is about another time than the episode ("previously", "since 2014")."""
+        return any(t.lower_ in self.lex.shift_words and not _backgrounds_a_noun(t)
+                   and not self._in_expression(t, sentence) for t in sentence.span)
+
+    def _moves_on(self, sentence: _Sentence) -> bool:
+        """The story moves on to an undated later time ("was attacked again")."""
+        return any(t.lower_ in self.lex.moves_on for t in sentence.span)
+
+    @staticmethod
+    def _in_expression(token: Token, sentence: _Sentence) -> bool:
+        """Inside a time expression ("earlier" in "earlier this month")."""
+        for e in sentence.expressions:
+            if e.start <= token.idx < e.end:
+                return True
+        return False
+
+    def _statement_of(self, index: int) -> tuple[When | None, str | None]:
+        """The date of the sentence's main statement and who made it, for speakers who go on."""
+        sentence = self.sentences[index]
+        root = sentence.span.root
+        if root.lemma_.lower() not in self.lex.say_verbs | self.lex.accusation_verbs:
+            return None, None
+        speaker = _speaker(root)
+        own = self._own(root, sentence)
+        if own is not None:
+            return own, speaker
+        return self._continued(root, index), speaker
+
+    # -- resolving expressions ----------------------------------------------------------------
+    def _resolve(self, expression: Expression, sentence: _Sentence) -> When | None:
+        kind, timex = expression.kind, expression.timex
+        if kind == "absolute":
+            return expression.value
+        if kind == "future" or timex is None:
+            return None
+        if kind == "anchored":
+            anchor = self._anchor(expression, sentence)
+            return anchor.shifted(timex.days, timex.precision) if anchor else None
+        if self.published is None:
+            return None
+        published = When(self.published, "day")
+        if kind == "weekday":
+            anchor = published
+            episode = sentence.chain_before
+            if not self.news and episode is not None and episode.precision == "day":
+                anchor = episode  # a background piece: the week of the episode being told
+            back = (anchor.day.weekday() - (timex.weekday or 0)) % 7
+            if timex.last and back == 0:
+                back = 7
+            return anchor.shifted(-back)
+        if kind == "published":
+            return published.shifted(timex.days, timex.precision)
+        return self._period(timex.period or "")
+
+    def _period(self, period: str) -> When | None:
+        assert self.published is not None
+        today = self.published
+        monday = today - timedelta(days=today.weekday())
+        if period == "this_week":
+            return span_when(monday, today)
+        if period == "last_week":
+            return span_when(monday - timedelta(days=7), monday - timedelta(days=1))
+        if period == "weekend":
+            sunday = today - timedelta(days=(today.weekday() + 1) % 7)
+            return span_when(sunday - timedelta(days=1), sunday)
+        if period == "this_month":
+            return When(today, "month")
+        if period == "last_month":
+            return When(today.replace(day=1) - timedelta(days=1), "month")
+        if period == "this_year":
+            return When(today, "year")
+        if period == "last_year":
+            return When(today.replace(year=today.year - 1, day=1), "year")
+        if period == "recent_days":
+            return span_when(today - timedelta(days=3), today)
+        return None
+
+    def _anchor(self, expression: Expression, sentence: _Sentence) -> When | None:
+        """What "two days earlier" counts from: the nearest clause above with a date of its
+        own, else the episode so far."""
+        node = expression.host
+        seen = 0
+        while node is not None and node.head.i != node.i and seen < 30:
+            node = node.head
+            seen += 1
+            for other in sentence.expressions:
+                if other is expression or not other.usable or other.kind in ("anchored", "future"):
+                    continue
+                if other.host is not None and _clause(other.host).i == node.i:
+                    value = self._resolve(other, sentence)
+                    if value is not None:
+                        return value
+        return sentence.chain_before
+
+    # -- units and islands ----------------------------------------------------------------------
+    def _island(self, token: Token) -> Token | None:
+        """The lowest background or accusation island ``token`` sits in, within its clause."""
+        node = token
+        clause = _clause(token)
+        for _ in range(40):
+            if self._island_root(node):
+                return node
+            if node.i == clause.i or node.head.i == node.i:
+                return None
+            node = node.head
+        return None
+
+    def _island_root(self, node: Token) -> bool:
+        return self._background_root(node) or self._accusation_root(node)
+
+    def _background_root(self, node: Token) -> bool:
+        lex = self.lex
+        if node.dep_ == "prep" and node.lower_ in lex.background_preps:
+            return True
+        if node.dep_ == "prep" and node.head.lemma_.lower() in lex.background_nouns:
+            return True
+        return node.dep_ == "advcl" and _relation_word(node, lex) is not None
+
+    def _accusation_root(self, node: Token) -> bool:
+        verbs = self.lex.accusation_verbs
+        if node.dep_ == "prep" and node.lower_ in ("of", "for") and node.head.lemma_.lower() in verbs:
+            return True
+        if node.dep_ == "prep" and node.lower_ == "for" and node.head.dep_ in ("oprd", "acomp") \
+                and node.head.head.lemma_.lower() in verbs:
+            return True  # "held him responsible for ..."
+        return node.dep_ == "dobj" and node.head.lemma_.lower() in verbs \
+            and node.head.lemma_.lower() != "claim"
+
+    def _unit(self, token: Token) -> tuple[int, int]:
+        island = self._island(token)
+        return (_clause(token).i, island.i if island is not None else -1)
+
+    def _own(self, head: Token, sentence: _Sentence) -> When | None:
+        """The best date among the expressions in ``head``'s unit (and, for a noun, in the
+        relative clauses that describe it)."""
+        unit = self._unit(head)
+        candidates = []
+        for expression in sentence.expressions:
+            if expression.host is None or expression.kind == "future":
+                continue
+            host_unit = self._unit(expression.host)
+            described = head.pos_ in ("NOUN", "PROPN") and _clause(expression.host).dep_ == "relcl" \
+                and _clause(expression.host).head.i == head.i
+            if host_unit == unit or described:
+                candidates.append(expression)
+        ranked = sorted(candidates, key=lambda e: _RANK.get(e.kind, 9))
+        for expression in ranked:
+            if not expression.usable:
+                continue
+            value = self._resolve(expression, sentence)
+            if value is not None:
+                return value
+        return None
+
+    def _bound_in_unit(self, head: Token, sentence: _Sentence) -> bool:
+        unit = self._unit(head)
+        return any(e.bound == "since" and e.host is not None and self._unit(e.host) == unit
+                   for e in sentence.expressions)
+
+    # -- events ---------------------------------------------------------------------------------
+    def _event(self, head: Token, event_type: str | None) -> When | None:
+        index = self._sentence_at.get(head.i)
+        if index is None:
+            return None
+        sentence = self.sentences[index]
+        own = self._own(head, sentence)
+        if own is not None:
+            return own
+        relative = self._linear_relation(head, index)
+        if relative is not None:
+            return relative
+        relative = self._relation_below(head, index)
+        if relative is not None:
+            return relative
+        node = head
+        for _ in range(40):
+            island = self._island(node)
+            top = island if island is not None else _clause(node)
+            if island is not None:
+                return self._across_island(head, island, index)
+            if top.head.i == top.i:
+                break
+            node = top.head
+            own = self._own(node, sentence)
+            if own is not None:
+                return own
+        main = self._main_expression(sentence)
+        value = None
+        if main is not None and main.host is not None and _clause(main.host).dep_ not in ("relcl", "acl"):
+            value = self._resolve(main, sentence)
+        if value is not None:  # the parser hung the sentence's date elsewhere ("; ..." clauses)
+            return value
+        return self._undated(head, event_type, index)
+
+    def _linear_relation(self, head: Token, index: int) -> When | None:
+        """ "X, a day after Y" / "Two days before Y, X": the small parser often inverts these
+        clauses, so the relation is read off the word order: Y's date is X's shifted back."""
+        sentence = self.sentences[index]
+        for relation in _relations(sentence.span, self.lex):
+            days, precision = relation.days, relation.precision
+            if relation.reference[0] <= head.idx < relation.reference[1]:
+                base = self._region_date(sentence, relation.main)
+                if base is None and relation.definite:
+                    return sentence.chain_before  # "before the U.S. airstrikes": the ones just told
+                if base is None:
+                    base = sentence.chain_before
+                sign = -1 if relation.word == "after" else 1
+            elif relation.main[0] <= head.idx < relation.main[1]:
+                base = self._region_date(sentence, relation.reference)
+                if base is None and relation.definite:
+                    base = sentence.chain_before
+                sign = 1 if relation.word == "after" else -1
+            else:
+                continue
+            return base.shifted(sign * days, precision) if base is not None else None
+        return None
+
+    def _region_date(self, sentence: _Sentence, region: tuple[int, int]) -> When | None:
+        for expression in sentence.expressions:
+            if region[0] <= expression.start < region[1] and expression.usable \
+                    and expression.kind in ("absolute", "weekday", "published", "period"):
+                value = self._resolve(expression, sentence)
+                if value is not None:
+                    return value
+        return None
+
+    def _relation_below(self, head: Token, index: int) -> When | None:
+        """ "wrote hours after the incident", "two days before the U.S. airstrikes, X attended":
+        the act is dated from the act its after/before phrase names."""
+        for child in head.children:
+            if child.dep_ != "prep" or child.lower_ not in ("after", "before"):
+                continue
+            shift = self._duration(child)
+            if shift is None:
+                continue
+            days, precision = shift
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if not objects:
+                continue
+            target = objects[0]
+            base = self._own(target, self.sentences[index])
+            if base is None and _definite(target):
+                base = self.sentences[index].chain_before
+            if base is not None:
+                sign = 1 if child.lower_ == "after" else -1
+                return base.shifted(sign * days, precision)
+        return None
+
+    def _duration(self, node: Token) -> tuple[int, str] | None:
+        """The duration modifying an after/before word: ("two days", "hours", "shortly")."""
+        for child in node.children:
+            if child.dep_ in ("advmod",) and child.lower_ in ("shortly", "soon", "just", "immediately",
+                                                            "moments", "minutes", "hours"):
+                return 0, "day"
+            if child.dep_ not in ("npadvmod", "advmod", "nmod"):
+                continue
+            unit = self.lex.unit(child.lemma_) or self.lex.unit(child.lower_)
+            if unit is None:
+                continue
+            counts = [c for c in child.children if c.dep_ in ("nummod", "det", "amod", "quantmod")]
+            count = next((self.lex.count(c.lower_) for c in counts
+                          if self.lex.count(c.lower_) is not None), None)
+            if unit.days == 0:
+                return 0, "day"
+            if count is None:
+                return unit.days, unit.vague_precision
+            return count * unit.days, unit.precision
+        return None
+
+    def _across_island(self, head: Token, island: Token, index: int) -> When | None:
+        sentence = self.sentences[index]
+        if self._accusation_root(island):
+            main = self._main_expression(sentence)
+            if main is not None:
+                return self._resolve(main, sentence)
+            return sentence.chain_before
+        if island.dep_ == "advcl":
+            word = _relation_word(island, self.lex) or ""
+            shift = self._duration(island) or next(
+                (self._duration(c) for c in island.children
+                 if c.dep_ == "mark" and self._duration(c) is not None), None)
+        else:
+            word = island.lower_
+            shift = self._duration(island)
+        governor = island.head
+        if shift is not None and word in ("after", "before"):
+            base = self._event(governor, None)
+            if base is None:
+                return None
+            days, precision = shift
+            return base.shifted(-days if word == "after" else days, precision)
+        retaliation = island.dep_ == "prep" and island.head.lemma_.lower() in self.lex.background_nouns
+        if retaliation or head.pos_ in ("NOUN", "PROPN") and head.tag_ in ("NNS", "NNPS") and (
+            self._bound_in_unit(head, sentence) or _ongoing(head)
+        ):
+            # "in retaliation for the killing of X": a recent act, of the answer's month;
+            # "attacks since Oct. 17", "weeks of protests": going on up to the clause's time
+            base = self._event(governor, None)
+            return base.coarsened("month") if base else None
+        if _definite(head):
+            return sentence.chain_before
+        return None
+
+    def _undated(self, head: Token, event_type: str | None, index: int) -> When | None:
+        sentence = self.sentences[index]
+        if self._is_statement(head, event_type):
+            return self._continued(head, index)
+        if _ongoing(head) or (head.tag_ in ("NNS", "NNPS") and self._bound_in_unit(head, sentence)):
+            anchor = sentence.chain_before or self._published()
+            return anchor.coarsened("month") if anchor else None
+        if self._shifts(sentence) or _past_perfect(_clause(head)) and _clause(head).dep_ == "ROOT":
+            return None  # another time, or a flashback ("The rebels had seized the port.")
+        if sentence.chain_before is not None:
+            return sentence.chain_before
+        if _present_perfect(head) and not any(
+            c.lower_ in self.lex.habitual for c in head.children
+        ):
+            published = self._published()
+            return published.coarsened("month") if published else None
+        return None
+
+    def _is_statement(self, head: Token, event_type: str | None) -> bool:
+        if event_type is not None and event_type.upper() in self.lex.statement_types:
+            return True
+        if head.pos_ != "VERB":
+            return False  # "announced the listing": the listing is an act
+        if head.lemma_.lower() in self.lex.say_verbs:
+            return True
+        governor = next((a for a in head.ancestors if a.pos_ == "VERB"), None)
+        if governor is not None and governor.lemma_.lower() in self.lex.say_verbs:
+            return head.tag_ not in ("VBD", "VBN")  # "would deploy", "was working": the statement's date
+        return False
+
+    def _continued(self, head: Token, index: int) -> When | None:
+        """An undated statement: the speaker's earlier date, the episode's, or the report's."""
+        sentence = self.sentences[index]
+        verb = head if head.pos_ in ("VERB", "AUX") else _governing_verb(head)
+        subject = _subject(verb) if verb is not None else None
+        if subject is not None and subject.lower_ in self.lex.pronouns and index > 0:
+            previous = self.sentences[index - 1]  # "He said ...", "It also demands ..."
+            if previous.root_date is not None or previous.chain_after is not None:
+                return previous.root_date or previous.chain_after
+        name = _surname(subject) if subject is not None else None
+        if name is not None:
+            for earlier in reversed(self.sentences[:index]):
+                if earlier.speaker == name and earlier.root_date is not None:
+                    return earlier.root_date
+        if any(t.lower_ == "meanwhile" for t in sentence.span) and sentence.chain_before:
+            return sentence.chain_before
+        if not self.news:  # no report date to fall back on: the episode, when it is safe
+            if verb is not None and _past_perfect(verb) or self._shifts(sentence):
+                return None
+            return sentence.chain_before
+        published = self._published()
+        episode = sentence.chain_before
+        if published is None or episode is None or episode.precision != "day":
+            return published
+        lead = next((s.chain_after for s in self.sentences if s.chain_after is not None), None)
+        if lead is not None and lead.precision == "day" and (published.day - lead.day).days >= 2 \
+                and (published.day - episode.day).days >= 2:
+            return episode  # a report written days after the episode it tells
+        return published
+
+    def _published(self) -> When | None:
+        return When(self.published, "day") if self.published is not None else None
+
+
+_RANK = {"absolute": 0, "weekday": 1, "published": 2, "anchored": 3, "period": 4}
+
+
+@dataclass(frozen=True)
+class _Relation:
+    """ "a day after": the act of ``reference`` lies ``days`` before (after) the one of ``main``."""
+
+    word: str
+    days: int
+    precision: str
+    main: tuple[int, int]
+    reference: tuple[int, int]
+    definite: bool
+
+
+def _relations(span: Span, lex: Lexicon) -> list[_Relation]:
+    """Every "<duration> after/before" of a sentence, with the character regions it relates."""
+    text = span.text
+    base = span.start_char
+    found = []
+    for match in _relation_pattern(lex).finditer(text):
+        shift = _shift_of(match, lex)
+        if shift is None:
+            continue
+        days, precision = shift
+        start, end = match.start(), match.end()
+        before = text[:start].strip()
+        if not before:  # "Two days before the airstrikes, X attended ...": up to the comma
+            comma = text.find(",", end)
+            if comma < 0:
+                continue
+            reference, main = (end, comma), (comma, len(text))
+        else:
+            stop = text.find(";", end)
+            reference, main = (end, stop if stop >= 0 else len(text)), (0, start)
+        definite = text[reference[0]:reference[1]].lstrip().lower().startswith(
+            ("the ", "this ", "that ", "these ", "those "))
+        found.append(_Relation(match.group("word").lower(), days, precision,
+                               (base + main[0], base + main[1]),
+                               (base + reference[0], base + reference[1]), definite))
+    return found
+
+
+def _relation_pattern(lex: Lexicon) -> "re.Pattern[str]":
+    counts = "|".join(sorted([*lex.numbers, *lex.vague_counts], key=len, reverse=True))
+    units = "|".join(f"{u}s?" for u in lex.units)
+    return re.compile(
+        rf"\b(?:(?:(?P<count>{counts}|\d{{1,3}})\s+)?(?P<unit>{units})|(?P<soon>shortly|soon|just|moments|minutes|hours))"
+        rf"\s+(?P<word>after|before)\b",
+        re.IGNORECASE)
+
+
+def _shift_of(match: "re.Match[str]", lex: Lexicon) -> tuple[int, str] | None:
+    if match.group("soon"):
+        return 0, "day"
+    unit = lex.unit(match.group("unit"))
+    if unit is None:
+        return None
+    count = lex.count(match.group("count")) if match.group("count") else None
+    if unit.days == 0:
+        return 0, "day"
+    if count is None:
+        return unit.days, unit.vague_precision
+    return count * unit.days, unit.precision
+
+
+def _relation_word(clause: Token, lex: Lexicon) -> str | None:
+    """ "after" in "[two days] after X killed Y", whether the parser hangs "after" on the
+    clause as a marker or on its "two days"."""
+    for child in clause.children:
+        if child.dep_ == "mark" and child.lower_ in lex.background_preps:
+            return child.lower_
+        if child.dep_ == "npadvmod":
+            for grandchild in child.children:
+                if grandchild.dep_ in ("prep", "mark") and grandchild.lower_ in ("after", "before"):
+                    return grandchild.lower_
+    return None
+
+
+def _clause(token: Token) -> Token:
+    """The head of the clause ``token`` belongs to."""
+    node = token
+    for _ in range(40):
+        if node.head.i == node.i or node.dep_ == "relcl":
+            return node
+        if node.pos_ in ("VERB", "AUX") and node.dep_ in _CLAUSE_DEPS:
+            return node
+        if node.pos_ == "VERB" and node.dep_ == "acl" and node.tag_ in ("VBD", "VBZ", "VBP"):
+            return node  # "a car carrier the Houthis seized in November": a relative clause
+        node = node.head
+    return node
+
+
+def _depth(token: Token) -> int:
+    depth, node = 0, token
+    while node.head.i != node.i and depth < 40:
+        node = node.head
+        depth += 1
+    return depth
+
+
+def _definite(token: Token) -> bool:
+    return any(c.dep_ == "poss" or c.lower_ in _DEFINITE for c in token.children)
+
+
+def _ongoing(token: Token) -> bool:
+    """ "weeks of protests", "days of attacks": an act going on up to the time of the clause."""
+    head = token.head
+    return token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in (
+        "day", "week", "month")
+
+
+def _backgrounds_a_noun(token: Token) -> bool:
+    """ "since the killing of ...": a background act, not a change of the sentence's time
+    (unlike "since then")."""
+    return token.dep_ == "prep" and any(
+        c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN") for c in token.children)
+
+
+def _past_perfect(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "had" for c in token.children)
+
+
+def _present_perfect(token: Token) -> bool:
+    return token.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBP", "VBZ")
+        for c in token.children
+    )
+
+
+def _governing_verb(token: Token) -> Token | None:
+    node = token
+    for _ in range(40):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJECTS for c in node.children):
+            return node
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+
+
+def _surname(subject: Token) -> str | None:
+    """The last proper-noun word of a person subject ("Mr. Austin", "Lloyd Austin")."""
+    if subject.pos_ != "PROPN" or subject.ent_type_ not in ("PERSON", ""):
+        return None
+    return subject.lower_
+
+
+def _speaker(root: Token) -> str | None:
+    subject = _subject(root)
+    return _surname(subject) if subject is not None else None
+
+
+def _heading(span: Span) -> bool:
+    text = span.text.strip()
+    return bool(text) and text[-1] not in ".!?\"'\u201d)" and len(span) <= 12

@@ -1,0 +1,234 @@
+"""Time expressions other than calendar dates: weekdays, relative and vague references.
+
+:class:`~flashpoint.events.dates.DateIndex` finds calendar dates ("June 27th", "In January 2020");
+this module finds the rest, by pattern over the cleaned text, with the word lists of
+``data/time_expressions.yaml``:
+
+* weekdays ("on Sunday", "early on Friday", "Thursday night", "last Sunday");
+* phrases placed relative to the episode being told ("the next day", "two days earlier",
+  "hours later"), resolved later against an anchor date;
+* phrases placed relative to the publication date ("yesterday", "overnight", "last week",
+  "earlier this month", "three years ago");
+* future phrases ("next week", "in 30 days"), found only so that nothing else claims them.
+
+Each is a :class:`TimeExpression`; which event it dates is decided on the parse
+(:mod:`flashpoint.events.dating`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from flashpoint.errors import ModelError
+from flashpoint.events.ontology import read_data_file
+
+__all__ = ["Lexicon", "TimeExpression", "Unit", "load_lexicon", "find_expressions"]
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A duration unit: its length in days and the precision a date shifted by it keeps."""
+
+    days: int
+    precision: str
+    vague_precision: str
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: one loaded lexicon, one set of patterns
+class Lexicon:
+    """The word lists of ``time_expressions.yaml``, lower-cased."""
+
+    weekdays: tuple[str, ...]
+    numbers: dict[str, int]
+    units: dict[str, Unit]
+    vague_counts: frozenset[str]
+    anchored: dict[str, int]
+    anchored_periods: dict[str, str]
+    published_days: dict[str, int]
+    published_periods: dict[str, str]
+    future: tuple[str, ...]
+    bounds: frozenset[str]
+    background_preps: frozenset[str]
+    background_nouns: frozenset[str]
+    accusation_verbs: frozenset[str]
+    shift_words: frozenset[str]
+    moves_on: frozenset[str]
+    continuation_words: frozenset[str]
+    statement_types: frozenset[str]
+    say_verbs: frozenset[str]
+    pronouns: frozenset[str]
+    habitual: frozenset[str]
+
+    def unit(self, word: str) -> Unit | None:
+        """The unit a (possibly plural) noun names: "days" -> day."""
+        word = word.lower()
+        return self.units.get(word) or self.units.get(word[:-1] if word.endswith("s") else word)
+
+    def count(self, word: str) -> int | None:
+        """A count word or numeral as an int; None for vague counts and anything else."""
+        word = word.lower()
+        if word.isdigit():
+            return int(word)
+        return self.numbers.get(word)
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A non-calendar time expression at ``[start, end)`` of the text.
+
+    ``kind`` is ``weekday`` (``weekday`` 0-6, ``last`` for "last Sunday"), ``anchored`` (``days``
+    from the episode's date), ``published`` (``days`` from publication), ``period`` (``period``
+    relative to publication) or ``future``. ``precision`` is what the shifted date keeps.
+    """
+
+    start: int
+    end: int
+    kind: str
+    weekday: int | None = None
+    last: bool = False
+    days: int = 0
+    precision: str = "day"
+    period: str | None = None
+
+
+def _words(values: Any) -> frozenset[str]:
+    return frozenset(str(v).lower() for v in values or ())
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: str | None = None) -> Lexicon:
+    """Read the lexicon once per process (``path`` overrides the packaged file, for tests)."""
+    spec = read_data_file("time_expressions.yaml", path)
+    try:
+        units = {
+            str(name): Unit(int(u["days"]), str(u["precision"]), str(u["vague_precision"]))
+            for name, u in spec["units"].items()
+        }
+        return Lexicon(
+            weekdays=tuple(str(w).lower() for w in spec["weekdays"]),
+            numbers={str(k).lower(): int(v) for k, v in spec["numbers"].items()},
+            units=units,
+            vague_counts=_words(spec["vague_counts"]),
+            anchored={str(k).lower(): int(v) for k, v in spec["anchored"].items()},
+            anchored_periods={str(k).lower(): str(v) for k, v in spec["anchored_periods"].items()},
+            published_days={str(k).lower(): int(v) for k, v in spec["published_days"].items()},
+            published_periods={str(k).lower(): str(v) for k, v in spec["published_periods"].items()},
+            future=tuple(str(f).lower() for f in spec["future"]),
+            bounds=_words(spec["bounds"]),
+            background_preps=_words(spec["background_preps"]),
+            background_nouns=_words(spec["background_nouns"]),
+            accusation_verbs=_words(spec["accusation_verbs"]),
+            shift_words=_words(spec["shift_words"]),
+            moves_on=_words(spec["moves_on"]),
+            continuation_words=_words(spec["continuation_words"]),
+            statement_types=frozenset(str(t).upper() for t in spec["statement_types"]),
+            say_verbs=_words(spec["say_verbs"]),
+            pronouns=_words(spec["pronouns"]),
+            habitual=_words(spec["habitual"]),
+        )
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise ModelError(f"time_expressions.yaml is malformed: {exc}") from exc
+
+
+def _alternation(phrases: Any) -> str:
+    """A regex alternation of phrases, longest first, spaces matching any whitespace."""
+    ordered = sorted({str(p) for p in phrases}, key=len, reverse=True)
+    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in ordered)
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    weekday: re.Pattern[str]
+    counted: re.Pattern[str]
+    ago: re.Pattern[str]
+    phrase: re.Pattern[str]
+    future_in: re.Pattern[str]
+
+
+@lru_cache(maxsize=4)
+def _patterns(lexicon: Lexicon) -> _Patterns:
+    days = "|".join(lexicon.weekdays)
+    counts = _alternation([*lexicon.numbers, *lexicon.vague_counts]) + r"|\d{1,3}"
+    units = "|".join(f"{u}s?" for u in lexicon.units)
+    phrases = {**{p: "anchored" for p in [*lexicon.anchored, *lexicon.anchored_periods]},
+               **{p: "published" for p in lexicon.published_days},
+               **{p: "period" for p in lexicon.published_periods},
+               **{p: "future" for p in lexicon.future}}
+    return _Patterns(
+        weekday=re.compile(
+            rf"\b(?P<last>last\s+)?(?P<day>{days})\b(?:\s+(?:morning|afternoon|evening|night))?",
+            re.IGNORECASE),
+        counted=re.compile(
+            rf"\b(?:(?P<count>{counts})\s+)?(?P<unit>{units})\s+(?P<dir>later|earlier|afterwards?)\b",
+            re.IGNORECASE),
+        ago=re.compile(rf"\b(?P<count>{counts})\s+(?P<unit>{units})\s+ago\b", re.IGNORECASE),
+        phrase=re.compile(rf"\b(?P<phrase>{_alternation(phrases)})\b", re.IGNORECASE),
+        future_in=re.compile(rf"\bin\s+(?:{counts})\s+(?:{units})\b(?!\s+ago)", re.IGNORECASE),
+    )
+
+
+def find_expressions(text: str, lexicon: Lexicon, taken: list[tuple[int, int]]) -> list[TimeExpression]:
+    """Every non-calendar time expression of ``text`` outside the ``taken`` spans, in order."""
+    patterns = _patterns(lexicon)
+    spans = list(taken)
+    found: list[TimeExpression] = []
+
+    def add(match: re.Match[str], expression: TimeExpression) -> None:
+        if any(match.start() < end and start < match.end() for start, end in spans):
+            return
+        spans.append((match.start(), match.end()))
+        found.append(expression)
+
+    for match in patterns.future_in.finditer(text):
+        add(match, TimeExpression(match.start(), match.end(), "future"))
+    for match in patterns.phrase.finditer(text):
+        phrase = " ".join(match.group("phrase").lower().split())
+        add(match, _phrase_expression(match, phrase, lexicon))
+    for match in patterns.counted.finditer(text):
+        expression = _counted(match, lexicon, sign=1 if match.group("dir").lower() != "earlier" else -1,
+                              kind="anchored")
+        if expression is not None:
+            add(match, expression)
+    for match in patterns.ago.finditer(text):
+        expression = _counted(match, lexicon, sign=-1, kind="published")
+        if expression is not None:
+            add(match, expression)
+    for match in patterns.weekday.finditer(text):
+        if not match.group("day")[0].isupper():
+            continue
+        add(match, TimeExpression(match.start(), match.end(), "weekday",
+                                  weekday=lexicon.weekdays.index(match.group("day").lower()),
+                                  last=bool(match.group("last"))))
+    return sorted(found, key=lambda e: e.start)
+
+
+def _phrase_expression(match: re.Match[str], phrase: str, lexicon: Lexicon) -> TimeExpression:
+    start, end = match.start(), match.end()
+    if phrase in lexicon.anchored:
+        return TimeExpression(start, end, "anchored", days=lexicon.anchored[phrase])
+    if phrase in lexicon.anchored_periods:
+        return TimeExpression(start, end, "anchored", precision=lexicon.anchored_periods[phrase])
+    if phrase in lexicon.published_days:
+        return TimeExpression(start, end, "published", days=lexicon.published_days[phrase])
+    if phrase in lexicon.published_periods:
+        return TimeExpression(start, end, "period", period=lexicon.published_periods[phrase])
+    return TimeExpression(start, end, "future")
+
+
+def _counted(match: re.Match[str], lexicon: Lexicon, sign: int, kind: str) -> TimeExpression | None:
+    """ "two days later" (anchored, +2), "a day earlier" (-1), "days later" (vague: month)."""
+    unit = lexicon.unit(match.group("unit"))
+    if unit is None:
+        return None
+    raw = match.group("count")
+    count = lexicon.count(raw) if raw else None
+    if count is None:
+        if unit.days == 0:  # "hours later": the same day
+            return TimeExpression(match.start(), match.end(), kind, days=0, precision="day")
+        return TimeExpression(match.start(), match.end(), kind, days=sign * unit.days,
+                              precision=unit.vague_precision)
+    return TimeExpression(match.start(), match.end(), kind, days=sign * count * unit.days,
+                          precision=unit.precision)

@@ -1,0 +1,209 @@
+"""The actor knowledge base and argument resolution, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from flashpoint.errors import ModelError
+from flashpoint.events import Coder, load_coder
+from flashpoint.events.actors import load_actors
+from flashpoint.records import Document, Event, OffsetMap
+from flashpoint.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return load_coder(Settings())
+
+
+def code(nlp, coder: Coder, text: str, published: str = "2021-03-10") -> list[Event]:
+    document = Document(
+        doc_id=Document.id_for(text), text=text, raw_text=text, offsets=OffsetMap(),
+        origin="actors.txt", raw_hash=Document.id_for(text), format="txt", published=published,
+    )
+    return coder.code(document, nlp(text))
+
+
+def one(events: list[Event], event_type: str) -> Event:
+    matching = [e for e in events if e.event_type == event_type]
+    assert len(matching) == 1, [(e.event_type, e.trigger) for e in events]
+    return matching[0]
+
+
+# -- the knowledge base --------------------------------------------------------------------------
+
+def test_every_iso_country_is_known_with_names_demonyms_and_capitals() -> None:
+    actors = load_actors()
+    assert actors.counts["countries"] >= 249
+    assert actors.counts["people"] >= 100 and actors.counts["groups"] >= 25
+    for phrase, country in [("Burkina Faso", "BFA"), ("Kyrgyzstan", "KGZ"), ("the Bhutanese", "BTN"),
+                            ("Ivorian troops", "CIV"), ("a Nepali official", "NPL")]:
+        assert actors.resolve(phrase).country == country, phrase
+
+
+@pytest.mark.parametrize(
+    ("phrase", "country", "sector"),
+    [
+        ("Washington", "USA", "government"),
+        ("Ottawa", "CAN", "government"),
+        ("talks with Baghdad", "IRQ", "government"),
+        ("Damascus", "SYR", "government"),
+        ("Moscow", "RUS", "government"),
+        ("Beijing", "CHN", "government"),
+        ("U.S. forces", "USA", "military"),
+        ("an Iranian general", "IRN", "military"),
+        ("the Canadian navy", "CAN", "military"),
+        ("Iraq's foreign ministry", "IRQ", "government"),
+        ("the Iraqi parliament", "IRQ", "government"),
+        ("the Pentagon", "USA", "military"),
+        ("CENTCOM", "USA", "military"),
+        ("the State Department", "USA", "government"),
+        ("Iran's Quds Force", "IRN", "military"),
+        ("the Trump administration", "USA", "government"),
+    ],
+)
+def test_countries_capitals_and_institutions(phrase: str, country: str, sector: str) -> None:
+    actor = load_actors().resolve(phrase)
+    assert (actor.country, actor.sector) == (country, sector)
+    assert actor.text == phrase
+
+
+@pytest.mark.parametrize(
+    ("phrase", "country", "sponsor"),
+    [
+        ("Kataib Hezbollah", "IRQ", "IRN"),
+        ("the Popular Mobilisation Units", "IRQ", "IRN"),
+        ("Hashd al-Shaabi fighters", "IRQ", "IRN"),
+        ("Ansarallah", "YEM", "IRN"),
+        ("Daesh", None, None),
+        ("the SDF", "SYR", "USA"),
+    ],
+)
+def test_groups_carry_their_base_country_and_sponsor(phrase: str, country: str | None,
+                                                     sponsor: str | None) -> None:
+    found = load_actors().find(phrase)
+    assert found is not None
+    entry, _alias = found
+    assert (entry.country, entry.sponsor) == (country, sponsor)
+
+
+def test_a_sponsor_prefix_is_not_the_actor() -> None:
+    actor = load_actors().resolve("Tehran-aligned militias")
+    assert actor.country == "UNK" and actor.sector == "militia"
+
+
+def test_people_are_placed_by_the_role_they_held_at_the_date() -> None:
+    actors = load_actors()
+    in_office = actors.resolve("President Trump", "2019-06-20")
+    assert (in_office.country, in_office.sector, in_office.name) == ("USA", "government", "Donald Trump")
+    private = actors.resolve("Trump", "2022-08")
+    assert (private.country, private.sector) == ("USA", None)
+    assert actors.resolve("President Biden", "2021").sector == "government"
+    # A surname two people share goes to the one in office at the date.
+    assert actors.resolve("Gen. Vance", "2019-02-01").country == "CAN"
+    assert actors.resolve("Vance", "2025-06-01").name == "JD Vance"
+
+
+def test_a_data_file_without_countries_is_a_model_error(tmp_path: Path) -> None:
+    bad = tmp_path / "actors.yaml"
+    bad.write_text("people: {}\n", encoding="utf-8")
+    with pytest.raises(ModelError):
+        load_actors(str(bad))
+
+
+# -- arguments in sentences ----------------------------------------------------------------------
+
+def test_passive_by_phrase_is_the_source(nlp, coder) -> None:
+    event = one(code(nlp, coder, "A police station in Kirkuk was bombed by Daesh fighters on Monday."),
+                "ASSAULT")
+    assert event.source.name == "Islamic State"
+    assert event.target.country == "UNK" or event.target.sector == "police"
+
+
+def test_possessor_of_a_nominal_is_the_source(nlp, coder) -> None:
+    event = one(code(nlp, coder, "Russia's shelling of Kharkiv killed eleven people."), "ASSAULT")
+    assert event.source.country == "RUS"
+
+
+def test_under_the_direction_of_names_the_source(nlp, coder) -> None:
+    text = "At the direction of President Biden, American jets bombed a depot used by Kataib Hezbollah."
+    event = one(code(nlp, coder, text), "ASSAULT")
+    assert event.source.country == "USA"
+    assert (event.target.country, event.target.sector) == ("IRQ", "militia")  # the depot's users
+
+
+def test_a_generic_mention_takes_its_antecedent(nlp, coder) -> None:
+    text = ("Asaib Ahl al-Haq fighters paraded through central Baghdad on Monday. "
+            "The group fired rockets at a Turkish base near Mosul on Tuesday.")
+    event = one(code(nlp, coder, text), "ASSAULT")
+    assert event.source.name == "Asa'ib Ahl al-Haq" and event.source.country == "IRQ"
+
+
+def test_a_generic_mention_with_no_antecedent_keeps_its_text(nlp, coder) -> None:
+    event = one(code(nlp, coder, "The militants fired rockets at a Turkish base on Tuesday."), "ASSAULT")
+    assert event.source.text == "The militants" and event.source.country == "UNK"
+    assert event.target.country == "TUR"
+
+
+def test_an_x_backed_group_is_placed_where_it_operates_not_with_its_sponsor(nlp, coder) -> None:
+    text = "Iran-backed militants in Syria fired drones at a Jordanian outpost."
+    event = one(code(nlp, coder, text), "ASSAULT")
+    assert event.source.country == "SYR"
+    assert event.target.country == "JOR"
+
+
+def test_an_unknown_named_actor_keeps_its_text(nlp, coder) -> None:
+    event = one(code(nlp, coder, "Commander Farid Osmanov condemned the Turkish airstrike."), "ACCUSE")
+    assert event.source.text == "Commander Farid Osmanov"
+    assert (event.source.country, event.source.sector) == ("UNK", "military")
+
+
+def test_an_agentless_attack_has_an_unknown_source(nlp, coder) -> None:
+    event = one(code(nlp, coder, "Three rockets struck the Canadian embassy in Kabul on Friday."), "ASSAULT")
+    assert event.source is not None and event.source.country == "UNK"
+    assert event.target.country == "CAN"
+
+
+def test_a_condemned_attack_stands_for_its_doer_named_before(nlp, coder) -> None:
+    text = ("Turkish warplanes bombed villages in northern Iraq on Sunday. "
+            "The Iraqi foreign ministry condemned the strikes on Monday.")
+    condemn = one(code(nlp, coder, text), "ACCUSE")
+    assert (condemn.source.country, condemn.target.country) == ("IRQ", "TUR")
+
+
+def test_a_base_stands_for_the_forces_it_hosts(nlp, coder) -> None:
+    text = "Two rockets hit Ain al-Asad air base in western Anbar on Tuesday."
+    event = one(code(nlp, coder, text, published="2021-03-10"), "ASSAULT")
+    assert (event.target.country, event.target.sector) == ("USA", "military")
+
+
+def test_retaliation_reverses_the_roles(nlp, coder) -> None:
+    text = ("Israeli jets struck a Hezbollah depot in southern Lebanon on Monday in retaliation "
+            "for the rocket attack that wounded two soldiers.")
+    attacks = [e for e in code(nlp, coder, text) if e.event_type == "ASSAULT"]
+    strike = next(e for e in attacks if e.trigger == "struck")
+    assert (strike.source.country, strike.target.country) == ("ISR", "LBN")
+    rocket = next(e for e in attacks if e.trigger != "struck")
+    assert rocket.source.country == "LBN"
+
+
+def test_a_speaker_who_said_and_called_on_is_the_requester(nlp, coder) -> None:
+    text = ("Jordan's foreign ministry said the Houthis had seized another ship and called on "
+            "the group to release its crew.")
+    request = one(code(nlp, coder, text), "REQUEST")
+    assert (request.source.country, request.target.country) == ("JOR", "YEM")
+
+
+def test_a_base_handed_over_stands_for_its_own_country(nlp, coder) -> None:
+    text = "Coalition troops handed the K-1 air base over to Iraqi forces on Sunday."
+    event = one(code(nlp, coder, text, published="2020-03-29"), "RETREAT")
+    assert event.source.country in ("USA", "IGO")
+    assert event.target.country == "IRQ"
+
+
+def test_its_forces_belong_to_the_clause_subject(nlp, coder) -> None:
+    text = "Qatar said its air force had shot down a drone over the Gulf."
+    event = one(code(nlp, coder, text), "ASSAULT")
+    assert (event.source.country, event.source.sector) == ("QAT", "military")
