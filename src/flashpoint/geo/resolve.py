@@ -1,0 +1,268 @@
+"""Toponym resolution: choosing one gazetteer entry for each recognised mention.
+
+A name such as "Paris" or "Washington" has dozens of entries; news leaves the choice to the
+reader's sense of context. We score each candidate with:
+
+* a prior: countries and curated sites/regions above cities, cities by log population, the
+  entry's own name above an alternate name;
+* the document's geography: countries named in the document, and the countries of its
+  unambiguous places (a second pass uses the first pass's choices);
+* local patterns: "X, Y" and "X in Y" where Y contains X (a state, region or country),
+  "X province" for regions over the city of the same name.
+
+"near X" keeps X's point but flags the place as approximate (``near=True``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from flashpoint.geo.gazetteer import (
+    CITY,
+    CONTINENT,
+    COUNTRY,
+    MIN_ALT_POPULATION,
+    REGION,
+    SITE,
+    Gazetteer,
+    normalize_name,
+)
+from flashpoint.geo.recognize import Mention, recognize
+from flashpoint.records import Document, Location
+
+__all__ = ["Place", "resolve", "find_places", "PRECISION_RANK"]
+
+#: The spec's precision for each gazetteer kind (a continent or macro-region is coarser than
+#: any spec value; it is reported as "region" with no country).
+_PRECISION = {SITE: "site", CITY: "city", REGION: "region", COUNTRY: "country", CONTINENT: "region"}
+#: Lower is more specific.
+PRECISION_RANK = {"site": 0, "city": 1, "region": 2, "country": 3}
+#: Priors on the scale of log10(population): a country or a curated site beats any namesake
+#: town, a region loses to a city of a million people of the same name (Erbil, Basra).
+_KIND_PRIOR = {SITE: 10.0, COUNTRY: 9.0, REGION: 6.0, CONTINENT: 8.5}
+_STATE_PRIOR = 5.5  # a US state: "New York" and "Washington" are cities first
+#: A town smaller than this, in a country the rest of the document never names, is dropped.
+_STRAY_POP = 50_000
+#: A city this large is good evidence of the document's country, and beats its namesake region.
+_BIG_CITY = 100_000
+#: Words after a name that the gazetteer may index without. "County" is not among them: the
+#: gazetteer has no counties, and "Morris County" is not the town of Morris.
+_SUFFIX = re.compile(r"\s+(province|governorate|region|district|state|city|oblast|prefecture)$",
+                     re.I)
+_PARENT_GLUE = re.compile(r"^\s*(,|in|of|near|outside)\s*$", re.I)
+_NEAR = re.compile(r"\b(near|outside|close to|on the outskirts of|north of|south of|east of|"
+                   r"west of|northeast of|northwest of|southeast of|southwest of)\s+(the\s+)?$",
+                   re.I)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A resolved toponym: where the text points, and which words point there."""
+
+    name: str
+    country: str | None  # ISO3
+    lat: float
+    lon: float
+    precision: str  # site | city | region | country
+    gazetteer_id: str
+    text: str
+    start: int
+    end: int
+    kind: str = "city"  # gazetteer kind: site | region | country | city | continent
+    near: bool = False
+    demonym: bool = False  # named by an adjective ("Iraqi"): says whose, rarely where
+    score: float = 0.0
+
+    def to_location(self) -> Location:
+        """The spec's location object."""
+        return Location(self.name, self.country, round(self.lat, 5), round(self.lon, 5),
+                        self.precision)
+
+
+def find_places(document: Document | str, parsed: Doc, gazetteer: Gazetteer) -> list[Place]:
+    """Every resolvable toponym of a parsed document, in text order.
+
+    ``document`` is taken for symmetry with ``Coder.code``; offsets are into ``parsed.text``,
+    which is the document's cleaned text."""
+    return resolve(recognize(parsed, gazetteer), parsed.text, gazetteer)
+
+
+def resolve(mentions: list[Mention], text: str, gazetteer: Gazetteer) -> list[Place]:
+    """Resolve mentions jointly: a first pass on priors, a second with document context."""
+    candidates = [_candidates(m, gazetteer) for m in mentions]
+    parents = _parents(mentions, text)
+    for child, parent in parents.items():
+        state = _postal_state(mentions[parent], text[mentions[child].end:mentions[parent].start],
+                              gazetteer)
+        if state is not None:
+            candidates[parent] = (state,)
+    first = [_best(m, c, gazetteer, Counter(), None, None) for m, c in zip(mentions, candidates)]
+    by_name = _context(mentions, first, candidates, gazetteer)
+    places: list[Place] = []
+    for i, (mention, cands) in enumerate(zip(mentions, candidates)):
+        key = normalize_name(mention.text)
+        context = sum((c for k, c in by_name.items() if k != key), Counter())
+        parent = parents.get(i)
+        parent_rows = candidates[parent] if parent is not None else None
+        chosen = _best(mention, cands, gazetteer, context, parent_rows,
+                       first[parent][0] if parent is not None and first[parent] else None)
+        if chosen is None or _stray(chosen[0], context, parent_rows, gazetteer):
+            continue
+        places.append(_place(mention, chosen[0], chosen[1], text, gazetteer))
+    return places
+
+
+def _candidates(mention: Mention, gaz: Gazetteer) -> tuple[int, ...]:
+    if mention.demonym:
+        entry = gaz.demonym(mention.text)
+        return (entry.row,) if entry is not None else ()
+    text = mention.text
+    if mention.hint == "region":
+        regional = tuple(r for r in gaz.rows(text + " province") if gaz.kinds[r] == REGION)
+        regional += tuple(r for r in gaz.rows(text) if gaz.kinds[r] == REGION and r not in regional)
+        if regional:
+            return regional
+    rows = _plausible(text, gaz.rows(text), gaz)
+    if not rows:
+        stripped = _SUFFIX.sub("", text)
+        if stripped != text:
+            rows = _plausible(stripped, gaz.rows(stripped), gaz)
+    return rows
+
+
+def _postal_state(mention: Mention, glue: str, gaz: Gazetteer) -> int | None:
+    """The US state of a two-letter postal code after a comma ("Seattle, WA"); alone, "WA"
+    or "IN" mean other things, so the code is read as a state only in that position."""
+    code = mention.text
+    if glue.strip() != "," or len(code) != 2 or not code.isupper():
+        return None
+    return gaz.state_rows.get(("USA", code))
+
+
+def _plausible(text: str, rows: tuple[int, ...], gaz: Gazetteer) -> tuple[int, ...]:
+    """Drop hamlets reached only through an alternate name: GeoNames lists odd variants for
+    small places ("West Coast" for a village) that would otherwise catch common phrases."""
+    key = normalize_name(text)
+    return tuple(r for r in rows if gaz.kinds[r] != CITY or gaz.pops[r] >= MIN_ALT_POPULATION
+                 or normalize_name(gaz.names[r]) == key)
+
+
+def _parents(mentions: list[Mention], text: str) -> dict[int, int]:
+    """Mention index -> index of the mention that contains it by "X, Y" or "X in Y"."""
+    parents: dict[int, int] = {}
+    for i in range(len(mentions) - 1):
+        glue = text[mentions[i].end:mentions[i + 1].start]
+        if len(glue) <= 8 and _PARENT_GLUE.match(glue):
+            parents[i] = i + 1
+    return parents
+
+
+def _prior(row: int, key: str, gaz: Gazetteer) -> float:
+    kind = gaz.kinds[row]
+    if kind == CITY:
+        score = math.log10(gaz.pops[row] + 10)
+    elif kind == REGION and isinstance(gaz.gids[row], int):
+        score = _STATE_PRIOR
+    else:
+        score = _KIND_PRIOR[kind]
+    if normalize_name(gaz.names[row]) == key:
+        score += 1.5  # the entry's own name, not one of its alternate names
+    return score
+
+
+def _weight(row: int, cands: tuple[int, ...], gaz: Gazetteer) -> float:
+    """How much a first-pass choice says about the document's countries.
+
+    Countries, demonyms, curated sites and regions are near certain; a large city whose name
+    belongs to one country is good evidence; any other town is weak evidence (it may be a
+    namesake chosen for lack of context)."""
+    kind = gaz.kinds[row]
+    if kind in (COUNTRY, SITE, REGION):
+        return 1.0
+    if kind == CITY and gaz.pops[row] >= _BIG_CITY:
+        countries = {gaz.countries[r] for r in cands}
+        return 1.0 if len(countries) == 1 else 0.5
+    return 0.2
+
+
+def _context(mentions: list[Mention], first: list[tuple[int, float] | None],
+             candidates: list[tuple[int, ...]], gaz: Gazetteer) -> dict[str, Counter]:
+    """Country evidence per normalised name, so that a name is never its own context
+    (three mentions of "Kent" must not vote Kent, Ohio into the document)."""
+    by_name: dict[str, Counter] = {}
+    for mention, chosen, cands in zip(mentions, first, candidates):
+        if chosen is None:
+            continue
+        country = gaz.countries[chosen[0]]
+        if country:
+            counter = by_name.setdefault(normalize_name(mention.text), Counter())
+            counter[country] += _weight(chosen[0], cands, gaz)
+    return by_name
+
+
+def _best(mention: Mention, cands: tuple[int, ...], gaz: Gazetteer, context: Counter,
+          parent_cands: tuple[int, ...] | None, parent_choice: int | None
+          ) -> tuple[int, float] | None:
+    if not cands:
+        return None
+    key = normalize_name(mention.text)
+    total = sum(context.values()) or 1.0
+    best: tuple[int, float] | None = None
+    for row in cands:
+        score = _prior(row, key, gaz)
+        country = gaz.countries[row]
+        if country and context.get(country):
+            share = context[country] / total
+            score += 2.0 * share + 0.5 * min(context[country], 2.0)
+        if gaz.kinds[row] == REGION:
+            if mention.hint == "region":
+                score += 3.0
+            elif any(gaz.kinds[c] == CITY and gaz.pops[c] >= _BIG_CITY and gaz.contains(row, c)
+                     for c in cands):
+                score -= 3.0  # "Basra" without "province": the city, capital of its namesake
+        if parent_cands:
+            if parent_choice is not None and gaz.contains(parent_choice, row):
+                score += 6.0
+            elif any(gaz.contains(p, row) for p in parent_cands):
+                score += 3.0
+        if best is None or score > best[1]:
+            best = (row, score)
+    return best
+
+
+def _stray(row: int, context: Counter, parent_rows: tuple[int, ...] | None,
+           gaz: Gazetteer) -> bool:
+    """A small town in a country the rest of the document never mentions.
+
+    Usually the name of something the gazetteer lacks ("Heathrow" the airport, not the Florida
+    town); no place is better than a place on the wrong continent."""
+    if gaz.kinds[row] != CITY or gaz.pops[row] >= _STRAY_POP or parent_rows:
+        return False
+    total = sum(context.values())
+    return total >= 2 and context.get(gaz.countries[row], 0.0) / total < 0.2
+
+
+def _place(mention: Mention, row: int, score: float, text: str, gaz: Gazetteer) -> Place:
+    kind = gaz.kinds[row]
+    entry = gaz.entry(row)
+    before = text[max(0, mention.start - 40):mention.start]
+    return Place(
+        name=entry.name,
+        country=entry.country,
+        lat=entry.lat,
+        lon=entry.lon,
+        precision=_PRECISION[kind],
+        gazetteer_id=entry.gid,
+        text=mention.text,
+        start=mention.start,
+        end=mention.end,
+        kind=entry.kind,
+        near=bool(_NEAR.search(before)),
+        demonym=mention.demonym,
+        score=round(score, 3),
+    )
