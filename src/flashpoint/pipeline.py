@@ -174,19 +174,21 @@ def _code_and_write(
 def _coded_stream(
     canonical: list[Document], settings: Settings, summary: IngestSummary
 ) -> Iterator[tuple[Document, list[Event]]]:
-    """Lazily parse and code canonical documents, in order, streaming through ``nlp.pipe``."""
+    """Lazily parse, code and place canonical documents, in order, streaming through ``nlp.pipe``."""
     if not canonical:
         return iter(())
     from flashpoint.events import load_coder
+    from flashpoint.geo import load_gazetteer, locate_events
     from flashpoint.nlp import load_nlp, parse
 
     nlp = load_nlp(settings)
     coder = load_coder(settings)
+    gazetteer = load_gazetteer(settings)
 
     def stream() -> Iterator[tuple[Document, list[Event]]]:
         for doc, parsed in parse(canonical, nlp, settings):
             summary.tokens += len(parsed)
-            yield doc, coder.code(doc, parsed)
+            yield doc, locate_events(doc, parsed, coder.code(doc, parsed), gazetteer)
 
     return stream()
 

