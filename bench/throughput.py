@@ -5,12 +5,21 @@ Each measurement runs in its own subprocess, so peak resident memory (``ru_maxrs
 that measurement alone and the model load is timed apart from the work:
 
 - ``e2e``: ``run_ingest`` of the corpus into a fresh SQLite file (read, clean, dedup, parse,
-  code, store), model already loaded (the job loads it once; load time is reported separately);
-- ``bare``: ``nlp.pipe`` over exactly the texts the pipeline parsed (the canonical cleaned
-  texts), same batch size and processes, nothing else.
+  code, store), model already loaded (the job loads it once; load time is reported separately),
+  with the default settings (``Settings.selective_parse`` as shipped);
+- ``e2e_selective``: the same with ``selective_parse=True`` (only sentences that may hold an
+  event are parsed), so what selective parsing gains or costs is measured in the same run;
+- ``bare``: ``nlp.pipe`` of the model as ``spacy.load`` gives it (every enabled component, none
+  of flashpoint's additions) over exactly the texts the pipeline parsed (the canonical cleaned
+  texts, written by the first e2e run), same batch size and processes, model loaded before the
+  clock starts, nothing else.
+
+Peak memory is the larger of the measuring process's and its children's (``n_process > 1``).
+CPU seconds (user + system, the process and its children) are reported beside wall-clock
+seconds: on a shared, loaded machine they are the steadier measure of the work done.
 
 The ratio ``e2e / bare`` is what matters: the machines are noisy and absolute times vary from
-run to run, so both are measured alternately, ``--repeat`` times, and medians are compared.
+run to run, so the modes are measured alternately, ``--repeat`` times, and medians are compared.
 
     .venv/bin/python bench/throughput.py [--corpus DIR ...] [--repeat 3] [--copies 4] [--json]
 
@@ -33,6 +42,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+MODES = ("e2e", "e2e_selective", "bare")
 DEFAULT_CORPORA = [REPO / "examples" / "corpus", REPO.parent / "shared" / "seeds"]
 
 
@@ -55,7 +65,7 @@ def _parse_args() -> argparse.Namespace:
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--n-process", type=int, default=1)
     parser.add_argument("--json", action="store_true")
-    parser.add_argument("--mode", choices=("e2e", "bare"), help=argparse.SUPPRESS)
+    parser.add_argument("--mode", choices=MODES, help=argparse.SUPPRESS)
     parser.add_argument("--work", type=Path, help=argparse.SUPPRESS)
     return parser.parse_args()
 
@@ -82,11 +92,11 @@ def _perturb(text: str, k: int) -> str:
 
 
 def _measure(corpus: Path, tmp: Path, args: argparse.Namespace) -> dict:
-    runs: dict[str, list[dict]] = {"e2e": [], "bare": []}
+    runs: dict[str, list[dict]] = {mode: [] for mode in MODES}
     for i in range(args.repeat):
         work = tmp / f"run{i}"
         work.mkdir()
-        for mode in ("e2e", "bare"):
+        for mode in MODES:
             runs[mode].append(_run_child(mode, corpus, work, args))
     return runs
 
@@ -100,30 +110,53 @@ def _run_child(mode: str, corpus: Path, work: Path, args: argparse.Namespace) ->
 
 def _child(args: argparse.Namespace) -> None:
     sys.path.insert(0, str(REPO / "src"))
+    import spacy
+
     from flashpoint.nlp import load_nlp
     from flashpoint.settings import Settings
 
-    settings = Settings(db=str(args.work / "bench.db"), batch_size=args.batch_size, n_process=args.n_process)
+    db = args.work / f"{args.mode}.db"
+    settings = Settings(db=str(db), batch_size=args.batch_size, n_process=args.n_process)
+    if args.mode == "e2e_selective":
+        settings = settings.with_(selective_parse=True)
     t0 = time.perf_counter()
-    nlp = load_nlp(settings)
+    nlp = spacy.load(settings.spacy_model) if args.mode == "bare" else load_nlp(settings)
     load_s = time.perf_counter() - t0
-    result = _e2e(args, settings) if args.mode == "e2e" else _bare(args, settings, nlp)
+    result = _bare(args, settings, nlp) if args.mode == "bare" else _e2e(args, settings, nlp)
     result["model_load_s"] = load_s
-    result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    result["peak_rss_mb"] = peak / 1024
     print(json.dumps(result))
 
 
-def _e2e(args: argparse.Namespace, settings: "object") -> dict:
-    from flashpoint.pipeline import run_ingest
+def _default_selective() -> bool:
+    sys.path.insert(0, str(REPO / "src"))
+    from flashpoint.settings import Settings
+
+    return Settings().selective_parse
+
+
+def _cpu_seconds() -> float:
+    usage = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+    return sum(u.ru_utime + u.ru_stime for u in usage)
+
+
+def _e2e(args: argparse.Namespace, settings: "object", nlp: "object") -> dict:
     from flashpoint.events import load_coder
+    from flashpoint.nlp.pipeline import selective_pipeline
+    from flashpoint.pipeline import run_ingest
 
     load_coder(settings)  # data files loaded before the clock starts, like the model
-    t0 = time.perf_counter()
-    summary = run_ingest([str(args.corpus[0])], settings)
-    seconds = time.perf_counter() - t0
-    texts = _canonical_texts(settings)
-    (args.work / "texts.json").write_text(json.dumps(texts))
-    return {"seconds": seconds, "documents": summary.new_documents, "parsed_documents": len(texts),
+    if settings.selective_parse:  # type: ignore[attr-defined]
+        selective_pipeline(nlp, None)  # type: ignore[arg-type]
+    c0, t0 = _cpu_seconds(), time.perf_counter()
+    summary = run_ingest([str(args.corpus[0])], settings)  # type: ignore[arg-type]
+    seconds, cpu = time.perf_counter() - t0, _cpu_seconds() - c0
+    texts = args.work / "texts.json"
+    if not texts.exists():
+        texts.write_text(json.dumps(_canonical_texts(settings)))
+    return {"seconds": seconds, "cpu_seconds": cpu, "documents": summary.new_documents,
+            "parsed_documents": summary.new_documents - summary.new_duplicates,
             "tokens": summary.tokens, "events": summary.events, "rejected": summary.rejected}
 
 
@@ -137,29 +170,39 @@ def _canonical_texts(settings: "object") -> list[str]:
 
 def _bare(args: argparse.Namespace, settings: "object", nlp: "object") -> dict:
     texts = json.loads((args.work / "texts.json").read_text())
-    t0 = time.perf_counter()
+    c0, t0 = _cpu_seconds(), time.perf_counter()
     tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=args.batch_size, n_process=args.n_process))  # type: ignore[attr-defined]
-    seconds = time.perf_counter() - t0
-    return {"seconds": seconds, "documents": len(texts), "parsed_documents": len(texts), "tokens": tokens}
+    seconds, cpu = time.perf_counter() - t0, _cpu_seconds() - c0
+    return {"seconds": seconds, "cpu_seconds": cpu, "documents": len(texts), "parsed_documents": len(texts), "tokens": tokens}
 
 
 def _report(runs: dict, as_json: bool) -> None:
-    e2e_s = statistics.median(r["seconds"] for r in runs["e2e"])
-    bare_s = statistics.median(r["seconds"] for r in runs["bare"])
+    median = {mode: statistics.median(r["seconds"] for r in runs[mode]) for mode in MODES}
+    cpu = {mode: statistics.median(r["cpu_seconds"] for r in runs[mode]) for mode in MODES}
     first = runs["e2e"][0]
+    bare_tokens = runs["bare"][0]["tokens"]
     summary = {
         "documents_stored": first["documents"],
         "documents_parsed": first["parsed_documents"],
         "tokens": first["tokens"],
         "events": first["events"],
-        "e2e_seconds_median": round(e2e_s, 3),
-        "bare_spacy_seconds_median": round(bare_s, 3),
-        "e2e_docs_per_s": round(first["documents"] / e2e_s, 2),
-        "e2e_tokens_per_s": round(first["tokens"] / e2e_s, 1),
-        "bare_tokens_per_s": round(runs["bare"][0]["tokens"] / bare_s, 1),
-        "ratio_e2e_over_bare": round(e2e_s / bare_s, 3),
+        "events_selective": runs["e2e_selective"][0]["events"],
+        "selective_parse_default": _default_selective(),
+        "e2e_seconds_median": round(median["e2e"], 3),
+        "e2e_selective_seconds_median": round(median["e2e_selective"], 3),
+        "bare_spacy_seconds_median": round(median["bare"], 3),
+        "e2e_docs_per_s": round(first["documents"] / median["e2e"], 2),
+        "e2e_tokens_per_s": round(first["tokens"] / median["e2e"], 1),
+        "e2e_selective_tokens_per_s": round(first["tokens"] / median["e2e_selective"], 1),
+        "bare_docs_per_s": round(runs["bare"][0]["documents"] / median["bare"], 2),
+        "bare_tokens_per_s": round(bare_tokens / median["bare"], 1),
+        "ratio_e2e_over_bare": round(median["e2e"] / median["bare"], 3),
+        "ratio_e2e_selective_over_bare": round(median["e2e_selective"] / median["bare"], 3),
+        "cpu_ratio_e2e_over_bare": round(cpu["e2e"] / cpu["bare"], 3),
+        "cpu_ratio_e2e_selective_over_bare": round(cpu["e2e_selective"] / cpu["bare"], 3),
         "model_load_s_median": round(statistics.median(r["model_load_s"] for r in runs["e2e"]), 3),
         "peak_rss_mb_e2e": round(max(r["peak_rss_mb"] for r in runs["e2e"]), 1),
+        "peak_rss_mb_e2e_selective": round(max(r["peak_rss_mb"] for r in runs["e2e_selective"]), 1),
         "peak_rss_mb_bare": round(max(r["peak_rss_mb"] for r in runs["bare"]), 1),
         "repeats": len(runs["e2e"]),
         "runs": runs,

@@ -69,3 +69,15 @@ def test_parse_with_two_processes_gives_the_same_parses(nlp) -> None:
         for d, p in parse(docs, nlp, Settings(batch_size=2, n_process=2))
     ]
     assert multi == single
+
+
+def test_selective_parse_is_set_from_the_environment() -> None:
+    from flashpoint.errors import ConfigError
+    from flashpoint.settings import Settings
+
+    assert Settings.from_env({"FLASHPOINT_SELECTIVE_PARSE": "true"}).selective_parse is True
+    assert Settings.from_env({"FLASHPOINT_SELECTIVE_PARSE": "0"}).selective_parse is False
+    import pytest
+
+    with pytest.raises(ConfigError):
+        Settings.from_env({"FLASHPOINT_SELECTIVE_PARSE": "maybe"})

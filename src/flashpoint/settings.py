@@ -25,6 +25,7 @@ ENV_FIELDS: Mapping[str, str] = {
     "FLASHPOINT_BATCH_SIZE": "batch_size",
     "FLASHPOINT_N_PROCESS": "n_process",
     "FLASHPOINT_SPACY_MODEL": "spacy_model",
+    "FLASHPOINT_SELECTIVE_PARSE": "selective_parse",
 }
 
 
@@ -35,6 +36,9 @@ class Settings:
     ``db`` is either a path to a SQLite file or a SQLAlchemy URL (``sqlite:///x.db``,
     ``postgresql://user@host/db``). ``max_input_bytes`` is the documented size limit of one input
     item (a file, or one JSON record); larger items are rejected as ``oversized``.
+    ``selective_parse`` parses only sentences that may hold an event (``flashpoint.nlp.selective``;
+    off by default: on conflict news ~90% of tokens sit in such sentences and it measured slower,
+    see ``bench/throughput.py``).
     """
 
     db: str = DEFAULT_DB_FILE
@@ -49,6 +53,7 @@ class Settings:
     shingle_size: int = 5
     min_boilerplate_chars: int = 20
     quiet: bool = False
+    selective_parse: bool = False
     extra: Mapping[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -92,6 +97,10 @@ class Settings:
 def _coerce(name: str, raw: str) -> object:
     """Convert an environment string to the type of the field it sets."""
     kind = Settings.__dataclass_fields__[name].type
+    if kind in ("bool", bool):
+        if raw.lower() not in ("1", "0", "true", "false", "yes", "no"):
+            raise ConfigError(f"{name} must be true or false, got {raw!r}")
+        return raw.lower() in ("1", "true", "yes")
     if kind in ("int", int):
         try:
             return int(raw)

@@ -8,6 +8,13 @@ Two small choices matter downstream:
   event coder would then quote a "sentence" that spans two paragraphs.
 * ``parse`` passes each :class:`Document` as the ``as_tuples`` context, so ids travel with their
   parse even when ``n_process > 1`` (documents are plain dataclasses and pickle fine).
+
+With ``Settings.selective_parse`` (off by default: on conflict news nearly 90% of tokens sit in
+sentences with a trigger word, and ``bench/throughput.py`` measures it slower there) ``parse`` runs a second, light pipeline that
+shares the loaded model's vocabulary and components: paragraph breaks, the model's ``senter``
+and NER over whole documents, then :mod:`flashpoint.nlp.selective`, which gives the tagger,
+parser and lemmatizer only the sentences that may hold an event. ``load_nlp`` itself still
+returns the full pipeline, as loaded.
 """
 
 from __future__ import annotations
@@ -20,10 +27,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from flashpoint.errors import ModelError
+from flashpoint.nlp.selective import SELECTIVE_COMPONENT, SelectiveParser, lemma_exceptions, trigger_forms
 from flashpoint.records import Document
 from flashpoint.settings import Settings
 
-__all__ = ["load_nlp", "parse", "PARAGRAPH_COMPONENT"]
+__all__ = ["load_nlp", "parse", "selective_pipeline", "PARAGRAPH_COMPONENT"]
 
 PARAGRAPH_COMPONENT = "flashpoint_paragraph_breaks"
 
@@ -63,7 +71,13 @@ def _load(model: str) -> Language:
 def parse(
     docs: Iterable[Document], nlp: Language, settings: Settings
 ) -> Iterator[tuple[Document, Doc]]:
-    """Parse documents in batches, yielding each document with its parse, in input order."""
+    """Parse documents in batches, yielding each document with its parse, in input order.
+
+    Each parse covers the whole ``document.text``; with ``settings.selective_parse`` only the
+    sentences that may hold an event carry the model's analysis (see ``flashpoint.nlp.selective``).
+    """
+    if settings.selective_parse:
+        nlp = selective_pipeline(nlp, settings.extra.get("plover_path"))
     stream = ((document.text, document) for document in docs)
     for parsed, document in nlp.pipe(
         stream,
@@ -72,3 +86,31 @@ def parse(
         n_process=settings.n_process,
     ):
         yield document, parsed
+
+
+@lru_cache(maxsize=8)
+def selective_pipeline(
+    nlp: Language, plover_path: str | None = None, ner_everywhere: bool = True
+) -> Language:
+    """A light pipeline over ``nlp``'s vocabulary and components that parses candidates only.
+
+    ``plover_path`` names the ontology whose trigger lexicon decides which sentences are
+    candidates: the coder's (``settings.extra["plover_path"]``, else the packaged one). NER
+    runs over whole documents (``ner_everywhere``), after the sentence splitter as in a full
+    parse, because place resolution weighs every place the document names, not only those of
+    the event's sentence.
+    """
+    from flashpoint.events.ontology import load_ontology
+
+    if "senter" not in nlp.component_names:
+        raise ModelError(f"spaCy model {nlp.meta.get('name')!r} has no senter; set selective_parse=False")
+    light = spacy.blank(nlp.lang, vocab=nlp.vocab)
+    light.tokenizer = nlp.tokenizer
+    light.add_pipe(PARAGRAPH_COMPONENT)
+    light.add_pipe("senter", source=nlp)
+    done = ["ner"] if ner_everywhere and "ner" in nlp.pipe_names else []
+    for name in done:
+        light.add_pipe(name, source=nlp)
+    selective: SelectiveParser = light.add_pipe(SELECTIVE_COMPONENT)
+    selective.bind(nlp, trigger_forms(load_ontology(plover_path), lemma_exceptions(nlp)), done)
+    return light
