@@ -77,7 +77,5 @@ def test_selective_parse_is_set_from_the_environment() -> None:
 
     assert Settings.from_env({"FLASHPOINT_SELECTIVE_PARSE": "true"}).selective_parse is True
     assert Settings.from_env({"FLASHPOINT_SELECTIVE_PARSE": "0"}).selective_parse is False
-    import pytest
-
     with pytest.raises(ConfigError):
         Settings.from_env({"FLASHPOINT_SELECTIVE_PARSE": "maybe"})
