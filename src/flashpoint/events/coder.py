@@ -27,7 +27,7 @@ events are worth emitting:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Iterator
 
 from spacy.tokens import Doc, Span, Token

@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -26,7 +25,7 @@ from sqlalchemy import Connection, Select, and_, case, distinct, func, or_, sele
 from flashpoint.errors import ConfigError
 from flashpoint.records import Actor, Event, Location, OffsetMap
 from flashpoint.store import schema
-from flashpoint.store.store import IN_CHUNK, Store, chunked
+from flashpoint.store.store import IN_CHUNK, Store, chunked, reading
 
 __all__ = [
     "EventFilter",
@@ -118,13 +117,13 @@ def list_documents(
         .limit(limit)
         .offset(offset)
     )
-    with _reading(target) as conn:
+    with reading(target) as conn:
         return [_with_canonical(dict(row._mapping)) for row in conn.execute(query)]
 
 
 def get_document(target: Store | Connection, doc_id: str) -> dict[str, Any] | None:
     """One document in full (texts, offset map, sources, group, events), or ``None``."""
-    with _reading(target) as conn:
+    with reading(target) as conn:
         row = conn.execute(select(documents).where(documents.c.doc_id == doc_id)).first()
         if row is None:
             return None
@@ -149,7 +148,7 @@ def get_document(target: Store | Connection, doc_id: str) -> dict[str, Any] | No
 
 def list_events(target: Store | Connection, flt: EventFilter | None = None) -> list[dict[str, Any]]:
     """Events matching ``flt`` in document order, as exported records (spec shape)."""
-    with _reading(target) as conn:
+    with reading(target) as conn:
         return list(_records(conn, flt or EventFilter(), _document_order()))
 
 
@@ -157,7 +156,7 @@ def timeline(target: Store | Connection, flt: EventFilter | None = None) -> list
     """Events matching ``flt`` by date (a less precise date first), then document order;
     undated events last."""
     order = [case((events.c.date.is_(None), 1), else_=0), events.c.date, *_document_order()]
-    with _reading(target) as conn:
+    with reading(target) as conn:
         return list(_records(conn, flt or EventFilter(), order))
 
 
@@ -167,7 +166,7 @@ def iter_export_records(
     """Exported-event records (``shared/spec/event-record.md``, keys in ``Event.to_record``
     order), streamed in document order. ``mentions``/``doc_ids`` count every report of the
     event's near-duplicate group: a canonical copy's events stand for the whole group."""
-    with _reading(target) as conn:
+    with reading(target) as conn:
         yield from _records(conn, flt or EventFilter(), _document_order())
 
 
@@ -185,14 +184,14 @@ def list_rejections(
         .limit(limit)
         .offset(offset)
     )
-    with _reading(target) as conn:
+    with reading(target) as conn:
         return [dict(row._mapping) for row in conn.execute(query)]
 
 
 def stats(target: Store | Connection) -> dict[str, Any]:
     """Counts for ``flashpoint stats``: documents and groups, events, rejections, runs."""
     canonical = documents.c.group_id == documents.c.doc_id
-    with _reading(target) as conn:
+    with reading(target) as conn:
         n_docs, n_canonical, n_groups = conn.execute(
             select(
                 func.count(),
@@ -232,13 +231,6 @@ def stats(target: Store | Connection) -> dict[str, Any]:
 # -- internals ---------------------------------------------------------------------------------
 
 
-@contextmanager
-def _reading(target: Store | Connection) -> Iterator[Connection]:
-    if isinstance(target, Connection):
-        yield target
-    else:
-        with target.read() as conn:
-            yield conn
 
 
 def _document_summary_columns() -> list[Any]:

@@ -24,8 +24,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -43,7 +42,7 @@ from flashpoint.store.site_file import (
     presences_to_json,
     slug_for,
 )
-from flashpoint.store.store import Store
+from flashpoint.store.store import Store, reading
 
 __all__ = [
     "Presence",
@@ -119,7 +118,7 @@ def list_sites(
         query = query.where(sites.c.country == country.strip().upper())
     if source:
         query = query.where(sites.c.source == source)
-    with _reading(target) as conn:
+    with reading(target) as conn:
         rows = [_site_dict(row) for row in conn.execute(query)]
     if nation:
         code = nation.strip().upper()
@@ -136,7 +135,7 @@ def list_sites(
 
 def get_site(target: Store | Connection, key: str) -> dict[str, Any] | None:
     """The site whose id or name (case-insensitive) is ``key``, or ``None``."""
-    with _reading(target) as conn:
+    with reading(target) as conn:
         row = _find(conn, key)
         return None if row is None else _site_dict(row)
 
@@ -310,13 +309,6 @@ def parse_point(text: str) -> tuple[float, float]:
 # -- internals ---------------------------------------------------------------------------------
 
 
-@contextmanager
-def _reading(target: Store | Connection) -> Iterator[Connection]:
-    if isinstance(target, Connection):
-        yield target
-    else:
-        with target.read() as conn:
-            yield conn
 
 
 def _checked_point(lat: float, lon: float) -> tuple[float, float]:

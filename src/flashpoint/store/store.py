@@ -37,7 +37,7 @@ from flashpoint.records import BlockHistory, Document, Event, Rejection
 from flashpoint.store import schema
 from flashpoint.store.engine import BEGIN_OPTION, DEFAULT_BUSY_TIMEOUT_MS, create_engine
 
-__all__ = ["Store", "MIGRATIONS_DIR", "alembic_config", "insert_ignore", "chunked"]
+__all__ = ["Store", "MIGRATIONS_DIR", "alembic_config", "insert_ignore", "chunked", "reading"]
 
 MIGRATIONS_DIR = Path(__file__).resolve().with_name("migrations")
 
@@ -295,6 +295,20 @@ def alembic_config(connection: Connection | None = None) -> Config:
     if connection is not None:
         config.attributes["connection"] = connection
     return config
+
+
+@contextmanager
+def reading(target: Store | Connection) -> Iterator[Connection]:
+    """A connection to read from: ``target`` itself, or a read transaction of a :class:`Store`.
+
+    Query functions take either, so the CLI and the web app pass a store while a caller that
+    needs several reads in one snapshot passes the connection of its own ``store.read()``.
+    """
+    if isinstance(target, Connection):
+        yield target
+    else:
+        with target.read() as conn:
+            yield conn
 
 
 def chunked(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
