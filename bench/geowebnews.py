@@ -42,7 +42,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from flashpoint.geo import Mention, find_places, load_gazetteer, recognize, resolve  # noqa: E402
+from flashpoint.geo import Mention, load_gazetteer, recognize, resolve  # noqa: E402
 from flashpoint.nlp import load_nlp  # noqa: E402
 from flashpoint.settings import Settings  # noqa: E402
 
