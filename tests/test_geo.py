@@ -16,10 +16,13 @@ from flashpoint.geo import (
     event_place,
     find_places,
     load_gazetteer,
+    locate_events,
     normalize_name,
     recognize,
     resolve,
 )
+from flashpoint.geo.link import link_place
+from flashpoint.records import Document, Event, OffsetMap
 from flashpoint.settings import Settings
 
 
@@ -200,3 +203,163 @@ def test_upper_case_dateline_is_a_place(nlp, gazetteer) -> None:
     text = "SAN DIEGO (AP) -- Firefighters contained the blaze on Sunday."
     place = place_for(places_of(text, nlp, gazetteer), "SAN DIEGO")
     assert place.country == "USA" and place.precision == "city"
+
+
+# -- where an event happened: actors, context, seas, attachment, sites ----------------------------
+
+def _event_at(doc, trigger_word: str, event_type: str, mode: str | None = None,
+              status: str = "actual", nth: int = 0) -> Event:
+    """An event as the coder would hand it over: its sentence and its trigger's span."""
+    token = [t for t in doc if t.text == trigger_word][nth]
+    sentence = token.sent
+    return Event(doc_id="d", sentence=sentence.text, char_start=sentence.start_char,
+                 char_end=sentence.end_char, event_type=event_type, coder_version="test",
+                 mode=mode, status=status, trigger=token.text, trigger_start=token.idx,
+                 trigger_end=token.idx + len(token.text))
+
+
+def _document(text: str) -> Document:
+    return Document(doc_id=Document.id_for(text), text=text, raw_text=text, offsets=OffsetMap(),
+                    origin="t.txt", raw_hash=Document.id_for(text), format="txt")
+
+
+def _link(nlp, gazetteer, text: str, word: str, event_type: str | None, mode: str | None = None,
+          others: tuple[str, ...] = ()) -> Place | None:
+    doc = nlp(text)
+    places = find_places(text, doc, gazetteer)
+    trigger = _trigger(doc, word)
+    other_tokens = [_trigger(doc, w) for w in others]
+    return event_place(trigger.sent, trigger, places, event_type, mode, other_tokens)
+
+
+def test_a_country_acting_is_not_where_the_act_happened(nlp, gazetteer) -> None:
+    fired = _link(nlp, gazetteer, "Iran fired a dozen missiles at the Al-Asad base on Tuesday.",
+                  "fired", "ASSAULT")
+    assert fired is not None and fired.gazetteer_id == "site:al-asad-airbase"
+    struck = _link(nlp, gazetteer, "U.S. forces struck a weapons depot in Mosul overnight.",
+                   "struck", "ASSAULT")
+    assert struck is not None and struck.name == "Mosul"
+    blamed = _link(nlp, gazetteer, "Washington blamed Iran, and Iran's foreign ministry denied it.",
+                   "blamed", "ACCUSE")
+    assert blamed is None
+
+
+def test_a_town_acted_on_is_the_place(nlp, gazetteer) -> None:
+    place = _link(nlp, gazetteer, "Militants attacked Erbil with rockets late on Monday.",
+                  "attacked", "ASSAULT")
+    assert place is not None and place.name == "Erbil" and place.country == "IRQ"
+
+
+def test_an_actor_phrase_does_not_place_the_act(nlp, gazetteer) -> None:
+    text = "The Islamic Resistance in Iraq claimed the drone attack on Tuesday."
+    assert _link(nlp, gazetteer, text, "claimed", "ASSAULT") is None
+
+
+def test_a_follow_up_sentence_takes_the_episode_place(nlp, gazetteer) -> None:
+    text = ("BAGHDAD, Jan. 5, 2021 —\n"
+            "Rockets struck Camp Taji, a base north of Baghdad, on Monday.\n"
+            "A little-known group claimed responsibility for the attack.\n"
+            "The State Department condemned the attack.\n")
+    doc = nlp(text)
+    events = [_event_at(doc, "struck", "ASSAULT"),
+              _event_at(doc, "claimed", "ASSAULT", status="claimed"),
+              _event_at(doc, "condemned", "ACCUSE", "disapprove")]
+    located = locate_events(_document(text), doc, events, gazetteer)
+    assert located[0].location is not None and located[0].location.name == "Camp Taji"
+    assert located[1].location == located[0].location  # the episode's place
+    assert located[2].location is None  # a statement is not placed by context
+
+
+def test_a_washington_dateline_does_not_place_a_strike_elsewhere(nlp, gazetteer) -> None:
+    text = ("WASHINGTON, May 2, 2021 —\n"
+            "Officials in Baghdad said militias had grown bolder in Iraq.\n"
+            "The group fired more rockets on Sunday, the Pentagon said.\n")
+    doc = nlp(text)
+    located = locate_events(_document(text), doc, [_event_at(doc, "fired", "ASSAULT")], gazetteer)
+    assert located[0].location is None
+
+
+def test_a_local_dateline_places_an_act_with_no_other_place(nlp, gazetteer) -> None:
+    text = ("BAGHDAD, May 2, 2021 —\n"
+            "Gunmen fired on a checkpoint on Sunday, police in Baghdad said.\n")
+    doc = nlp(text)
+    located = locate_events(_document(text), doc, [_event_at(doc, "fired", "ASSAULT")], gazetteer)
+    assert located[0].location is not None and located[0].location.country == "IRQ"
+
+
+def test_sea_areas_are_regions_off_the_coast_the_story_points_to(nlp, gazetteer) -> None:
+    text = ("SANAA, Yemen, Nov. 20, 2023 —\n"
+            "Houthi forces seized a cargo ship in the Red Sea on Sunday, officials in Yemen said.")
+    doc = nlp(text)
+    places = find_places(text, doc, gazetteer)
+    seized = _trigger(doc, "seized")
+    place = event_place(seized.sent, seized, places, "COERCE", "seize")
+    assert place is not None and place.precision == "region" and place.country == "YEM"
+    assert km(place.lat, place.lon, 15.0, 42.0) < 150  # the southern Red Sea, off Yemen
+    hormuz = _link(nlp, gazetteer,
+                   "Iran shot down a U.S. drone over the Strait of Hormuz on Thursday.",
+                   "shot", "ASSAULT")
+    assert hormuz is not None and hormuz.country == "IRN" and hormuz.precision == "region"
+    assert km(hormuz.lat, hormuz.lon, 26.57, 56.25) < 50
+
+
+def test_each_event_of_a_sentence_keeps_its_own_place(nlp, gazetteer) -> None:
+    text = "U.S. jets struck depots in Syria in retaliation for a rocket attack on Erbil."
+    struck = _link(nlp, gazetteer, text, "struck", "ASSAULT", others=("attack",))
+    attack = _link(nlp, gazetteer, text, "attack", "ASSAULT", others=("struck",))
+    assert struck is not None and struck.country == "SYR"
+    assert attack is not None and attack.name == "Erbil"
+
+
+def test_an_act_spread_over_two_countries_has_no_place(nlp, gazetteer) -> None:
+    text = "U.S. aircraft struck five facilities in Iraq and Syria on Friday."
+    doc = nlp(text)
+    places = find_places(text, doc, gazetteer)
+    struck = _trigger(doc, "struck")
+    link = link_place(struck.sent, struck, places, "ASSAULT")
+    assert link.place is None and link.spread
+
+
+def test_a_finer_place_inside_the_country_wins(nlp, gazetteer) -> None:
+    text = "Militias struck U.S. forces in Syria stationed near the Al-Omar oil field."
+    place = _link(nlp, gazetteer, text, "struck", "ASSAULT")
+    assert place is not None and place.precision == "site" and place.country == "SYR"
+
+
+def test_white_house_is_the_site_in_washington(nlp, gazetteer) -> None:
+    place = _link(nlp, gazetteer,
+                  "President Trump hosted the Iraqi prime minister at the White House on Monday.",
+                  "hosted", "CONSULT", "visit")
+    assert place is not None and place.country == "USA" and place.precision == "site"
+    assert km(place.lat, place.lon, 38.8977, -77.0365) < 2
+
+
+def test_facility_names_and_small_towns_after_a_preposition(nlp, gazetteer) -> None:
+    left = _link(nlp, gazetteer, "Coalition troops left the Qayyarah airfield on Thursday.",
+                 "left", "RETREAT", "withdraw")
+    assert left is not None and left.gazetteer_id == "site:qayyarah-airfield-west"
+    killed = _link(nlp, gazetteer, "The scientist was killed when his car came under attack "
+                   "in Absard, a town east of Tehran.", "killed", "ASSAULT")
+    assert killed is not None and killed.country == "IRN"
+    assert km(killed.lat, killed.lon, 35.63, 52.16) < 10  # Absard, not Tehran
+
+
+def test_a_statement_at_the_scene_is_placed_at_the_episode(nlp, gazetteer) -> None:
+    text = ("BAGHDAD, Feb. 8, 2024 —\n"
+            "A drone strike on a car in eastern Baghdad killed a militia commander on Wednesday.\n"
+            "Supporters gathered at the scene and some demanded the expulsion of foreign troops.\n"
+            "The ministry in London demanded restraint.\n")
+    doc = nlp(text)
+    events = [_event_at(doc, "killed", "ASSAULT"),
+              _event_at(doc, "demanded", "REQUEST", nth=0),
+              _event_at(doc, "demanded", "REQUEST", nth=1)]
+    located = locate_events(_document(text), doc, events, gazetteer)
+    assert located[0].location is not None and located[0].location.name == "Baghdad"
+    assert located[1].location == located[0].location  # "at the scene"
+    assert located[2].location is None or located[2].location.name != "Baghdad"
+
+
+def test_its_airspace_is_the_subject_country(nlp, gazetteer) -> None:
+    place = _link(nlp, gazetteer, "Jordan said its air force had intercepted drones that "
+                  "entered its airspace.", "intercepted", "ASSAULT")
+    assert place is not None and place.country == "JOR"

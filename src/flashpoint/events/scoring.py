@@ -242,15 +242,17 @@ def _candidates(preds: list[dict[str, Any]], sentence_words: list[set[str]],
 
 def _prefer_agreeing(candidates: dict[int, list[int]], preds: list[dict[str, Any]],
                      gold: Sequence[GoldEvent], full: Callable[[int, int], bool]) -> dict[int, list[int]]:
-    """Order each gold event's candidates: those agreeing on actors, then on date, first.
+    """Order each gold event's candidates: those agreeing on actors, then date, then place, first.
 
     Two gold events of one type in one sentence ("struck the base on Sunday, two days after the
     attack on the convoy") have the same candidates; which prediction is paired with which is
     arbitrary for the F1 scores but not for date and location accuracy. Trying agreeing
     candidates first pairs them the way a reader would, for every coder alike.
     """
-    def rank(gi: int, pi: int) -> tuple[int, int]:
-        return (not full(pi, gi), not date_matches(preds[pi].get("date"), gold[gi].dates))
+    def rank(gi: int, pi: int) -> tuple[bool, bool, bool]:
+        place = gold[gi].location
+        return (not full(pi, gi), not date_matches(preds[pi].get("date"), gold[gi].dates),
+                not (place and location_matches(preds[pi].get("location"), place)))
 
     return {gi: sorted(pis, key=lambda pi: rank(gi, pi)) for gi, pis in candidates.items()}
 

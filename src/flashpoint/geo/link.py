@@ -2,72 +2,378 @@
 
 An article about a strike in Anbar may open with "WASHINGTON" and mention Tehran and Iraq
 before it gets to the base that was hit; the event's place is the one the reporting sentence
-ties to the event word. We prefer, in order:
+ties to the event word. Two questions decide it.
 
-1. a place syntactically attached to the trigger or to one of its arguments through a
-   locative preposition ("struck a convoy *near Abu Kamal*", "rockets hit *the Al-Asad base*
-   *in Anbar*"), or a curated site that is itself an argument ("attacked the Al-Asad base");
-   the shortest attachment path wins, then the most specific place;
-2. otherwise the most specific place of the same sentence, closest to the trigger;
-3. otherwise ``None`` -- never the first place of the article, which is usually a dateline or
-   the capital a statement came from.
+*Does the mention name a place here, or an actor?* News uses countries and capitals as actors
+("Iran fired missiles", "Washington said", "blamed Iran", "Iran's foreign ministry", "U.S.
+forces"). A mention says *where* only in a locative position: the object of a locative
+preposition ("in Absard", "near Abu Kamal", "off Gibraltar", "west of Baghdad"), the place an
+act is done to ("struck the Al-Asad base", "the attack on Erbil"), or a town modifying a place
+noun ("Baghdad's Green Zone"). Countries are places only after a locative preposition or as
+owners of land ("Israeli territory"): "struck Iran" and "the attack on the United States"
+name a target, and "Iraqi bases" whose bases they are.
 
-Places named only by an adjective ("Iraqi forces") say whose, not where, and are skipped.
+*Which event does the place belong to?* The place climbs the parse towards the event word;
+a place that meets another event's word first is that event's ("struck targets in Syria in
+retaliation for the attack *in Jordan*"). Among the places of the event, the shortest climb
+wins, then the most specific. Two countries and nothing finer ("facilities in Iraq and
+Syria") is an act spread over two countries: it has no single place.
+
+Land named by a pronoun ("entered its airspace") is the subject country's. A definite place
+noun that names nothing itself ("gathered at the scene") points back to the episode's place,
+which :func:`flashpoint.geo.locate_events` knows. Failing that, acts done at a place
+(assaults, seizures, protests, deployments) take the most specific unclaimed place of their
+sentence; statements take none, since where a statement is made is rarely where its subject
+happened. What the sentence does not say is left to :func:`flashpoint.geo.locate_events`,
+which knows the document's episode.
+
+The word lists live in ``data/toponyms.yaml`` (``event_places``).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 from typing import Sequence
 
-from spacy.tokens import Span, Token
+import yaml
+from spacy.tokens import Doc, Span, Token
 
+from flashpoint.errors import ModelError
 from flashpoint.geo.resolve import PRECISION_RANK, Place
 
-__all__ = ["event_place"]
+__all__ = ["Link", "PlaceRules", "event_place", "link_place", "names_where", "place_rules"]
 
-_LOCATIVE = {"in", "at", "near", "on", "outside", "inside", "around", "into", "across", "over",
-             "along", "within", "off", "towards", "toward", "onto", "nearby", "outskirts"}
 #: Dependency edges a place may climb through on its way to the trigger.
 _CLIMB = {"compound", "amod", "nmod", "poss", "appos", "pobj", "prep", "dobj", "nsubjpass",
           "npadvmod", "conj", "pcomp", "advmod", "nsubj", "attr", "obj", "obl", "agent", "dative",
-          "acl", "relcl", "advcl", "xcomp"}
-_MAX_STEPS = 6
+          "acl", "relcl", "advcl", "xcomp", "oprd"}
+_MAX_STEPS = 7
+#: Roles of a mention, best first: in a locative phrase, acted on, modifying a noun.
+_LOCATIVE, _TARGET, _LOCAL = 0, 1, 2
+#: Entities whose words are a name, not a description: a place inside one is not a place.
+_NAME_LABELS = {"ORG", "WORK_OF_ART", "LAW"}
 
 
-def event_place(sentence: Span, trigger: Token, places: Sequence[Place]) -> Place | None:
+@dataclass(frozen=True)
+class PlaceRules:
+    """Word knowledge for reading where an event happened (``toponyms.yaml: event_places``)."""
+
+    physical: dict[str, frozenset[str] | None]  # event type -> its physical modes (None: all)
+    object_types: frozenset[str]  # types whose object can be the place ("struck the base")
+    locative: frozenset[str]  # prepositions that place ("in", "near", "off")
+    target: frozenset[str]  # prepositions that place a physical act ("attack on Erbil")
+    directions: frozenset[str]  # "west of X": X is a reference point
+    place_nouns: frozenset[str]  # nouns a town may modify as a place ("Erbil airport")
+    territory_nouns: frozenset[str]  # nouns whose owning country is the place ("Israeli territory")
+    act_nouns: frozenset[str]  # subjects that are acts, not actors ("the strikes near X")
+    claim_words: frozenset[str]  # triggers that report a claim about an act ("blamed")
+    facility_words: frozenset[str]  # words that make a town's name a facility's ("airfield")
+    place_anaphors: frozenset[str]  # "the scene", "the base": the place already told
+
+    def is_physical(self, event_type: str | None, mode: str | None) -> bool:
+        """An act done at a place, rather than said or decided somewhere."""
+        if event_type is None:
+            return True
+        if event_type not in self.physical:
+            return False
+        modes = self.physical[event_type]
+        return modes is None or (mode or "none") in modes
+
+
+#: The word lists of ``event_places``, by their PlaceRules field names.
+_WORD_LISTS = ("locative", "target", "directions", "place_nouns", "territory_nouns",
+               "act_nouns", "claim_words", "facility_words", "place_anaphors")
+
+
+@lru_cache(maxsize=1)
+def place_rules() -> PlaceRules:
+    """The ``event_places`` section of ``toponyms.yaml``, read once."""
+    try:
+        text = resources.files("flashpoint.data").joinpath("toponyms.yaml").read_text("utf-8")
+        section = (yaml.safe_load(text) or {})["event_places"]
+        physical = {str(t): (None if m == "all" else frozenset(str(x) for x in m))
+                    for t, m in section["physical"].items()}
+        object_types = frozenset(str(w).upper() for w in section["object_types"])
+        words = {key: frozenset(str(w).lower() for w in section[key]) for key in _WORD_LISTS}
+    except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
+        raise ModelError(f"toponyms.yaml has no usable event_places section: {exc}") from exc
+    return PlaceRules(physical=physical, object_types=object_types, **words)
+
+
+@dataclass(frozen=True)
+class Link:
+    """What the sentence says about an event's place.
+
+    ``place`` is None either because the sentence is silent (``spread`` False: the document's
+    context may still say) or because it places the act in several countries (``spread``)."""
+
+    place: Place | None
+    spread: bool = False
+    attached: bool = False  # the place hangs on the event word itself
+    anaphor: bool = False  # "at the scene", "near the base": the place the story is at
+
+
+def event_place(sentence: Span, trigger: Token, places: Sequence[Place],
+                event_type: str | None = None, mode: str | None = None,
+                others: Sequence[Token] = ()) -> Place | None:
     """The place of an event triggered by ``trigger`` in ``sentence``, or None."""
-    inside = [p for p in places
-              if sentence.start_char <= p.start and p.end <= sentence.end_char and not p.demonym
-              and p.kind != "continent"]
-    if not inside:
-        return None
-    attached: list[tuple[int, int, Place]] = []
-    for place in inside:
-        steps = _attachment(sentence, trigger, place)
-        if steps is not None:
-            attached.append((steps, PRECISION_RANK.get(place.precision, 9), place))
+    return link_place(sentence, trigger, places, event_type, mode, others).place
+
+
+def link_place(sentence: Span, trigger: Token, places: Sequence[Place],
+               event_type: str | None = None, mode: str | None = None,
+               others: Sequence[Token] = (), rules: PlaceRules | None = None) -> Link:
+    """Read the sentence for the place of one event; ``others`` are the words of the other
+    events coded in the same sentence, whose places are theirs."""
+    rules = rules or place_rules()
+    physical = rules.is_physical(event_type, mode)
+    acted_on = physical and (event_type is None or event_type in rules.object_types)
+    other_ids = {t.i for t in others if t.i != trigger.i}
+    attached, loose = _candidates(sentence, trigger, places, other_ids, rules, acted_on)
     if attached:
-        return min(attached, key=lambda item: (item[0], item[1]))[2]
-    return min(inside, key=lambda p: (PRECISION_RANK.get(p.precision, 9),
-                                      abs(p.start - trigger.idx)))
+        best = min(attached, key=lambda item: (item[0], item[2], item[1]))[3]
+        if best.precision == "country" and _spread(attached):
+            return Link(None, spread=True)
+        return Link(_finest_within(best, attached), attached=True)
+    owner = _owner_by_pronoun(sentence, trigger, places, other_ids, rules)
+    if owner is not None:
+        return Link(owner, attached=True)
+    if _anaphor_attached(sentence, trigger, places, other_ids, rules, acted_on):
+        return Link(None, anaphor=True)
+    if not physical or not loose:
+        return Link(None)
+    finest = min(PRECISION_RANK.get(p.precision, 9) for p in loose)
+    if finest == PRECISION_RANK["country"] and len({p.country for p in loose}) > 1:
+        return Link(None, spread=True)
+    best = min(loose, key=lambda p: (PRECISION_RANK.get(p.precision, 9),
+                                     abs(p.start - trigger.idx)))
+    return Link(best)
 
 
-def _attachment(sentence: Span, trigger: Token, place: Place) -> int | None:
-    """Steps from the place up the parse to the trigger, if the path is locative."""
-    span = sentence.doc.char_span(place.start, place.end, alignment_mode="expand")
+def _candidates(sentence: Span, trigger: Token, places: Sequence[Place], other_ids: set[int],
+                rules: PlaceRules, acted_on: bool
+                ) -> tuple[list[tuple[int, int, int, Place]], list[Place]]:
+    """The sentence's mentions that say where: (steps, role, precision rank, place) for those
+    hanging on the trigger, and the unclaimed rest."""
+    names = [_bare(e) for e in sentence.ents if e.label_ in _NAME_LABELS]
+    attached: list[tuple[int, int, int, Place]] = []
+    loose: list[Place] = []
+    for place in places:
+        if not (sentence.start_char <= place.start and place.end <= sentence.end_char):
+            continue
+        if place.kind == "continent":
+            continue
+        if any(s <= place.start and place.end <= e and e - s > place.end - place.start
+               for s, e in names):
+            continue  # part of a name: "the Islamic Resistance in Iraq"
+        root = _root(sentence, place)
+        role = None if root is None else _role(root, place, rules, acted_on)
+        if root is None or role is None:
+            continue
+        steps = _climb(root, trigger, other_ids, rules)
+        if steps is None:
+            continue  # another event's place, or an actor's
+        if steps > 0:
+            attached.append((steps, role, PRECISION_RANK.get(place.precision, 9), place))
+        else:
+            loose.append(place)
+    return attached, loose
+
+
+def _owner_by_pronoun(sentence: Span, trigger: Token, places: Sequence[Place],
+                      other_ids: set[int], rules: PlaceRules) -> Place | None:
+    """"Jordan said its air force intercepted drones that entered its airspace": land named
+    by "its" or "their" belongs to the country that is the sentence's subject."""
+    subjects = [p for p in places if p.kind == "country" and not p.demonym
+                and sentence.start_char <= p.start < sentence.end_char
+                and (root := _root(sentence, p)) is not None and root.dep_ == "nsubj"]
+    if not subjects:
+        return None
+    for token in sentence:
+        if token.lower_ not in rules.territory_nouns:
+            continue
+        if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in token.children):
+            continue
+        placed = (_object_role(token.head, True, rules, False) is not None
+                  if token.dep_ == "pobj" else token.dep_ in ("dobj", "obj"))
+        if placed and (_climb(token, trigger, other_ids, rules) or 0) > 0:
+            return subjects[0]
+    return None
+
+
+def _anaphor_attached(sentence: Span, trigger: Token, places: Sequence[Place],
+                      other_ids: set[int], rules: PlaceRules, acted_on: bool) -> bool:
+    """Whether the event hangs on a definite place noun that names no place itself ("gathered
+    at the scene", "some struck the base"): the place the story is already at."""
+    named = [(p.start, p.end) for p in places]
+    for token in sentence:
+        if token.lemma_.lower() not in rules.place_anaphors:
+            continue
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            continue
+        if any(s <= token.idx < e for s, e in named):
+            continue  # part of a name: "the Al-Asad base"
+        if token.dep_ == "pobj":
+            role = _object_role(token.head, False, rules, acted_on)
+        elif token.dep_ in ("dobj", "nsubjpass", "obj") and acted_on:
+            role = _TARGET
+        else:
+            role = None
+        if role is not None and (_climb(token, trigger, other_ids, rules) or 0) > 0:
+            return True
+    return False
+
+
+def names_where(doc: Doc, place: Place, rules: PlaceRules | None = None) -> bool:
+    """Whether a mention says where something is or happens ("in Baghdad"), rather than
+    naming an actor ("Baghdad said") or whose something is ("Iraqi forces")."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
     if span is None:
-        return None
-    token = span.root
+        return False
+    return _role(span.root, place, rules or place_rules(), True) is not None
+
+
+def _bare(ent: Span) -> tuple[int, int]:
+    """An entity's span without a leading article or a trailing possessive."""
+    start, end = ent.start, ent.end
+    while start < end - 1 and ent.doc[start].dep_ == "det":
+        start += 1
+    while end - 1 > start and ent.doc[end - 1].tag_ == "POS":
+        end -= 1
+    return ent.doc[start].idx, ent.doc[end - 1].idx + len(ent.doc[end - 1].text)
+
+
+def _finest_within(best: Place, attached: list[tuple[int, int, int, Place]]) -> Place:
+    """A finer place of the same event inside the country or region first found: "forces in
+    Syria stationed near the Al-Omar oil field" happened near the oil field."""
+    if best.precision not in ("country", "region"):
+        return best
+    rank = PRECISION_RANK.get(best.precision, 9)
+    inside = [item for item in attached
+              if item[3].country == best.country and item[2] < rank]
+    return min(inside, key=lambda item: (item[2], item[0]))[3] if inside else best
+
+
+def _spread(attached: list[tuple[int, int, int, Place]]) -> bool:
+    """Two countries on the event and nothing finer: an act spread over two countries."""
+    if any(item[3].precision != "country" for item in attached):
+        return False
+    return len({item[3].country for item in attached}) > 1
+
+
+def _root(sentence: Span, place: Place) -> Token | None:
+    span = sentence.doc.char_span(place.start, place.end, alignment_mode="expand")
+    return None if span is None else span.root
+
+
+def _role(token: Token, place: Place, rules: PlaceRules, acted_on: bool) -> int | None:
+    """Whether the mention names where something happened, and how; None for an actor.
+
+    Conjuncts share the role of the first conjunct ("in Iraq and Syria"), appositions the
+    role of what they describe ("Camp Taji, a base north of Baghdad")."""
+    country = place.precision == "country" and place.kind == "country"
+    if place.demonym:
+        return _owner_of_territory(token, rules)
+    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
+        if token.dep_ == "appos" and token.head.lemma_.lower() in rules.act_nouns:
+            # a name set beside an act ("a rocket attack on a base, Green Village")
+            return _TARGET if acted_on and not country else None
+        token = token.head
+    dep, head = token.dep_, token.head
+    if dep == "pobj":
+        return _object_role(head, country, rules, acted_on)
+    if dep in ("dobj", "obj") and any(c.dep_ == "prt" and c.lower_ in rules.locative
+                                      for c in head.children):
+        return _LOCATIVE  # "seize off Gibraltar": a preposition parsed as a particle
+    if dep in ("dobj", "nsubjpass", "obj") and acted_on and not country:
+        return _TARGET
+    if dep in ("compound", "poss", "nmod", "amod"):
+        if country:
+            return _LOCATIVE if head.lower_ in rules.territory_nouns else None
+        if head.lemma_.lower() in rules.place_nouns or head.lower_ in rules.place_nouns:
+            noun_role = _role(head, _as_town(place), rules, acted_on)
+            return noun_role if noun_role is not None else _LOCAL
+        return _LOCAL if dep == "compound" else None
+    return None
+
+
+def _object_role(prep: Token, country: bool, rules: PlaceRules, acted_on: bool,
+                 depth: int = 0) -> int | None:
+    """The role the object of ``prep`` plays: "in X" places, "west of X" and "next to X"
+    place near X, "the gate of X" places wherever the gate is."""
+    word = prep.lower_
+    if word in rules.locative:
+        return _LOCATIVE
+    if word in ("of", "to") and prep.head.lower_ in rules.directions:
+        return _LOCATIVE
+    if word in rules.target and acted_on and not country:
+        return _TARGET
+    holder = prep.head
+    if word == "of" and depth < 2 and holder.dep_ == "pobj" and holder.pos_ in ("NOUN", "PROPN"):
+        role = _object_role(holder.head, country, rules, acted_on, depth + 1)
+        return None if role is None or (country and role != _LOCATIVE) else role
+    return None
+
+
+def _owner_of_territory(token: Token, rules: PlaceRules) -> int | None:
+    """A place adjective says where only for the land it qualifies ("Israeli territory")."""
+    if token.dep_ in ("amod", "compound") and token.head.lower_ in rules.territory_nouns:
+        return _LOCATIVE
+    return None
+
+
+def _as_town(place: Place) -> Place:
+    """The noun a town modifies is judged like a town, never like a country."""
+    return place if place.kind != "country" else Place(
+        place.name, place.country, place.lat, place.lon, "city", place.gazetteer_id,
+        place.text, place.start, place.end, kind="city")
+
+
+def _climb(token: Token, trigger: Token, other_ids: set[int], rules: PlaceRules) -> int | None:
+    """Steps from the place up the parse to the trigger; 0 when it never gets there, None
+    when it meets another event's word first (the place is that event's) or reaches the
+    trigger through an actor ("militants *in Anbar* fired", "blamed *groups in Syria*").
+
+    A place on a verb the trigger shares its circumstances with ("gathered at the scene and
+    chanted", "struck targets in Iraq, killing 25") counts one step more."""
     if token.i == trigger.i:
-        return None
-    locative = place.precision == "site"
+        return 0
+    sharers = _sharers(trigger)
+    if trigger.dep_ in ("acl", "relcl") and trigger.head.pos_ in ("NOUN", "PROPN"):
+        sharers.add(trigger.head.i)  # "Iraqi territory destroyed by", "the base that was hit"
+        if token.i == trigger.head.i:
+            return 1
+    claim = trigger.lemma_.lower() in rules.claim_words or trigger.lower_ in rules.claim_words
     for steps in range(1, _MAX_STEPS + 1):
         if token.dep_ not in _CLIMB or token.head.i == token.i:
+            return 0
+        child, token = token, token.head
+        if token.i == trigger.i or token.i in sharers:
+            if _through_actor(child, claim, rules):
+                return None
+            return steps if token.i == trigger.i else steps + 1
+        if token.i in other_ids:
             return None
-        head = token.head
-        if token.dep_ == "pobj" and head.lower_ in _LOCATIVE:
-            locative = True
-        if head.i == trigger.i:
-            return steps if locative else None
-        token = head
-    return None
+    return 0
+
+
+def _through_actor(child: Token, claim: bool, rules: PlaceRules) -> bool:
+    """Whether the branch the place hangs from is the event's actor rather than its act."""
+    if child.dep_ == "nsubj":
+        return child.lemma_.lower() not in rules.act_nouns
+    return claim and child.dep_ in ("dobj", "obj", "attr", "acomp", "dative")
+
+
+def _sharers(trigger: Token) -> set[int]:
+    """Verbs whose circumstances the trigger shares: verbs coordinated with it, and the verb
+    a participle or infinitive of it hangs on ("killing 25", "helped seize")."""
+    found: set[int] = set()
+    if trigger.pos_ in ("VERB", "AUX"):
+        found = {c.i for c in trigger.conjuncts if c.pos_ in ("VERB", "AUX")}
+        head = trigger.head
+        if (trigger.dep_ in ("xcomp", "advcl") and trigger.tag_ in ("VBG", "VBN", "VB")
+                and head.pos_ in ("VERB", "AUX") and head.i != trigger.i):
+            found.add(head.i)
+    return found - {trigger.i}

@@ -2,45 +2,184 @@
 
 The coder says who did what to whom and when; this step says where, from the document's
 resolved toponyms (:func:`flashpoint.geo.find_places`, computed once per document) and the
-parse: each event gets the place :func:`flashpoint.geo.event_place` picks for its trigger in
-its sentence, or none when its sentence names none. Kept apart from the coder so that each
-stage has one job and the gazetteer is loaded only by the stage that needs it.
+parse. Each event first gets what its own sentence says (:func:`flashpoint.geo.link.link_place`).
+
+A news story tells one episode at a time, and its follow-up sentences rarely repeat the place:
+"The group claimed responsibility", "Most of the missiles were intercepted", "the protesters
+withdrew from the compound". An act done at a place (an assault, a seizure, a protest, a
+deployment) whose sentence names no place therefore takes the place of the document's
+episode: the place of the last act placed in the same paragraph, else the place of the
+document's first act placed by its own sentence, sharpened by later sentences that retell that
+act (same kind, same side) with a place inside it ("eastern Syria", then "near Abu Kamal").
+Any event that hangs on "the scene" or "the base" is at the episode's place. Failing one, a
+local report's dateline ("BAGHDAD, Jan. 1 --") places it, when the story's places are in the
+dateline's country; a "WASHINGTON" dateline on a story about Syria places nothing.
+Statements, accusations and demands are never placed by context: where they were made is
+seldom where their subject happened, and no place is better than a wrong one.
+
+Kept apart from the coder so that each stage has one job and the gazetteer is loaded only by
+the stage that needs it.
 """
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from dataclasses import replace
 from typing import Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from flashpoint.geo.gazetteer import Gazetteer
-from flashpoint.geo.link import event_place
-from flashpoint.geo.resolve import find_places
+from flashpoint.geo.link import Link, PlaceRules, link_place, names_where, place_rules
+from flashpoint.geo.resolve import PRECISION_RANK, Place, find_places
 from flashpoint.records import Document, Event
 
 __all__ = ["locate_events"]
+
+#: A later place sharpens the episode's place only if it lies this close to a town or site
+#: (a country or region sharpens to anything inside it).
+_SHARPEN_KM = 60.0
+#: The dateline is the document's first characters.
+_DATELINE_CHARS = 60
 
 
 def locate_events(
     document: Document, parsed: Doc, events: Sequence[Event], gazetteer: Gazetteer
 ) -> list[Event]:
-    """``events`` with ``location`` set where their sentence says where they happened."""
+    """``events`` with ``location`` set where their sentence, or the episode they belong to,
+    says where they happened."""
     if not events:
         return []
     places = find_places(document, parsed, gazetteer)
+    rules = place_rules()
+    links, recent, episode = _read_sentences(parsed, events, places, rules)
+    dateline = _local_dateline(places, parsed, rules)
     located = []
-    for event in events:
-        place = _place_of(parsed, event, places)
+    for i, event in enumerate(events):
+        place = _final_place(links.get(i), event, rules, recent.get(i) or episode, dateline)
         located.append(replace(event, location=place.to_location()) if place else event)
     return located
 
 
-def _place_of(parsed: Doc, event: Event, places: Sequence) -> object | None:
+def _read_sentences(parsed: Doc, events: Sequence[Event], places: Sequence[Place],
+                    rules: PlaceRules) -> tuple[dict[int, Link], dict[int, Place], Place | None]:
+    """In text order: what each event's sentence says (by event index), the place of the last
+    act placed before it in its paragraph, and the document's episode place."""
+    anchors = [_anchors(parsed, event) for event in events]
+    triggers_by_sentence: dict[int, list[Token]] = {}
+    for anchor in anchors:
+        if anchor is not None:
+            triggers_by_sentence.setdefault(anchor[0].start, []).append(anchor[1])
+    order = sorted(range(len(events)),
+                   key=lambda i: (events[i].char_start, events[i].trigger_start or 0))
+    links: dict[int, Link] = {}
+    recent: dict[int, Place] = {}
+    episode: Place | None = None
+    lead: int | None = None
+    last: tuple[int, Place] | None = None  # (paragraph, place) of the last act placed
+    for i in order:
+        anchor = anchors[i]
+        if anchor is None:
+            continue
+        sentence, trigger = anchor
+        link = link_place(sentence, trigger, places, events[i].event_type, events[i].mode,
+                          triggers_by_sentence.get(sentence.start, ()), rules)
+        links[i] = link
+        paragraph = _paragraph(parsed.text, events[i].char_start)
+        if last is not None and last[0] == paragraph:
+            recent[i] = last[1]
+        if link.place is None or not rules.is_physical(events[i].event_type, events[i].mode):
+            continue
+        last = (paragraph, link.place)
+        if lead is None:
+            lead, episode = i, link.place
+        elif _retells(events[lead], events[i]):
+            episode = _sharpen(episode, link.place)
+    if lead is not None and episode is not None:
+        links[lead] = _sharpened_lead(links[lead], episode)
+    return links, recent, episode
+
+
+def _paragraph(text: str, offset: int) -> int:
+    """The paragraph (line) an offset lies in, as the offset of the line's start."""
+    return text.rfind("\n", 0, offset) + 1
+
+
+def _retells(lead: Event, event: Event) -> bool:
+    """Whether an event may be the episode's opening act told again: the same kind of act by
+    the same side ("American warplanes struck ..." and "The strikes ... destroyed"), not the
+    other side's attacks on a base nearby."""
+    if event.event_type != lead.event_type:
+        return False
+    one = lead.source.country if lead.source else None
+    other = event.source.country if event.source else None
+    return one in (None, "UNK") or other in (None, "UNK") or one == other
+
+
+def _sharpened_lead(link: Link, episode: Place) -> Link:
+    """The act that opened the episode, retold more precisely later ("struck buildings in
+    eastern Syria" ... "The strikes, near Abu Kamal"), takes the finer place."""
+    place = link.place
+    if place is None or _sharpen(place, episode) is place:
+        return link
+    return Link(episode, attached=link.attached)
+
+
+def _final_place(link: Link | None, event: Event, rules: PlaceRules, episode: Place | None,
+                 dateline: Place | None) -> Place | None:
+    if link is None or link.spread:
+        return None
+    if link.place is not None:
+        return link.place
+    if link.anaphor:
+        return episode
+    if not rules.is_physical(event.event_type, event.mode):
+        return None
+    return episode or dateline
+
+
+def _anchors(parsed: Doc, event: Event) -> tuple[Span, Token] | None:
     sentence = parsed.char_span(event.char_start, event.char_end, alignment_mode="expand")
     if sentence is None or event.trigger_start is None or event.trigger_end is None:
         return None
     trigger = parsed.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
     if trigger is None:
         return None
-    return event_place(sentence, trigger.root, places)
+    return sentence, trigger.root
+
+
+def _sharpen(episode: Place | None, place: Place) -> Place:
+    """The episode's place: the first one found, replaced by a finer place inside it."""
+    if episode is None:
+        return place
+    if PRECISION_RANK.get(place.precision, 9) >= PRECISION_RANK.get(episode.precision, 9):
+        return episode
+    if episode.country != place.country:
+        return episode
+    if episode.precision in ("country", "region"):
+        return place
+    return place if _km(episode, place) <= _SHARPEN_KM else episode
+
+
+def _local_dateline(places: Sequence[Place], parsed: Doc, rules: PlaceRules) -> Place | None:
+    """The dateline's place, if the places where the story's things happen are mostly in its
+    country (countries named as actors, "Iran said", do not count)."""
+    first = next((p for p in places if not p.demonym), None)
+    if first is None or first.start > _DATELINE_CHARS or not first.text.isupper():
+        return None
+    if "\n" in parsed.text[:first.start]:
+        return None
+    countries = Counter(p.country for p in places
+                        if p is not first and p.country and names_where(parsed, p, rules))
+    if not countries:
+        return None
+    top = countries.most_common(1)[0][0]
+    return first if top == first.country else None
+
+
+def _km(a: Place, b: Place) -> float:
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    h = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2)
+    return 2 * 6371.0 * math.asin(math.sqrt(h))

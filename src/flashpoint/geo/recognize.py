@@ -30,13 +30,14 @@ from flashpoint.geo.gazetteer import (
     CITY,
     CONTINENT,
     COUNTRY,
+    MIN_ALT_POPULATION,
     REGION,
     SITE,
     Gazetteer,
     normalize_name,
 )
 
-__all__ = ["Mention", "recognize"]
+__all__ = ["Mention", "facility_rows", "recognize"]
 
 _ALWAYS = {"GPE", "LOC", "FAC"}
 _IF_KNOWN = {"ORG", "PERSON", "NORP"}
@@ -72,7 +73,8 @@ def recognize(parsed: Doc, gazetteer: Gazetteer) -> list[Mention]:
             mentions.append(mention)
         elif ent.label_ == "ORG" and len(ent) > 1:
             mentions.extend(_embedded(_trim(ent), gazetteer))
-    found_in_text = _gazetteer_matches(parsed, gazetteer) + _datelines(parsed, gazetteer)
+    found_in_text = (_gazetteer_matches(parsed, gazetteer) + _facility_names(parsed, gazetteer)
+                     + _datelines(parsed, gazetteer))
     mentions = _merge(mentions, found_in_text, parsed)
     mentions = _add_surface_forms(mentions, parsed, gazetteer)
     return [_with_hint(m, parsed) for m in mentions]
@@ -110,7 +112,22 @@ def _from_entity(ent: Span, gaz: Gazetteer) -> Mention | None:
         return Mention(text, span.start_char, span.end_char, "DEMONYM", demonym=True)
     if ent.label_ != "NORP" and _is_known_place(text, gaz):
         return Mention(text, span.start_char, span.end_char, ent.label_)
+    if ent.label_ != "NORP" and _after_locative(span) and _is_town(text, gaz):
+        # "in Absard": a town too small to trust as a bare ORG, placed by its preposition
+        return Mention(text, span.start_char, span.end_char, ent.label_)
     return None
+
+
+def _after_locative(span: Span) -> bool:
+    from flashpoint.geo.link import place_rules  # link imports this module's resolver
+
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in place_rules().locative
+
+
+def _is_town(text: str, gaz: Gazetteer) -> bool:
+    """A town of some size known by this name (alternate names are indexed for such towns)."""
+    return any(gaz.kinds[r] == CITY and gaz.pops[r] >= MIN_ALT_POPULATION for r in gaz.rows(text))
 
 
 def _is_us_state(text: str, gaz: Gazetteer) -> bool:
@@ -184,6 +201,48 @@ def _gazetteer_matches(parsed: Doc, gaz: Gazetteer) -> list[Mention]:
                                  hint="region"))
         else:
             found.append(Mention(text, match.start(), match.end(), "GAZETTEER"))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _facility_pattern() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """A capitalised name of one to three words followed by a facility word ("the Qayyarah
+    airfield", "the Al-Qaim base", "the K-1 military base")."""
+    from flashpoint.geo.link import place_rules  # link imports this module's resolver
+
+    words = tuple(sorted(place_rules().facility_words, key=len, reverse=True))
+    suffix = "|".join(r"[\s\-]+".join(re.escape(p) for p in w.split()) for w in words)
+    name = r"(?:[Aa]l[\s\-])?[A-Z][\w'\u2019]*(?:[\s\-][A-Z0-9][\w'\u2019]*){0,2}"
+    return re.compile(rf"(?<![\w-])({name})[\s\-]+(?:{suffix})(?![\w-])"), words
+
+
+def facility_rows(text: str, gaz: Gazetteer) -> tuple[int, ...]:
+    """Rows a facility name points to: a curated site under any of its facility words ("the
+    Qayyarah airfield" is the site listed as "Qayyarah air base"), else the town it is named
+    after ("the Al-Qaim base" lies at Al-Qaim). Empty when the text is no facility name."""
+    pattern, words = _facility_pattern()
+    match = pattern.fullmatch(text)
+    if match is None:
+        return ()
+    name = match.group(1)
+    sites = tuple(dict.fromkeys(r for w in words for r in gaz.rows(f"{name} {w}")
+                                if gaz.kinds[r] == SITE))
+    if sites:
+        return sites
+    if gaz.demonym(name) is not None:
+        return ()
+    key = normalize_name(name)
+    return tuple(r for r in gaz.rows(name) if gaz.kinds[r] == CITY
+                 and (gaz.pops[r] >= MIN_ALT_POPULATION or normalize_name(gaz.names[r]) == key))
+
+
+def _facility_names(parsed: Doc, gaz: Gazetteer) -> list[Mention]:
+    pattern, _ = _facility_pattern()
+    found = []
+    for match in pattern.finditer(parsed.text):
+        text = match.group(0)
+        if facility_rows(text, gaz):
+            found.append(Mention(text, match.start(), match.end(), "GAZETTEER", hint="facility"))
     return found
 
 

@@ -32,7 +32,7 @@ from flashpoint.geo.gazetteer import (
     Gazetteer,
     normalize_name,
 )
-from flashpoint.geo.recognize import Mention, recognize
+from flashpoint.geo.recognize import Mention, facility_rows, recognize
 from flashpoint.records import Document, Location
 
 __all__ = ["Place", "resolve", "find_places", "PRECISION_RANK"]
@@ -122,6 +122,8 @@ def _candidates(mention: Mention, gaz: Gazetteer) -> tuple[int, ...]:
         entry = gaz.demonym(mention.text)
         return (entry.row,) if entry is not None else ()
     text = mention.text
+    if mention.hint == "facility":
+        return facility_rows(text, gaz)
     if mention.hint == "region":
         regional = tuple(r for r in gaz.rows(text + " province") if gaz.kinds[r] == REGION)
         regional += tuple(r for r in gaz.rows(text) if gaz.kinds[r] == REGION and r not in regional)
@@ -199,7 +201,7 @@ def _context(mentions: list[Mention], first: list[tuple[int, float] | None],
         if chosen is None:
             continue
         country = gaz.countries[chosen[0]]
-        if country:
+        if country and country != "UNK":  # a sea that points to no coast is no evidence
             counter = by_name.setdefault(normalize_name(mention.text), Counter())
             counter[country] += _weight(chosen[0], cands, gaz)
     return by_name
