@@ -1,0 +1,134 @@
+"""The CI quality gate: the coder's scores on the gold sets never fall below tests/gold/floors.json.
+
+The gold texts are coded once per module (``code_paths``, as ``flashpoint eval`` does) and scored
+against ``dev.jsonl`` and ``heldout.jsonl``, together and apart; the user's seed documents
+(``shared/seeds``) are coded with the publication dates of ``tests/gold/README.md`` ("Seeds") and
+scored against ``seeds.jsonl``. Floors are what the coder measured when they were set, minus a
+small margin; they are only ever raised (and ``max_negatives_violated`` only ever lowered), so a
+change that makes the coder worse on any set fails CI. Keep this module cheap: it runs in CI on
+every push (about 15 s on a 2-core machine).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from flashpoint.events.scoring import EvalReport, GoldEvent, load_gold, score_events
+from flashpoint.pipeline import code_paths
+from flashpoint.settings import Settings
+
+GOLD = Path(__file__).resolve().parent / "gold"
+
+#: Publication dates assumed for the seeds, which carry no metadata (see tests/gold/README.md).
+SEED_PUBLISHED = {
+    "000_e13ce82ae1a66ad0.txt": "2021-07-15",
+    "001_69701843479779bb.txt": "2021-07-15",
+    "002_f08a927af4cef22d.txt": "2019-08-25",
+}
+
+#: Gold set name -> the gold files it scores.
+GOLD_SETS = {
+    "dev": ["dev.jsonl"],
+    "heldout": ["heldout.jsonl"],
+    "dev+heldout": ["dev.jsonl", "heldout.jsonl"],
+}
+
+METRICS = ("detection_f1", "typed_f1", "full_f1", "date_accuracy", "location_accuracy")
+
+
+def _floors() -> dict[str, Any]:
+    return json.loads((GOLD / "floors.json").read_text(encoding="utf-8"))
+
+
+def _gold(files: list[str]) -> list[GoldEvent]:
+    return [event for name in files for event in load_gold(GOLD / name)]
+
+
+@pytest.fixture(scope="module")
+def gold_records() -> list[dict[str, Any]]:
+    """The gold texts coded once; their datelines give the publication dates."""
+    batch = code_paths([str(GOLD / "texts")], Settings(quiet=True))
+    assert len(batch.documents) == len(list((GOLD / "texts").glob("*.txt")))
+    return [event.to_record() for event in batch.events]
+
+
+@pytest.fixture(scope="module")
+def seed_records(seeds_dir: Path) -> list[dict[str, Any]]:
+    """The seeds coded as one batch (so shared page furniture is removed) per publication date;
+    each document keeps the events of the run with its own date."""
+    records: list[dict[str, Any]] = []
+    for published in sorted(set(SEED_PUBLISHED.values())):
+        batch = code_paths([str(seeds_dir)], Settings(published=published, quiet=True))
+        names = {name for name, date in SEED_PUBLISHED.items() if date == published}
+        records += [e.to_record() for e in batch.events if Path(e.doc_path or "").name in names]
+    return records
+
+
+def measure(report: EvalReport) -> dict[str, float | int | None]:
+    """The gated numbers of one evaluation report."""
+    return {
+        "detection_f1": report.detection.f1,
+        "typed_f1": report.typed.f1,
+        "full_f1": report.full.f1,
+        "date_accuracy": report.date_accuracy,
+        "location_accuracy": report.location_accuracy,
+        "negatives_violated": len(report.negatives_violated),
+    }
+
+
+def _check(name: str, measured: dict[str, float | int | None]) -> None:
+    """Every floor of the set met; the message lists each metric that fell below its floor."""
+    floors = _floors()["gold"][name]
+    failures = []
+    for metric in METRICS:
+        floor = floors.get(metric)
+        if floor is None:
+            continue  # not gated yet
+        value = measured[metric]
+        if value is None or value < floor:
+            failures.append(f"{metric} = {value if value is None else round(value, 4)} < floor {floor}")
+    ceiling = floors.get("max_negatives_violated")
+    if ceiling is not None and measured["negatives_violated"] > ceiling:
+        failures.append(f"negatives violated = {measured['negatives_violated']} > {ceiling}")
+    assert not failures, f"{name}: " + "; ".join(failures) + f"\nmeasured: {measured}"
+
+
+@pytest.mark.parametrize("name", sorted(GOLD_SETS))
+def test_gold_set_meets_floors(name: str, gold_records: list[dict[str, Any]]) -> None:
+    _check(name, measure(score_events(gold_records, _gold(GOLD_SETS[name]))))
+
+
+def test_seeds_meet_floors(seed_records: list[dict[str, Any]]) -> None:
+    gold = load_gold(GOLD / "seeds.jsonl")
+    assert {g.doc for g in gold} == set(SEED_PUBLISHED)
+    _check("seeds", measure(score_events(seed_records, gold)))
+
+
+def test_seed_gold_passes_the_gold_checks(seeds_dir: Path) -> None:
+    """seeds.jsonl obeys the rules of tests/gold/check_gold.py (fields, verbatim evidence inside one
+    sentence, negatives that fit no other sentence), checked against the seed texts in shared/."""
+    spec = importlib.util.spec_from_file_location("check_gold", GOLD / "check_gold.py")
+    assert spec and spec.loader
+    checker = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = checker  # its dataclasses look their module up while being built
+    spec.loader.exec_module(checker)
+    texts = {path.name: path.read_text(encoding="utf-8") for path in seeds_dir.glob("*.txt")}
+    report, seen = checker.Report(), set()
+    for number, line in enumerate((GOLD / "seeds.jsonl").read_text(encoding="utf-8").splitlines(), 1):
+        checker.check_record(report, number, json.loads(line), texts, seen)
+    checker.check_sentences(report, texts)
+    assert not report.errors, "\n".join(report.errors)
+
+
+def test_floors_file_covers_every_set() -> None:
+    floors = _floors()["gold"]
+    assert set(floors) == {*GOLD_SETS, "seeds"}
+    for name, values in floors.items():
+        assert set(values) == {*METRICS, "max_negatives_violated"}, name
+        assert any(values[m] is not None for m in METRICS), f"{name} gates nothing"
