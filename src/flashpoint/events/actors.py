@@ -42,6 +42,7 @@ from spacy.tokens import Doc, Span, Token
 
 from flashpoint.errors import ModelError
 from flashpoint.events.arguments import PLACE_LEFT, UNKNOWN_ATTACKER, UNKNOWN_DOER
+from flashpoint.nlp.doctext import text_of
 from flashpoint.records import Actor
 
 __all__ = [
@@ -585,8 +586,8 @@ class ActorDictionary:
         """The document's alias matches (computed once per document) between two offsets."""
         key = f"flashpoint.actor_mentions.{id(self)}"
         if key not in doc.user_data:
-            doc.user_data[key] = self.matches(doc.text)
-        stop = len(doc.text) if end is None else end
+            doc.user_data[key] = self.matches(text_of(doc))
+        stop = len(text_of(doc)) if end is None else end
         return [m for m in doc.user_data[key] if m.start >= start and m.end <= stop]
 
     def _across_boundary(self, span: Span, when: str | None) -> Actor | None:
@@ -713,7 +714,7 @@ class ActorDictionary:
         if not (is_group or is_site):
             return None
         window = _window_start(span)
-        text = span.doc.text
+        text = text_of(span.doc)
         if is_site:
             sites = [m for m in self._sites.scan(text[window : span.start_char])]
             if sites:

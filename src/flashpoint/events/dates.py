@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from flashpoint.events.dating import EventDater, Expression, When, when_of_iso
 from flashpoint.events.timex import Lexicon, TimeExpression, find_expressions, load_lexicon
+from flashpoint.nlp.doctext import text_of
 
 __all__ = ["DateMention", "DateIndex", "paragraph_spans"]
 
@@ -152,7 +153,7 @@ class DateIndex:
 
         ``sent`` is accepted for the coder's convenience; the sentence is read off ``head``."""
         doc = head.doc
-        if doc.text != self.text:
+        if text_of(doc) != self.text:
             return None
         if self._dater is None or self._dater.doc is not doc:
             self._dater = self._build_dater(doc)

@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from flashpoint.geo.gazetteer import Gazetteer
 from flashpoint.geo.link import Link, PlaceRules, link_place, names_where, place_rules
 from flashpoint.geo.resolve import PRECISION_RANK, Place, find_places
+from flashpoint.nlp.doctext import text_of
 from flashpoint.records import Document, Event
 
 __all__ = ["locate_events"]
@@ -86,7 +87,7 @@ def _read_sentences(parsed: Doc, events: Sequence[Event], places: Sequence[Place
         link = link_place(sentence, trigger, places, events[i].event_type, events[i].mode,
                           triggers_by_sentence.get(sentence.start, ()), rules)
         links[i] = link
-        paragraph = _paragraph(parsed.text, events[i].char_start)
+        paragraph = _paragraph(text_of(parsed), events[i].char_start)
         if last is not None and last[0] == paragraph:
             recent[i] = last[1]
         if link.place is None or not rules.is_physical(events[i].event_type, events[i].mode):
@@ -168,7 +169,7 @@ def _local_dateline(places: Sequence[Place], parsed: Doc, rules: PlaceRules) -> 
     first = next((p for p in places if not p.demonym), None)
     if first is None or first.start > _DATELINE_CHARS or not first.text.isupper():
         return None
-    if "\n" in parsed.text[:first.start]:
+    if "\n" in text_of(parsed)[:first.start]:
         return None
     countries = Counter(p.country for p in places
                         if p is not first and p.country and names_where(parsed, p, rules))

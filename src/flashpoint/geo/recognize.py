@@ -36,6 +36,7 @@ from flashpoint.geo.gazetteer import (
     Gazetteer,
     normalize_name,
 )
+from flashpoint.nlp.doctext import text_of
 
 __all__ = ["Mention", "facility_rows", "recognize"]
 
@@ -189,7 +190,7 @@ def _gazetteer_matches(parsed: Doc, gaz: Gazetteer) -> list[Mention]:
     aliases = tuple(sorted(gaz.curated_aliases))
     pattern = _alias_pattern(id(gaz), aliases)
     found = []
-    for match in pattern.finditer(parsed.text):
+    for match in pattern.finditer(text_of(parsed)):
         text = match.group(0)
         if not (text[0].isupper() or text[0].isdigit()):
             continue
@@ -239,7 +240,7 @@ def facility_rows(text: str, gaz: Gazetteer) -> tuple[int, ...]:
 def _facility_names(parsed: Doc, gaz: Gazetteer) -> list[Mention]:
     pattern, _ = _facility_pattern()
     found = []
-    for match in pattern.finditer(parsed.text):
+    for match in pattern.finditer(text_of(parsed)):
         text = match.group(0)
         if facility_rows(text, gaz):
             found.append(Mention(text, match.start(), match.end(), "GAZETTEER", hint="facility"))
@@ -250,7 +251,7 @@ def _datelines(parsed: Doc, gaz: Gazetteer) -> list[Mention]:
     """Upper-case datelines ("SAN DIEGO (AP) --", "TORONTO, Ont. --") that the model, trained
     on mixed case, leaves unlabelled: the place where the story was filed."""
     found = []
-    for match in _DATELINE.finditer(parsed.text):
+    for match in _DATELINE.finditer(text_of(parsed)):
         name = match.group(1).strip()
         if _is_known_place(name.title(), gaz, min_city=_DATELINE_CITY):
             start = match.start(1)
