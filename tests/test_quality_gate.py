@@ -37,7 +37,12 @@ GOLD_SETS = {
     "dev": ["dev.jsonl"],
     "heldout": ["heldout.jsonl"],
     "dev+heldout": ["dev.jsonl", "heldout.jsonl"],
+    "heldout2": ["heldout2.jsonl"],
 }
+
+#: Folders of gold texts, each coded as its own batch (``texts2`` holds the second held-out set,
+#: annotated without running the coder).
+TEXT_DIRS = ("texts", "texts2")
 
 METRICS = ("detection_f1", "typed_f1", "full_f1", "date_accuracy", "location_accuracy")
 
@@ -53,9 +58,12 @@ def _gold(files: list[str]) -> list[GoldEvent]:
 @pytest.fixture(scope="module")
 def gold_records() -> list[dict[str, Any]]:
     """The gold texts coded once; their datelines give the publication dates."""
-    batch = code_paths([str(GOLD / "texts")], Settings(quiet=True))
-    assert len(batch.documents) == len(list((GOLD / "texts").glob("*.txt")))
-    return [event.to_record() for event in batch.events]
+    records = []
+    for folder in TEXT_DIRS:
+        batch = code_paths([str(GOLD / folder)], Settings(quiet=True))
+        assert len(batch.documents) == len(list((GOLD / folder).glob("*.txt")))
+        records += [event.to_record() for event in batch.events]
+    return records
 
 
 @pytest.fixture(scope="module")
@@ -110,14 +118,31 @@ def test_seeds_meet_floors(seed_records: list[dict[str, Any]]) -> None:
     _check("seeds", measure(score_events(seed_records, gold)))
 
 
-def test_seed_gold_passes_the_gold_checks(seeds_dir: Path) -> None:
-    """seeds.jsonl obeys the rules of tests/gold/check_gold.py (fields, verbatim evidence inside one
-    sentence, negatives that fit no other sentence), checked against the seed texts in shared/."""
+def _checker():
     spec = importlib.util.spec_from_file_location("check_gold", GOLD / "check_gold.py")
     assert spec and spec.loader
     checker = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = checker  # its dataclasses look their module up while being built
     spec.loader.exec_module(checker)
+    return checker
+
+
+def test_second_heldout_gold_passes_the_gold_checks() -> None:
+    """heldout2.jsonl obeys the rules of tests/gold/check_gold.py against texts2/."""
+    checker = _checker()
+    texts = {path.name: path.read_text(encoding="utf-8") for path in (GOLD / "texts2").glob("*.txt")}
+    report, seen = checker.Report(), set()
+    for number, line in enumerate((GOLD / "heldout2.jsonl").read_text(encoding="utf-8").splitlines(), 1):
+        checker.check_record(report, number, json.loads(line), texts, seen)
+    checker.check_sentences(report, texts)
+    assert not report.errors, "\n".join(report.errors)
+    assert len(texts) == 25 and len(seen) >= 110
+
+
+def test_seed_gold_passes_the_gold_checks(seeds_dir: Path) -> None:
+    """seeds.jsonl obeys the rules of tests/gold/check_gold.py (fields, verbatim evidence inside one
+    sentence, negatives that fit no other sentence), checked against the seed texts in shared/."""
+    checker = _checker()
     texts = {path.name: path.read_text(encoding="utf-8") for path in seeds_dir.glob("*.txt")}
     report, seen = checker.Report(), set()
     for number, line in enumerate((GOLD / "seeds.jsonl").read_text(encoding="utf-8").splitlines(), 1):
