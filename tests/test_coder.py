@@ -542,3 +542,74 @@ def test_backing_described_is_no_support_event(nlp, coder) -> None:
     text = "Militants backed by Ankara attacked Kurdish positions near Manbij."
     events = code(nlp, coder, text)
     assert asserted(events, "ASSAULT") and not asserted(events, "SUPPORT")
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # bases, posts and units (ACLED "headquarters established", "change to group activity")
+        ("Turkish forces set up a new observation post near Saraqib on Monday.", "MOBILIZE"),
+        ("The Russian army has established a military base outside Qamishli.", "MOBILIZE"),
+        ("Dozens of Somaliland soldiers defected to Puntland on Sunday.", "MOBILIZE"),
+        ("Iran's army formed a new drone unit in its southern command.", "MOBILIZE"),
+        ("Damascus sent reinforcements to the Idlib front.", "MOBILIZE"),
+        ("The Syrian army massed troops along the Turkish border.", "MOBILIZE"),
+        # sexual violence, with the model's mislemmatised "raped"
+        ("Army soldiers raped three women in a village near Juba.", "ASSAULT"),
+        ("Police officers sexually assaulted detainees in Nairobi, the group said.", "ASSAULT"),
+        # protest wording
+        ("Thousands of protesters gathered outside parliament in Beirut on Saturday.", "PROTEST"),
+        ("Hundreds of lawyers took to the streets of Harare on Thursday.", "PROTEST"),
+        ("Opposition supporters staged a sit-in outside the electoral commission in Kampala.", "PROTEST"),
+        # weapons seized or found
+        ("Border guards intercepted a shipment of rifles at the crossing.", "COERCE"),
+        ("Police discovered pistols and grenades in a car near Kabul.", "COERCE"),
+        ("Iraqi forces freed several villages from ISIS near Hawija.", "COERCE"),
+    ],
+)
+def test_more_news_trigger_families(nlp, coder, text: str, event_type: str) -> None:
+    assert asserted(code(nlp, coder, text), event_type), [
+        (e.event_type, e.status, e.trigger) for e in code(nlp, coder, text)]
+
+
+def test_a_protest_with_demands_is_one_protest(nlp, coder) -> None:
+    events = code(nlp, coder, "Thousands of students rallied in Dhaka on Monday, demanding safer roads.")
+    assert asserted(events, "PROTEST") and not asserted(events, "REQUEST")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Coast guards intercepted twenty migrants off the island on Sunday.",
+        "Police intercepted two suspected smugglers on the highway near Kano.",
+    ],
+)
+def test_stopping_people_is_no_attack(nlp, coder, text: str) -> None:
+    assert asserted(code(nlp, coder, text), "ASSAULT") == []
+
+
+def test_intercepting_missiles_is_still_an_attack(nlp, coder) -> None:
+    events = code(nlp, coder, "Israeli air defences intercepted two missiles fired from Lebanon.")
+    assert asserted(events, "ASSAULT")
+
+
+def test_an_industrial_explosion_is_no_attack(nlp, coder) -> None:
+    text = "Five workers were killed when a boiler exploded at a fireworks warehouse in Hebei."
+    assert asserted(code(nlp, coder, text), "ASSAULT") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Riot police dispersed the demonstrators outside the governor's office in Basra.",
+        "Security forces used tear gas and rubber bullets against the crowd in Nasiriyah.",
+    ],
+)
+def test_force_against_protesters_is_an_assault(nlp, coder, text: str) -> None:
+    assert asserted(code(nlp, coder, text), "ASSAULT"), [
+        (e.event_type, e.status, e.trigger) for e in code(nlp, coder, text)]
+
+
+def test_tear_gas_deployed_is_no_mobilisation(nlp, coder) -> None:
+    events = code(nlp, coder, "Police deployed tear gas against protesters in Karachi on Friday.")
+    assert asserted(events, "ASSAULT") and not asserted(events, "MOBILIZE")

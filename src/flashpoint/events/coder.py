@@ -50,6 +50,10 @@ __all__ = ["Coder", "load_coder", "CODER_NAME"]
 CODER_NAME = "flashpoint-coder"
 _CODER_RELEASE = "0.1.0"
 _CASUALTY_TYPE = "ASSAULT"
+_PROTEST_TYPE = "PROTEST"
+# What protesters say while protesting (demands, denunciations, rejections) is the protest's
+# content: CAMEO 14x codes a demonstration *for* or *against* something as one act.
+_PROTEST_CONTENT_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT"})
 _ASSERTED = ("actual", "claimed")
 # Links that start another clause (or that the parser could not place): what hangs below one of
 # them is not part of the phrase above.
@@ -134,6 +138,7 @@ class Coder:
                 continue
             kept.append(_Candidate(trigger, args, False))
         kept = _merge_restatements(kept, self.ontology.cues.status, self.ontology.cues.speech_types)
+        kept = _fold_protest_demands(kept)
         if prior_assault:
             kept.extend(self._implied_acts(kept))
         yield from kept
@@ -374,6 +379,29 @@ class Coder:
         if when is not None:
             score += 0.15
         return round(min(score, 0.95), 3)
+
+
+def _fold_protest_demands(candidates: list[_Candidate]) -> list[_Candidate]:
+    """"Thousands rallied, demanding the release of detainees": the demand is what the protest
+    is about (CAMEO 14x protests *for* something), not a separate appeal, so a demand that hangs
+    from a protest trigger in the parse is folded into that protest."""
+    protests = {c.trigger.head.i for c in candidates if c.trigger.event_type == _PROTEST_TYPE}
+    if not protests:
+        return candidates
+    return [c for c in candidates
+            if c.trigger.event_type not in _PROTEST_CONTENT_TYPES or not _governed_by(c.trigger.head, protests)]
+
+
+def _governed_by(token: Token, heads: set[int], steps: int = 4) -> bool:
+    """Whether one of ``heads`` governs ``token`` within ``steps`` links."""
+    node = token
+    for _ in range(steps):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.i in heads:
+            return True
+    return False
 
 
 def _merge_restatements(

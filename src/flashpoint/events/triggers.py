@@ -35,6 +35,8 @@ _DESCRIPTIVE_DEPS = _MODIFIER_DEPS | {"acl"}
 _PHRASE_DEPS = {"pobj", "compound", "amod", "conj", "nmod", "prep", "dobj", "oprd", "attr", "acomp",
                 "prt", "aux", "poss", "appos"}
 # Complements whose words a frame or exclusion looks at: objects, particles, predicates.
+# Acts named by who does them: a crowd gathering is a protest.
+_CROWD_TYPES = frozenset({"PROTEST"})
 _COMPLEMENT_DEPS = {"dobj", "prep", "pobj", "prt", "oprd", "attr", "acomp", "xcomp", "ccomp",
                     "dative", "advmod", "npadvmod", "nsubjpass", "advcl"}
 
@@ -95,6 +97,12 @@ class TriggerFinder:
         for frame in ontology.frames:
             for lemma in frame.lemmas:
                 self._frames.setdefault(lemma, []).append(frame)
+        # The small model mislemmatises some inflected verbs ("raped" -> "rap", "staged" ->
+        # "stag"): an inflected form of a known verb stands for that verb when its lemma is unknown.
+        self._verb_forms: dict[str, str] = {}
+        for lemma in [*self._verbs, *self._frames, *self._phrases]:
+            for form in _inflections(lemma):
+                self._verb_forms.setdefault(form, lemma)
 
     def find(self, sent: Span) -> list[Trigger]:
         """Triggers in ``sent``, in text order, at most one per token (longest match wins)."""
@@ -132,22 +140,25 @@ class TriggerFinder:
         n = len(doc)
         for token in doc:
             i = token.i
-            for rest, name in self._phrases.get(token.lemma_.lower(), ()):
+            lemma = self._lemma(token)
+            for rest, name in self._phrases.get(lemma.lower(), ()):
                 end = i + 1 + len(rest)
                 if end <= n and all(_word_is(doc[i + 1 + k], word) for k, word in enumerate(rest)):
                     yield name, "phrase", i, end
             if token.pos_ in _VERB_POS and token.dep_ not in _MODIFIER_DEPS and not self._describes(token):
-                for name in self._verbs.get(token.lemma_, ()):
+                for name in self._verbs.get(lemma, ()):
                     yield name, "verb", i, i + 1
-            frames = self._frames.get(token.lemma_.lower())
+            frames = self._frames.get(lemma.lower())
             if frames and token.pos_ in _FRAME_POS and token.dep_ not in _DESCRIPTIVE_DEPS:
                 words = _complement_words(token)
+                crowd = _subject_words(token)
                 if token.dep_ == "relcl":  # "the missiles that the group had launched"
                     words |= {token.head.lemma_.lower(), token.head.lower_}
                 for frame in frames:
                     if frame.deps and token.dep_.lower() not in frame.deps:
                         continue
-                    if not frame.object_words or frame.object_words & words:
+                    found = words | crowd if frame.event_type in _CROWD_TYPES else words
+                    if not frame.object_words or frame.object_words & found:
                         yield frame.event_type, "verb", i, i + 1
                         break
             nominal = token.pos_ in _NOUN_POS
@@ -156,6 +167,13 @@ class TriggerFinder:
                 names = names + self._noun_forms.get(token.lower_, [])
             for name in dict.fromkeys(names):
                 yield name, "noun", i, i + 1
+
+    def _lemma(self, token: Token) -> str:
+        """The token's lemma, or for a verb the model mislemmatised, the known verb its form inflects."""
+        lemma = token.lemma_
+        if token.pos_ != "VERB" or lemma in self._verbs or lemma.lower() in self._frames or lemma.lower() in self._phrases:
+            return lemma
+        return self._verb_forms.get(token.lower_, lemma)
 
     def _override(self, trigger: Trigger) -> Trigger:
         """Re-type a trigger whose object says it is another event ("withdrawal from a deal")."""
@@ -206,6 +224,41 @@ def _complement_words(token: Token, deps: Iterable[str] = _COMPLEMENT_DEPS) -> s
         words.add(node.lemma_.lower())
         words.add(node.lower_)
     return words
+
+
+def _subject_words(token: Token) -> set[str]:
+    """The subject's words of a verb: "protesters gathered outside parliament" is a protest
+    because of who gathered (the parser often takes the place for an object, so an object does
+    not rule this out). Only frames of ``_CROWD_TYPES`` read them: elsewhere the subject is the
+    doer, not what the act is ("forces launched an attack" forms no force)."""
+    if token.pos_ != "VERB":
+        return set()
+    words: set[str] = set()
+    for child in token.children:
+        if child.dep_ != "nsubj":
+            continue
+        for node in (child, *(c for c in child.children if c.dep_ in ("compound", "conj", "prep", "pobj"))):
+            words.add(node.lemma_.lower())
+            words.add(node.lower_)
+        for prep in (c for c in child.children if c.dep_ == "prep"):  # "hundreds of protesters"
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                words.add(pobj.lemma_.lower())
+                words.add(pobj.lower_)
+    return words
+
+
+def _inflections(lemma: str) -> set[str]:
+    """Regular English inflections of a verb lemma ("rape" -> "raped", "rapes", "raping")."""
+    if " " in lemma or not lemma.isalpha():
+        return set()
+    forms = {lemma + "s", lemma + "es", lemma + "ed", lemma + "ing"}
+    if lemma.endswith("e"):
+        forms |= {lemma + "d", lemma[:-1] + "ing"}
+    if lemma.endswith("y"):
+        forms |= {lemma[:-1] + "ied", lemma[:-1] + "ies"}
+    if len(lemma) > 2 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou":
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return forms - {lemma}
 
 
 def _word_is(token: Token, word: str) -> bool:
