@@ -254,3 +254,19 @@ def test_seed_dates(seed_events) -> None:
     assert before and all(e.date == "2021-06-25" for e in before)
     for event in seed_events:  # a deadline year never becomes an event's date
         assert event.date is None or event.date <= PUBLISHED, (event.trigger, event.date)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a report dated Thursday 15 July tells of the following Monday: days after publication
+        ("On Monday, July 19, the council voted to sanction the militia.", "2021-07-19"),
+        # the weekday fits neither this year nor last: no year rather than one from years back
+        ("On Monday, June 23, Turkish jets bombed a depot near Dohuk.", None),
+        # last year's date, weekday checked
+        ("On Saturday, December 5, Turkish jets bombed a depot near Dohuk.", "2020-12-05"),
+    ],
+)
+def test_a_yearless_date_is_placed_near_publication_or_not_at_all(nlp, text: str, expected: str | None) -> None:
+    word = "voted" if "voted" in text else "bombed"
+    assert date_of(nlp, text, word, event_type="SANCTION" if word == "voted" else "ASSAULT") == expected

@@ -24,7 +24,7 @@ import calendar
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
@@ -44,6 +44,8 @@ _MONTH = (
     r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")"
     r"(?:(?<=\b[A-Za-z]{3})\.|(?<=\bSept)\.)?"
 )
+#: How many days after its publication date a report may date an event it tells of.
+_AFTER_PUBLICATION_DAYS = 14
 _WEEKDAY = r"(?:(?P<weekday>" + "|".join(_WEEKDAYS) + r"),?\s+(?:the\s+)?)?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
@@ -216,17 +218,24 @@ class DateIndex:
         return date(year, mention.month or 1, mention.day or 1) > self.published
 
     def _year_before_publication(self, mention: DateMention) -> int | None:
+        """The year of a date written without one: within the year before publication, else
+        a few days after it (an updated report, or a publication date read off an early
+        dateline). A weekday that fits neither means the year is unknown: no year is searched
+        for further back, because "Monday, June 24" fits some year, and that year is wrong."""
         assert self.published is not None
         month, day = mention.month or 1, mention.day
-        for year in range(self.published.year, self.published.year - 7, -1):
-            if not _valid(year, month, day):
-                continue
-            when = date(year, month, day or 1)
-            if when > self.published:
-                continue
-            if mention.weekday is not None and day is not None and when.weekday() != mention.weekday:
-                continue
-            return year
+        candidates = [
+            date(year, month, day or 1)
+            for year in (self.published.year, self.published.year - 1)
+            if _valid(year, month, day)
+        ]
+        grace = self.published + timedelta(days=_AFTER_PUBLICATION_DAYS)
+        ordered = sorted((c for c in candidates if c <= self.published), reverse=True) + [
+            c for c in candidates if self.published < c <= grace
+        ]
+        for when in ordered:
+            if mention.weekday is None or day is None or when.weekday() == mention.weekday:
+                return when.year
         return None
 
     def in_span(self, start: int, end: int) -> list[DateMention]:
