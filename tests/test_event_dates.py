@@ -270,3 +270,8 @@ def test_seed_dates(seed_events) -> None:
 def test_a_yearless_date_is_placed_near_publication_or_not_at_all(nlp, text: str, expected: str | None) -> None:
     word = "voted" if "voted" in text else "bombed"
     assert date_of(nlp, text, word, event_type="SANCTION" if word == "voted" else "ASSAULT") == expected
+
+
+def test_an_update_dated_the_day_after_publication_keeps_the_year(nlp) -> None:
+    text = "UPDATE, July 16: Turkish jets bombed a depot near Dohuk."
+    assert date_of(nlp, text, "bombed") == "2021-07-16"

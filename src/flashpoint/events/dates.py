@@ -218,10 +218,11 @@ class DateIndex:
         return date(year, mention.month or 1, mention.day or 1) > self.published
 
     def _year_before_publication(self, mention: DateMention) -> int | None:
-        """The year of a date written without one: within the year before publication, else
-        a few days after it (an updated report, or a publication date read off an early
-        dateline). A weekday that fits neither means the year is unknown: no year is searched
-        for further back, because "Monday, June 24" fits some year, and that year is wrong."""
+        """The year of a date written without one: the nearest fitting date within the year
+        before publication or a few days after it (an updated report, or a publication date
+        read off an early dateline). A weekday that fits none means the year is unknown: no
+        year is searched for further back, because "Monday, June 24" fits some year, and that
+        year is wrong."""
         assert self.published is not None
         month, day = mention.month or 1, mention.day
         candidates = [
@@ -230,10 +231,8 @@ class DateIndex:
             if _valid(year, month, day)
         ]
         grace = self.published + timedelta(days=_AFTER_PUBLICATION_DAYS)
-        ordered = sorted((c for c in candidates if c <= self.published), reverse=True) + [
-            c for c in candidates if self.published < c <= grace
-        ]
-        for when in ordered:
+        eligible = [c for c in candidates if c <= grace]
+        for when in sorted(eligible, key=lambda c: abs((c - self.published).days)):
             if mention.weekday is None or day is None or when.weekday() == mention.weekday:
                 return when.year
         return None
