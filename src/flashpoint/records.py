@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from bisect import bisect_right
 from dataclasses import asdict, dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
@@ -25,7 +26,21 @@ __all__ = [
     "BlockHistory",
     "stable_hash",
     "dumps_records",
+    "great_circle_km",
+    "EARTH_RADIUS_KM",
 ]
+
+#: Mean Earth radius (IUGG), for distances between WGS84 points.
+EARTH_RADIUS_KM = 6371.0088
+
+
+def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Haversine distance in km between two WGS84 points: the one distance every stage uses
+    (event places, watched-site radii, gold location matching)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dlat, dlon = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dlat / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlon / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 def stable_hash(*parts: str, length: int = 16) -> str:

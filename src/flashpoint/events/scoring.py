@@ -18,13 +18,13 @@ prediction on it is a violation.
 from __future__ import annotations
 
 import json
-import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
 from flashpoint.errors import EvalError
+from flashpoint.records import great_circle_km
 
 __all__ = ["GoldEvent", "Score", "EvalReport", "load_gold", "score_events", "date_matches"]
 
@@ -192,11 +192,8 @@ def location_matches(predicted: dict[str, Any] | None, gold: dict[str, Any]) -> 
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(math.sqrt(a))
+    """Great-circle distance in kilometres (:func:`flashpoint.records.great_circle_km`)."""
+    return great_circle_km(lat1, lon1, lat2, lon2)
 
 
 def _doc_key(value: str | None) -> str:

@@ -23,7 +23,6 @@ the stage that needs it.
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from dataclasses import replace
 from typing import Sequence
@@ -34,7 +33,7 @@ from flashpoint.geo.gazetteer import Gazetteer
 from flashpoint.geo.link import Link, PlaceRules, link_place, names_where, place_rules
 from flashpoint.geo.resolve import PRECISION_RANK, Place, find_places
 from flashpoint.nlp.doctext import text_of
-from flashpoint.records import Document, Event
+from flashpoint.records import Document, Event, great_circle_km
 
 __all__ = ["locate_events"]
 
@@ -180,7 +179,4 @@ def _local_dateline(places: Sequence[Place], parsed: Doc, rules: PlaceRules) -> 
 
 
 def _km(a: Place, b: Place) -> float:
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    h = (math.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2)
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
+    return great_circle_km(a.lat, a.lon, b.lat, b.lon)

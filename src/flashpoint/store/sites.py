@@ -23,7 +23,6 @@ Sites are matched by id or by name (case-insensitive); names are unique. Bad val
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
@@ -33,6 +32,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, func, select, update
 
 from flashpoint.errors import ConfigError
+from flashpoint.records import EARTH_RADIUS_KM, great_circle_km
 from flashpoint.store import schema
 from flashpoint.store.site_file import (
     Presence,
@@ -68,7 +68,6 @@ sites = schema.watched_sites
 CURATED, USER = "curated", "user"
 
 #: Mean Earth radius (IUGG), for great-circle distances.
-EARTH_RADIUS_KM = 6371.0088
 
 #: Fields a user may change on a site (the id never changes: events and scores refer to it).
 EDITABLE = ("name", "lat", "lon", "radius_km", "kind", "country", "region", "nations", "aliases", "notes")
@@ -287,11 +286,8 @@ def ensure_seeded(store: Store, path: str | Path | None = None) -> SeedResult | 
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle (haversine) distance in km between two WGS84 points."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dlat, dlon = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dlat / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlon / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+    """Great-circle distance in km between two WGS84 points (:func:`flashpoint.records.great_circle_km`)."""
+    return great_circle_km(lat1, lon1, lat2, lon2)
 
 
 def parse_point(text: str) -> tuple[float, float]:
