@@ -11,11 +11,11 @@ import yaml
 from sqlalchemy import func, inspect, select
 
 from flashpoint.errors import ConfigError
+from flashpoint.records import great_circle_km
 from flashpoint.store import Store, schema
 from flashpoint.store.site_file import Presence, SiteSpec, load_site_file, parse_presence
 from flashpoint.store.sites import (
     add_site,
-    distance_km,
     ensure_seeded,
     get_site,
     list_sites,
@@ -180,7 +180,7 @@ def test_list_near_a_point_sorts_by_distance(store: Store) -> None:
     assert [r["name"] for r in rows] == ["Near", "Far"]
     assert rows[0]["distance_km"] == pytest.approx(1.112, abs=0.01)
     assert [r["name"] for r in list_sites(store, near=(33.3, 44.4), within_km=5)] == ["Near"]
-    assert distance_km(0, 0, 0, 180) == pytest.approx(20015.1, abs=1)
+    assert great_circle_km(0, 0, 0, 180) == pytest.approx(20015.1, abs=1)
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ import json
 import math
 from bisect import bisect_right
 from dataclasses import asdict, dataclass, field
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Mapping, Sequence
 
 __all__ = [
     "SourceItem",
@@ -25,7 +25,6 @@ __all__ = [
     "Event",
     "BlockHistory",
     "stable_hash",
-    "dumps_records",
     "great_circle_km",
     "EARTH_RADIUS_KM",
 ]
@@ -315,8 +314,3 @@ class Event:
             "trigger": self.trigger,
             "coder_version": self.coder_version,
         }
-
-
-def dumps_records(records: Iterable[dict[str, Any]]) -> str:
-    """JSON Lines text, one record a line, keys in spec order, UTF-8 kept readable."""
-    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)

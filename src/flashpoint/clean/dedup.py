@@ -45,10 +45,14 @@ _TOKEN = re.compile(r"[^\W_]+")
 
 def signature_of(text: str, settings: Settings) -> np.ndarray:
     """The MinHash hash values (``settings.dedup_num_perm`` of them) of a text."""
+    return _minhash(_shingles(text, settings.shingle_size), settings)
+
+
+def _minhash(shingles: set[str], settings: Settings) -> np.ndarray:
     from datasketch import MinHash
 
     minhash = MinHash(num_perm=settings.dedup_num_perm, seed=SEED, scheme=SCHEME)
-    minhash.update_batch([s.encode("utf-8") for s in _shingles(text, settings.shingle_size)])
+    minhash.update_batch([s.encode("utf-8") for s in shingles])
     return np.asarray(minhash.hashvalues, dtype=_DTYPE)
 
 
@@ -72,11 +76,7 @@ Sketch = tuple[bytes, int]
 def sketch_of(text: str, settings: Settings) -> Sketch:
     """The sketch that :func:`containment` compares: signature bytes and number of shingles."""
     shingles = _shingles(text, settings.shingle_size)
-    from datasketch import MinHash
-
-    minhash = MinHash(num_perm=settings.dedup_num_perm, seed=SEED, scheme=SCHEME)
-    minhash.update_batch([s.encode("utf-8") for s in shingles])
-    return np.asarray(minhash.hashvalues, dtype=_DTYPE).tobytes(), len(shingles)
+    return _minhash(shingles, settings).tobytes(), len(shingles)
 
 
 def containment(a: Sketch, b: Sketch) -> float:

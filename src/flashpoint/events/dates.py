@@ -145,7 +145,6 @@ class DateIndex:
         self.published = _parse_iso(published)
         self._scanned = _scan(text)
         self.mentions = self._resolve(self._scanned)
-        self._starts = [m.start for m in self.mentions]
         self._lexicon = lexicon
         self._dater: EventDater | None = None
 
@@ -237,15 +236,6 @@ class DateIndex:
                 return when.year
         return None
 
-    def in_span(self, start: int, end: int) -> list[DateMention]:
-        """Resolved mentions inside ``[start, end)``, in text order."""
-        i = bisect_right(self._starts, start - 1)
-        out = []
-        while i < len(self.mentions) and self.mentions[i].start < end:
-            if self.mentions[i].end <= end:
-                out.append(self.mentions[i])
-            i += 1
-        return out
 
 
 def _host(span: Span) -> tuple[Token | None, str | None]:

@@ -120,7 +120,6 @@ class Cues:
     status: StatusCues
     say_verbs: frozenset[str]
     blocking_preps: frozenset[str]
-    temporal_words: frozenset[str]
     type_status: Mapping[str, str] = field(default_factory=dict)
     implied_acts: Mapping[str, str] = field(default_factory=dict)
     intent_types: frozenset[str] = frozenset()
@@ -250,7 +249,6 @@ def _cues(spec: Mapping[str, Any]) -> Cues:
         status=StatusCues(**{key: _words(status[key]) for key in StatusCues.__dataclass_fields__}),
         say_verbs=_words(spec["attribution"]["say_verbs"]),
         blocking_preps=_words(spec["dates"]["blocking_preps"]),
-        temporal_words=_words(spec["dates"]["temporal_words"]),
         type_status={str(k).upper(): str(v) for k, v in (spec.get("type_status") or {}).items()},
         implied_acts={str(k).lower(): str(v).upper() for k, v in (spec.get("implied_acts") or {}).items()},
         intent_types=frozenset(str(t).upper() for t in spec.get("intent_types") or ()),

@@ -187,13 +187,8 @@ def location_matches(predicted: dict[str, Any] | None, gold: dict[str, Any]) -> 
         return bool(gold.get("country")) and predicted.get("country") == gold.get("country")
     if predicted.get("lat") is None or predicted.get("lon") is None:
         return False
-    distance = haversine_km(predicted["lat"], predicted["lon"], gold["lat"], gold["lon"])
+    distance = great_circle_km(predicted["lat"], predicted["lon"], gold["lat"], gold["lon"])
     return distance <= float(gold.get("radius_km") or 25)
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres (:func:`flashpoint.records.great_circle_km`)."""
-    return great_circle_km(lat1, lon1, lat2, lon2)
 
 
 def _doc_key(value: str | None) -> str:

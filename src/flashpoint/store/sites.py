@@ -32,7 +32,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, func, select, update
 
 from flashpoint.errors import ConfigError
-from flashpoint.records import EARTH_RADIUS_KM, great_circle_km
+from flashpoint.records import great_circle_km
 from flashpoint.store import schema
 from flashpoint.store.site_file import (
     Presence,
@@ -59,8 +59,6 @@ __all__ = [
     "parse_point",
     "parse_presence",
     "slug_for",
-    "distance_km",
-    "EARTH_RADIUS_KM",
 ]
 
 sites = schema.watched_sites
@@ -125,7 +123,7 @@ def list_sites(
     if near is not None:
         lat, lon = _checked_point(*near)
         for row in rows:
-            row["distance_km"] = round(distance_km(lat, lon, row["lat"], row["lon"]), 3)
+            row["distance_km"] = round(great_circle_km(lat, lon, row["lat"], row["lon"]), 3)
         if within_km is not None:
             rows = [r for r in rows if r["distance_km"] <= within_km]
         rows.sort(key=lambda r: (r["distance_km"], r["name"]))
@@ -283,11 +281,6 @@ def ensure_seeded(store: Store, path: str | Path | None = None) -> SeedResult | 
 
 
 # -- geometry and parsing ----------------------------------------------------------------------
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km between two WGS84 points (:func:`flashpoint.records.great_circle_km`)."""
-    return great_circle_km(lat1, lon1, lat2, lon2)
 
 
 def parse_point(text: str) -> tuple[float, float]:
