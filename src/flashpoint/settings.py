@@ -14,7 +14,7 @@ from typing import Mapping
 
 from flashpoint.errors import ConfigError
 
-__all__ = ["Settings", "DEFAULT_DB_FILE"]
+__all__ = ["Settings", "AnalysisSettings", "DEFAULT_DB_FILE"]
 
 DEFAULT_DB_FILE = "flashpoint.db"
 
@@ -26,7 +26,51 @@ ENV_FIELDS: Mapping[str, str] = {
     "FLASHPOINT_N_PROCESS": "n_process",
     "FLASHPOINT_SPACY_MODEL": "spacy_model",
     "FLASHPOINT_SELECTIVE_PARSE": "selective_parse",
+    "FLASHPOINT_API_TOKEN": "api_token",
 }
+
+
+@dataclass(frozen=True)
+class AnalysisSettings:
+    """How :mod:`flashpoint.analysis` merges reports, links chains, raises alerts, scores sites.
+
+    Merging: two asserted reports of one type are one incident when their dates are at most
+    ``merge_max_days`` apart (a less precise date must contain the other), their places at most
+    ``merge_max_km`` apart (or one has none), and their actors' countries do not contradict.
+    Chains: a hostile act answers an earlier one by the other side within ``chain_window_days``
+    (``hostile_quad_classes``: PLOVER QuadClass 3 verbal and 4 material conflict; structural links
+    need material conflict on both ends). Alerts: a week's count of hostile incidents in a series
+    (dyad or region) is a surge when its upper tail probability under a Poisson (or, when the
+    baseline is overdispersed, negative-binomial) fit to the previous ``baseline_weeks`` weeks is
+    below ``alert_alpha``, with at least ``alert_min_count`` incidents. Site threat: hostile
+    incidents within a site's radius over ``threat_window_days``, weighted by severity and by
+    recency with half-life ``threat_half_life_days``.
+    """
+
+    merge_max_days: int = 1
+    merge_max_km: float = 50.0
+    chain_window_days: int = 14
+    hostile_quad_classes: tuple[int, ...] = (3, 4)
+    baseline_weeks: int = 8
+    alert_alpha: float = 0.01
+    alert_min_count: int = 3
+    threat_window_days: int = 30
+    threat_half_life_days: float = 7.0
+
+    def __post_init__(self) -> None:
+        for name in ("merge_max_days", "chain_window_days", "baseline_weeks", "threat_window_days"):
+            if getattr(self, name) < 0 or (name != "merge_max_days" and getattr(self, name) == 0):
+                raise ConfigError(f"{name} must be positive, got {getattr(self, name)}")
+        if self.merge_max_km < 0:
+            raise ConfigError(f"merge_max_km must not be negative, got {self.merge_max_km}")
+        if not 0.0 < self.alert_alpha < 1.0:
+            raise ConfigError(f"alert_alpha must be in (0, 1), got {self.alert_alpha}")
+        if self.alert_min_count < 1:
+            raise ConfigError(f"alert_min_count must be at least 1, got {self.alert_min_count}")
+        if self.threat_half_life_days <= 0:
+            raise ConfigError("threat_half_life_days must be positive")
+        if not set(self.hostile_quad_classes) <= {1, 2, 3, 4}:
+            raise ConfigError("hostile_quad_classes must be QuadClass numbers 1 to 4")
 
 
 @dataclass(frozen=True)
@@ -36,6 +80,8 @@ class Settings:
     ``db`` is either a path to a SQLite file or a SQLAlchemy URL (``sqlite:///x.db``,
     ``postgresql://user@host/db``). ``max_input_bytes`` is the documented size limit of one input
     item (a file, or one JSON record); larger items are rejected as ``oversized``.
+    ``api_token`` is the bearer token ``flashpoint serve`` requires for writes (ingest, sites);
+    without one the API is read-only. ``analysis`` tunes :mod:`flashpoint.analysis`.
     ``selective_parse`` parses only sentences that may hold an event (``flashpoint.nlp.selective``;
     off by default: on conflict news ~90% of tokens sit in such sentences and it measured slower,
     see ``bench/throughput.py``).
@@ -54,6 +100,8 @@ class Settings:
     min_boilerplate_chars: int = 20
     quiet: bool = False
     selective_parse: bool = False
+    analysis: AnalysisSettings = field(default_factory=AnalysisSettings)
+    api_token: str | None = None
     extra: Mapping[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:

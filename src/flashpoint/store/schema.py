@@ -35,6 +35,10 @@ __all__ = [
     "item_sketches",
     "runs",
     "watched_sites",
+    "incidents",
+    "incident_events",
+    "chain_links",
+    "merge_decisions",
 ]
 
 #: Constraint names are spelled out so that later migrations can refer to them on both backends.
@@ -212,4 +216,91 @@ watched_sites = Table(
         "lat >= -90 AND lat <= 90 AND lon >= -180 AND lon <= 180 AND radius_km > 0",
         name="ck_watched_sites_position",
     ),
+)
+
+# -- analysis: merged incidents, action-reaction links, merge decisions ---------------------------
+# Derived from ``events`` by :mod:`flashpoint.analysis` and rebuilt from it at any time (never the
+# other way round): ``events`` keeps every report; these tables only group and link them.
+
+#: One real-world event: the asserted events (reports) merged into it. Fields describe the
+#: representative report; where reports disagree, ``disagreements`` (JSON object: field -> list of
+#: ``{"value", "event_ids"}``) keeps each report's own figure. ``source_sponsor``/``target_sponsor``
+#: are the ISO3 state backers of the actors (from the actor knowledge base), used by chains.
+incidents = Table(
+    "incidents",
+    metadata,
+    Column("incident_id", HASH, primary_key=True),
+    Column("representative_event_id", HASH, nullable=False),
+    Column("event_type", String(32), nullable=False, index=True),
+    Column("mode", String(64)),
+    Column("date", String(10), index=True),
+    Column("source_name", Text),
+    Column("source_country", String(8), index=True),
+    Column("source_sector", String(64)),
+    Column("source_actor_id", String(128)),
+    Column("source_sponsor", String(8)),
+    Column("target_name", Text),
+    Column("target_country", String(8), index=True),
+    Column("target_sector", String(64)),
+    Column("target_actor_id", String(128)),
+    Column("target_sponsor", String(8)),
+    Column("loc_name", Text),
+    Column("loc_country", String(8), index=True),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("loc_precision", String(16)),
+    Column("fatalities", Integer),
+    Column("injuries", Integer),
+    Column("status", String(16), nullable=False),
+    Column("goldstein", Float),
+    Column("quad_class", Integer),
+    Column("cameo_root", String(8)),
+    Column("confidence", Float, nullable=False),
+    Column("n_events", Integer, nullable=False),  # reports merged (events)
+    Column("n_docs", Integer, nullable=False),  # documents carrying it, near-duplicates included
+    Column("disagreements", Text, nullable=False),  # JSON object, {} when reports agree
+    Column("analysis_version", String(32), nullable=False),
+)
+
+#: Which event (report) belongs to which incident, and why it was merged there: ``reason`` is
+#: a JSON object naming the representative it matched and the tests passed (same type, dates,
+#: distance, actors); null for the representative itself.
+incident_events = Table(
+    "incident_events",
+    metadata,
+    Column("event_id", HASH, ForeignKey("events.event_id"), primary_key=True),
+    Column("incident_id", HASH, nullable=False, index=True),
+    Column("reason", Text),
+)
+
+#: ``response_id`` answers ``cause_id`` (both incidents). ``kind`` is ``text`` (the report says so:
+#: "in retaliation for") or ``structure`` (a hostile act by B against A soon after one by A
+#: against B). ``explanation`` is a sentence a person can check.
+chain_links = Table(
+    "chain_links",
+    metadata,
+    Column("link_id", HASH, primary_key=True),
+    Column("cause_id", HASH, nullable=False, index=True),
+    Column("response_id", HASH, nullable=False, index=True),
+    Column("kind", String(16), nullable=False),
+    Column("cue", Text),
+    Column("gap_days", Integer),
+    Column("score", Float, nullable=False),
+    Column("explanation", Text, nullable=False),
+    CheckConstraint("kind IN ('text', 'structure')", name="ck_chain_links_kind"),
+)
+
+#: A person's decision about merging, kept across rebuilds so merges are reversible:
+#: ``split`` keeps ``event_a`` and ``event_b`` in different incidents (``event_b`` null: take
+#: ``event_a`` out into an incident of its own); ``join`` puts them in one.
+merge_decisions = Table(
+    "merge_decisions",
+    metadata,
+    Column("decision_id", HASH, primary_key=True),
+    Column("action", String(8), nullable=False),
+    Column("event_a", HASH, nullable=False, index=True),
+    Column("event_b", HASH),
+    Column("note", Text),
+    Column("created_at", String(32), nullable=False),
+    CheckConstraint("action IN ('split', 'join')", name="ck_merge_decisions_action"),
 )
