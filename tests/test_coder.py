@@ -11,6 +11,7 @@ from flashpoint.events import Coder, load_coder
 from flashpoint.events.actors import load_actors
 from flashpoint.events.dates import DateIndex
 from flashpoint.events.ontology import PLOVER_TYPES, load_ontology
+from flashpoint.events.triggers import load_defence
 from flashpoint.records import Document, Event, OffsetMap
 from flashpoint.settings import Settings
 
@@ -613,3 +614,65 @@ def test_force_against_protesters_is_an_assault(nlp, coder, text: str) -> None:
 def test_tear_gas_deployed_is_no_mobilisation(nlp, coder) -> None:
     events = code(nlp, coder, "Police deployed tear gas against protesters in Karachi on Friday.")
     assert asserted(events, "ASSAULT") and not asserted(events, "MOBILIZE")
+
+
+# -- an attack read off the defence against it ---------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "mode", "source", "target"),
+    [
+        ("Air defence systems at the U.S. embassy in Baghdad were activated overnight to intercept "
+         "an incoming drone.", "drone", "UNK", "USA"),
+        ("Sirens sounded at the U.S. consulate in Erbil as a drone threat was detected.", "drone", "UNK", "USA"),
+        ("Patriot batteries intercepted two missiles fired at Al-Asad air base.", "heavy-weapons", "UNK", "USA"),
+        ("Israel's Iron Dome shot down a rocket fired from Gaza at Ashkelon.", "heavy-weapons", "PSE", "ISR"),
+    ],
+)
+def test_a_defence_against_an_attack_reports_the_attack(nlp, coder, text: str, mode: str, source: str,
+                                                        target: str) -> None:
+    event = only(asserted(code(nlp, coder, text)), "ASSAULT")
+    assert (event.mode, event.source.country, event.target.country) == (mode, source, target)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran activated its air defences.",  # no threat named
+        "The minister sounded the alarm over Iran's missile programme.",  # no defender
+    ],
+)
+def test_defence_words_without_a_defence_against_a_threat_are_no_attack(nlp, coder, text: str) -> None:
+    assert asserted(code(nlp, coder, text), "ASSAULT") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the attack is told by its own word: the sirens add none
+        "Sirens sounded at the base after a rocket attack on Erbil.",
+        # the defence and the hits are one attack on the base
+        "Most of the rockets were intercepted by the base's air defences, but two struck the base.",
+    ],
+)
+def test_a_defence_adds_no_attack_the_sentence_tells_already(nlp, coder, text: str) -> None:
+    assert len(asserted(code(nlp, coder, text), "ASSAULT")) == 1
+
+
+def test_the_defence_cues_are_data(nlp, tmp_path: Path) -> None:
+    packaged = (Path(__file__).resolve().parent.parent / "src/flashpoint/data/plover.yaml").read_text(
+        encoding="utf-8")
+    assert {"activate", "sound", "intercept"} <= load_defence().verbs
+    without = tmp_path / "plover.yaml"
+    without.write_text(packaged.replace("\ndefence:\n", "\nunused_defence:\n"), encoding="utf-8")
+    assert load_defence(str(without)).verbs == frozenset()
+    text = "Air defence systems at the U.S. embassy were activated as a drone approached."
+    assert asserted(code(nlp, load_coder(Settings()), text), "ASSAULT")
+    plain = load_coder(Settings(extra={"plover_path": str(without)}))
+    assert asserted(code(nlp, plain, text), "ASSAULT") == []
+
+
+def test_seed_embassy_drone_alert_is_an_attack_on_the_embassy(seed_events) -> None:
+    for key in ("000", "001"):
+        alerts = [e for e in asserted(seed_events[key], "ASSAULT") if e.date == "2021-07-06"]
+        assert alerts and all(e.mode == "drone" and e.target.country == "USA"
+                              and e.source.country in ("UNK", "IRQ") for e in alerts), key

@@ -275,3 +275,111 @@ def test_a_yearless_date_is_placed_near_publication_or_not_at_all(nlp, text: str
 def test_an_update_dated_the_day_after_publication_keeps_the_year(nlp) -> None:
     text = "UPDATE, July 16: Turkish jets bombed a depot near Dohuk."
     assert date_of(nlp, text, "bombed") == "2021-07-16"
+
+
+# -- no publication date: a weekday pins the year ---------------------------------------------
+
+def mention_values(text: str, published: str | None = None) -> dict[str, str | None]:
+    """Each calendar date of ``text`` the index could resolve, with its value."""
+    return {text[m.start:m.end]: m.value for m in DateIndex(text, published).mentions}
+
+
+def test_a_weekday_pins_the_year_and_anchors_the_other_dates(nlp) -> None:
+    text = ("Militias have fired rockets at coalition bases since 2019, and in 2020 the attacks grew.\n"
+            "On March 2nd, rockets hit Erbil.\n"
+            "On Sunday, March 7th, rockets hit a base near Baghdad. On March 9th, gunmen ambushed a convoy.")
+    # 7 March is a Sunday in 2010, 2021 and 2027: 2021 is the one near the text's 2019 and 2020,
+    # and it places the other yearless dates (not the 2020 of an earlier paragraph)
+    assert mention_values(text) == {"2019": "2019", "2020": "2020", "March 2nd": "2021-03-02",
+                                    "Sunday, March 7th": "2021-03-07", "March 9th": "2021-03-09"}
+    assert date_of(nlp, text, "hit", nth=1, published=None) == "2021-03-07"
+    assert date_of(nlp, text, "ambushed", published=None) == "2021-03-09"
+
+
+@pytest.mark.parametrize(
+    ("text", "date_text", "expected"),
+    [
+        ("In 2022, talks stalled. On Tuesday 5 July, jets bombed a depot.", "Tuesday 5 July", "2022-07-05"),
+        # the paragraph's 2019 does not fit the weekday: 6 January is a Monday in 2020
+        ("In 2019, talks stalled. Jets bombed a depot on Monday (Jan. 6).", "Monday (Jan. 6", "2020-01-06"),
+        ("In 2020, talks stalled. Jets bombed a depot on June 27 (Sunday).", "June 27 (Sunday)", "2021-06-27"),
+    ],
+)
+def test_any_weekday_form_pins_the_year(text: str, date_text: str, expected: str) -> None:
+    assert mention_values(text)[date_text] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no year anywhere: nothing says which Sunday, 7 March this is
+        "On Sunday, March 7th, rockets hit a base near Baghdad.",
+        # the text's only year is 1990, and 7 March fell on a Sunday no sooner than 1993
+        "In 1990, Iraq invaded Kuwait. On Sunday, March 7th, rockets hit a base near Baghdad.",
+    ],
+)
+def test_a_weekday_far_from_the_texts_years_gives_no_date(text: str) -> None:
+    assert mention_values(text).get("Sunday, March 7th") is None
+
+
+def test_a_weekday_is_not_used_when_there_is_a_publication_date() -> None:
+    text = "In 2020, talks stalled. On Sunday, March 7th, rockets hit a base near Baghdad."
+    assert mention_values(text, PUBLISHED)["Sunday, March 7th"] == "2021-03-07"
+    assert mention_values(text, "2020-05-01").get("Sunday, March 7th") is None  # 2020-03-07: a Saturday
+
+
+# -- deadlines anchor nothing ------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In March 2021, Ottawa extended its training mission until March 31, 2022. "
+         "Fighting around Mosul peaked in March.", "2021-03"),
+        ("In 2019, parliament extended the mission through 2025. In May, more troops reached Erbil.", "2019-05"),
+        ("In 2019, parliament renewed the mission before June 2020. In May, more troops reached Erbil.",
+         "2019-05"),
+    ],
+)
+def test_a_deadline_lends_no_year_without_a_publication_date(text: str, expected: str) -> None:
+    values = mention_values(text)
+    assert values["March" if "in March." in text else "May"] == expected
+
+
+def test_the_same_month_follows_the_act_not_the_deadline(nlp) -> None:
+    text = ("In March 2021, Ottawa extended its training mission until March 31, 2022. "
+            "In the same month, Canadian troops supported an Iraqi offensive near Mosul.")
+    assert date_of(nlp, text, "supported", event_type="COOPERATE", published=None) == "2021-03"
+
+
+def test_a_relation_before_a_date_is_no_deadline() -> None:
+    text = "Two days before June 27, 2021, the prime minister visited the front. On June 30th, jets struck."
+    assert mention_values(text)["June 30th"] == "2021-06-30"
+
+
+def test_a_time_phrase_opening_a_coordinated_clause_dates_that_clause(nlp) -> None:
+    text = ("On May 3rd, 2020, rockets hit a base near Kirkuk and two days later on May 5th "
+            "gunmen attacked a convoy near Tikrit.")
+    assert date_of(nlp, text, "hit", published=None) == "2020-05-03"
+    assert date_of(nlp, text, "attacked", published=None) == "2020-05-05"
+
+
+@pytest.fixture(scope="module")
+def undated_seed_events(nlp, seeds_dir: Path) -> list:
+    """The first seed coded as it is ingested: plain text, no publication date."""
+    coder = load_coder(Settings())
+    path = next(seeds_dir.glob("000_*.txt"))
+    text = path.read_text(encoding="utf-8")
+    document = Document(doc_id=Document.id_for(text), text=text, raw_text=text, offsets=OffsetMap(),
+                        origin=path.name, raw_hash=Document.id_for(text), format="txt", published=None,
+                        url=None)
+    return coder.code(document, nlp(text))
+
+
+def test_seed_dates_without_a_publication_date(undated_seed_events) -> None:
+    asserted = [e for e in undated_seed_events if e.status in ("actual", "claimed")]
+    dates = {e.date for e in asserted if e.event_type == "ASSAULT"}
+    assert {"2021-06-27", "2021-06-28", "2021-07-05", "2021-07-06", "2020-01"} <= dates
+    same_month = [e for e in asserted if e.sentence.startswith("In the same month")]
+    assert same_month and all(e.date == "2021-03" for e in same_month)
+    for event in undated_seed_events:  # the deadline's 2022 never becomes an event's date
+        assert event.date is None or event.date <= "2021-07-06", (event.trigger, event.date)

@@ -20,7 +20,11 @@ Rules, in the order tried (each is a common way English news phrases an event):
 * counterparts: a withdrawal of one's own forces is from a place ("pulled their trainers out of
   Iraq"), a handover is to someone ("over to Iraqi forces"), a joint act's second subject is the
   counterpart ("Biden and Kadhimi agreed"), and whom shot-down drones belonged to is who
-  launched them.
+  launched them;
+* an attack read off the defence against it ("C-RAM defense systems were activated at the U.S.
+  embassy to stop a drone threat") is aimed at the defended place: the defence's place, the
+  defender's owner ("the base's air defenses") or the threat's aim ("rockets fired at the
+  base"); its doer is the threat's launcher, else unknown.
 
 Weapons in subject or agent position ("rockets hit the base") are instruments, not actors: they
 feed the mode. The gold guidelines code such an unattributed attack's doer as UNK (plus the
@@ -40,7 +44,7 @@ from typing import Callable
 from spacy.tokens import Doc, Span, Token
 
 from flashpoint.events.ontology import EventType, Ontology
-from flashpoint.events.triggers import Trigger
+from flashpoint.events.triggers import Defence, Trigger, load_defence
 
 __all__ = ["Arguments", "ArgumentFinder", "PLACE_LEFT", "UNKNOWN_ATTACKER", "UNKNOWN_DOER", "noun_phrase"]
 
@@ -174,6 +178,7 @@ class ArgumentFinder:
     def __init__(self, ontology: Ontology, is_actorish: Callable[[str, bool], bool]) -> None:
         self.ontology = ontology
         self.cues = ontology.cues
+        self.defence = load_defence(ontology.source or None)
         self.is_actorish = is_actorish
         # Triggers already seen in the document being coded, for re-mentions ("the strikes").
         self._seen_doc: Doc | None = None
@@ -321,6 +326,10 @@ class ArgumentFinder:
 
     # -- the two shapes of trigger -------------------------------------------------------------
     def find(self, trigger: Trigger) -> Arguments:
+        if trigger.defence is not None:
+            args = self._defended(trigger, trigger.defence)
+            self._remember(trigger, args)
+            return args
         etype = self.ontology.types[trigger.event_type]
         args = Arguments()
         args.accused = self._accused(trigger.head)
@@ -376,6 +385,75 @@ class ArgumentFinder:
                 args.target is not None or (args.instruments and _is_passive(trigger.head))):
             args.source = _unknown(trigger)  # an attack reported without its doer: UNK, per the guidelines
         return args
+
+    # -- attacks read off the defence against them ----------------------------------------------
+    def _defended(self, trigger: Trigger, defence: Defence) -> Arguments:
+        """The attack a defence reports: aimed at the defended place, by the threat's launcher
+        (unknown unless named); the threat's weapons feed the mode ("a drone threat")."""
+        doc = trigger.span.doc
+        threats = [doc[i] for i in defence.threats]
+        args = Arguments(instruments=[t for t in threats if self._is_weapon(t)])
+        site = self._defended_site(defence, doc)
+        args.target = noun_phrase(site) if site is not None else None
+        attacker = next((a for a in map(self._attacker, threats) if a is not None), None)
+        args.source = attacker if attacker is not None else _unknown(trigger)
+        return args
+
+    def _defended_site(self, defence: Defence, doc: Doc) -> Token | None:
+        """Where the defence stood: "activated at the U.S. embassy", "the base's air defenses",
+        "Israeli air defences", else where the threat was aimed ("rockets fired at the base")."""
+        for i in (*defence.verbs, *defence.defenders):  # "systems at the U.S. embassy were activated"
+            for prep in doc[i].children:
+                obj = _pobj(prep) if prep.dep_ == "prep" and prep.lower_ in self.defence.site_preps else None
+                if obj is not None and self._is_site(obj, False):
+                    return obj
+        for i in defence.defenders:  # the owner may hang from a modifier: "the embassy's C-RAM system"
+            for owner in doc[doc[i].left_edge.i : i]:
+                if owner.dep_ in ("poss", "compound", "amod") and self._is_site(owner, owner.dep_ != "poss"):
+                    return owner
+        return next((aim for aim in (self._aim(doc[i]) for i in defence.threats) if aim is not None), None)
+
+    def _is_site(self, token: Token, named_only: bool) -> bool:
+        """A place or party that can be attacked, not a time ("at dawn") or a purpose."""
+        if token.ent_type_ in ("DATE", "TIME") or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            return False
+        phrase = noun_phrase(token)
+        if not named_only and (token.lemma_.lower() in self.defence.sites
+                               or any(t.ent_type_ in ("GPE", "FAC", "LOC") for t in phrase)):
+            return True  # "the base", "Erbil airport"
+        return self.is_actorish(phrase.text, named_only)
+
+    def _aim(self, threat: Token) -> Token | None:
+        """What a threat was aimed at: "rockets fired at the base", "a drone approaching the compound"."""
+        for clause in (c for c in threat.children if c.dep_ in ("acl", "relcl")):
+            for child in clause.children:
+                obj = _pobj(child) if child.dep_ == "prep" and child.lower_ in self.defence.aim_preps else None
+                if obj is None and child.dep_ == "dobj" and clause.lemma_.lower() in self.defence.aim_verbs:
+                    obj = child
+                if obj is not None and self._is_site(obj, False):
+                    return obj
+        return None
+
+    def _attacker(self, threat: Token) -> Span | None:
+        """Who sent a threat: "drones that the group launched", "a drone launched by the
+        Houthis", "a Houthi drone", "a rocket fired from Gaza"."""
+        launcher = self._launcher(threat)
+        if launcher is not None:
+            return launcher
+        clauses = [c for c in threat.children if c.dep_ == "acl"]
+        for clause in clauses:
+            agent = _child(clause, "agent")
+            obj = _pobj(agent) if agent is not None else None
+            if obj is not None:
+                return noun_phrase(obj)
+        for owner in threat.children:
+            if owner.dep_ in ("poss", "compound", "amod") and self.is_actorish(noun_phrase(owner).text, True):
+                return noun_phrase(owner)
+        for prep in (p for c in clauses for p in c.children if p.dep_ == "prep" and p.lower_ == "from"):
+            obj = _pobj(prep)
+            if obj is not None and self.is_actorish(noun_phrase(obj).text, True):
+                return noun_phrase(obj)
+        return None
 
     def _doer_of_mention(self, noun: Token) -> Span | None:
         """The doer of an act named by a definite noun the trigger finder did not take ("the

@@ -17,6 +17,9 @@ events are worth emitting:
   and no earlier sentence of the document reported one (the gold guidelines: consequences of an
   attack coded elsewhere are not coded again);
 * a blame that names no act ("Iran blamed Israel") still claims the attack the text reported;
+* an attack read off the defence against it ("C-RAM systems were activated at the embassy to stop
+  a drone threat", ``triggers``) is dropped when another attack of the sentence has the same
+  target ("intercepted by the base's air defenses, but some struck the base"): one attack;
 * cooperation stated with "will"/"would" ("said it would deliver doses") is coded as the intent
   (AGREE);
 * in a sentence naming a natural or industrial hazard ("an earthquake hit", "a boiler
@@ -137,6 +140,7 @@ class Coder:
             if trigger.is_nominal and (self._standing(trigger.head) or _characterises(trigger.head)):
                 continue
             kept.append(_Candidate(trigger, args, False))
+        kept = _fold_defences(kept)
         kept = _merge_restatements(kept, self.ontology.cues.status, self.ontology.cues.speech_types)
         kept = _fold_protest_demands(kept)
         if prior_assault:
@@ -310,7 +314,10 @@ class Coder:
                 etype, status = self.ontology.types["AGREE"], "actual"
         if status == "actual" and sentence.rstrip("\"'\u201d)").endswith("?"):
             status = "hypothetical"  # a question asserts nothing
-        mode = choose_mode(etype, trigger.span, args.instruments, sent, alone)
+        words = trigger.span
+        if trigger.defence is not None and args.instruments:  # the attack's word is its weapon, not "shot down"
+            words = sent.doc[args.instruments[0].i : args.instruments[0].i + 1]
+        mode = choose_mode(etype, words, args.instruments, sent, alone)
         cameo_root = (mode.cameo_root if mode and mode.cameo_root else None) or etype.cameo_root
         assert document.text[start:end] == sentence
         return Event(
@@ -379,6 +386,17 @@ class Coder:
         if when is not None:
             score += 0.15
         return round(min(score, 0.95), 3)
+
+
+def _fold_defences(candidates: list[_Candidate]) -> list[_Candidate]:
+    """An attack read off the defence against it that another trigger of the sentence reports
+    with the same target ("Most of the missiles were intercepted by the base's air defenses, but
+    some struck the base") is that attack: the defence adds no event."""
+    targets = {c.args.target.root.lower_ for c in candidates
+               if c.trigger.defence is None and c.args.target is not None
+               and c.trigger.event_type == _CASUALTY_TYPE}
+    return [c for c in candidates if c.trigger.defence is None or c.args.target is None
+            or c.args.target.root.lower_ not in targets]
 
 
 def _fold_protest_demands(candidates: list[_Candidate]) -> list[_Candidate]:

@@ -8,8 +8,16 @@
    2020, ... resumed on January 16th" -> 2020-01-16);
 2. else the most recent such day not after publication (checked against the weekday when the
    text gives one: "Sunday, June 27th");
-3. else (no publication date) from the nearest earlier year anywhere in the document;
-4. else no date: a wrong date is worse than none.
+3. else (no publication date) from a weekday: "Sunday, June 27th" falls on a Sunday only in some
+   years, and the one of those nearest the years the document states (within two years) is the
+   date's; such a date then anchors the document's other yearless dates as a publication date
+   would (the nearest fitting year);
+4. else (no publication date) from the nearest earlier year anywhere in the document;
+5. else no date: a wrong date is worse than none.
+
+A deadline or end date ("until March 31, 2022", "through 2025", "by the end of 2021") lends its
+year to no other date: it says when something stops, often in the future, not when the text's
+events happened.
 
 Precision follows the text: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
 
@@ -46,17 +54,26 @@ _MONTH = (
 )
 #: How many days after its publication date a report may date an event it tells of.
 _AFTER_PUBLICATION_DAYS = 14
-_WEEKDAY = r"(?:(?P<weekday>" + "|".join(_WEEKDAYS) + r"),?\s+(?:the\s+)?)?"
+#: How many years from the nearest year a document states a weekday may place a yearless date.
+_WEEKDAY_YEAR_GAP = 2
+_WEEKDAY_NAMES = "|".join(_WEEKDAYS)
+# "Sunday, June 27th", "Tuesday 5 July", "Monday (Jan. 6)"
+_WEEKDAY = r"(?:(?P<weekday>" + _WEEKDAY_NAMES + r")(?:,?\s+|\s*\(\s*)(?:the\s+)?)?"
+# "June 27 (Sunday)"
+_TRAILING_WEEKDAY = r"\s*\(\s*(?P<weekday>" + _WEEKDAY_NAMES + r")\s*\)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 
 _PATTERNS = [
     re.compile(rf"\b(?P<iso>{_YEAR}-(?P<imonth>[01]\d)-(?P<iday>[0-3]\d))\b"),
+    re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?{_TRAILING_WEEKDAY}", re.IGNORECASE),
+    re.compile(rf"\b(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}\b(?:,?\s+{_YEAR}\b)?{_TRAILING_WEEKDAY}",
+               re.IGNORECASE),
     re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?", re.IGNORECASE),
     re.compile(rf"\b{_WEEKDAY}(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}\b(?:,?\s+{_YEAR}\b)?", re.IGNORECASE),
     re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
-    re.compile(rf"\b(?P<prep>in|during|since|by|until|throughout)\s+(?:early\s+|late\s+|mid-)?{_YEAR}\b", re.IGNORECASE),
-    re.compile(rf"\b(?P<mprep>in|during|since|by|until|throughout)\s+(?:early\s+|late\s+|mid-)?{_MONTH}(?![\w-])", re.IGNORECASE),
+    re.compile(rf"\b(?P<prep>in|during|since|by|until|till|through|throughout|before)\s+(?:early\s+|late\s+|mid-)?{_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"\b(?P<mprep>in|during|since|by|until|till|through|throughout|before)\s+(?:early\s+|late\s+|mid-)?{_MONTH}(?![\w-])", re.IGNORECASE),
 ]
 
 
@@ -143,9 +160,13 @@ class DateIndex:
         self.paragraphs = paragraph_spans(text)
         self._para_starts = [start for start, _ in self.paragraphs]
         self.published = _parse_iso(published)
-        self._scanned = _scan(text)
-        self.mentions = self._resolve(self._scanned)
         self._lexicon = lexicon
+        lex = lexicon or load_lexicon()
+        self._scanned = _scan(text)
+        self._deadlines = frozenset(m.start for m in self._scanned
+                                    if _deadline(_introducer(text, m.start, lex.date_fillers), lex))
+        self._pinned = self._weekday_dates(self._scanned) if self.published is None else {}
+        self.mentions = self._resolve(self._scanned)
         self._dater: EventDater | None = None
 
     # -- event dates ----------------------------------------------------------------------------
@@ -176,9 +197,8 @@ class DateIndex:
         span = doc.char_span(start, end, alignment_mode="expand")
         host, prep = _host(span) if span is not None else (None, None)
         if span is not None and host is not None:
-            host = _nearest_clause(span, host)
-        before = re.findall(r"[A-Za-z]+", self.text[max(0, start - 24):start].lower())
-        words = [w for w in before if w not in ("early", "late", "mid", "the", "on", "of")]
+            host = _opening_clause(span, _nearest_clause(span, host), lexicon)
+        words = _introducer(self.text, start, lexicon.date_fillers)
         bound = prep if prep in lexicon.bounds else (words[-1] if words and words[-1] in lexicon.bounds else None)
         usable = kind != "future" and bound is None
         return Expression(start, end, kind, value, timex, host, usable, bound)
@@ -199,17 +219,54 @@ class DateIndex:
         return resolved
 
     def _year_for(self, mention: DateMention, earlier: list[DateMention]) -> int | None:
+        """The year of a date written without one, by the rules of the module docstring."""
+        year = self._paragraph_year(mention, earlier)
+        if year is not None:
+            return year
+        if self.published is not None:
+            return self._year_before_publication(mention)
+        if mention.start in self._pinned:
+            return self._pinned[mention.start].year
+        anchor = self._nearest_pinned(mention.start)
+        if anchor is not None:
+            return _year_near(mention, anchor)
+        year = next((p.year for p in reversed(earlier) if self._lends_year(p)), None)
+        return year if year is not None and _fits_weekday(year, mention) else None
+
+    def _paragraph_year(self, mention: DateMention, earlier: list[DateMention]) -> int | None:
         paragraph = self.paragraph_of(mention.start)
         for previous in reversed(earlier):
             if self.paragraph_of(previous.start) != paragraph:
                 break
-            if previous.explicit_year and previous.year is not None:
+            if self._lends_year(previous) and previous.year is not None:
                 if self._after_publication(previous.year, mention):
-                    continue  # "until March 31, 2022" lends no year to a past "March"
-                return previous.year
-        if self.published is not None:
-            return self._year_before_publication(mention)
-        return next((p.year for p in reversed(earlier) if p.explicit_year), None)
+                    continue  # a later date lends no year to a past "March"
+                return previous.year if _fits_weekday(previous.year, mention) else None
+        return None
+
+    def _lends_year(self, mention: DateMention) -> bool:
+        """A year the text states for a time of its story, not for a deadline."""
+        return mention.explicit_year and mention.start not in self._deadlines
+
+    def _weekday_dates(self, raw: list[DateMention]) -> dict[int, date]:
+        """The dates that weekdays pin down in a document with no publication date, by start
+        offset: "On Sunday, June 27th" in a text that speaks of 2020 and 2021 is 2021-06-27."""
+        years = sorted({m.year for m in raw if self._lends_year(m) and m.year is not None})
+        if not years:
+            return {}  # nothing says which era the text is about
+        pinned: dict[int, date] = {}
+        for mention in raw:
+            if mention.year is None and mention.weekday is not None and mention.month and mention.day:
+                year = _weekday_year(mention.month, mention.day, mention.weekday, years)
+                if year is not None:
+                    pinned[mention.start] = date(year, mention.month, mention.day)
+        return pinned
+
+    def _nearest_pinned(self, offset: int) -> date | None:
+        """The weekday-pinned date told nearest ``offset``: the time the text is about there."""
+        if not self._pinned:
+            return None
+        return self._pinned[min(self._pinned, key=lambda start: abs(start - offset))]
 
     def _after_publication(self, year: int, mention: DateMention) -> bool:
         if self.published is None or not _valid(year, mention.month or 1, mention.day):
@@ -232,10 +289,63 @@ class DateIndex:
         grace = self.published + timedelta(days=_AFTER_PUBLICATION_DAYS)
         eligible = [c for c in candidates if c <= grace]
         for when in sorted(eligible, key=lambda c: abs((c - self.published).days)):
-            if mention.weekday is None or day is None or when.weekday() == mention.weekday:
+            if _fits_weekday(when.year, mention):
                 return when.year
         return None
 
+
+def _weekday_year(month: int, day: int, weekday: int, years: list[int]) -> int | None:
+    """The year nearest the document's ``years`` (sorted) in which ``month``/``day`` falls on
+    ``weekday``: None when no such year lies within ``_WEEKDAY_YEAR_GAP`` of one of them, or when
+    two lie equally near (a wrong year is worse than none)."""
+    scored = []
+    for year in range(years[0] - _WEEKDAY_YEAR_GAP, years[-1] + _WEEKDAY_YEAR_GAP + 1):
+        if not _valid(year, month, day) or date(year, month, day).weekday() != weekday:
+            continue
+        distance = min(abs(year - y) for y in years)
+        if distance <= _WEEKDAY_YEAR_GAP:
+            scored.append((distance, year))
+    scored.sort()
+    if not scored or len(scored) > 1 and scored[0][0] == scored[1][0]:
+        return None
+    return scored[0][1]
+
+
+def _fits_weekday(year: int, mention: DateMention) -> bool:
+    """Whether ``year`` puts the mention on the weekday the text gives it (if it gives one)."""
+    if mention.weekday is None or mention.day is None or mention.month is None:
+        return True
+    return _valid(year, mention.month, mention.day) and \
+        date(year, mention.month, mention.day).weekday() == mention.weekday
+
+
+def _year_near(mention: DateMention, anchor: date) -> int | None:
+    """The year that puts a yearless date nearest ``anchor`` (a year either side at most),
+    its weekday checked when it has one: "June 28th" told beside Sunday, June 27, 2021."""
+    month, day = mention.month or 1, mention.day
+    candidates = [date(year, month, day or 1) for year in (anchor.year - 1, anchor.year, anchor.year + 1)
+                  if _valid(year, month, day)]
+    for when in sorted(candidates, key=lambda c: abs((c - anchor).days)):
+        if _fits_weekday(when.year, mention):
+            return when.year
+    return None
+
+
+def _introducer(text: str, start: int, fillers: frozenset[str]) -> list[str]:
+    """The words before the date at ``start``, lower-cased, less the fillers that may stand
+    between a preposition and its date ("until the end of March" -> [..., "until"])."""
+    words = re.findall(r"[A-Za-z]+", text[max(0, start - 40):start].lower())
+    while words and words[-1] in fillers:
+        words.pop()
+    return words
+
+
+def _deadline(words: list[str], lexicon: Lexicon) -> bool:
+    """Whether the date these words lead up to is a deadline or an end date ("until March 31,
+    2022"), not a relation ("two days before June 27")."""
+    if not words or words[-1] not in lexicon.deadlines:
+        return False
+    return not (words[-1] == "before" and len(words) > 1 and lexicon.unit(words[-2]) is not None)
 
 
 def _host(span: Span) -> tuple[Token | None, str | None]:
@@ -262,6 +372,7 @@ def _host(span: Span) -> tuple[Token | None, str | None]:
 
 
 _FINITE = {"VBD", "VBZ", "VBP"}
+_TIME_ADVERBS = {"later", "earlier", "early", "late", "then", "again"}
 _SUBCLAUSES = {"relcl", "ccomp", "advcl", "conj", "parataxis"}
 
 
@@ -284,6 +395,31 @@ def _nearest_clause(span: Span, host: Token) -> Token:
         ):
             return token
     return host
+
+
+def _opening_clause(span: Span, host: Token, lexicon: Lexicon) -> Token:
+    """Correct an attachment across "and": a time expression that opens a coordinated clause
+    ("rockets struck the base, and hours later on July 6th the sirens were triggered at the
+    embassy") belongs to that clause's verb, though the parser hangs it on the first."""
+    doc = span.doc
+    i = span.start - 1
+    while i > span.sent.start and _time_word(doc[i], lexicon):
+        i -= 1
+    if i < 0 or doc[i].pos_ != "CCONJ":
+        return host
+    for token in doc[span.end : min(span.end + 8, span.sent.end)]:
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            verb = token.head
+            return verb if verb.pos_ in ("VERB", "AUX") and verb.i >= span.end and verb.i != host.i else host
+        if token.pos_ in ("VERB", "AUX"):
+            return host  # "and on Monday attacked ...": no clause of its own opens here
+    return host
+
+
+def _time_word(token: Token, lexicon: Lexicon) -> bool:
+    """A word of a time phrase before a date: "on", "hours later", "early", "the"."""
+    return (token.pos_ in ("ADP", "DET", "NUM") or token.lower_ in _TIME_ADVERBS
+            or lexicon.unit(token.lower_) is not None or token.ent_type_ in ("DATE", "TIME"))
 
 
 def _parse_iso(value: str | None) -> date | None:

@@ -51,6 +51,8 @@ class Lexicon:
     published_periods: dict[str, str]
     future: tuple[str, ...]
     bounds: frozenset[str]
+    deadlines: frozenset[str]
+    date_fillers: frozenset[str]
     background_preps: frozenset[str]
     background_nouns: frozenset[str]
     accusation_verbs: frozenset[str]
@@ -118,6 +120,8 @@ def load_lexicon(path: str | None = None) -> Lexicon:
             published_periods={str(k).lower(): str(v) for k, v in spec["published_periods"].items()},
             future=tuple(str(f).lower() for f in spec["future"]),
             bounds=_words(spec["bounds"]),
+            deadlines=_words(spec["deadlines"]),
+            date_fillers=_words(spec["date_fillers"]),
             background_preps=_words(spec["background_preps"]),
             background_nouns=_words(spec["background_nouns"]),
             accusation_verbs=_words(spec["accusation_verbs"]),

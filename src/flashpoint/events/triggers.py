@@ -11,19 +11,28 @@ ambassador", "called the strikes a violation", "handed the base over"), *exclusi
 trigger whose object makes it no event ("released a video", "bases hosting U.S. troops"). A
 verb used as a pre-modifier ("an Iran-backed militia", "U.S.-led") describes a standing state,
 not an act, and is no trigger.
+
+A third rule reads an attack off the defence against it (the ``defence`` section of
+``plover.yaml``): "C-RAM defense systems were activated at the U.S. embassy to stop a drone
+threat" reports a drone attack on the embassy though no word of it names one. The defence verbs
+of a sentence make one trigger (:class:`Defence` says which words it stands for), and the
+triggers it tells again (an "intercept" in its purpose clause, the defence verb's own frame
+trigger) give way to it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from functools import lru_cache
+from typing import Any, Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from flashpoint.events.ontology import Ontology, Override
+from flashpoint.errors import ModelError
+from flashpoint.events.ontology import Ontology, Override, read_data_file
 
-__all__ = ["Trigger", "TriggerFinder"]
+__all__ = ["Defence", "DefenceCues", "Trigger", "TriggerFinder", "load_defence"]
 
 _VERB_POS = ["VERB"]
 _NOUN_POS = ["NOUN", "PROPN"]
@@ -42,12 +51,58 @@ _COMPLEMENT_DEPS = {"dobj", "prep", "pobj", "prt", "oprd", "attr", "acomp", "xco
 
 
 @dataclass(frozen=True)
+class DefenceCues:
+    """The words of the ``defence`` section of ``plover.yaml`` (see the comment there)."""
+
+    event_type: str = "ASSAULT"
+    verbs: frozenset[str] = frozenset()
+    defenders: frozenset[str] = frozenset()
+    systems: frozenset[str] = frozenset()
+    threats: frozenset[str] = frozenset()
+    site_preps: frozenset[str] = frozenset()
+    sites: frozenset[str] = frozenset()
+    aim_preps: frozenset[str] = frozenset()
+    aim_verbs: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=4)
+def load_defence(path: str | None = None) -> DefenceCues:
+    """The defence cues of ``plover.yaml`` (or of the ontology file at ``path``); none when the
+    file has no ``defence`` section, so an ontology without one codes no defence."""
+    spec: Any = read_data_file("plover.yaml", path).get("defence")
+    if not spec:
+        return DefenceCues()
+    try:
+        words = {key: frozenset(str(w).lower() for w in spec.get(key) or ())
+                 for key in ("verbs", "defenders", "systems", "threats", "site_preps", "sites", "aim_preps",
+                             "aim_verbs")}
+        return DefenceCues(event_type=str(spec["type"]).upper(), **words)
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise ModelError(f"plover.yaml defence section is malformed: {exc!r}") from exc
+
+
+@dataclass(frozen=True)
+class Defence:
+    """What a defence trigger stands for, as token indices: the defence verbs of the sentence,
+    the defenders they name ("C-RAM defense systems", "sirens"), the threat words of their
+    clauses ("a drone threat") and the words whose own triggers it tells again (the defence
+    verbs, their purpose clauses, the weapons defended against: "rockets fired")."""
+
+    verbs: tuple[int, ...]
+    defenders: tuple[int, ...]
+    threats: tuple[int, ...]
+    told: frozenset[int]
+
+
+@dataclass(frozen=True)
 class Trigger:
-    """A trigger span and the type it suggests. ``head`` is the token arguments hang from."""
+    """A trigger span and the type it suggests. ``head`` is the token arguments hang from;
+    ``defence`` is set when the trigger is an attack read off the defence against it."""
 
     span: Span
     event_type: str
     kind: str  # "verb" | "noun" | "phrase"
+    defence: Defence | None = None
 
     @property
     def head(self) -> Token:
@@ -100,7 +155,8 @@ class TriggerFinder:
         # The small model mislemmatises some inflected verbs ("raped" -> "rap", "staged" ->
         # "stag"): an inflected form of a known verb stands for that verb when its lemma is unknown.
         self._verb_forms: dict[str, str] = {}
-        for lemma in [*self._verbs, *self._frames, *self._phrases]:
+        self.defence = load_defence(ontology.source or None)
+        for lemma in [*self._verbs, *self._frames, *self._phrases, *self.defence.verbs]:
             for form in _inflections(lemma):
                 self._verb_forms.setdefault(form, lemma)
 
@@ -123,7 +179,70 @@ class TriggerFinder:
             if self._excluded(trigger.head):
                 continue
             chosen.append(self._override(trigger))
+        defence = self._defence(sent, chosen)
+        if defence is not None and defence.defence is not None:
+            told = defence.defence.told
+            chosen = [t for t in chosen if t.head.i not in told] + [defence]
         return sorted(chosen, key=lambda t: t.span.start)
+
+    # -- attacks read off the defence against them -----------------------------------------------
+    def _defence(self, sent: Span, chosen: list[Trigger]) -> Trigger | None:
+        """One trigger for the defence verbs of ``sent`` that name a defender and a threat, on
+        the first verb whose clause names the threat; None when there is none, or when the
+        attack is told by its own word elsewhere ("sirens sounded after the rocket attack")."""
+        cues = self.defence
+        pairs = [(t, d) for t in sent if t.pos_ == "VERB" and self._lemma(t).lower() in cues.verbs
+                 for d in [self._defender(t)] if d is not None]
+        if not pairs:
+            return None
+        shielded = {i for _, d in pairs for i in range(d.left_edge.i, d.right_edge.i + 1)}
+        threats = {verb.i: [t for t in _clause_tokens(verb)
+                            if t.i not in shielded and _word_in(t, cues.threats)] for verb, _ in pairs}
+        found = sorted({t.i for clause in threats.values() for t in clause})
+        if not found:
+            return None
+        verbs = tuple(t.i for t, _ in pairs)
+        told = self._told(verbs, [sent.doc[i] for i in found])
+        if any(t.event_type == cues.event_type and t.head.i in set(found) - told for t in chosen):
+            return None
+        defence = Defence(verbs, tuple(d.i for _, d in pairs), tuple(found), frozenset(told))
+        head = next(verb for verb, _ in pairs if threats[verb.i])
+        return Trigger(sent.doc[head.i : head.i + 1], cues.event_type, "verb", defence)
+
+    def _told(self, verbs: tuple[int, ...], threats: list[Token]) -> set[int]:
+        """Words whose own triggers a defence tells again: the defence verbs and their purpose
+        clauses ("to intercept drones"), and the weapons defended against with their clauses
+        ("rockets fired from Gaza")."""
+        arms = [t for t in threats if _word_in(t, self.ontology.cues.weapon_words)]
+        clauses = {c.i for t in arms for c in t.children if c.dep_ in ("acl", "relcl")}
+        return _purposes(verbs, threats[0].doc) | {t.i for t in arms} | clauses
+
+    def _defender(self, verb: Token) -> Token | None:
+        """The defender a defence verb names as subject, object or by-phrase, if any."""
+        for child in verb.children:
+            node = child
+            if child.dep_ == "agent":
+                node = next((c for c in child.children if c.dep_ == "pobj"), child)
+            elif child.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+                continue
+            if self._is_defender(node):
+                return node
+        return None
+
+    def _is_defender(self, token: Token) -> bool:
+        """ "sirens", "the C-RAM", "Iron Dome", "air defences", "C-RAM defense systems"."""
+        cues = self.defence
+        modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
+        start = min([token.i, *(m.left_edge.i for m in modifiers)])
+        phrase = token.doc[start : token.i + 1]
+        text = phrase.text.lower()
+        multiword = [w for w in cues.defenders if not w.isalpha()]
+        if _word_in(token, cues.defenders) or any(text.endswith(w) for w in multiword):
+            return True
+        if not _word_in(token, cues.systems):
+            return False
+        words = {t.lower_ for t in phrase} | {t.lemma_.lower() for t in phrase}
+        return bool(words & cues.defenders) or any(w in text for w in multiword)
 
     def _doc_matches(self, doc: Doc) -> list[tuple[str, str, int, int]]:
         """``(type, kind, start, end)`` of every trigger match in the document, computed once.
@@ -203,6 +322,36 @@ class TriggerFinder:
             return False
         words = _complement_words(head, ("dobj", "prep", "pobj", "prt"))
         return any(rule.object_words & words for rule in rules)
+
+
+def _word_in(token: Token, words: frozenset[str]) -> bool:
+    return token.lower_ in words or token.lemma_.lower() in words
+
+
+def _clause_tokens(verb: Token) -> list[Token]:
+    """The words of ``verb``'s clause: its subtree, less the clauses conjoined to it ("sirens
+    sounded in Haifa, and jets struck Gaza with missiles": the missiles are another clause's)."""
+    found: list[Token] = []
+    stack = [verb]
+    while stack:
+        node = stack.pop()
+        found.append(node)
+        stack.extend(c for c in node.children
+                     if not (c.dep_ in ("conj", "parataxis") and c.pos_ in ("VERB", "AUX")))
+    return found
+
+
+def _purposes(verbs: tuple[int, ...], doc: Doc) -> set[int]:
+    """The defence verbs and the words of their purpose clauses ("to stop a drone threat", "to
+    intercept drones"): triggers there tell the defence again."""
+    told = set(verbs)
+    for i in verbs:
+        for child in doc[i].children:
+            purpose = child.dep_ in ("advcl", "xcomp") and any(
+                c.dep_ == "aux" and c.tag_ == "TO" for c in child.children)
+            if purpose:
+                told |= {t.i for t in child.subtree}
+    return told
 
 
 def _complement_words(token: Token, deps: Iterable[str] = _COMPLEMENT_DEPS) -> set[str]:
