@@ -137,11 +137,13 @@ class Ontology:
     source: str = field(default="", compare=False)
     frames: tuple[Override, ...] = ()
     exclusions: tuple[Override, ...] = ()
+    defence_verbs: frozenset[str] = frozenset()
 
     @property
     def trigger_lemmas(self) -> frozenset[str]:
         """Every lower-case lemma an event can start from: trigger verbs and nouns, each
-        phrase's first word, frame words ("recalled its ambassador") and casualty verbs. What
+        phrase's first word, frame words ("recalled its ambassador"), casualty verbs and the
+        verbs of an activated defence ("C-RAM systems were activated"). What
         a pre-filter (selective parsing) must keep for the coder to see all it would code."""
         words: set[str] = set(self.cues.casualty_verbs)
         for etype in self.types.values():
@@ -149,6 +151,7 @@ class Ontology:
             words |= {phrase.split()[0] for phrase in etype.phrases if phrase.split()}
         for frame in self.frames:
             words |= frame.lemmas
+        words |= self.defence_verbs
         return frozenset(w.lower() for w in words)
 
 
@@ -186,7 +189,8 @@ def load_ontology(path: str | None = None) -> Ontology:
     except (KeyError, TypeError, ValueError) as exc:
         raise ModelError(f"plover.yaml is malformed: {exc!r}") from exc
     return Ontology(str(data.get("version", "0")), types, overrides, cues, source=path or "",
-                    frames=frames, exclusions=exclusions)
+                    frames=frames, exclusions=exclusions,
+                    defence_verbs=_words((data.get("defence") or {}).get("verbs")))
 
 
 def _overrides(spec: Any, types: Mapping[str, EventType]) -> tuple[Override, ...]:
