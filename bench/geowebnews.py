@@ -20,6 +20,9 @@ Reported:
   as a miss (error 20,038 km, half the Earth's circumference);
 * (c) the resolver alone, given the gold spans (the setting of Mordecai-style "geocoding
   given toponyms" figures);
+* how many of the places in (a) and (c) are guesses for names the gazetteer lacks
+  (``Place.inferred``: a town named inside the name, a US county's town, or the nearest
+  place of the text), and how many of those guesses land within 161 km;
 * cost: gazetteer load time and resident memory (VmRSS before/after), spaCy parse time and
   geo time per document.
 
@@ -77,6 +80,7 @@ def main() -> None:
     errs_recognised: list[float] = []
     errs_all: list[float] = []
     errs_oracle: list[float] = []
+    inferred = {"recognised": [], "gold_spans": []}
     parse_s = geo_s = 0.0
     worst: list[tuple[float, str, str, str]] = []
     for text, golds in articles:
@@ -96,6 +100,8 @@ def main() -> None:
                 errs_all.append(MISS_KM)
                 continue
             err = _km(gold.lat, gold.lon, place.lat, place.lon)  # type: ignore[arg-type]
+            if place.inferred:
+                inferred["recognised"].append(err)
             errs_recognised.append(err)
             errs_all.append(err)
             if err > RADIUS_KM:
@@ -107,9 +113,13 @@ def main() -> None:
             if place is None:
                 errs_oracle.append(MISS_KM)
             else:
-                errs_oracle.append(_km(gold.lat, gold.lon, place.lat, place.lon))  # type: ignore[arg-type]
+                err = _km(gold.lat, gold.lon, place.lat, place.lon)  # type: ignore[arg-type]
+                errs_oracle.append(err)
+                if place.inferred:
+                    inferred["gold_spans"].append(err)
     report = _summary(counts, errs_recognised, errs_all, errs_oracle, len(articles),
                       parse_s, geo_s, load_s, gaz_mb, len(gazetteer))
+    report["inferred"] = {key: _geo(errs) for key, errs in inferred.items()}
     if args.json:
         print(json.dumps(report, indent=2))
     else:
@@ -217,6 +227,9 @@ def _print(report: dict) -> None:
     for key, label in labels.items():
         g = report[key]
         print(f"  {label:<24} n {g['n']:5d}  acc@161km {g['acc@161km']:.3f}  "
+              f"median {g['median_km']:.1f} km")
+    for key, g in report["inferred"].items():
+        print(f"  {'inferred (' + key + ')':<24} n {g['n']:5d}  acc@161km {g['acc@161km']:.3f}  "
               f"median {g['median_km']:.1f} km")
     c = report["cost"]
     print(f"  gazetteer: {c['gazetteer_rows']} rows, load {c['gazetteer_load_s']} s, "

@@ -363,3 +363,118 @@ def test_its_airspace_is_the_subject_country(nlp, gazetteer) -> None:
     place = _link(nlp, gazetteer, "Jordan said its air force had intercepted drones that "
                   "entered its airspace.", "intercepted", "ASSAULT")
     assert place is not None and place.country == "JOR"
+
+
+# -- names the gazetteer lacks, admin units, and recognition beyond the model ---------------------
+
+def _resolved(text: str, spans: list[tuple[str, str]], gazetteer: Gazetteer) -> dict[str, Place]:
+    """Resolve hand-made mentions ``(words, label)`` of ``text``, keyed by their words."""
+    mentions = []
+    for words, label in spans:
+        start = text.index(words)
+        mentions.append(Mention(words, start, start + len(words), label))
+    return {p.text: p for p in resolve(mentions, text, gazetteer)}
+
+
+def test_a_facility_lies_in_the_town_its_name_carries(gazetteer) -> None:
+    text = "He was taken to Colchester General Hospital after the crash."
+    place = _resolved(text, [("Colchester General Hospital", "FAC")], gazetteer)[
+        "Colchester General Hospital"]
+    assert place.inferred and place.country == "GBR"
+    assert km(place.lat, place.lon, 51.89, 0.90) < 10
+
+
+def test_a_street_takes_the_nearest_town_not_the_place_it_is_named_after(gazetteer) -> None:
+    text = "Police closed Washington Avenue in Miami Beach on Friday."
+    places = _resolved(text, [("Washington Avenue", "FAC"), ("Miami Beach", "GPE")], gazetteer)
+    street = places["Washington Avenue"]
+    assert street.inferred and not places["Miami Beach"].inferred
+    assert km(street.lat, street.lon, 25.79, -80.13) < 10  # Miami Beach, not Washington
+
+
+def test_features_and_adjectives_get_no_guess(gazetteer) -> None:
+    text = "Oil spills in the Niger Delta worried Havanese breeders in Lagos."
+    places = _resolved(text, [("Niger Delta", "LOC"), ("Havanese", "NORP"), ("Lagos", "GPE")],
+                       gazetteer)
+    assert "Niger Delta" not in places and "Havanese" not in places
+    assert not resolve([Mention("Royal Street", 0, 12, "FAC")], "Royal Street", gazetteer,
+                       infer=False)
+
+
+def test_a_us_county_is_placed_in_the_state_the_story_is_about(gazetteer) -> None:
+    text = "Voters in Anaheim, California, and across Orange County went to the polls."
+    places = _resolved(text, [("Anaheim", "GPE"), ("California", "GPE"),
+                              ("Orange County", "GPE")], gazetteer)
+    county = places["Orange County"]
+    assert county.inferred and county.country == "USA"
+    assert km(county.lat, county.lon, 33.79, -117.85) < 30  # the city of Orange
+
+
+def test_the_states_of_the_story_pick_a_namesake_town(gazetteer) -> None:
+    text = "Officials in Paterson, N.J., said the ticket was sold in Riverdale."
+    places = _resolved(text, [("Paterson", "GPE"), ("N.J.", "GPE"), ("Riverdale", "GPE")],
+                       gazetteer)
+    assert places["N.J."].precision == "region" and places["N.J."].country == "USA"
+    assert km(places["Riverdale"].lat, places["Riverdale"].lon, 40.99, -74.30) < 20
+
+
+def test_english_counties_and_formal_country_names(gazetteer) -> None:
+    text = "The race moves from Brands Hatch, Kent, to the Republic of Armenia."
+    places = _resolved(text, [("Brands Hatch", "FAC"), ("Kent", "GPE"),
+                              ("Republic of Armenia", "GPE")], gazetteer)
+    kent = places["Kent"]
+    assert kent.precision == "region" and kent.country == "GBR"
+    assert km(kent.lat, kent.lon, 51.2, 0.7) < 50
+    assert places["Republic of Armenia"].country == "ARM"
+    assert km(places["Brands Hatch"].lat, places["Brands Hatch"].lon, 51.2, 0.7) < 50
+
+
+def test_adjectives_of_regions_and_countries_from_the_actor_base(gazetteer) -> None:
+    assert gazetteer.demonym("English").name == "England"
+    assert gazetteer.demonym("Maltese").country == "MLT"  # from data/actors/countries.yaml
+    assert gazetteer.demonym("Armenians") is None  # people, not a place
+
+
+def test_an_adjective_that_modifies_nothing_is_no_place(nlp, gazetteer) -> None:
+    texts = {m.text for m in recognize(nlp("The lecture was given in English."), gazetteer)}
+    assert "English" not in texts
+    place = place_for(places_of("She was found in the English city of Salisbury.", nlp,
+                                gazetteer), "English")
+    assert place.demonym and place.name == "England"
+
+
+def test_a_dotted_state_after_a_town_is_recognised(nlp, gazetteer) -> None:
+    place = place_for(places_of("The boy drowned at his home in Slidell, La., last month.",
+                                nlp, gazetteer), "La.")
+    assert place.precision == "region" and place.country == "USA"
+    assert km(place.lat, place.lon, 31.0, -92.0) < 200  # Louisiana, not Los Angeles
+
+
+def test_a_name_recognised_once_is_recognised_everywhere(nlp, gazetteer) -> None:
+    from flashpoint.geo.discourse import repeated_names
+
+    text = "Ministers met in Tunis on Monday. Tunis is reliant on Algeria, officials said."
+    found = repeated_names([Mention("Tunis", 17, 22, "GPE")], nlp(text), gazetteer)
+    assert [(m.text, m.start) for m in found] == [("Tunis", 34)]
+    # a town's name that the text also gives a person is not repeated
+    assert gazetteer.well_known("Hayes")
+    text = "Storms hit Hayes on Monday. Mr. Hayes said Hayes would rebuild."
+    found = repeated_names([Mention("Hayes", 11, 16, "GPE")], nlp(text), gazetteer)
+    assert found == []
+
+
+def test_known_places_after_a_locative_preposition(nlp, gazetteer) -> None:
+    from flashpoint.geo.locatives import after_prepositions
+    from flashpoint.geo.link import place_rules
+
+    text = ("Militias from Misrata fought in Manbij in March, according to Davis, "
+            "who spent a day at Zara's headquarters.")
+    found = after_prepositions([], nlp(text), gazetteer, place_rules().locative)
+    assert {m.text for m in found} == {"Misrata", "Manbij"}
+    assert not gazetteer.well_known("NATO") and gazetteer.well_known("Manbij")
+
+
+def test_an_upper_case_dateline_after_a_byline(nlp, gazetteer) -> None:
+    text = "By Nate Raymond. BOSTON (Reuters) - The owner of a restaurant was charged."
+    place = place_for(places_of(text, nlp, gazetteer), "BOSTON")
+    assert place.country == "USA" and km(place.lat, place.lon, 42.36, -71.06) < 20

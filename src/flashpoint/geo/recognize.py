@@ -1,6 +1,6 @@
 """Toponym recognition: which spans of a parsed document name places.
 
-Three sources, merged by character span:
+Several sources, merged by character span:
 
 1. the model's entities: GPE, LOC and FAC always; NORP when it is a place adjective
    ("Iraqi", "Russian"); ORG and PERSON only when the whole span is a known country, region,
@@ -11,8 +11,15 @@ Three sources, merged by character span:
 3. the curated gazetteer matched in the text itself (sites, regions, countries), for what the
    model misses, such as "the Al-Asad base": a curated match that covers a model span
    replaces it, because the longer name is the more specific place;
-4. country names, short forms ("US") and place adjectives by their exact written form, and
-   upper-case datelines ("SAN DIEGO (AP) --"), which the mixed-case model misses.
+4. country names, short forms ("US"), long regional names ("Hampshire") and place adjectives
+   by their exact written form, and upper-case datelines ("SAN DIEGO (AP) --", also after a
+   byline), which the mixed-case model misses;
+5. a second pass over what the first found: the US state after "Town, " ("Slidell, La."),
+   well-known places after a locative preposition ("in Colchester", :mod:`.locatives`), and
+   every other writing of a name recognised as a place (:mod:`.discourse`).
+
+A place adjective counts only where it modifies something ("British forces"): alone it names
+a language or people ("in English", "many Chinese are").
 
 "X province" is recorded as the mention "X" with a region hint, the name as gold standards
 and gazetteers spell it.
@@ -44,8 +51,15 @@ _ALWAYS = {"GPE", "LOC", "FAC"}
 _IF_KNOWN = {"ORG", "PERSON", "NORP"}
 _REGION_WORDS = {"province", "governorate", "region", "district", "state", "county", "oblast"}
 _LEADING = {"the", "The"}
+#: What may follow a place adjective that modifies nothing ("in English.", "Chinese are").
+_NOT_MODIFIED = {"AUX", "ADP", "DET", "PRON", "SCONJ", "PART", "ADV"}
+_LISTING = {",", "and", "or", "&", "/"}
+_HYPHENS = {"-", "\u2010", "\u2011", "\u2013"}
+#: An upper-case place at the start of a line or of a sentence, before a comma, "(AP)" or a
+#: dash: "SAN DIEGO (AP) --", "... says. BOSTON (Reuters) -", "IMMOKALEE \u2013 Congressman".
 _DATELINE = re.compile(
-    r"(?m)^\s*([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})(?=\s*(?:,|\(|--|\u2014|\u2013|-|:))"
+    r"(?m)(?:^\s*|(?<=[.!?\"\u201d])\s+)([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})"
+    r"(?=\s*(?:,|\(|--|\u2014|\u2013|-|:))"
 )
 #: A dateline city this large is trusted without the model's help.
 _DATELINE_CITY = 20_000
@@ -60,7 +74,8 @@ class Mention:
     text: str
     start: int
     end: int
-    source: str  # the entity label (GPE, LOC, ...), "DEMONYM", "EMBEDDED" or "GAZETTEER"
+    source: str  # entity label (GPE, LOC, ...), DEMONYM, EMBEDDED, GAZETTEER, DATELINE,
+    #              STATE or REPEAT (geo.discourse)
     hint: str | None = None  # "region" when followed by "province", "governorate", ...
     demonym: bool = False
 
@@ -78,7 +93,38 @@ def recognize(parsed: Doc, gazetteer: Gazetteer) -> list[Mention]:
                      + _datelines(parsed, gazetteer))
     mentions = _merge(mentions, found_in_text, parsed)
     mentions = _add_surface_forms(mentions, parsed, gazetteer)
-    return [_with_hint(m, parsed) for m in mentions]
+    mentions = _add_from_discourse(mentions, parsed, gazetteer)
+    return [_with_hint(m, parsed) for m in mentions if not m.demonym or _modifies(m, parsed)]
+
+
+def _modifies(mention: Mention, parsed: Doc) -> bool:
+    """Whether a place adjective modifies what follows it ("British forces", "Irish
+    immigrants"): alone it names a language ("in English"), people ("many Chinese are") or a
+    team ("The Irish need 85 points"), none of which is a place."""
+    span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.end >= len(parsed):
+        return False
+    follower = parsed[span.end]
+    if follower.text in _LISTING and span.end + 1 < len(parsed):
+        # "German, Irish and other immigrants": a list of adjectives before one noun
+        return parsed[span.end + 1].pos_ in {"PROPN", "ADJ", "NOUN"}
+    if follower.is_punct:
+        return follower.text in _HYPHENS  # "Russian-backed", "Syrian-Turkish border"
+    return follower.pos_ not in _NOT_MODIFIED
+
+
+def _add_from_discourse(mentions: list[Mention], parsed: Doc, gaz: Gazetteer) -> list[Mention]:
+    """The states after towns ("Allendale, N.J."), known places after a locative preposition
+    ("in Colchester"), then every other writing of a name recognised as a place (see
+    :mod:`flashpoint.geo.discourse` and :mod:`flashpoint.geo.locatives`)."""
+    from flashpoint.geo.discourse import repeated_names, states_after_towns  # imports Mention
+    from flashpoint.geo.link import place_rules
+    from flashpoint.geo.locatives import after_prepositions
+
+    mentions = sorted(mentions + states_after_towns(mentions, parsed, gaz), key=lambda m: m.start)
+    locative = after_prepositions(mentions, parsed, gaz, place_rules().locative)
+    mentions = sorted(mentions + locative, key=lambda m: m.start)
+    return sorted(mentions + repeated_names(mentions, parsed, gaz), key=lambda m: m.start)
 
 
 def _trim(ent: Span) -> Span:

@@ -10,7 +10,9 @@ reader's sense of context. We score each candidate with:
 * local patterns: "X, Y" and "X in Y" where Y contains X (a state, region or country),
   "X province" for regions over the city of the same name.
 
-"near X" keeps X's point but flags the place as approximate (``near=True``).
+"near X" keeps X's point but flags the place as approximate (``near=True``). A mention the
+gazetteer cannot resolve is placed by :mod:`flashpoint.geo.infer` (a town named inside it, else
+the nearest place of the text) and flagged ``inferred=True``.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
@@ -32,6 +34,7 @@ from flashpoint.geo.gazetteer import (
     Gazetteer,
     normalize_name,
 )
+from flashpoint.geo.infer import guess
 from flashpoint.geo.recognize import Mention, facility_rows, recognize
 from flashpoint.records import Document, Location
 
@@ -77,6 +80,7 @@ class Place:
     near: bool = False
     demonym: bool = False  # named by an adjective ("Iraqi"): says whose, rarely where
     score: float = 0.0
+    inferred: bool = False  # the name is not in the gazetteer: placed by a guess (geo.infer)
 
     def to_location(self) -> Location:
         """The spec's location object."""
@@ -92,8 +96,11 @@ def find_places(document: Document | str, parsed: Doc, gazetteer: Gazetteer) -> 
     return resolve(recognize(parsed, gazetteer), parsed.text, gazetteer)
 
 
-def resolve(mentions: list[Mention], text: str, gazetteer: Gazetteer) -> list[Place]:
-    """Resolve mentions jointly: a first pass on priors, a second with document context."""
+def resolve(mentions: list[Mention], text: str, gazetteer: Gazetteer,
+            infer: bool = True) -> list[Place]:
+    """Resolve mentions jointly: a first pass on priors, a second with document context.
+
+    With ``infer``, mentions the gazetteer cannot place are placed by a guess (``inferred``)."""
     candidates = [_candidates(m, gazetteer) for m in mentions]
     parents = _parents(mentions, text)
     for child, parent in parents.items():
@@ -101,20 +108,40 @@ def resolve(mentions: list[Mention], text: str, gazetteer: Gazetteer) -> list[Pl
                               gazetteer)
         if state is not None:
             candidates[parent] = (state,)
-    first = [_best(m, c, gazetteer, Counter(), None, None) for m, c in zip(mentions, candidates)]
+    first = [_best(m, c, gazetteer, _Evidence()) for m, c in zip(mentions, candidates)]
     by_name = _context(mentions, first, candidates, gazetteer)
-    places: list[Place] = []
+    children = {parent: child for child, parent in parents.items()}
+    resolved: list[tuple[Place, int]] = []
+    unresolved: list[Mention] = []
     for i, (mention, cands) in enumerate(zip(mentions, candidates)):
-        key = normalize_name(mention.text)
-        context = sum((c for k, c in by_name.items() if k != key), Counter())
-        parent = parents.get(i)
-        parent_rows = candidates[parent] if parent is not None else None
-        chosen = _best(mention, cands, gazetteer, context, parent_rows,
-                       first[parent][0] if parent is not None and first[parent] else None)
-        if chosen is None or _stray(chosen[0], context, parent_rows, gazetteer):
+        evidence = _evidence(i, mentions, candidates, first, by_name, parents, children)
+        chosen = _best(mention, cands, gazetteer, evidence)
+        if chosen is None or _stray(chosen[0], evidence.countries, evidence.parent_cands,
+                                    gazetteer):
+            unresolved.append(mention)
             continue
-        places.append(_place(mention, chosen[0], chosen[1], text, gazetteer))
+        resolved.append((_place(mention, chosen[0], chosen[1], text, gazetteer), chosen[0]))
+    places = [place for place, _ in resolved]
+    if infer and unresolved:
+        everything = _Evidence(countries=sum((c for c, _ in by_name.values()), Counter()),
+                               states=sum((s for _, s in by_name.values()), Counter()))
+        guesses = [_guess(m, resolved, text, gazetteer, everything) for m in unresolved]
+        places = sorted(places + [g for g in guesses if g is not None], key=lambda p: p.start)
     return places
+
+
+def _guess(mention: Mention, resolved: list[tuple[Place, int]], text: str, gaz: Gazetteer,
+           evidence: _Evidence) -> Place | None:
+    """A place, marked ``inferred``, for a name the gazetteer lacks (:func:`infer.guess`)."""
+    named = frozenset(normalize_name(place.text) for place, _ in resolved)
+    found = guess(mention, resolved, gaz, evidence.states,
+                  lambda inner: _best(inner, _candidates(inner, gaz), gaz, evidence), named)
+    if found is None:
+        return None
+    if isinstance(found, Place):
+        return replace(found, text=mention.text, start=mention.start, end=mention.end,
+                       near=False, demonym=mention.demonym, score=0.0, inferred=True)
+    return replace(_place(mention, found[0], found[1], text, gaz), inferred=True)
 
 
 def _candidates(mention: Mention, gaz: Gazetteer) -> tuple[int, ...]:
@@ -122,6 +149,8 @@ def _candidates(mention: Mention, gaz: Gazetteer) -> tuple[int, ...]:
         entry = gaz.demonym(mention.text)
         return (entry.row,) if entry is not None else ()
     text = mention.text
+    if mention.source == "STATE" and text in gaz.state_forms:
+        return (gaz.state_forms[text],)
     if mention.hint == "facility":
         return facility_rows(text, gaz)
     if mention.hint == "region":
@@ -134,16 +163,18 @@ def _candidates(mention: Mention, gaz: Gazetteer) -> tuple[int, ...]:
         stripped = _SUFFIX.sub("", text)
         if stripped != text:
             rows = _plausible(stripped, gaz.rows(stripped), gaz)
+    if not rows and "." in text and text in gaz.state_forms:
+        rows = (gaz.state_forms[text],)  # "N.J.": the dotted form cannot mean anything else
     return rows
 
 
 def _postal_state(mention: Mention, glue: str, gaz: Gazetteer) -> int | None:
-    """The US state of a two-letter postal code after a comma ("Seattle, WA"); alone, "WA"
-    or "IN" mean other things, so the code is read as a state only in that position."""
-    code = mention.text
-    if glue.strip() != "," or len(code) != 2 or not code.isupper():
+    """The US state of a postal code or AP abbreviation after a comma ("Seattle, WA",
+    "Slidell, La."); alone, "WA", "IN" or "La." mean other things, so the form is read as a
+    state only in that position."""
+    if glue.strip() != ",":
         return None
-    return gaz.state_rows.get(("USA", code))
+    return gaz.state_forms.get(mention.text)
 
 
 def _plausible(text: str, rows: tuple[int, ...], gaz: Gazetteer) -> tuple[int, ...]:
@@ -192,49 +223,103 @@ def _weight(row: int, cands: tuple[int, ...], gaz: Gazetteer) -> float:
     return 0.2
 
 
+@dataclass(frozen=True)
+class _Evidence:
+    """What the rest of the document says about one mention."""
+
+    countries: Counter = field(default_factory=Counter)  # ISO3 -> weight
+    states: Counter = field(default_factory=Counter)  # (ISO3, admin1 code) -> weight
+    parent_cands: tuple[int, ...] | None = None  # "X, Y" / "X in Y": Y's candidates
+    parent_choice: int | None = None  # Y's first-pass choice
+    child_cands: tuple[int, ...] | None = None  # X's candidates, when this mention is Y
+
+
+def _evidence(i: int, mentions: list[Mention], candidates: list[tuple[int, ...]],
+              first: list[tuple[int, float] | None], by_name: dict[str, tuple[Counter, Counter]],
+              parents: dict[int, int], children: dict[int, int]) -> _Evidence:
+    """The evidence for mention ``i``: every other name's countries and states, and the
+    mentions it is paired with by "X, Y"."""
+    key = normalize_name(mentions[i].text)
+    others = [pair for k, pair in by_name.items() if k != key]
+    parent = parents.get(i)
+    child = children.get(i)
+    return _Evidence(
+        countries=sum((c for c, _ in others), Counter()),
+        states=sum((s for _, s in others), Counter()),
+        parent_cands=candidates[parent] if parent is not None else None,
+        parent_choice=first[parent][0] if parent is not None and first[parent] else None,
+        child_cands=candidates[child] if child is not None else None,
+    )
+
+
 def _context(mentions: list[Mention], first: list[tuple[int, float] | None],
-             candidates: list[tuple[int, ...]], gaz: Gazetteer) -> dict[str, Counter]:
-    """Country evidence per normalised name, so that a name is never its own context
-    (three mentions of "Kent" must not vote Kent, Ohio into the document)."""
-    by_name: dict[str, Counter] = {}
+             candidates: list[tuple[int, ...]], gaz: Gazetteer
+             ) -> dict[str, tuple[Counter, Counter]]:
+    """Country and state evidence per normalised name, so that a name is never its own
+    context (three mentions of "Kent" must not vote Kent, Ohio into the document).
+
+    States (first-level units, by their GeoNames admin1 code) matter inside a large country:
+    "Riverdale" in a story that names Paterson and "N.J." is the New Jersey borough."""
+    by_name: dict[str, tuple[Counter, Counter]] = {}
     for mention, chosen, cands in zip(mentions, first, candidates):
         if chosen is None:
             continue
-        country = gaz.countries[chosen[0]]
+        row = chosen[0]
+        country = gaz.countries[row]
         if country and country != "UNK":  # a sea that points to no coast is no evidence
-            counter = by_name.setdefault(normalize_name(mention.text), Counter())
-            counter[country] += _weight(chosen[0], cands, gaz)
+            countries, states = by_name.setdefault(normalize_name(mention.text),
+                                                   (Counter(), Counter()))
+            weight = _weight(row, cands, gaz)
+            countries[country] += weight
+            if gaz.admin1[row] and gaz.kinds[row] in (CITY, REGION, SITE):
+                states[(country, gaz.admin1[row])] += weight
     return by_name
 
 
-def _best(mention: Mention, cands: tuple[int, ...], gaz: Gazetteer, context: Counter,
-          parent_cands: tuple[int, ...] | None, parent_choice: int | None
+def _best(mention: Mention, cands: tuple[int, ...], gaz: Gazetteer, evidence: _Evidence
           ) -> tuple[int, float] | None:
     if not cands:
         return None
     key = normalize_name(mention.text)
-    total = sum(context.values()) or 1.0
     best: tuple[int, float] | None = None
     for row in cands:
-        score = _prior(row, key, gaz)
-        country = gaz.countries[row]
-        if country and context.get(country):
-            share = context[country] / total
-            score += 2.0 * share + 0.5 * min(context[country], 2.0)
+        score = _prior(row, key, gaz) + _context_bonus(row, evidence, gaz)
         if gaz.kinds[row] == REGION:
             if mention.hint == "region":
                 score += 3.0
             elif any(gaz.kinds[c] == CITY and gaz.pops[c] >= _BIG_CITY and gaz.contains(row, c)
                      for c in cands):
                 score -= 3.0  # "Basra" without "province": the city, capital of its namesake
-        if parent_cands:
-            if parent_choice is not None and gaz.contains(parent_choice, row):
-                score += 6.0
-            elif any(gaz.contains(p, row) for p in parent_cands):
-                score += 3.0
+        score += _pair_bonus(row, evidence, gaz)
         if best is None or score > best[1]:
             best = (row, score)
     return best
+
+
+def _context_bonus(row: int, evidence: _Evidence, gaz: Gazetteer) -> float:
+    """Up to 3 for a candidate in the document's country, and up to 2 more in its state."""
+    country = gaz.countries[row]
+    bonus = 0.0
+    weight = evidence.countries.get(country, 0.0) if country else 0.0
+    if weight:
+        bonus += 2.0 * weight / sum(evidence.countries.values()) + 0.5 * min(weight, 2.0)
+    state = evidence.states.get((country, gaz.admin1[row]), 0.0) if gaz.admin1[row] else 0.0
+    if state and gaz.kinds[row] == CITY:
+        bonus += 1.0 + 0.5 * min(state, 2.0)
+    return bonus
+
+
+def _pair_bonus(row: int, evidence: _Evidence, gaz: Gazetteer) -> float:
+    """"X, Y": X lies in Y, and Y is what contains X ("Tacoma, Washington" is the state)."""
+    bonus = 0.0
+    if evidence.parent_cands:
+        if evidence.parent_choice is not None and gaz.contains(evidence.parent_choice, row):
+            bonus += 6.0
+        elif any(gaz.contains(p, row) for p in evidence.parent_cands):
+            bonus += 3.0
+    if evidence.child_cands and any(gaz.contains(row, c) for c in evidence.child_cands):
+        bonus += 3.0
+    return bonus
 
 
 def _stray(row: int, context: Counter, parent_rows: tuple[int, ...] | None,

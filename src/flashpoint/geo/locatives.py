@@ -1,0 +1,64 @@
+"""Names after a locative preposition that the model left unlabelled or mislabelled.
+
+The small English model misses many towns outright ("in Colchester") or gives them odd
+labels ("in Manbij" as a date, "captured in Chattanooga" as a product, "a visit to Tunis" as
+a nationality). A capitalised name right after "in", "at", "from", "to" and the other
+locative prepositions of ``toponyms.yaml`` is read as a place when the whole name, not a
+part of it, is one the gazetteer knows well: a country, region or site, a town of 5,000
+people by its own name, or a city of 100,000 by any of its names. "in Paris Hilton" is not
+"Paris".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from flashpoint.geo.gazetteer import Gazetteer
+from flashpoint.geo.recognize import Mention
+
+__all__ = ["after_prepositions"]
+
+#: Prepositions beyond the locative ones of ``event_places`` that put a place after them.
+#: Not "to": "according to Davis", "close to McGregor" name people.
+_MOVEMENT = {"from", "via", "between"}
+#: A city this large is trusted under any of its names ("Misrata" for Misratah).
+_BIG_CITY = 100_000
+_MAX_WORDS = 3
+
+
+def after_prepositions(mentions: list[Mention], parsed: Doc, gaz: Gazetteer,
+                       locative: frozenset[str]) -> list[Mention]:
+    """Known places right after a locative preposition, not overlapping ``mentions``."""
+    prepositions = locative | _MOVEMENT
+    taken = [(m.start, m.end) for m in mentions]
+    people = [(e.start_char, e.end_char) for e in parsed.ents
+              if e.label_ == "PERSON" and len(e) > 1]
+    found = []
+    for token in parsed:
+        if token.lower_ not in prepositions or token.i + 1 >= len(parsed):
+            continue
+        name = _capitalised_run(parsed, token.i + 1)
+        if name is None:
+            continue
+        span = (name.start_char, name.end_char)
+        if any(s < span[1] and span[0] < e for s, e in taken + people):
+            continue
+        if gaz.well_known(name.text, alias_city=_BIG_CITY):
+            found.append(Mention(name.text, span[0], span[1], "LOCATIVE"))
+            taken.append(span)
+    return found
+
+
+def _capitalised_run(parsed: Doc, start: int) -> Span | None:
+    """The run of capitalised words starting at ``start``, at most three long and ended by
+    something else ("in Colchester where", "from Misrata that"). Not a determiner ("The"), an
+    upper-case acronym, or an owner ("at Zara's headquarters" names a company)."""
+    end = start
+    while end < len(parsed) and parsed[end].text[:1].isupper() and parsed[end].is_alpha \
+            and not parsed[end].is_upper:
+        end += 1
+    if end == start or end - start > _MAX_WORDS or parsed[start].is_stop:
+        return None
+    if end < len(parsed) and parsed[end].text in {"'s", "\u2019s"}:
+        return None
+    return parsed[start:end]
