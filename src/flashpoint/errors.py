@@ -6,6 +6,7 @@ clear one-line message and an exit status. The tree::
 
     FlashpointError
     ├── ConfigError            bad settings value (unknown format, bad URL, negative limit)
+    │   └── NotFoundError      an id (event, incident, merge decision) that is not stored
     ├── InputError             one input item cannot become a document; carries ``kind``
     │   ├── UnreadableInput    missing file, permission denied, a directory where a file was expected
     │   ├── BinaryInput        bytes that are not text (NUL bytes, a known binary signature)
@@ -27,6 +28,7 @@ from __future__ import annotations
 __all__ = [
     "FlashpointError",
     "ConfigError",
+    "NotFoundError",
     "InputError",
     "UnreadableInput",
     "BinaryInput",
@@ -47,6 +49,10 @@ class FlashpointError(Exception):
 
 class ConfigError(FlashpointError):
     """A settings value is invalid."""
+
+
+class NotFoundError(ConfigError):
+    """An id given by a user (an event, an incident, a merge decision) is not stored."""
 
 
 class InputError(FlashpointError):

@@ -43,6 +43,8 @@ class IngestSummary:
     rejections: list[Rejection] = field(default_factory=list)
     seconds: float = 0.0
     run_id: int | None = None
+    #: ``RefreshSummary.to_dict()`` of the analysis rebuild after a run that stored documents
+    analysis: dict[str, object] | None = None
 
     @property
     def rejected(self) -> int:
@@ -66,6 +68,7 @@ class IngestSummary:
             ],
             "seconds": round(self.seconds, 3),
             "run_id": self.run_id,
+            "analysis": self.analysis,
         }
 
 
@@ -89,9 +92,28 @@ def run_ingest(
         new_docs = _skip_stored(documents, store, summary)
         signatures = _group(new_docs, store, settings)
         _code_and_write(new_docs, signatures, store, settings, summary, progress)
+        if summary.new_documents or _analysis_stale(store):
+            summary.analysis = _refresh_analysis(store, settings)
         summary.seconds = time.perf_counter() - started
         store.finish_run(summary.run_id, summary.to_dict())
     return summary
+
+
+def _refresh_analysis(store: "Store", settings: Settings) -> dict[str, object]:
+    """Rebuild incidents and chain links so they include what this run stored (new events, or
+    a new copy of a stored article, which changes its incidents' ``n_docs``)."""
+    from flashpoint.analysis.refresh import refresh
+
+    return refresh(store, settings.analysis).to_dict()
+
+
+def _analysis_stale(store: "Store") -> bool:
+    """Whether stored events were never analysed: a run killed between writing its documents and
+    the rebuild left them so, and its re-run stores nothing new but must still rebuild."""
+    from flashpoint.analysis.refresh import is_stale
+
+    with store.read() as conn:
+        return is_stale(conn)
 
 
 def _read_items(
