@@ -16,12 +16,15 @@ from sqlalchemy import (
     Column,
     Float,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
     String,
     Table,
     Text,
+    func,
+    literal_column,
 )
 
 __all__ = [
@@ -39,7 +42,17 @@ __all__ = [
     "incident_events",
     "chain_links",
     "merge_decisions",
+    "SQLITE_SEARCH_TABLES",
 ]
+
+#: SQLite's full-text indexes over events' sentences and actors (revision 0005): the FTS5
+#: tables and the shadow tables FTS5 keeps for them. Backend-specific, so not on
+#: :data:`metadata`; schema comparisons leave these out.
+SQLITE_SEARCH_TABLES = frozenset(
+    f"{table}{suffix}"
+    for table in ("events_fts", "events_actor_fts")
+    for suffix in ("", "_config", "_data", "_docsize", "_idx")
+)
 
 #: Constraint names are spelled out so that later migrations can refer to them on both backends.
 NAMING_CONVENTION = {
@@ -79,6 +92,8 @@ documents = Table(
     Column("similarity", Float),
     Column("removed_chars", Integer, nullable=False, default=0),
     Column("n_chars", Integer, nullable=False),
+    # revision 0005: walking documents in ingest order reads this index, not the wide rows
+    Index("ix_documents_seq_doc_id", "seq", "doc_id"),
 )
 
 #: Every input item that became, or turned out to equal, a stored document. An item whose
@@ -96,11 +111,11 @@ events = Table(
     "events",
     metadata,
     Column("event_id", HASH, primary_key=True),
-    Column("doc_id", HASH, ForeignKey("documents.doc_id"), nullable=False, index=True),
+    Column("doc_id", HASH, ForeignKey("documents.doc_id"), nullable=False),
     Column("sentence", Text, nullable=False),
     Column("char_start", Integer, nullable=False),
     Column("char_end", Integer, nullable=False),
-    Column("event_type", String(32), nullable=False, index=True),
+    Column("event_type", String(32), nullable=False),
     Column("mode", String(64)),
     Column("source_text", Text),
     Column("source_name", Text),
@@ -132,6 +147,18 @@ events = Table(
     Column("coder_version", String(64), nullable=False),
     Column("doc_path", Text),
     Column("doc_url", Text),
+    # revision 0005: document order (a document's events in reading order) and type-and-date
+    # (they replaced the indexes on doc_id and on event_type alone), places, and full-text search
+    # over ``sentence``: a GIN index on PostgreSQL (below), an FTS5 table on SQLite (built by
+    # the revision only, see SQLITE_SEARCH_TABLES).
+    Index("ix_events_doc_order", "doc_id", "char_start", "trigger_start", "event_id"),
+    Index("ix_events_lat_lon", "lat", "lon"),
+    Index("ix_events_event_type_date", "event_type", "date"),
+    Index(
+        "ix_events_sentence_fts",
+        func.to_tsvector(literal_column("'english'"), literal_column("sentence")),
+        postgresql_using="gin",
+    ).ddl_if(dialect="postgresql"),
 )
 
 #: Input items that could not become documents. ``seq`` keeps them in the order recorded.
