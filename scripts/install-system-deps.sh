@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the test suite runs for real: the PostgreSQL server.
+# Installs the Debian packages the test suite runs for real: the PostgreSQL server and Chromium.
 # Idempotent: does nothing when they are already there.
 set -euo pipefail
 
 need=()
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need+=(postgresql)
+[ -x /usr/bin/chromium ] || need+=(chromium)   # tests/test_dashboard.py drives it headless
 
 if [ ${#need[@]} -eq 0 ]; then
   exit 0
