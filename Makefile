@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 DEMO_DB ?= flashpoint.db
 
-.PHONY: install system-deps demo test bench clean-demo
+.PHONY: install system-deps demo serve test bench clean-demo
 
 ## install: create .venv if missing and install flashpoint with its test dependencies
 install: $(STAMP)
@@ -20,10 +20,16 @@ $(STAMP): pyproject.toml
 system-deps:
 	@bash scripts/install-system-deps.sh
 
-## demo: ingest the bundled demo corpus into the embedded database and print its timeline
+## demo: ingest the bundled demo corpus into the embedded database; print its timeline, chains, alerts
 demo: install
 	$(BIN)/flashpoint ingest examples/corpus --db $(DEMO_DB)
 	$(BIN)/flashpoint timeline --db $(DEMO_DB)
+	$(BIN)/flashpoint chains --db $(DEMO_DB)
+	$(BIN)/flashpoint alerts --db $(DEMO_DB)
+
+## serve: the dashboard and REST API on the demo database (http://127.0.0.1:8000/)
+serve: demo
+	$(BIN)/flashpoint serve --db $(DEMO_DB) --host 127.0.0.1 --port 8000
 
 ## test: the whole suite, against real SQLite, PostgreSQL and the real spaCy model
 test: install system-deps

@@ -63,12 +63,14 @@ def _print_json(payload: Any) -> None:
 
 def _event_filter(since: Optional[str], until: Optional[str], event_type: Optional[str],
                   actor: Optional[str], country: Optional[str], status: Optional[str],
-                  limit: Optional[int]) -> Any:
-    from flashpoint.store.queries import EventFilter
+                  limit: Optional[int], bbox: Optional[str] = None, near: Optional[str] = None,
+                  q: Optional[str] = None) -> Any:
+    from flashpoint.store.queries import EventFilter, parse_bbox, parse_near
 
     return EventFilter(
         since=since, until=until, event_type=event_type.upper() if event_type else None,
         actor=actor, country=country.upper() if country else None, status=status, limit=limit,
+        bbox=parse_bbox(bbox) if bbox else None, near=parse_near(near) if near else None, q=q,
     )
 
 
@@ -135,6 +137,8 @@ def _print_summary(summary: Any) -> None:
         f"{summary.already_present} already stored, [yellow]{summary.rejected} skipped[/]; "
         f"{summary.events} events, {summary.tokens} tokens in {summary.seconds:.1f}s"
     )
+    if summary.analysis:
+        console.print(f"analysis: {_analysis_line(summary.analysis)}", highlight=False)
 
 
 @app.command()
@@ -159,14 +163,17 @@ def events(
     db: Optional[str] = DbOption, since: Optional[str] = SinceOption, until: Optional[str] = UntilOption,
     event_type: Optional[str] = TypeOption, actor: Optional[str] = ActorOption,
     country: Optional[str] = CountryOption, status: Optional[str] = StatusOption,
+    bbox: Optional[str] = typer.Option(None, "--bbox", help="MINLON,MINLAT,MAXLON,MAXLAT: events placed in this box."),
+    near: Optional[str] = typer.Option(None, "--near", help="LAT,LON,KM: events placed within KM of the point."),
+    q: Optional[str] = typer.Option(None, "--q", help="Words that must all occur in the sentence (full-text search)."),
     limit: Optional[int] = LimitOption, as_json: bool = JsonOption,
 ) -> None:
-    """List coded events, filtered by date, type, actor, country and status."""
+    """List coded events, filtered by date, type, actor, country, status, place and words."""
     from flashpoint.store import Store
     from flashpoint.store.queries import list_events
 
     try:
-        flt = _event_filter(since, until, event_type, actor, country, status, limit)
+        flt = _event_filter(since, until, event_type, actor, country, status, limit, bbox, near, q)
         with Store.open(_settings(db).db_url) as store:
             rows = list_events(store, flt)
     except FlashpointError as exc:
@@ -487,6 +494,358 @@ def sites_seed(
 
 
 app.add_typer(sites_app, name="sites")
+
+
+# -- escalation: weekly indices, surge alerts, threat at watched sites ---------------------------
+
+ByOption = typer.Option("dyad", "--by", help="dyad (source→target countries, plus sponsor-aware dyads), region (place country and first-level region) or all (one series).")
+
+
+@app.command()
+def indices(
+    by: str = ByOption, since: Optional[str] = SinceOption, until: Optional[str] = UntilOption,
+    all_weeks: bool = typer.Option(False, "--all-weeks", help="Also list the weeks without incidents, as zeros."),
+    db: Optional[str] = DbOption, as_json: bool = JsonOption,
+) -> None:
+    """Weekly index per series: incidents, hostile ones, sum and mean of Goldstein weights."""
+    from flashpoint.analysis.indices import coarse_dated_counts, weekly_index
+    from flashpoint.store import Store
+
+    try:
+        settings = _settings(db)
+        with Store.open(settings.db_url) as store:
+            rows = weekly_index(store, settings.analysis, by=by, since=since, until=until, dense=all_weeks)
+            left_out = [] if as_json else coarse_dated_counts(store, settings.analysis, by=by, since=since, until=until)
+    except FlashpointError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        return _print_json(rows)
+    _print_table(f"Weekly index by {by}", rows, ("series", "week", "count", "hostile", "score", "mean_weight"))
+    if left_out:
+        periods = ", ".join(f"{r['series']} {r['period'] or 'undated'}: {r['count']}" for r in left_out)
+        Console().print(f"[dim]not in any week (dated only to a month or year, or undated): {escape(periods)}[/]")
+
+
+@app.command()
+def alerts(
+    by: str = typer.Option("dyad", "--by", help="dyad, region, or all (one series of every hostile incident)."),
+    since: Optional[str] = SinceOption, until: Optional[str] = UntilOption,
+    db: Optional[str] = DbOption, as_json: bool = JsonOption,
+) -> None:
+    """Weeks whose hostile incidents surge above the series' baseline (Poisson or negative binomial)."""
+    from flashpoint.analysis.alerts import find_alerts
+    from flashpoint.store import Store
+
+    try:
+        settings = _settings(db)
+        with Store.open(settings.db_url) as store:
+            rows = find_alerts(store, settings.analysis, by=by, since=since, until=until)
+    except FlashpointError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        return _print_json(rows)
+    _print_table(f"Surge alerts by {by}", [_alert_row(r) for r in rows],
+                 ("week", "series", "count", "baseline", "method", "p_value", "incidents"))
+
+
+def _alert_row(alert: dict[str, Any]) -> dict[str, Any]:
+    incidents = "; ".join(
+        f"{i['date']} {i['event_type']} {_actor_label(i['source'])} → {_actor_label(i['target'])}"
+        + (f" at {i['location']['name']}" if i.get("location") and i["location"].get("name") else "")
+        for i in alert["incidents"]
+    )
+    baseline = f"λ={alert['baseline_mean']:.2f} over {alert['baseline']['start']}…{alert['baseline']['end']}"
+    return {**alert, "baseline": baseline, "p_value": f"{alert['p_value']:.2e}", "incidents": incidents}
+
+
+@sites_app.command("threat")
+def sites_threat(
+    key: Optional[str] = typer.Argument(None, metavar="[NAME]", help="Site id or name (default: every site)."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="Day the window ends (YYYY-MM-DD; a month or year means its last day; default: the day of the latest incident)."),
+    db: Optional[str] = DbOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """Threat at watched sites: nearby hostile incidents weighted by severity and recency."""
+    from flashpoint.analysis.threat import site_threats
+    from flashpoint.store import Store
+    from flashpoint.store.sites import ensure_seeded
+
+    try:
+        settings = _settings(db)
+        with Store.open(settings.db_url) as store:
+            ensure_seeded(store)
+            rows = site_threats(store, settings.analysis, site=key, as_of=as_of)
+    except FlashpointError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        return _print_json(rows)
+    _print_threats(rows, detail=key is not None)
+
+
+def _print_threats(rows: list[dict[str, Any]], *, detail: bool) -> None:
+    if rows:
+        first = rows[0]
+        Console().print(f"as of {first['as_of']} ({first['as_of_source']}), {first['window_days']}-day window; "
+                        f"hostile incidents not counted (no point, only a region or country, no day): {first['skipped']}",
+                        highlight=False)
+    table_rows = [{
+        "site": t["site"]["name"], "level": t["level"], "score": t["score"], "trend": t["trend"],
+        "incidents": f"{t['counts']['current']['incidents']} (before: {t['counts']['previous']['incidents']})",
+        "nearest": f"{t['incidents'][0]['distance_km']:g} km" if t["incidents"] else None,
+        "exposed": ", ".join(p["nation"] for p in t["exposed_nations"]) or None,
+    } for t in rows]
+    _print_table("Threat at watched sites", table_rows, ("site", "level", "score", "trend", "incidents", "nearest", "exposed"))
+    if detail and rows:
+        _print_table(f"Incidents near {rows[0]['site']['name']}", [
+            {**i, "actors": f"{_actor_label(i['source'])} → {_actor_label(i['target'])}"} for i in rows[0]["incidents"]
+        ], ("date", "event_type", "actors", "distance_km", "age_days", "weight"))
+
+
+# -- briefings ---------------------------------------------------------------------------------
+
+
+@app.command()
+def brief(
+    since: str = typer.Option(..., "--since", help="First day of the period (YYYY, YYYY-MM or YYYY-MM-DD)."),
+    until: str = typer.Option(..., "--until", help="Last day of the period (YYYY, YYYY-MM or YYYY-MM-DD)."),
+    output: Path = typer.Option(..., "-o", "--output", help="File to write. Markdown also writes STEM_map.png and STEM_timeline.png beside it."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="html, md or pdf (default: from the file's suffix, else html)."),
+    site: Optional[str] = typer.Option(None, "--site", help="Watched site (id or name): only incidents within its radius, its threat card first."),
+    db: Optional[str] = DbOption,
+    quiet: bool = QuietOption,
+) -> None:
+    """Write a briefing: the period's incidents with their sources, chains, alerts, site threats, a map and a timeline."""
+    from flashpoint.brief.gather import gather
+    from flashpoint.brief.write import format_for, write_briefing
+    from flashpoint.store import Store
+    from flashpoint.store.sites import ensure_seeded
+
+    try:
+        settings = _settings(db)
+        chosen = format_for(output, fmt)
+        with Store.open(settings.db_url) as store:
+            ensure_seeded(store)
+            briefing = gather(store, settings.analysis, since, until, site=site)
+        written = write_briefing(briefing, output, chosen)
+    except FlashpointError as exc:
+        raise _fail(exc) from exc
+    _console(quiet).print(f"wrote a {chosen} briefing of {len(briefing.key_points)} incident(s): "
+                          + ", ".join(str(path) for path in written), highlight=False, soft_wrap=True)
+
+
+@app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", "--host", help="Interface to listen on."),
+    port: int = typer.Option(8000, "--port", help="TCP port."),
+    db: Optional[str] = DbOption,
+    token: Optional[str] = typer.Option(None, "--token", envvar="FLASHPOINT_API_TOKEN", help="Bearer token that allows writes (ingest, sites); without one the API is read-only."),
+) -> None:
+    """Serve the REST API (docs/API.md) and the dashboard over the database."""
+    import uvicorn
+
+    from flashpoint.serve import create_app
+
+    try:
+        web_app = create_app(_settings(db, api_token=token))
+    except FlashpointError as exc:
+        raise _fail(exc) from exc
+    uvicorn.run(web_app, host=host, port=port)
+
+
+# -- incidents, merge decisions and action-reaction chains ----------------------------------------
+
+
+@app.command()
+def analyse(db: Optional[str] = DbOption, as_json: bool = JsonOption) -> None:
+    """Rebuild incidents (repeat reports merged) and action-reaction chains from the events."""
+    from flashpoint.analysis.refresh import refresh
+    from flashpoint.store import Store
+
+    try:
+        settings = _settings(db)
+        with Store.open(settings.db_url) as store:
+            summary = refresh(store, settings.analysis).to_dict()
+    except FlashpointError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        return _print_json(summary)
+    Console().print(_analysis_line(summary), highlight=False)
+
+
+def _analysis_line(summary: dict[str, Any]) -> str:
+    return (f"{summary['events']} asserted events -> {summary['incidents']} incidents "
+            f"({summary['merged']} reports merged into {summary['multi_report_incidents']} incidents); "
+            f"{summary['links']} links ({summary['text_links']} from the text, "
+            f"{summary['structure_links']} by structure) in {summary['chains']} chains; "
+            f"{summary['decisions']} merge decisions applied; {summary['seconds']:.2f}s")
+
+
+@app.command()
+def incidents(
+    incident_id: Optional[str] = typer.Argument(None, help="Show this incident: its reports, why each was merged, its links."),
+    since: Optional[str] = SinceOption, until: Optional[str] = UntilOption,
+    event_type: Optional[str] = TypeOption, actor: Optional[str] = ActorOption,
+    country: Optional[str] = CountryOption, limit: Optional[int] = LimitOption,
+    db: Optional[str] = DbOption, as_json: bool = JsonOption,
+) -> None:
+    """Incidents: the reports of one real-world event merged into one, by date."""
+    from flashpoint.analysis.incidents import get_incident, list_incidents
+    from flashpoint.store import Store
+
+    try:
+        settings = _settings(db)
+        flt = _event_filter(since, until, event_type, actor, country, None, limit)
+        with Store.open(settings.db_url) as store:
+            found: Any = get_incident(store, incident_id) if incident_id else list_incidents(store, flt)
+    except FlashpointError as exc:
+        raise _fail(exc) from exc
+    if incident_id and found is None:
+        from flashpoint.errors import NotFoundError
+
+        raise _fail(NotFoundError(f"no incident {incident_id!r}"))
+    if as_json:
+        return _print_json(found)
+    if incident_id:
+        return _print_incident(found)
+    _print_table("Incidents", [_incident_row(i) for i in found],
+                 ("incident_id", "date", "event_type", "actors", "place", "n_events", "n_docs", "disagree"))
+
+
+def _incident_row(incident: dict[str, Any]) -> dict[str, Any]:
+    place = incident.get("location") or {}
+    return {**incident, "actors": f"{_actor_label(incident['source'])} → {_actor_label(incident['target'])}",
+            "place": place.get("name"), "disagree": ", ".join(incident["disagreements"]) or None}
+
+
+def _print_incident(detail: dict[str, Any]) -> None:
+    _print_table(f"Incident {detail['incident_id']}", [_incident_row(detail)],
+                 ("date", "event_type", "actors", "place", "n_events", "n_docs", "disagree"))
+    reports = [{**r, "why": _reason_text(r.get("reason")),
+                "actors": f"{_actor_label(r['source'])} → {_actor_label(r['target'])}"} for r in detail["reports"]]
+    _print_table("Reports", reports, ("event_id", "date", "trigger", "actors", "why", "sentence"))
+    for link in detail["links"]:
+        Console().print(f"[bold]{link['kind']}[/] link ({link['score']:.2f}): {escape(link['explanation'])}", highlight=False)
+
+
+def _reason_text(reason: Optional[dict[str, Any]]) -> str:
+    if not reason:
+        return "representative"
+    tests = "; ".join(f"{k}: {v}" for k, v in (reason.get("tests") or {}).items())
+    return f"{reason.get('case')}, {reason.get('score', '')}/{reason.get('threshold', '')}: {tests}"
+
+
+merges_app = typer.Typer(
+    no_args_is_help=True,
+    help="Merge decisions: take a report out of its incident (split), put two together (join), undo one. Every rebuild keeps them.",
+)
+
+
+@merges_app.command("list")
+def merges_list(db: Optional[str] = DbOption, as_json: bool = JsonOption) -> None:
+    """Merge decisions in force, oldest first."""
+    from flashpoint.analysis.decisions import list_decisions
+    from flashpoint.store import Store
+
+    try:
+        with Store.open(_settings(db).db_url) as store:
+            rows = list_decisions(store)
+    except FlashpointError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        return _print_json(rows)
+    _print_table("Merge decisions", rows, ("decision_id", "action", "event_a", "event_b", "note", "created_at"))
+
+
+@merges_app.command("split")
+def merges_split(
+    event_id: str = typer.Argument(..., help="The report (event id) to take out of its incident."),
+    apart_from: Optional[str] = typer.Option(None, "--from", help="Only keep it apart from this report (event id)."),
+    note: Optional[str] = typer.Option(None, "--note", help="Why, for the record."),
+    db: Optional[str] = DbOption, as_json: bool = JsonOption,
+) -> None:
+    """Take a report out of its incident (or keep two reports apart), then rebuild."""
+    from flashpoint.analysis.decisions import split_event
+
+    _run_decision(lambda store, settings: split_event(store, settings, event_id, note, apart_from=apart_from),
+                  db, as_json)
+
+
+@merges_app.command("join")
+def merges_join(
+    event_a: str = typer.Argument(..., help="A report (event id)."),
+    event_b: str = typer.Argument(..., help="Another report of the same real-world event."),
+    note: Optional[str] = typer.Option(None, "--note", help="Why, for the record."),
+    db: Optional[str] = DbOption, as_json: bool = JsonOption,
+) -> None:
+    """Put two reports (and what is merged with them) in one incident, then rebuild."""
+    from flashpoint.analysis.decisions import join_events
+
+    _run_decision(lambda store, settings: join_events(store, settings, event_a, event_b, note), db, as_json)
+
+
+@merges_app.command("undo")
+def merges_undo(
+    decision_id: str = typer.Argument(..., help="The decision to undo (see `merges list`)."),
+    db: Optional[str] = DbOption, as_json: bool = JsonOption,
+) -> None:
+    """Undo a merge decision, then rebuild as if it had never been taken."""
+    from flashpoint.analysis.decisions import undo_decision
+
+    _run_decision(lambda store, settings: undo_decision(store, settings, decision_id), db, as_json)
+
+
+def _run_decision(action: Any, db: Optional[str], as_json: bool) -> None:
+    from flashpoint.store import Store
+
+    try:
+        settings = _settings(db)
+        with Store.open(settings.db_url) as store:
+            result = action(store, settings.analysis)
+    except FlashpointError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        return _print_json(result)
+    decision = result["decision"]
+    where = f"; event {decision['event_a']} is now in incident {result['incident_id']}" if result.get("incident_id") else ""
+    Console().print(f"{decision['action']} {decision['decision_id']}{where}", highlight=False)
+    Console().print(_analysis_line(result["refresh"]), highlight=False)
+
+
+app.add_typer(merges_app, name="merges")
+
+
+@app.command()
+def chains(
+    since: Optional[str] = SinceOption, until: Optional[str] = UntilOption,
+    country: Optional[str] = typer.Option(None, "--country", help="Only chains with an incident by or against this country (ISO3), or its proxies."),
+    db: Optional[str] = DbOption, as_json: bool = JsonOption,
+) -> None:
+    """Action-reaction chains: incidents linked to the earlier ones they answer, in date order."""
+    from flashpoint.analysis.chains import list_chains
+    from flashpoint.store import Store
+
+    try:
+        with Store.open(_settings(db).db_url) as store:
+            found = list_chains(store, since=since, until=until, country=country)
+    except FlashpointError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        return _print_json(found)
+    console = Console()
+    for chain in found:
+        console.print(f"[bold]chain {chain['chain_id']}[/]: {chain['start']} … {chain['end']}, "
+                      f"{len(chain['incidents'])} incidents", highlight=False)
+        for incident in chain["incidents"]:
+            row = _incident_row(incident)
+            console.print(f"  {incident['date'] or 'undated'}  {incident['event_type']}  {escape(row['actors'])}"
+                          + (f" at {escape(row['place'])}" if row["place"] else "")
+                          + f"  [dim]{incident['incident_id']}[/]", highlight=False)
+        for link in chain["links"]:
+            gap = "?" if link["gap_days"] is None else link["gap_days"]
+            cue = f" “{link['cue']}”" if link["cue"] else ""
+            console.print(f"    [cyan]{link['kind']}{escape(cue)}[/], {gap} days, score {link['score']:.2f}: "
+                          f"{escape(link['explanation'])}", highlight=False)
+    console.print(f"{len(found)} chains", highlight=False)
 
 
 def main() -> None:
