@@ -134,6 +134,23 @@ def test_health_counts_what_the_database_holds(client: TestClient, store: Store)
     assert (body["documents"], body["events"]) == (counts["documents"], counts["events"])
 
 
+def test_every_answer_carries_security_headers(client: TestClient) -> None:
+    page, listing, viewer = client.get("/"), client.get("/api/events"), client.get("/docs")
+    for answer in (page, listing, viewer):
+        assert answer.headers["x-content-type-options"] == "nosniff"
+        assert answer.headers["x-frame-options"] == "DENY"
+    # the dashboard may not be framed and runs only its own scripts; Swagger UI keeps its inline one
+    assert "frame-ancestors 'none'" in page.headers["content-security-policy"]
+    assert "script-src 'self'" in listing.headers["content-security-policy"]
+    assert "content-security-policy" not in viewer.headers
+
+
+def test_the_basemap_is_served_compressed(client: TestClient) -> None:
+    answer = client.get("/vendor/countries-50m.json", headers={"Accept-Encoding": "gzip"})
+    assert answer.status_code == 200 and answer.headers["content-encoding"] == "gzip"
+    assert "objects" in answer.json()
+
+
 def test_documents_page_through_in_ingest_order(client: TestClient, store: Store) -> None:
     first = client.get("/api/documents", params={"limit": 5}).json()
     assert len(first["items"]) == 5 and first["next_offset"] == 5

@@ -16,11 +16,13 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 
 from flashpoint import __version__
 from flashpoint.serve.errors import install_error_handlers
+from flashpoint.serve.headers import install_security_headers
 from flashpoint.serve.routes import analysis, documents, events, health, ingest, sites
 from flashpoint.settings import Settings
 from flashpoint.store import Store
@@ -65,6 +67,8 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.store = store
     app.state.settings = settings
     install_error_handlers(app)
+    install_security_headers(app)
+    app.add_middleware(GZipMiddleware, minimum_size=1024)  # the basemap is 756 kB as JSON
     for module in (health, documents, events, analysis, sites, ingest):
         app.include_router(module.router)
     if (STATIC_DIR / "index.html").is_file():
