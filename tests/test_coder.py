@@ -101,6 +101,14 @@ def test_passive_with_by_phrase(nlp, coder) -> None:
     assert event.status == "actual"
 
 
+def test_a_dateline_is_not_the_doer(nlp, coder) -> None:
+    # the parser hangs "BAGHDAD" on "fired" as a second subject
+    text = ("BAGHDAD, Jan. 8, 2020 - Iran fired more than a dozen ballistic missiles at two "
+            "Iraqi bases housing American troops early on Wednesday.")
+    event = only(code(nlp, coder, text), "ASSAULT")
+    assert (event.source.text, event.source.country) == ("Iran", "IRN")
+
+
 def test_possessive_nominalisation(nlp, coder) -> None:
     event = only(code(nlp, coder, "Turkey's downing of a Russian jet in 2015 strained relations."),
                  "ASSAULT")

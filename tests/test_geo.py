@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 import subprocess
 import sys
 import textwrap
@@ -268,6 +269,22 @@ def test_a_follow_up_sentence_takes_the_episode_place(nlp, gazetteer) -> None:
     assert located[0].location is not None and located[0].location.name == "Camp Taji"
     assert located[1].location == located[0].location  # the episode's place
     assert located[2].location is None  # a statement is not placed by context
+
+
+def test_an_act_of_another_time_does_not_take_the_episode_place(nlp, gazetteer) -> None:
+    text = ("Rockets struck the Al-Asad base on July 5, 2021.\n"
+            "The assassination of General Soleimani in January 2020 had started the cycle.\n"
+            "Hours later, the rockets were followed by a drone attack.\n")
+    doc = nlp(text)
+    events = [replace(_event_at(doc, "struck", "ASSAULT"), date="2021-07-05"),
+              replace(_event_at(doc, "assassination", "ASSAULT", "targeted"), date="2020-01"),
+              replace(_event_at(doc, "attack", "ASSAULT", "drone"), date="2021-07-05"),
+              _event_at(doc, "followed", "ASSAULT")]
+    located = locate_events(_document(text), doc, events, gazetteer)
+    assert located[0].location is not None and located[0].location.name == "Al-Asad Airbase"
+    assert located[1].location is None  # January 2020 is not the episode's time
+    assert located[2].location == located[0].location  # the same day: the episode's place
+    assert located[3].location == located[0].location  # undated: the episode's place
 
 
 def test_a_washington_dateline_does_not_place_a_strike_elsewhere(nlp, gazetteer) -> None:

@@ -159,7 +159,17 @@ def _same_clause(anchor: Token, trigger: Token) -> bool:
 
 
 def _child(token: Token, *deps: str) -> Token | None:
-    return next((c for c in token.children if c.dep_ in deps), None)
+    """The first child with one of ``deps``; a dateline ("BAGHDAD, Jan. 8 - Iran fired ...")
+    that the parser hung on the verb as a second subject is passed over."""
+    found = [c for c in token.children if c.dep_ in deps]
+    if len(found) > 1:
+        found = [c for c in found if not _is_dateline(c)] or found
+    return found[0] if found else None
+
+
+def _is_dateline(token: Token) -> bool:
+    """An upper-case place word opening the sentence: the report's dateline, not an actor."""
+    return token.is_upper and token.is_alpha and len(token) > 2 and token.i - token.sent.start <= 1
 
 
 def _pobj(prep: Token) -> Token | None:

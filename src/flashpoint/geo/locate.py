@@ -11,7 +11,9 @@ deployment) whose sentence names no place therefore takes the place of the docum
 episode: the place of the last act placed in the same paragraph, else the place of the
 document's first act placed by its own sentence, sharpened by later sentences that retell that
 act (same kind, same side) with a place inside it ("eastern Syria", then "near Abu Kamal").
-Any event that hangs on "the scene" or "the base" is at the episode's place. Failing one, a
+Any event that hangs on "the scene" or "the base" is at the episode's place. A context place
+is lent only to an event whose date fits the date of the act that placed it: a story about the
+June 2021 strikes does not place the January 2020 assassination it recalls. Failing one, a
 local report's dateline ("BAGHDAD, Jan. 1 --") places it, when the story's places are in the
 dateline's country; a "WASHINGTON" dateline on a story about Syria places nothing.
 Statements, accusations and demands are never placed by context: where they were made is
@@ -25,6 +27,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
+from datetime import date as date_type
 from typing import Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -42,6 +45,8 @@ __all__ = ["locate_events"]
 _SHARPEN_KM = 60.0
 #: The dateline is the document's first characters.
 _DATELINE_CHARS = 60
+#: A context place fits an event dated this many days from the act that placed it.
+_CONTEXT_DAYS = 3
 
 
 def locate_events(
@@ -57,15 +62,21 @@ def locate_events(
     dateline = _local_dateline(places, parsed, rules)
     located = []
     for i, event in enumerate(events):
-        place = _final_place(links.get(i), event, rules, recent.get(i) or episode, dateline)
+        context = _fitting(event, recent.get(i)) or _fitting(event, episode)
+        place = _final_place(links.get(i), event, rules, context, dateline)
         located.append(replace(event, location=place.to_location()) if place else event)
     return located
 
 
+#: A place lent by context, with the date and the sentence (its start) of the act that placed it.
+Dated = tuple[Place, str | None, int]
+
+
 def _read_sentences(parsed: Doc, events: Sequence[Event], places: Sequence[Place],
-                    rules: PlaceRules) -> tuple[dict[int, Link], dict[int, Place], Place | None]:
+                    rules: PlaceRules) -> tuple[dict[int, Link], dict[int, Dated], Dated | None]:
     """In text order: what each event's sentence says (by event index), the place of the last
-    act placed before it in its paragraph, and the document's episode place."""
+    act placed before it in its paragraph, and the document's episode place, each context
+    place with the date of the act that placed it."""
     anchors = [_anchors(parsed, event) for event in events]
     triggers_by_sentence: dict[int, list[Token]] = {}
     for anchor in anchors:
@@ -74,10 +85,10 @@ def _read_sentences(parsed: Doc, events: Sequence[Event], places: Sequence[Place
     order = sorted(range(len(events)),
                    key=lambda i: (events[i].char_start, events[i].trigger_start or 0))
     links: dict[int, Link] = {}
-    recent: dict[int, Place] = {}
+    recent: dict[int, Dated] = {}
     episode: Place | None = None
     lead: int | None = None
-    last: tuple[int, Place] | None = None  # (paragraph, place) of the last act placed
+    last: tuple[int, Dated] | None = None  # (paragraph, (place, date)) of the last act placed
     for i in order:
         anchor = anchors[i]
         if anchor is None:
@@ -91,14 +102,39 @@ def _read_sentences(parsed: Doc, events: Sequence[Event], places: Sequence[Place
             recent[i] = last[1]
         if link.place is None or not rules.is_physical(events[i].event_type, events[i].mode):
             continue
-        last = (paragraph, link.place)
+        last = (paragraph, (link.place, events[i].date, events[i].char_start))
         if lead is None:
             lead, episode = i, link.place
         elif _retells(events[lead], events[i]):
             episode = _sharpen(episode, link.place)
-    if lead is not None and episode is not None:
-        links[lead] = _sharpened_lead(links[lead], episode)
-    return links, recent, episode
+    if lead is None or episode is None:
+        return links, recent, None
+    links[lead] = _sharpened_lead(links[lead], episode)
+    return links, recent, (episode, events[lead].date, events[lead].char_start)
+
+
+def _fitting(event: Event, context: Dated | None) -> Place | None:
+    """The context's place if its act is in the event's sentence (one scene), or its date fits
+    the event's (either unknown, one containing the other, or days within ``_CONTEXT_DAYS``);
+    otherwise the event belongs to another time."""
+    if context is None:
+        return None
+    place, date, sentence = context
+    if sentence == event.char_start or _contains(event.date, date):
+        return place
+    if len(event.date) == len(date) == 10:
+        gap = abs((_day(event.date) - _day(date)).days)
+        return place if gap <= _CONTEXT_DAYS else None
+    return None
+
+
+def _contains(one: str | None, other: str | None) -> bool:
+    """Either date unknown, or one is the other made coarser (``2021-07`` and ``2021-07-05``)."""
+    return one is None or other is None or one.startswith(other) or other.startswith(one)
+
+
+def _day(iso: str) -> date_type:
+    return date_type.fromisoformat(iso)
 
 
 def _paragraph(text: str, offset: int) -> int:
