@@ -9,14 +9,13 @@ in one process (the web server) share no state.
 from __future__ import annotations
 
 import io
+import json
 import math
 from collections import Counter
 from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
-
-import yaml
 
 from flashpoint.analysis.periods import day_of, week_of, weeks_from
 from flashpoint.brief.model import Briefing, KeyPoint
@@ -168,23 +167,16 @@ def _draw_incidents(axes: Axes, points: tuple[KeyPoint, ...]) -> None:
         axes.legend(loc="lower left", fontsize=7, framealpha=0.85, title="event type", title_fontsize=7)
 
 
-def type_colour(event_type: str) -> tuple[float, float, float, float]:
-    """One colour per PLOVER type, the same in every briefing: matplotlib's ``tab20`` with the
-    strong hues given to the ontology's last (most hostile) ten types, the pale ones to the rest."""
-    from matplotlib import colormaps
-
-    order = list(reversed(_type_order()))
-    rank = order.index(event_type) if event_type in order else len(order)
-    slot = 2 * rank if rank < 10 else 2 * (rank - 10) + 1
-    return colormaps["tab20"](slot % 20)
+def type_colour(event_type: str) -> str:
+    """The colour the dashboard draws ``event_type`` in (``serve/static/data/event-types.json``,
+    the one table of type colours), so a briefing and the dashboard read alike; grey if unknown."""
+    return _type_colours().get(event_type, "#777777")
 
 
 @lru_cache(maxsize=1)
-def _type_order() -> tuple[str, ...]:
-    """The event types in the order of ``data/plover.yaml`` (cooperative to hostile), read from
-    the file itself: importing :mod:`flashpoint.events` would load spaCy for a colour."""
-    text = resources.files("flashpoint").joinpath("data", "plover.yaml").read_text(encoding="utf-8")
-    return tuple(yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))["types"])
+def _type_colours() -> dict[str, str]:
+    path = resources.files("flashpoint").joinpath("serve", "static", "data", "event-types.json")
+    return {row["type"]: row["colour"] for row in json.loads(path.read_text(encoding="utf-8"))["types"]}
 
 
 def timeline_counts(briefing: Briefing) -> tuple[list[date], list[int], list[int], str]:
