@@ -515,6 +515,11 @@ class EventDater:
             return sentence.chain_before
         return None
 
+    def _told_as_cause(self, head: Token) -> bool:
+        """A named act that is the subject of a verb of causing: the cause of what followed."""
+        return (head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("nsubj", "nsubjpass")
+                and head.head.lemma_.lower() in self.lex.causal_verbs)
+
     def _undated(self, head: Token, event_type: str | None, index: int) -> When | None:
         sentence = self.sentences[index]
         if self._is_statement(head, event_type):
@@ -524,6 +529,9 @@ class EventDater:
             return anchor.coarsened("month") if anchor else None
         if self._shifts(sentence) or _past_perfect(_clause(head)) and _clause(head).dep_ == "ROOT":
             return None  # another time, or a flashback ("The rebels had seized the port.")
+        if self._told_as_cause(head):
+            # "The assassination also triggered ...": an earlier act; the episode's month at most
+            return sentence.chain_before.coarsened("month") if sentence.chain_before else None
         if sentence.chain_before is not None:
             return sentence.chain_before
         if _present_perfect(head) and not any(

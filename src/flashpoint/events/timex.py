@@ -55,6 +55,7 @@ class Lexicon:
     date_fillers: frozenset[str]
     background_preps: frozenset[str]
     background_nouns: frozenset[str]
+    causal_verbs: frozenset[str]
     accusation_verbs: frozenset[str]
     shift_words: frozenset[str]
     moves_on: frozenset[str]
@@ -124,6 +125,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
             date_fillers=_words(spec["date_fillers"]),
             background_preps=_words(spec["background_preps"]),
             background_nouns=_words(spec["background_nouns"]),
+            causal_verbs=_words(spec["causal_verbs"]),
             accusation_verbs=_words(spec["accusation_verbs"]),
             shift_words=_words(spec["shift_words"]),
             moves_on=_words(spec["moves_on"]),

@@ -11,6 +11,7 @@ it step by step; a test checks that the two agree.
 
 from __future__ import annotations
 
+import sqlalchemy.dialects.postgresql  # noqa: F401  registers to_tsvector() for the GIN index below
 from sqlalchemy import (
     CheckConstraint,
     Column,
