@@ -79,3 +79,90 @@ def test_selective_parse_is_set_from_the_environment() -> None:
     assert Settings.from_env({"FLASHPOINT_SELECTIVE_PARSE": "0"}).selective_parse is False
     with pytest.raises(ConfigError):
         Settings.from_env({"FLASHPOINT_SELECTIVE_PARSE": "maybe"})
+
+
+# -- the compiled attribute rules and the memoised lemmatizer ------------------------------------
+
+_ANNOTATION = ["POS", "TAG", "MORPH", "LEMMA", "DEP", "HEAD", "ENT_IOB", "ENT_TYPE", "SENT_START"]
+
+
+@pytest.fixture(scope="module")
+def reference_nlp():
+    """The model with its own attribute ruler and lemmatizer (and flashpoint's paragraph breaks)."""
+    import spacy
+
+    reference = spacy.load(Settings().spacy_model)
+    reference.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    return reference
+
+
+def test_load_nlp_replaces_the_ruler_and_lemmatizer_by_compiled_ones(nlp) -> None:
+    from flashpoint.nlp.attribute_rules import RulesComponent
+    from flashpoint.nlp.lemmas import LemmaComponent
+
+    assert isinstance(nlp.get_pipe("attribute_ruler"), RulesComponent)
+    assert isinstance(nlp.get_pipe("lemmatizer"), LemmaComponent)
+    assert nlp.pipe_names.index("attribute_ruler") > nlp.pipe_names.index("parser")
+
+
+def test_compiled_components_annotate_exactly_as_the_models_own(nlp, reference_nlp, seeds_dir, corpus_dir) -> None:
+    """Every token of the seeds and the demo corpus gets the same tags, morphology, lemmas,
+    parse and entities through the compiled components as through spaCy's."""
+    from tests.test_selective import _cleaned
+
+    texts = [d.text for d in _cleaned(seeds_dir, corpus_dir)]
+    texts.append("Y'all gon na see: let's go, ain't it? I gotta say\u2019 it 's nothin' , c'm on.\n\n  - \t ok")
+    tokens = 0
+    for ours, theirs in zip(nlp.pipe(texts), reference_nlp.pipe(texts)):
+        assert (ours.to_array(_ANNOTATION) == theirs.to_array(_ANNOTATION)).all(), ours.text[:80]
+        assert [str(t.morph) for t in ours] == [str(t.morph) for t in theirs]
+        tokens += len(ours)
+    assert tokens > 10_000
+
+
+def test_later_attribute_rules_win_over_earlier_ones_of_any_length(reference_nlp) -> None:
+    """Precedence between one-token and several-token rules, and the token a rule sets."""
+    from spacy.pipeline import AttributeRuler
+
+    from flashpoint.nlp.attribute_rules import compile_rules
+
+    ruler = AttributeRuler(reference_nlp.vocab)
+    ruler.add([[{"LOWER": "gon"}, {"LOWER": "na"}]], {"LEMMA": "early"}, index=-1)
+    ruler.add([[{"LOWER": {"IN": ["na", "ta"]}}]], {"LEMMA": "middle", "POS": "PART"})
+    ruler.add([[{"LOWER": "got"}, {"LOWER": {"REGEX": "^t"}}]], {"LEMMA": "late"}, index=1)
+    ruler.add([[{"TAG": {"NOT_IN": ["NN"]}, "LOWER": "x"}]], {"MORPH": "Number=Sing"})
+    rules = compile_rules(ruler)
+    for text in ["na ta gon gon na", "x got na got", "gon na got ta x"]:
+        theirs = ruler(reference_nlp.make_doc(text))
+        ours = reference_nlp.make_doc(text)
+        rules.apply(ours)
+        assert [(t.lemma_, t.pos_, str(t.morph)) for t in ours] == [
+            (t.lemma_, t.pos_, str(t.morph)) for t in theirs
+        ]
+    assert [t.lemma_ for t in ours] == ["", "middle", "", "late", ""]  # the later rule, either way
+    assert str(ours[4].morph) == "Number=Sing"
+
+
+def test_rules_the_compiler_does_not_reproduce_are_refused(reference_nlp) -> None:
+    from spacy.pipeline import AttributeRuler
+
+    from flashpoint.errors import UnsupportedRules
+    from flashpoint.nlp.attribute_rules import compile_rules
+
+    for pattern in ([{"LOWER": "a", "OP": "+"}], [{"_": {"x": 1}}], [{"LENGTH": {">=": 3}}]):
+        ruler = AttributeRuler(reference_nlp.vocab)
+        ruler.add([pattern], {"LEMMA": "z"})
+        with pytest.raises(UnsupportedRules):
+            compile_rules(ruler)
+
+
+def test_the_lemma_component_needs_a_rule_lemmatizer(reference_nlp) -> None:
+    from spacy.pipeline import Lemmatizer
+
+    from flashpoint.nlp.lemmas import LemmaComponent
+
+    lookup = Lemmatizer(reference_nlp.vocab, None, mode="lookup")
+    with pytest.raises(ModelError, match="rule-mode"):
+        LemmaComponent().bind(lookup)
+    with pytest.raises(ModelError, match="not bound"):
+        LemmaComponent()(reference_nlp.make_doc("x"))

@@ -39,6 +39,7 @@ __all__ = [
     "UnsupportedInput",
     "StoreError",
     "ModelError",
+    "UnsupportedRules",
     "EvalError",
 ]
 
@@ -103,6 +104,11 @@ class StoreError(FlashpointError):
 
 class ModelError(FlashpointError):
     """The spaCy model or a packaged data file cannot be loaded."""
+
+
+class UnsupportedRules(ModelError):
+    """A model's attribute rules use a pattern feature that ``flashpoint.nlp.attribute_rules``
+    does not reproduce (the model's own ruler is then kept)."""
 
 
 class EvalError(FlashpointError):

@@ -26,12 +26,17 @@ re-derive the blocks of a stored document from its ``raw_text``.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Sequence
 
 __all__ = ["Traced", "normalize"]
 
+#: A character that normalisation may change: anything but "\n" and printable ASCII.
+_NOT_PLAIN = re.compile(r"[^\n -~]")
+#: A stretch of a line between spaces (``_fold_characters`` has made every space a " ").
+_WORD = re.compile(r"[^ ]+")
 #: Characters that end a line, besides "\n" itself.
 _LINE_BREAKS = frozenset("\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 
@@ -62,28 +67,46 @@ def normalize(raw: str, bullet_glyphs: Sequence[str] | None = None) -> Traced:
 
 
 def _fold_characters(raw: str) -> tuple[list[str], list[int]]:
-    """Steps 1-3: NFKC, invisible characters out, one kind of space and of line break."""
+    """Steps 1-3: NFKC, invisible characters out, one kind of space and of line break.
+
+    Printable ASCII and "\n" stay as they are, so stretches of them are copied whole; only the
+    other characters, and the character before each (which a combining mark may join), are
+    folded one cluster at a time.
+    """
     chars: list[str] = []
     index: list[int] = []
     nfkc_needed = not unicodedata.is_normalized("NFKC", raw)
     n = len(raw)
     i = 0
     while i < n:
-        start = i
-        i += 1
-        cluster = raw[start]
-        if cluster == "\r" and i < n and raw[i] == "\n":
-            continue  # the "\n" of "\r\n" stands for the pair
-        if nfkc_needed:
-            while i < n and unicodedata.combining(raw[i]):
-                i += 1
-            cluster = unicodedata.normalize("NFKC", raw[start:i])
-        for ch in cluster:
-            folded = _fold(ch)
-            if folded:
-                chars.append(folded)
-                index.append(start)
+        other = _NOT_PLAIN.search(raw, i)
+        j = n if other is None else other.start()
+        stop = j if other is None else max(i, j - 1)
+        chars.extend(raw[i:stop])
+        index.extend(range(i, stop))
+        i = stop
+        while i < n and i <= j:
+            i = _fold_cluster(raw, i, nfkc_needed, chars, index)
     return chars, index
+
+
+def _fold_cluster(raw: str, start: int, nfkc_needed: bool, chars: list[str], index: list[int]) -> int:
+    """Fold the character at ``start`` with its combining marks; where the next one starts."""
+    n = len(raw)
+    i = start + 1
+    cluster = raw[start]
+    if cluster == "\r" and i < n and raw[i] == "\n":
+        return i  # the "\n" of "\r\n" stands for the pair
+    if nfkc_needed:
+        while i < n and unicodedata.combining(raw[i]):
+            i += 1
+        cluster = unicodedata.normalize("NFKC", raw[start:i])
+    for ch in cluster:
+        folded = _fold(ch)
+        if folded:
+            chars.append(folded)
+            index.append(start)
+    return i
 
 
 def _fold(ch: str) -> str:
@@ -106,15 +129,16 @@ def _fold(ch: str) -> str:
 
 def _tidy_lines(chars: list[str], index: list[int], bullets: frozenset[str]) -> Traced:
     """Steps 4-5: strip and collapse spaces per line, rewrite bullets, limit blank lines."""
+    text = "".join(chars)  # one character per entry of ``chars``
     out_chars: list[str] = []
     out_index: list[int] = []
     pending_break: list[int] = []  # raw offsets of the line breaks since the last text line
     line_start = 0
-    n = len(chars)
-    for pos in range(n + 1):
-        if pos < n and chars[pos] != "\n":
-            continue
-        line = _tidy_line(chars, index, line_start, pos, bullets)
+    n = len(text)
+    while line_start <= n:
+        pos = text.find("\n", line_start)
+        pos = n if pos < 0 else pos
+        line = _tidy_line(text, index, line_start, pos, bullets)
         if line is None:
             if pos < n:
                 pending_break.append(index[pos])
@@ -132,26 +156,38 @@ def _tidy_lines(chars: list[str], index: list[int], bullets: frozenset[str]) -> 
 
 
 def _tidy_line(
-    chars: list[str], index: list[int], start: int, end: int, bullets: frozenset[str]
-) -> tuple[list[str], list[int]] | None:
+    text: str, index: list[int], start: int, end: int, bullets: frozenset[str]
+) -> tuple[str, list[int]] | None:
     """One line with spaces stripped and collapsed, or None when nothing but spaces is left."""
-    line_chars: list[str] = []
-    line_index: list[int] = []
-    space_at: int | None = None
-    for pos in range(start, end):
-        ch = chars[pos]
-        if ch == " ":
-            if space_at is None:
-                space_at = index[pos]
-            continue
-        if space_at is not None and line_chars:
-            line_chars.append(" ")
-            line_index.append(space_at)
-        space_at = None
-        line_chars.append(ch)
-        line_index.append(index[pos])
-    if not line_chars:
-        return None
+    line_chars = text[start:end]
+    if line_chars[:1] != " " and line_chars[-1:] != " " and "  " not in line_chars:
+        if not line_chars:
+            return None
+        line_index = index[start:end]  # already tidy, as most lines are
+    else:
+        tidied = _collapse_spaces(text, index, start, end)
+        if tidied is None:
+            return None
+        line_chars, line_index = tidied
     if line_chars[0] in bullets and len(line_chars) > 2 and line_chars[1] == " ":
-        line_chars[0] = "-"
+        line_chars = "-" + line_chars[1:]
     return line_chars, line_index
+
+
+def _collapse_spaces(text: str, index: list[int], start: int, end: int) -> tuple[str, list[int]] | None:
+    """The words of ``text[start:end]`` joined by one space each, traced to the first space of
+    the run it stands for; None when there is no word."""
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+    if not words:
+        return None
+    parts: list[str] = []
+    line_index: list[int] = []
+    previous_end = -1
+    for word_start, word_end in words:
+        if previous_end >= 0:
+            parts.append(" ")
+            line_index.append(index[previous_end])
+        parts.append(text[word_start:word_end])
+        line_index.extend(index[word_start:word_end])
+        previous_end = word_end
+    return "".join(parts), line_index

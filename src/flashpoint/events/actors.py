@@ -177,11 +177,20 @@ class _AliasIndex:
 
     Aliases of up to four capital letters (US, PMF) must match exactly; aliases that start with a
     capital must start with one in the text too ("Turkey", not "turkey"); the rest ignore case.
+
+    At a word start only the lengths of the aliases that begin with the text's next ``_PREFIX``
+    characters are tried (a scan tried every alias length at every word: the coder's largest
+    cost). Upper and lower case are one-to-one and context-free in ASCII only, so a prefix with
+    another character falls back to every length.
     """
+
+    _PREFIX = 3
 
     def __init__(self) -> None:
         self._by_key: dict[str, list[tuple[str, Any]]] = {}
         self._lengths: list[int] = []
+        self._by_prefix: dict[str, list[int]] = {}
+        self._short: list[int] = []
 
     def add(self, alias: str, value: Any) -> None:
         alias = normalise_quotes(str(alias)).strip()
@@ -193,6 +202,19 @@ class _AliasIndex:
 
     def freeze(self) -> None:
         self._lengths = sorted({len(k) for k in self._by_key}, reverse=True)
+        prefixes: dict[str, set[int]] = {}
+        for key in self._by_key:
+            if len(key) >= self._PREFIX:
+                prefixes.setdefault(key[: self._PREFIX], set()).add(len(key))
+        self._short = [n for n in self._lengths if n < self._PREFIX]
+        self._by_prefix = {p: [*sorted(lengths, reverse=True), *self._short] for p, lengths in prefixes.items()}
+
+    def _lengths_at(self, text: str, start: int) -> list[int]:
+        """The alias lengths worth trying at ``start``, longest first."""
+        prefix = text[start : start + self._PREFIX]
+        if not prefix.isascii():
+            return self._lengths
+        return self._by_prefix.get(prefix.lower(), self._short)
 
     @staticmethod
     def _case_ok(alias: str, found: str) -> bool:
@@ -210,7 +232,7 @@ class _AliasIndex:
             start = word.start()
             if start < position:
                 continue
-            for length in self._lengths:
+            for length in self._lengths_at(text, start):
                 end = start + length
                 if end > len(text) or (end < len(text) and (text[end].isalnum() or text[end] == "_")):
                     continue

@@ -45,6 +45,7 @@ from flashpoint.events.ontology import EventType, Ontology, StatusCues, load_ont
 from flashpoint.events.status import StatusFinder
 from flashpoint.events.triggers import Trigger, TriggerFinder
 from flashpoint.errors import ModelError
+from flashpoint.nlp.doctext import text_of
 from flashpoint.records import Actor, Document, Event
 from flashpoint.settings import Settings
 
@@ -85,7 +86,7 @@ class Coder:
     # -- public --------------------------------------------------------------------------------
     def code(self, document: Document, parsed: Doc) -> list[Event]:
         """Every event reported in ``document`` (whose parse is ``parsed``), in text order."""
-        if parsed.text != document.text:
+        if text_of(parsed) != document.text:
             raise ModelError(f"parse of {document.doc_id} is not of the document's text")
         finder = self._trigger_finder(parsed)
         dates = DateIndex(document.text, document.published)

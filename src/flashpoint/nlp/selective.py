@@ -4,19 +4,19 @@ The coder only starts an event from a trigger word, so a sentence without one ne
 dependency parse. Each document is
 
 1. tokenised and split into sentences cheaply: the paragraph-break rule, then the model's own
-   ``senter`` (a small tagger that ships disabled with the model), then NER over the whole
-   document (place resolution weighs every place a document names, not only the event's);
+   ``senter`` (a small tagger that ships disabled with the model), and optionally NER over the
+   whole document (see ``flashpoint.nlp.pipeline.selective_pipeline``);
 2. filtered sentence by sentence: a sentence is a *candidate* when one of its tokens is a form
    of one of ``Ontology.trigger_lemmas``. The forms are generated from the lemmas: regular
    inflections plus the lemmatizer's own exception table ("struck", "held"). A false "yes"
    only costs time, so the filter needs no tagger and over-generates freely;
-3. on candidates only, ``tok2vec``, tagger, parser, attribute ruler and lemmatizer run: each
+3. on candidates only, ``tok2vec``, tagger, parser, attribute ruler, lemmatizer and NER run: each
    run of consecutive candidate sentences, with ``CONTEXT`` tokens either side, becomes a small
    ``Doc``, batched with the runs of the other documents of the batch. Its sentence boundaries
    are preset, which the parser respects, so the coder sees exactly the ``senter`` boundaries;
 4. written back into the whole document's ``Doc``. Other sentences get flat annotation (lemma =
-   lower-case form, first token the root, the rest attached to it as ``dep``): enough for
-   ``doc.sents`` and a ``Matcher``, and by construction nothing there is a trigger.
+   lower-case form, first token the root, the rest attached to it as ``dep``, no entities):
+   enough for ``doc.sents`` and a ``Matcher``, and by construction nothing there is a trigger.
 
 The sentence boundaries are the ``senter``'s, not the parser's: on news text they agree with a
 full parse's on about 95% of boundaries (``tests/test_selective.py`` holds them to 90%).
