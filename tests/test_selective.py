@@ -156,6 +156,7 @@ def test_other_sentences_carry_flat_annotation(both, selective) -> None:
             skipped += 1
             assert sent.root.i == sent.start and sent.root.dep_ == "ROOT"
             assert all(t.dep_ == FLAT_DEP and t.lemma_ == t.lower_ for t in sent[1:])
+            assert not sent.ents  # NER, like the parser, runs on candidates only
     assert skipped > 10
 
 
