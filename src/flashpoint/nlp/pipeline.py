@@ -14,9 +14,9 @@ components that give exactly the same annotation in a fraction of the time
 (:mod:`flashpoint.nlp.attribute_rules`, :mod:`flashpoint.nlp.lemmas`): together they cost the
 small English model nearly a fifth of a parse, nearly all of it Python work per token.
 
-With ``Settings.selective_parse`` (off by default: on conflict news nearly 90% of tokens sit in
-sentences with a trigger word, and ``bench/throughput.py`` measures it slower there) ``parse``
-runs a second, light pipeline that shares the loaded model's vocabulary and components:
+With ``Settings.selective_parse`` (on by default; nearly 90% of conflict-news tokens sit in
+sentences with a trigger word, so the gain is the NER and parse of the rest: ``bench/throughput.py``
+measures it a little faster than a full parse) ``parse`` runs a second, light pipeline that shares the loaded model's vocabulary and components:
 paragraph breaks and the model's ``senter`` over whole documents, then
 :mod:`flashpoint.nlp.selective`, which gives the tagger, parser, lemmatizer and NER only the
 sentences that may hold an event. ``load_nlp`` itself returns the full pipeline.
