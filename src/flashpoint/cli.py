@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Optional
 
@@ -52,6 +54,16 @@ def _console(quiet: bool = False) -> Console:
     return Console(stderr=True, quiet=quiet)
 
 
+@contextmanager
+def _failing_cleanly() -> Iterator[None]:
+    """Library errors inside become a one-line message and exit status 1 (typer's own exits
+    pass through)."""
+    try:
+        yield
+    except FlashpointError as exc:
+        raise _fail(exc) from exc
+
+
 def _fail(exc: FlashpointError) -> typer.Exit:
     _console().print(f"[bold red]error:[/] {exc}")
     return typer.Exit(EXIT_ERROR)
@@ -88,13 +100,11 @@ def ingest(
     """Read, clean, deduplicate, code and store documents. Exit 3 if any input was skipped."""
     from flashpoint.pipeline import run_ingest
 
-    try:
+    with _failing_cleanly():
         settings = _settings(db, published=published, max_input_bytes=max_bytes,
                              batch_size=batch_size, n_process=n_process, quiet=quiet)
         with _Progress(quiet or as_json) as progress:
             summary = run_ingest(paths, settings, stdin=sys.stdin.buffer, progress=progress.update)
-    except FlashpointError as exc:
-        raise _fail(exc) from exc
     if as_json:
         _print_json(summary.to_dict())
     elif not quiet:
@@ -147,11 +157,9 @@ def docs(db: Optional[str] = DbOption, limit: Optional[int] = LimitOption, as_js
     from flashpoint.store import Store
     from flashpoint.store.queries import list_documents
 
-    try:
+    with _failing_cleanly():
         with Store.open(_settings(db).db_url) as store:
             rows = list_documents(store, limit=limit)
-    except FlashpointError as exc:
-        raise _fail(exc) from exc
     if as_json:
         return _print_json(rows)
     columns = ("doc_id", "published", "title", "origin", "group_id", "is_canonical", "n_reports", "n_events")
@@ -172,12 +180,10 @@ def events(
     from flashpoint.store import Store
     from flashpoint.store.queries import list_events
 
-    try:
+    with _failing_cleanly():
         flt = _event_filter(since, until, event_type, actor, country, status, limit, bbox, near, q)
         with Store.open(_settings(db).db_url) as store:
             rows = list_events(store, flt)
-    except FlashpointError as exc:
-        raise _fail(exc) from exc
     if as_json:
         return _print_json(rows)
     _print_table("Events", [_event_row(r) for r in rows],
@@ -195,12 +201,10 @@ def timeline(
     from flashpoint.store import Store
     from flashpoint.store.queries import timeline as timeline_query
 
-    try:
+    with _failing_cleanly():
         flt = _event_filter(since, until, event_type, actor, country, None if status == "all" else status, limit)
         with Store.open(_settings(db).db_url) as store:
             rows = timeline_query(store, flt)
-    except FlashpointError as exc:
-        raise _fail(exc) from exc
     if as_json:
         return _print_json(rows)
     console = Console()
@@ -269,12 +273,10 @@ def export(
     from flashpoint.store.export import write_export
     from flashpoint.store.queries import iter_export_records
 
-    try:
+    with _failing_cleanly():
         flt = _event_filter(since, until, event_type, actor, country, status, None)
         with Store.open(_settings(db).db_url) as store:
             count = write_export(iter_export_records(store, flt), fmt, output, sys.stdout)
-    except FlashpointError as exc:
-        raise _fail(exc) from exc
     if output is not None:
         _console(quiet).print(f"wrote {count} events to {output}")
 
@@ -285,11 +287,9 @@ def stats(db: Optional[str] = DbOption, as_json: bool = JsonOption) -> None:
     from flashpoint.store import Store
     from flashpoint.store.queries import stats as stats_query
 
-    try:
+    with _failing_cleanly():
         with Store.open(_settings(db).db_url) as store:
             result = stats_query(store)
-    except FlashpointError as exc:
-        raise _fail(exc) from exc
     if as_json:
         return _print_json(result)
     console = Console()
@@ -307,11 +307,9 @@ def rejections(db: Optional[str] = DbOption, as_json: bool = JsonOption) -> None
     from flashpoint.store import Store
     from flashpoint.store.queries import list_rejections
 
-    try:
+    with _failing_cleanly():
         with Store.open(_settings(db).db_url) as store:
             rows = list_rejections(store)
-    except FlashpointError as exc:
-        raise _fail(exc) from exc
     if as_json:
         return _print_json(rows)
     _print_table("Rejections", rows, ("kind", "origin", "locator", "reason"))
@@ -329,11 +327,9 @@ def evaluate(
     from flashpoint.events.scoring import load_gold, score_events
     from flashpoint.pipeline import code_paths
 
-    try:
+    with _failing_cleanly():
         gold_events = [event for path in gold for event in load_gold(path)]
         batch = code_paths([str(docs_dir)], _settings(None, published=published))
-    except FlashpointError as exc:
-        raise _fail(exc) from exc
     report = score_events((e.to_record() for e in batch.events), gold_events)
     if as_json:
         return _print_json({"documents": len(batch.documents), "events": len(batch.events), **report.to_dict()})
@@ -396,13 +392,11 @@ def sites_add(
     from flashpoint.store import Store
     from flashpoint.store.sites import add_site, ensure_seeded
 
-    try:
+    with _failing_cleanly():
         with Store.open(_settings(db).db_url) as store:
             ensure_seeded(store)
             site = add_site(store, name, lat, lon, radius_km, nations=nation or None, kind=kind,
                             country=country, replace=replace)
-    except FlashpointError as exc:
-        raise _fail(exc) from exc
     if as_json:
         return _print_json(site)
     Console().print(f"{'saved' if replace else 'added'} [bold]{escape(site['name'])}[/] "
@@ -423,13 +417,11 @@ def sites_list(
     from flashpoint.store import Store
     from flashpoint.store.sites import ensure_seeded, list_sites, parse_point
 
-    try:
+    with _failing_cleanly():
         point = parse_point(near) if near is not None else None
         with Store.open(_settings(db).db_url) as store:
             ensure_seeded(store)
             rows = list_sites(store, country=country, nation=nation, near=point, within_km=within_km)
-    except FlashpointError as exc:
-        raise _fail(exc) from exc
     if as_json:
         return _print_json(rows)
     columns = ("site_id", "name", "kind", "country", "lat", "lon", "radius_km", "nations", "source")
@@ -457,12 +449,10 @@ def sites_remove(
     from flashpoint.store import Store
     from flashpoint.store.sites import ensure_seeded, remove_site
 
-    try:
+    with _failing_cleanly():
         with Store.open(_settings(db).db_url) as store:
             ensure_seeded(store)
             site = remove_site(store, key)
-    except FlashpointError as exc:
-        raise _fail(exc) from exc
     if as_json:
         return _print_json(site)
     Console().print(f"removed [bold]{escape(site['name'])}[/] (id {site['site_id']})", highlight=False)
@@ -479,11 +469,9 @@ def sites_seed(
     from flashpoint.store import Store
     from flashpoint.store.sites import seed_sites_from_file
 
-    try:
+    with _failing_cleanly():
         with Store.open(_settings(db).db_url) as store:
             result = seed_sites_from_file(store, file, restore=restore)
-    except FlashpointError as exc:
-        raise _fail(exc) from exc
     if as_json:
         return _print_json(result.to_dict())
     console = Console()
@@ -511,13 +499,11 @@ def indices(
     from flashpoint.analysis.indices import coarse_dated_counts, weekly_index
     from flashpoint.store import Store
 
-    try:
+    with _failing_cleanly():
         settings = _settings(db)
         with Store.open(settings.db_url) as store:
             rows = weekly_index(store, settings.analysis, by=by, since=since, until=until, dense=all_weeks)
             left_out = [] if as_json else coarse_dated_counts(store, settings.analysis, by=by, since=since, until=until)
-    except FlashpointError as exc:
-        raise _fail(exc) from exc
     if as_json:
         return _print_json(rows)
     _print_table(f"Weekly index by {by}", rows, ("series", "week", "count", "hostile", "score", "mean_weight"))
@@ -536,12 +522,10 @@ def alerts(
     from flashpoint.analysis.alerts import find_alerts
     from flashpoint.store import Store
 
-    try:
+    with _failing_cleanly():
         settings = _settings(db)
         with Store.open(settings.db_url) as store:
             rows = find_alerts(store, settings.analysis, by=by, since=since, until=until)
-    except FlashpointError as exc:
-        raise _fail(exc) from exc
     if as_json:
         return _print_json(rows)
     _print_table(f"Surge alerts by {by}", [_alert_row(r) for r in rows],
@@ -570,13 +554,11 @@ def sites_threat(
     from flashpoint.store import Store
     from flashpoint.store.sites import ensure_seeded
 
-    try:
+    with _failing_cleanly():
         settings = _settings(db)
         with Store.open(settings.db_url) as store:
             ensure_seeded(store)
             rows = site_threats(store, settings.analysis, site=key, as_of=as_of)
-    except FlashpointError as exc:
-        raise _fail(exc) from exc
     if as_json:
         return _print_json(rows)
     _print_threats(rows, detail=key is not None)
@@ -620,15 +602,13 @@ def brief(
     from flashpoint.store import Store
     from flashpoint.store.sites import ensure_seeded
 
-    try:
+    with _failing_cleanly():
         settings = _settings(db)
         chosen = format_for(output, fmt)
         with Store.open(settings.db_url) as store:
             ensure_seeded(store)
             briefing = gather(store, settings.analysis, since, until, site=site)
         written = write_briefing(briefing, output, chosen)
-    except FlashpointError as exc:
-        raise _fail(exc) from exc
     _console(quiet).print(f"wrote a {chosen} briefing of {len(briefing.key_points)} incident(s): "
                           + ", ".join(str(path) for path in written), highlight=False, soft_wrap=True)
 
@@ -645,10 +625,8 @@ def serve(
 
     from flashpoint.serve import create_app
 
-    try:
+    with _failing_cleanly():
         web_app = create_app(_settings(db, api_token=token))
-    except FlashpointError as exc:
-        raise _fail(exc) from exc
     uvicorn.run(web_app, host=host, port=port)
 
 
@@ -661,12 +639,10 @@ def analyse(db: Optional[str] = DbOption, as_json: bool = JsonOption) -> None:
     from flashpoint.analysis.refresh import refresh
     from flashpoint.store import Store
 
-    try:
+    with _failing_cleanly():
         settings = _settings(db)
         with Store.open(settings.db_url) as store:
             summary = refresh(store, settings.analysis).to_dict()
-    except FlashpointError as exc:
-        raise _fail(exc) from exc
     if as_json:
         return _print_json(summary)
     Console().print(_analysis_line(summary), highlight=False)
@@ -692,13 +668,11 @@ def incidents(
     from flashpoint.analysis.incidents import get_incident, list_incidents
     from flashpoint.store import Store
 
-    try:
+    with _failing_cleanly():
         settings = _settings(db)
         flt = _event_filter(since, until, event_type, actor, country, None, limit)
         with Store.open(settings.db_url) as store:
             found: Any = get_incident(store, incident_id) if incident_id else list_incidents(store, flt)
-    except FlashpointError as exc:
-        raise _fail(exc) from exc
     if incident_id and found is None:
         from flashpoint.errors import NotFoundError
 
@@ -746,11 +720,9 @@ def merges_list(db: Optional[str] = DbOption, as_json: bool = JsonOption) -> Non
     from flashpoint.analysis.decisions import list_decisions
     from flashpoint.store import Store
 
-    try:
+    with _failing_cleanly():
         with Store.open(_settings(db).db_url) as store:
             rows = list_decisions(store)
-    except FlashpointError as exc:
-        raise _fail(exc) from exc
     if as_json:
         return _print_json(rows)
     _print_table("Merge decisions", rows, ("decision_id", "action", "event_a", "event_b", "note", "created_at"))
@@ -797,12 +769,10 @@ def merges_undo(
 def _run_decision(action: Any, db: Optional[str], as_json: bool) -> None:
     from flashpoint.store import Store
 
-    try:
+    with _failing_cleanly():
         settings = _settings(db)
         with Store.open(settings.db_url) as store:
             result = action(store, settings.analysis)
-    except FlashpointError as exc:
-        raise _fail(exc) from exc
     if as_json:
         return _print_json(result)
     decision = result["decision"]
@@ -824,11 +794,9 @@ def chains(
     from flashpoint.analysis.chains import list_chains
     from flashpoint.store import Store
 
-    try:
+    with _failing_cleanly():
         with Store.open(_settings(db).db_url) as store:
             found = list_chains(store, since=since, until=until, country=country)
-    except FlashpointError as exc:
-        raise _fail(exc) from exc
     if as_json:
         return _print_json(found)
     console = Console()
