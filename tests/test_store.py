@@ -432,8 +432,9 @@ def test_event_filters(dated_store: Store) -> None:
     assert pick(limit=2, offset=1) == ["2021-03", "2021-03-15"]
     assert pick(since="2021", limit=1) == ["2021"]
     assert pick(doc_id="nope") == []
-    with pytest.raises(ConfigError):
-        EventFilter(since="March 2021")
+    for bad in ("March 2021", "2020-13", "2021-02-30"):  # not a date, not a month, not a day
+        with pytest.raises(ConfigError):
+            EventFilter(since=bad)
 
 
 def test_timeline_orders_by_date_with_undated_last(dated_store: Store) -> None:

@@ -19,6 +19,7 @@ import math
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from datetime import date
 from itertools import product
 from typing import Any
 
@@ -95,8 +96,8 @@ class EventFilter:
     def __post_init__(self) -> None:
         for name in ("since", "until"):
             value = getattr(self, name)
-            if value is not None and not _DATE.fullmatch(value):
-                raise ConfigError(f"{name} must be YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
+            if value is not None and not _is_calendar_date(value):
+                raise ConfigError(f"{name} must be a date YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
         if self.limit is not None and self.limit < 0:
             raise ConfigError(f"limit must not be negative, got {self.limit}")
         if self.offset < 0:
@@ -109,6 +110,18 @@ class EventFilter:
             _check_near(self.near)
         if self.q is not None:
             search_words(self.q)
+
+
+def _is_calendar_date(value: str) -> bool:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` naming a real month and day (not ``2020-13``)."""
+    if not _DATE.fullmatch(value):
+        return False
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    try:
+        date(parts[0], parts[1], parts[2])
+    except ValueError:
+        return False
+    return True
 
 
 #: ``--status asserted`` means what the spec calls asserted: reported as having happened, or claimed.
