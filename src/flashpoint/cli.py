@@ -13,7 +13,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 import typer
 from rich.console import Console
@@ -22,6 +22,9 @@ from rich.table import Table
 
 from flashpoint.errors import FlashpointError
 from flashpoint.settings import Settings
+
+if TYPE_CHECKING:
+    from flashpoint.store import Store
 
 __all__ = ["app", "main"]
 
@@ -62,6 +65,16 @@ def _failing_cleanly() -> Iterator[None]:
         yield
     except FlashpointError as exc:
         raise _fail(exc) from exc
+
+
+@contextmanager
+def _opened_store(db: Optional[str]) -> Iterator["Store"]:
+    """The database of ``--db`` (or the environment), opened and migrated, closed after; library
+    errors inside become a one-line message and exit status 1."""
+    from flashpoint.store import Store
+
+    with _failing_cleanly(), Store.open(_settings(db).db_url) as store:
+        yield store
 
 
 def _fail(exc: FlashpointError) -> typer.Exit:
@@ -154,12 +167,10 @@ def _print_summary(summary: Any) -> None:
 @app.command()
 def docs(db: Optional[str] = DbOption, limit: Optional[int] = LimitOption, as_json: bool = JsonOption) -> None:
     """List stored documents with their near-duplicate group and event counts."""
-    from flashpoint.store import Store
     from flashpoint.store.queries import list_documents
 
-    with _failing_cleanly():
-        with Store.open(_settings(db).db_url) as store:
-            rows = list_documents(store, limit=limit)
+    with _opened_store(db) as store:
+        rows = list_documents(store, limit=limit)
     if as_json:
         return _print_json(rows)
     columns = ("doc_id", "published", "title", "origin", "group_id", "is_canonical", "n_reports", "n_events")
@@ -284,12 +295,10 @@ def export(
 @app.command()
 def stats(db: Optional[str] = DbOption, as_json: bool = JsonOption) -> None:
     """Counts: documents, near-duplicate groups, events by type and status, rejections by kind."""
-    from flashpoint.store import Store
     from flashpoint.store.queries import stats as stats_query
 
-    with _failing_cleanly():
-        with Store.open(_settings(db).db_url) as store:
-            result = stats_query(store)
+    with _opened_store(db) as store:
+        result = stats_query(store)
     if as_json:
         return _print_json(result)
     console = Console()
@@ -304,12 +313,10 @@ def stats(db: Optional[str] = DbOption, as_json: bool = JsonOption) -> None:
 @app.command()
 def rejections(db: Optional[str] = DbOption, as_json: bool = JsonOption) -> None:
     """Input items that were skipped, with the reason recorded for each."""
-    from flashpoint.store import Store
     from flashpoint.store.queries import list_rejections
 
-    with _failing_cleanly():
-        with Store.open(_settings(db).db_url) as store:
-            rows = list_rejections(store)
+    with _opened_store(db) as store:
+        rows = list_rejections(store)
     if as_json:
         return _print_json(rows)
     _print_table("Rejections", rows, ("kind", "origin", "locator", "reason"))
@@ -389,14 +396,12 @@ def sites_add(
     as_json: bool = JsonOption,
 ) -> None:
     """Add a watched site (or change one with --replace)."""
-    from flashpoint.store import Store
     from flashpoint.store.sites import add_site, ensure_seeded
 
-    with _failing_cleanly():
-        with Store.open(_settings(db).db_url) as store:
-            ensure_seeded(store)
-            site = add_site(store, name, lat, lon, radius_km, nations=nation or None, kind=kind,
-                            country=country, replace=replace)
+    with _opened_store(db) as store:
+        ensure_seeded(store)
+        site = add_site(store, name, lat, lon, radius_km, nations=nation or None, kind=kind,
+                        country=country, replace=replace)
     if as_json:
         return _print_json(site)
     Console().print(f"{'saved' if replace else 'added'} [bold]{escape(site['name'])}[/] "
@@ -446,13 +451,11 @@ def sites_remove(
     as_json: bool = JsonOption,
 ) -> None:
     """Remove a watched site. A curated one stays removed when the table is seeded again."""
-    from flashpoint.store import Store
     from flashpoint.store.sites import ensure_seeded, remove_site
 
-    with _failing_cleanly():
-        with Store.open(_settings(db).db_url) as store:
-            ensure_seeded(store)
-            site = remove_site(store, key)
+    with _opened_store(db) as store:
+        ensure_seeded(store)
+        site = remove_site(store, key)
     if as_json:
         return _print_json(site)
     Console().print(f"removed [bold]{escape(site['name'])}[/] (id {site['site_id']})", highlight=False)
@@ -466,12 +469,10 @@ def sites_seed(
     as_json: bool = JsonOption,
 ) -> None:
     """Add the facilities file's sites that are missing and refresh unedited curated ones."""
-    from flashpoint.store import Store
     from flashpoint.store.sites import seed_sites_from_file
 
-    with _failing_cleanly():
-        with Store.open(_settings(db).db_url) as store:
-            result = seed_sites_from_file(store, file, restore=restore)
+    with _opened_store(db) as store:
+        result = seed_sites_from_file(store, file, restore=restore)
     if as_json:
         return _print_json(result.to_dict())
     console = Console()
@@ -718,11 +719,9 @@ merges_app = typer.Typer(
 def merges_list(db: Optional[str] = DbOption, as_json: bool = JsonOption) -> None:
     """Merge decisions in force, oldest first."""
     from flashpoint.analysis.decisions import list_decisions
-    from flashpoint.store import Store
 
-    with _failing_cleanly():
-        with Store.open(_settings(db).db_url) as store:
-            rows = list_decisions(store)
+    with _opened_store(db) as store:
+        rows = list_decisions(store)
     if as_json:
         return _print_json(rows)
     _print_table("Merge decisions", rows, ("decision_id", "action", "event_a", "event_b", "note", "created_at"))
@@ -792,11 +791,9 @@ def chains(
 ) -> None:
     """Action-reaction chains: incidents linked to the earlier ones they answer, in date order."""
     from flashpoint.analysis.chains import list_chains
-    from flashpoint.store import Store
 
-    with _failing_cleanly():
-        with Store.open(_settings(db).db_url) as store:
-            found = list_chains(store, since=since, until=until, country=country)
+    with _opened_store(db) as store:
+        found = list_chains(store, since=since, until=until, country=country)
     if as_json:
         return _print_json(found)
     console = Console()

@@ -86,10 +86,6 @@ class Incident:
         out["location"] = place if place["name"] or place["lat"] is not None else None
         return out
 
-    @property
-    def is_hostile_material(self) -> bool:
-        return self.quad_class == 4
-
 
 @dataclass(frozen=True)
 class ChainLink:
