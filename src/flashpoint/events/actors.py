@@ -255,6 +255,7 @@ class _Config:
     sectors: dict[str, str]
     group_heads: frozenset[str]
     site_heads: frozenset[str]
+    relational_heads: frozenset[str]
     facility_heads: frozenset[str]
     facility_links: frozenset[str]
     not_member: re.Pattern[str]
@@ -354,6 +355,7 @@ class ActorDictionary:
             sectors=sectors,
             group_heads=words("group_heads"),
             site_heads=words("site_heads"),
+            relational_heads=words("relational_heads"),
             facility_heads=words("facility_heads"),
             facility_links=words("facility_links"),
             not_member=suffix("suffixes_not_membership"),
@@ -388,6 +390,16 @@ class ActorDictionary:
                 if entry.kind == "person" and entry.role_at(when) is not None:
                     return entry
         return entries[0]
+
+    @property
+    def site_heads(self) -> frozenset[str]:
+        """Head words of military or diplomatic facilities ("base", "embassy", "compound")."""
+        return self._config.site_heads
+
+    @property
+    def relational_heads(self) -> frozenset[str]:
+        """Nouns that name others by their relation to an owner ("allies", "rivals")."""
+        return self._config.relational_heads
 
     def sector_of(self, text: str) -> str | None:
         """The sector named by the phrase's words, read from its head (the end) leftwards."""
@@ -437,6 +449,9 @@ class ActorDictionary:
         labelled = self._labelled(span, when)
         if labelled is not None:
             return labelled
+        if self._relational(span):  # "its closest allies", "Tehran's partners": not the owner
+            return self._described_as(span, Actor(text=span.text, country="UNK"), when, _depth) or Actor(
+                text=span.text, country="UNK")
         actor = self._across_boundary(span, when) or self.resolve(span.text, when)
         for step in (self._place_left, self._used_by):
             found = step(span, actor, when, _depth)
@@ -461,6 +476,14 @@ class ActorDictionary:
         if span.root.pos_ == "PRON":
             return self._person_before(span, when) or Actor(text=span.text, country="UNK")
         return None
+
+    def _relational(self, span: Span) -> bool:
+        """A possessed relational noun: "its allies", "Iran's rivals"."""
+        root = span.root
+        relational = self._config.relational_heads
+        if root.lemma_.lower() not in relational and root.lower_ not in relational:
+            return False
+        return any(c.dep_ == "poss" for c in root.children)
 
     def _place_left(self, span: Span, actor: Actor, when: str | None, depth: int) -> Actor | None:
         """A place left or handed over stands for its country ("left the Qayyarah airfield",

@@ -38,6 +38,7 @@ from spacy.tokens import Doc, Span, Token
 from flashpoint.events.actors import ActorDictionary, load_actors
 from flashpoint.events.arguments import ArgumentFinder, Arguments, noun_phrase
 from flashpoint.events.attribution import attribution_of
+from flashpoint.events.counterparts import fill_counterparts
 from flashpoint.events.dates import DateIndex
 from flashpoint.events.modes import choose_mode
 from flashpoint.events.numbers import CasualtyCounter
@@ -97,7 +98,7 @@ class Coder:
                 continue
             prior = any(e.event_type == _CASUALTY_TYPE and e.status in _ASSERTED for e in events)
             events.extend(self._code_sentence(document, sent, bounds, finder, dates, prior))
-        return events
+        return fill_counterparts(events, self.actors.site_heads, self.actors.relational_heads)
 
     # -- wiring --------------------------------------------------------------------------------
     def _trigger_finder(self, parsed: Doc) -> TriggerFinder:
@@ -127,7 +128,7 @@ class Coder:
         kept = []
         for trigger, args in found.values():
             args.source = self._not_an_event(args.source, found)
-            args.target = self._not_an_event(args.target, found)
+            args.target = _restated_target(args.target, trigger, found) or self._not_an_event(args.target, found)
             if args.target is None and trigger.event_type == _CASUALTY_TYPE and trigger.is_nominal:
                 args.target = self._victim(trigger.head)
             if args.source is None and trigger.is_nominal:
@@ -421,6 +422,19 @@ def _governed_by(token: Token, heads: set[int], steps: int = 4) -> bool:
         if node.i in heads:
             return True
     return False
+
+
+def _restated_target(span: Span | None, trigger: Trigger,
+                     found: dict[int, tuple[Trigger, Arguments]]) -> Span | None:
+    """The object of an act that is the same act named as a noun ("provided assistance to the
+    Peshmerga", "carried out strikes on militia sites") restates it: its recipient is the act's,
+    where the noun names one (else the usual reading: an act as object stands for its doer)."""
+    if span is None or span.root.i not in found:
+        return None
+    inner, args = found[span.root.i]
+    if inner.event_type != trigger.event_type or not inner.is_nominal or inner.head.i == trigger.head.i:
+        return None
+    return args.target
 
 
 def _merge_restatements(

@@ -1,0 +1,117 @@
+"""Fill an event's missing side from the document's dyads: the counterpart of the side it names.
+
+News prose names one side of an act and leaves the other to the story: "the operation was
+ordered by Mr. Biden", "the Iraqi government called the retaliatory strikes a hostile act",
+"Trudeau demanded a full investigation", "Jordan said its air force had intercepted objects".
+The sentence's own words give no recipient (or a phrase that is not an actor at all: "the
+operation", "a complaint", "objects"), but a reader knows it: the party this actor has been
+dealing with in the report. PETRARCH-style coders drop such events or leave the side blank; an
+analyst counting dyads loses them.
+
+This stage runs after a document is coded (it needs the document's other events) and, for an
+event that names one side with a known country and leaves the other missing or unresolved,
+takes the other side from the nearest event of the document whose dyad includes the named
+side's country: its counterpart. Nearest means the latest event before this one, else the first
+after it, so the story so far decides. With no such event, the side stays as it was: no guess
+without a link in the text.
+
+An actor filled this way has empty ``text`` (the sentence does not name it), the convention the
+actor resolver already uses for actors read from context, so consumers can tell it apart. A side
+that names an actor of unknown country ("the Galaxy Leader", a named group not in the knowledge
+base) keeps its text, and so does a doer the coder marked unknown ("an assassination attempt"
+whose attacker the text leaves unnamed): only a side with no actor at all, or whose words are not
+an actor (no proper name, no sector word such as "militants"), is filled.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Sequence
+
+from flashpoint.records import Actor, Event
+
+__all__ = ["fill_counterparts"]
+
+_UNRESOLVED = (None, "", "UNK")
+
+
+def _known(actor: Actor | None) -> bool:
+    return actor is not None and actor.country not in _UNRESOLVED
+
+
+def _fillable(actor: Actor | None, site_heads: frozenset[str], relational_heads: frozenset[str]) -> bool:
+    """No actor, or a phrase the resolver could not place that names no one: no capitalised word
+    past the first, and no sector (words such as "militants" or "gunmen" give one) unless it is
+    an unnamed facility ("another base"), which stands for the forces it hosts."""
+    if actor is None:
+        return True
+    if actor.country not in _UNRESOLVED:
+        return False
+    words = actor.text.split()
+    if not words:
+        return False  # the coder's "unknown doer": the text says it is not known
+    if actor.sector is not None and words[-1].lower() not in site_heads:
+        return False
+    if words[-1].lower() in relational_heads:
+        return False  # "its allies": someone, but not the other side
+    return not any(w[:1].isupper() for w in words[1:])  # a name the knowledge base lacks: kept
+
+
+def _dyad(event: Event) -> tuple[Actor, Actor] | None:
+    if _known(event.source) and _known(event.target):
+        return event.source, event.target  # type: ignore[return-value]
+    return None
+
+
+def _counterpart(country: str, dyad: tuple[Actor, Actor]) -> Actor | None:
+    source, target = dyad
+    if source.country == country and target.country != country:
+        return target
+    if target.country == country and source.country != country:
+        return source
+    return None
+
+
+def _nearest_counterpart(country: str, index: int, events: Sequence[Event],
+                         dyads: Sequence[tuple[Actor, Actor] | None]) -> Actor | None:
+    """The counterpart of ``country`` in the latest dyad before ``index``, else the first after;
+    a dyad of the same kind of act (QuadClass: an attack's other side is an enemy, a meeting's a
+    partner) before any other."""
+    order: list[int] = list(range(index - 1, -1, -1)) + list(range(index + 1, len(dyads)))
+    kind = events[index].quad_class
+    for same_kind in (True, False):
+        for i in order:
+            dyad = dyads[i]
+            if dyad is None or (events[i].quad_class == kind) != same_kind:
+                continue
+            found = _counterpart(country, dyad)
+            if found is not None:
+                return found
+    return None
+
+
+def _from_context(actor: Actor) -> Actor:
+    return Actor(text="", name=actor.name, country=actor.country, sector=actor.sector, id=actor.id)
+
+
+def fill_counterparts(events: Sequence[Event], site_heads: frozenset[str] = frozenset(),
+                      relational_heads: frozenset[str] = frozenset()) -> list[Event]:
+    """``events`` of one document, in text order, with missing sides filled from their dyads.
+
+    ``site_heads`` are the head words of facilities ("base", "embassy"): an unnamed one may be
+    filled with the side it stands for. ``relational_heads`` ("allies", "rivals") name a third
+    party by its relation to someone, never the other side: such a phrase is kept."""
+    dyads = [_dyad(e) for e in events]
+    filled: list[Event] = []
+    for i, event in enumerate(events):
+        source, target = event.source, event.target
+        if _known(source) and _fillable(target, site_heads, relational_heads):
+            other = _nearest_counterpart(source.country, i, events, dyads)  # type: ignore[union-attr]
+            if other is not None:
+                event = replace(event, target=_from_context(other))
+        elif _known(target) and _fillable(source, site_heads, relational_heads):
+            other = _nearest_counterpart(target.country, i, events, dyads)  # type: ignore[union-attr]
+            if other is not None:
+                event = replace(event, source=_from_context(other))
+        filled.append(event)
+    return filled

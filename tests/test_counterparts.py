@@ -1,0 +1,103 @@
+"""Missing sides filled from the document's dyads (``flashpoint.events.counterparts``), and the
+argument readings that decide what counts as missing."""
+
+from __future__ import annotations
+
+import pytest
+
+from flashpoint.events import Coder, load_coder
+from flashpoint.events.counterparts import fill_counterparts
+from flashpoint.records import Actor, Document, Event, OffsetMap
+from flashpoint.settings import Settings
+
+USA = Actor(text="U.S. forces", name="United States", country="USA", sector="military", id="USAMIL")
+KH = Actor(text="Kata'ib Hezbollah", name="Kata'ib Hezbollah", country="IRQ", sector="militia", id="KH")
+IRAQ = Actor(text="Baghdad", name="Iraq", country="IRQ", sector="government", id="IRQGOV")
+IRAN = Actor(text="Iran", name="Iran", country="IRN", id="IRN")
+
+
+def _event(event_type: str, source: Actor | None, target: Actor | None, start: int, quad: int = 4) -> Event:
+    return Event(doc_id="d", sentence="s", char_start=start, char_end=start + 1, event_type=event_type,
+                 coder_version="test", source=source, target=target, quad_class=quad)
+
+
+def test_missing_target_is_the_named_sides_latest_counterpart() -> None:
+    events = [_event("ASSAULT", USA, KH, 0), _event("ASSAULT", USA, None, 10)]
+    filled = fill_counterparts(events)
+    assert filled[1].target is not None
+    assert (filled[1].target.country, filled[1].target.name, filled[1].target.text) == ("IRQ", "Kata'ib Hezbollah", "")
+    assert filled[0] == events[0]
+
+
+def test_missing_source_takes_the_counterpart_of_the_target() -> None:
+    events = [_event("ASSAULT", KH, USA, 0), _event("ACCUSE", None, USA, 10, quad=2),
+              _event("ACCUSE", IRAQ, IRAN, 20, quad=2)]
+    filled = fill_counterparts(events)
+    assert filled[1].source is not None and filled[1].source.country == "IRQ"
+
+
+def test_the_same_kind_of_act_is_preferred_and_later_events_count_when_none_came_before() -> None:
+    events = [_event("ASSAULT", USA, None, 0), _event("CONSULT", USA, IRAQ, 10, quad=1),
+              _event("ASSAULT", USA, IRAN, 20)]
+    filled = fill_counterparts(events)
+    assert filled[0].target is not None and filled[0].target.country == "IRN"
+
+
+def test_named_unknowns_sector_phrases_unknown_doers_and_relations_are_kept() -> None:
+    named = Actor(text="the Galaxy Leader", country="UNK")
+    militants = Actor(text="militants", country="UNK", sector="insurgent")
+    unknown_doer = Actor(text="", country="UNK")
+    allies = Actor(text="its closest allies", country="UNK")
+    base = Actor(text="another base", country="UNK", sector="military")
+    not_an_actor = Actor(text="the operation", country="UNK")
+    prior = _event("ASSAULT", USA, KH, 0)
+    cases = [_event("ASSAULT", KH, named, 10), _event("ASSAULT", militants, USA, 20),
+             _event("ASSAULT", unknown_doer, USA, 30), _event("REQUEST", USA, allies, 40, quad=1)]
+    filled = fill_counterparts([prior, *cases], site_heads=frozenset({"base"}),
+                               relational_heads=frozenset({"allies"}))
+    assert filled[1:] == cases
+    more = fill_counterparts([prior, _event("ASSAULT", KH, base, 10), _event("ASSAULT", USA, not_an_actor, 20)],
+                             site_heads=frozenset({"base"}))
+    assert more[1].target is not None and more[1].target.country == "USA"
+    assert more[2].target is not None and more[2].target.country == "IRQ"
+
+
+def test_nothing_is_filled_without_a_dyad_of_the_named_side() -> None:
+    events = [_event("ASSAULT", IRAN, USA, 0), _event("ASSAULT", KH, None, 10)]
+    assert fill_counterparts(events) == events
+
+
+# -- on parsed text --------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return load_coder(Settings())
+
+
+def _code(nlp, coder: Coder, text: str) -> list[Event]:
+    document = Document(doc_id=Document.id_for(text), text=text, raw_text=text, offsets=OffsetMap(),
+                        origin="t.txt", raw_hash=Document.id_for(text), format="txt", published="2021-07-15")
+    return coder.code(document, nlp(text))
+
+
+def test_an_act_named_as_the_object_of_a_light_verb_keeps_its_recipient(nlp, coder: Coder) -> None:
+    events = _code(nlp, coder, "Canada provided training and financial assistance to Kurdish Peshmerga "
+                               "fighters to battle Islamic State jihadis in 2014.")
+    aid = [e for e in events if e.event_type == "AID"]
+    assert aid and aid[0].source is not None and aid[0].source.country == "CAN"
+    assert aid[0].target is not None and aid[0].target.country == "IRQ"
+
+
+def test_a_possessed_relational_noun_is_not_its_owner(nlp, coder: Coder) -> None:
+    events = _code(nlp, coder, "Iran urged its closest allies to join the new government.")
+    request = [e for e in events if e.event_type == "REQUEST"]
+    assert request and request[0].source is not None and request[0].source.country == "IRN"
+    assert request[0].target is None or request[0].target.country != "IRN"
+
+
+def test_a_re_mentioned_operation_gets_the_recipient_from_the_story(nlp, coder: Coder) -> None:
+    events = _code(nlp, coder, "U.S. aircraft struck Kata'ib Hezbollah weapons depots near Qaim on Sunday. "
+                               "The Pentagon said the operation was ordered by President Biden.")
+    assaults = [e for e in events if e.event_type == "ASSAULT" and "ordered" in e.sentence]
+    assert assaults, [e.to_record() for e in events]
+    assert assaults[0].target is not None and assaults[0].target.country == "IRQ"
