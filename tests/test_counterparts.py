@@ -101,3 +101,10 @@ def test_a_re_mentioned_operation_gets_the_recipient_from_the_story(nlp, coder: 
     assaults = [e for e in events if e.event_type == "ASSAULT" and "ordered" in e.sentence]
     assert assaults, [e.to_record() for e in events]
     assert assaults[0].target is not None and assaults[0].target.country == "IRQ"
+
+
+def test_a_dyad_of_another_kind_lends_only_its_country() -> None:
+    spokesman = Actor(text="the State Department", name="State Department", country="USA", id="USAGOV")
+    events = [_event("ACCUSE", spokesman, KH, 0, quad=2), _event("ASSAULT", KH, None, 10)]
+    target = fill_counterparts(events)[1].target
+    assert target == Actor(text="", country="USA")

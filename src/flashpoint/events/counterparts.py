@@ -74,9 +74,13 @@ def _counterpart(country: str, dyad: tuple[Actor, Actor]) -> Actor | None:
 
 def _nearest_counterpart(country: str, index: int, events: Sequence[Event],
                          dyads: Sequence[tuple[Actor, Actor] | None]) -> Actor | None:
-    """The counterpart of ``country`` in the latest dyad before ``index``, else the first after;
-    a dyad of the same kind of act (QuadClass: an attack's other side is an enemy, a meeting's a
-    partner) before any other."""
+    """The counterpart of ``country`` in the latest dyad before ``index``, else the first after.
+
+    A dyad of the same kind of act (QuadClass: an attack's other side is an enemy, a meeting's a
+    partner) is looked for first. Failing one, a dyad of another kind still says which country
+    the named side deals with in this story, but not which of its actors: a spokesman who
+    condemned an attack is not its target. Only the country is taken from it then.
+    """
     order: list[int] = list(range(index - 1, -1, -1)) + list(range(index + 1, len(dyads)))
     kind = events[index].quad_class
     for same_kind in (True, False):
@@ -86,7 +90,7 @@ def _nearest_counterpart(country: str, index: int, events: Sequence[Event],
                 continue
             found = _counterpart(country, dyad)
             if found is not None:
-                return found
+                return found if same_kind else Actor(text="", country=found.country)
     return None
 
 
