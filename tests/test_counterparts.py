@@ -108,3 +108,13 @@ def test_a_dyad_of_another_kind_lends_only_its_country() -> None:
     events = [_event("ACCUSE", spokesman, KH, 0, quad=2), _event("ASSAULT", KH, None, 10)]
     target = fill_counterparts(events)[1].target
     assert target == Actor(text="", country="USA")
+
+
+def test_a_participle_names_the_doer_and_a_passive_blame_the_claimed_one(nlp, coder: Coder) -> None:
+    events = _code(nlp, coder, "The attack, claimed by Kata'ib Hezbollah, injured four U.S. service members. "
+                               "Israel was blamed for the bombing of the consulate.")
+    attack = [e for e in events if e.event_type == "ASSAULT" and "injured" in e.sentence]
+    assert attack and attack[0].source is not None and attack[0].source.country == "IRQ"
+    bombing = [e for e in events if e.event_type == "ASSAULT" and "blamed" in e.sentence]
+    assert bombing and bombing[0].status == "claimed"
+    assert bombing[0].source is not None and bombing[0].source.country == "ISR"

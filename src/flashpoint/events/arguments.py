@@ -256,15 +256,15 @@ class ArgumentFinder:
         return None
 
     def _accused(self, trigger: Token) -> Span | None:
-        """X in "accused X of <trigger>" / "claimed X of <trigger>" (the claimed doer)."""
+        """X in "accused X of <trigger>" / "X was blamed for <trigger>" (the claimed doer)."""
         node = trigger
         for _ in range(6):
             if node.dep_ == "ROOT" or node.head.i == node.i:
                 return None
             node = node.head
             if node.lemma_.lower() in self.cues.status.claim_governors:
-                accused = _child(node, "dobj")
-                if accused is None:
+                accused = _child(node, "dobj") or _child(node, "nsubjpass")  # "X was blamed for"
+                if accused is None or accused.pos_ == "PRON":
                     return None
                 if node.lemma_.lower() in _CLAIM_VERBS and not self.is_actorish(
                         noun_phrase(accused).text, False):
@@ -752,6 +752,8 @@ class ArgumentFinder:
         by = self._nominal_by(noun)
         if args.source is None and by is not None:
             args.source = self._span(_pobj(by), args)
+        if args.source is None:
+            args.source = self._span(self._participle_agent(noun), args)
         of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         of_obj = _pobj(of) if of is not None else None
         if etype.of_role == "source" and args.source is None:
@@ -909,6 +911,18 @@ class ArgumentFinder:
                 obj = _pobj(prep) or next((_pobj(p) for p in prep.children if p.dep_ == "prep"), None)
                 if obj is not None and obj.pos_ == "PROPN":
                     return noun_phrase(obj)
+        return None
+
+    def _participle_agent(self, noun: Token) -> Token | None:
+        """The agent of a participle that says who did the act: "the attack, claimed by the
+        Islamic Resistance in Iraq", "strikes carried out by U.S. aircraft"."""
+        doers = _CLAIM_VERBS | self.cues.light_verbs
+        for clause in noun.children:
+            if clause.dep_ != "acl" or clause.tag_ != "VBN" or clause.lemma_.lower() not in doers:
+                continue
+            agent = _child(clause, "agent")
+            if agent is not None and _pobj(agent) is not None:
+                return _pobj(agent)
         return None
 
     @staticmethod
