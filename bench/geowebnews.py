@@ -26,7 +26,16 @@ Reported:
 * cost: gazetteer load time and resident memory (VmRSS before/after), spaCy parse time and
   geo time per document.
 
-    .venv/bin/python bench/geowebnews.py [--data DIR] [--limit N] [--json] [--errors N]
+Split, against tuning to the test: ``--half dev`` keeps the articles at even positions of
+GWN.xml (0, 2, 4, ... in file order: 100 articles), ``--half test`` those at odd positions (the
+other 100), ``--half all`` (the default) all 200. Look only at dev-half errors when changing
+the geoparser (``--errors`` / ``--dump``), and report the test half as the unseen figure.
+
+    .venv/bin/python bench/geowebnews.py [--data DIR] [--half dev|test|all] [--limit N]
+                                         [--json] [--errors N] [--dump FILE]
+
+``--dump FILE`` writes one JSON line per counted gold toponym (recognised span, resolved
+place, error in km, resolution given the gold span) for error analysis.
 """
 
 from __future__ import annotations
@@ -68,7 +77,8 @@ class Gold:
 
 def main() -> None:
     args = _parse_args()
-    articles = _read(args.data / "GWN.xml")[: args.limit or None]
+    articles = _half(_read(args.data / "GWN.xml"), args.half)[: args.limit or None]
+    dump = open(args.dump, "w", encoding="utf-8") if args.dump else None
     settings = Settings()
     rss0 = _rss_mb()
     t0 = time.perf_counter()
@@ -83,7 +93,7 @@ def main() -> None:
     inferred = {"recognised": [], "gold_spans": []}
     parse_s = geo_s = 0.0
     worst: list[tuple[float, str, str, str]] = []
-    for text, golds in articles:
+    for index, (text, golds) in enumerate(articles):
         t1 = time.perf_counter()
         parsed = nlp(text)
         t2 = time.perf_counter()
@@ -94,6 +104,8 @@ def main() -> None:
         counted = [g for g in golds if g.type in COUNTED]
         _score_recognition(mentions, counted, golds, counts)
         with_coords = [g for g in counted if g.lat is not None]
+        if dump is not None:
+            _dump(dump, index, text, counted, golds, mentions, places, gazetteer)
         for gold in with_coords:
             place = next((p for p in places if p.start < gold.end and gold.start < p.end), None)
             if place is None:
@@ -120,6 +132,9 @@ def main() -> None:
     report = _summary(counts, errs_recognised, errs_all, errs_oracle, len(articles),
                       parse_s, geo_s, load_s, gaz_mb, len(gazetteer))
     report["inferred"] = {key: _geo(errs) for key, errs in inferred.items()}
+    if dump is not None:
+        dump.close()
+    report["half"] = args.half
     if args.json:
         print(json.dumps(report, indent=2))
     else:
@@ -134,7 +149,11 @@ def _parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--half", choices=("dev", "test", "all"), default="all",
+                        help="dev: even positions of GWN.xml; test: odd positions")
     parser.add_argument("--limit", type=int, default=0, help="first N articles only")
+    parser.add_argument("--dump", type=Path, default=None,
+                        help="write per-toponym results as JSON lines (error analysis)")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--errors", type=int, default=0, help="list the N largest errors")
     return parser.parse_args()
@@ -158,6 +177,47 @@ def _read(path: Path) -> list[tuple[str, list[Gold]]]:
             ))
         articles.append((text, golds))
     return articles
+
+
+def _half(articles: list, half: str) -> list:
+    """The dev half (even positions in file order), the test half (odd positions) or all."""
+    if half == "dev":
+        return articles[0::2]
+    if half == "test":
+        return articles[1::2]
+    return articles
+
+
+def _dump(handle, index: int, text: str, counted: list[Gold], golds: list[Gold],
+          mentions: list[Mention], places: list, gazetteer) -> None:
+    """Per gold toponym: what we recognised and where we put it; per false alarm, its span."""
+    oracle = {(p.start, p.end): p for p in resolve(
+        [_gold_mention(g, gazetteer) for g in counted if g.lat is not None], text, gazetteer)}
+    for gold in counted:
+        mention = next((m for m in mentions if m.start < gold.end and gold.start < m.end), None)
+        place = next((p for p in places if p.start < gold.end and gold.start < p.end), None)
+        given = oracle.get((gold.start, gold.end))
+        row = {"doc": index, "kind": "gold", "text": gold.text, "type": gold.type,
+               "at": [gold.lat, gold.lon],
+               "context": text[max(0, gold.start - 60):gold.end + 60].replace("\n", " "),
+               "mention": None if mention is None else [mention.text, mention.source],
+               "place": None if place is None else [place.name, place.country, place.kind],
+               "km": None, "given_km": None,
+               "given": None if given is None else [given.name, given.country, given.kind,
+                                                    given.lat, given.lon, given.inferred]}
+        if gold.lat is not None and place is not None:
+            row["km"] = round(_km(gold.lat, gold.lon, place.lat, place.lon))
+        if gold.lat is not None and given is not None:
+            row["given_km"] = round(_km(gold.lat, gold.lon, given.lat, given.lon))
+        handle.write(json.dumps(row) + "\n")
+    for mention in mentions:
+        if not any(mention.start < g.end and g.start < mention.end for g in counted):
+            hit = next((g.type for g in golds
+                        if mention.start < g.end and g.start < mention.end), None)
+            handle.write(json.dumps({"doc": index, "kind": "false", "text": mention.text,
+                                     "source": mention.source, "hit": hit,
+                                     "context": text[max(0, mention.start - 60):mention.end + 60]
+                                     .replace("\n", " ")}) + "\n")
 
 
 def _gold_mention(gold: Gold, gazetteer) -> Mention:

@@ -49,6 +49,13 @@ __all__ = ["Mention", "facility_rows", "recognize"]
 
 _ALWAYS = {"GPE", "LOC", "FAC"}
 _IF_KNOWN = {"ORG", "PERSON", "NORP"}
+#: Entities whose names may hold a place: "the Venice Commission" (ORG), "the Muscat
+#: International Film Festival" (EVENT), "Manchester City" (a GPE the gazetteer lacks).
+_EMBEDDING = {"ORG", "GPE", "EVENT", "WORK_OF_ART"}
+#: Words before a lone surname that make it a person's: "President Obama", "Mr Clinton".
+_TITLE_POS = {"PROPN"}
+#: Prepositions of movement: "driving to Castlegar", "moved from Thornhill".
+_TOWARDS = {"to", "from"}
 _REGION_WORDS = {"province", "governorate", "region", "district", "state", "county", "oblast"}
 _LEADING = {"the", "The"}
 #: What may follow a place adjective that modifies nothing ("in English.", "Chinese are").
@@ -87,7 +94,7 @@ def recognize(parsed: Doc, gazetteer: Gazetteer) -> list[Mention]:
         mention = _from_entity(ent, gazetteer)
         if mention is not None:
             mentions.append(mention)
-        elif ent.label_ == "ORG" and len(ent) > 1:
+        elif ent.label_ in _EMBEDDING and len(ent) > 1:
             mentions.extend(_embedded(_trim(ent), gazetteer))
     found_in_text = (_gazetteer_matches(parsed, gazetteer) + _facility_names(parsed, gazetteer)
                      + _datelines(parsed, gazetteer))
@@ -162,7 +169,41 @@ def _from_entity(ent: Span, gaz: Gazetteer) -> Mention | None:
     if ent.label_ != "NORP" and _after_locative(span) and _is_town(text, gaz):
         # "in Absard": a town too small to trust as a bare ORG, placed by its preposition
         return Mention(text, span.start_char, span.end_char, ent.label_)
+    if (ent.label_ == "PERSON" and _lone_name(span) and _placed_like_town(span)
+            and _is_town(text, gaz, own_name=True)):
+        # "Instead of driving to Castlegar", "the Nelson office": a one-word "person" never
+        # introduced by a full name, used where towns are, is a town the model took for a
+        # surname
+        return Mention(text, span.start_char, span.end_char, ent.label_)
     return None
+
+
+def _placed_like_town(span: Span) -> bool:
+    """Where a town's name stands and a person's rarely does: after "to" or "from" ("driving
+    to Castlegar"), after ", of" ("Miss Abdhou, of Hayes,"), or before a common noun it
+    modifies ("the Nelson office", "Nelson residents")."""
+    root = span.root
+    if root.dep_ == "compound":
+        return root.head.pos_ == "NOUN"
+    if root.dep_ != "pobj":
+        return False
+    prep = root.head
+    if prep.lower_ in _TOWARDS:
+        return True
+    return prep.lower_ == "of" and prep.i > 0 and prep.doc[prep.i - 1].text == ","
+
+
+def _lone_name(span: Span) -> bool:
+    """A one-word PERSON that no longer PERSON of the document contains and no title or
+    first name precedes: news introduces people by their full name before the surname."""
+    if len(span) != 1:
+        return False
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].pos_ in _TITLE_POS:
+        return False
+    word = span.text
+    return not any(e.label_ == "PERSON" and len(e) > 1 and word in {t.text for t in e}
+                   for e in doc.ents)
 
 
 def _after_locative(span: Span) -> bool:
@@ -172,9 +213,13 @@ def _after_locative(span: Span) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in place_rules().locative
 
 
-def _is_town(text: str, gaz: Gazetteer) -> bool:
-    """A town of some size known by this name (alternate names are indexed for such towns)."""
-    return any(gaz.kinds[r] == CITY and gaz.pops[r] >= MIN_ALT_POPULATION for r in gaz.rows(text))
+def _is_town(text: str, gaz: Gazetteer, own_name: bool = False) -> bool:
+    """A town of some size known by this name (alternate names are indexed for such towns);
+    with ``own_name``, by its own name, not an alternate one."""
+    key = normalize_name(text)
+    return any(gaz.kinds[r] == CITY and gaz.pops[r] >= MIN_ALT_POPULATION
+               and (not own_name or normalize_name(gaz.names[r]) == key)
+               for r in gaz.rows(text))
 
 
 def _is_us_state(text: str, gaz: Gazetteer) -> bool:
@@ -185,7 +230,12 @@ def _in_gazetteer(text: str, gaz: Gazetteer) -> bool:
     if gaz.rows(text) or gaz.demonym(text) is not None:
         return True
     words = text.split()
-    if len(words) < 2 or words[-1].lower() not in _REGION_WORDS:
+    if len(words) < 2:
+        return False
+    if words[-1] == "City":
+        # "Manchester City", "Norwich City": a club or district named after a known city
+        return _is_known_place(" ".join(words[:-1]), gaz)
+    if words[-1].lower() not in _REGION_WORDS:
         return False
     return bool(gaz.rows(" ".join(words[:-1])))
 

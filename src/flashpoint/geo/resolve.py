@@ -8,7 +8,10 @@ reader's sense of context. We score each candidate with:
 * the document's geography: countries named in the document, and the countries of its
   unambiguous places (a second pass uses the first pass's choices);
 * local patterns: "X, Y" and "X in Y" where Y contains X (a state, region or country),
-  "X province" for regions over the city of the same name.
+  "X province" for regions over the city of the same name;
+* damping: a town far smaller than its largest namesake gets only part of the context bonus
+  ("London" in a US story is still London); a US state named among other states beats a
+  country of the same name ("Georgia"); an upper-case dateline ("WASHINGTON (AP)") is a city.
 
 "near X" keeps X's point but flags the place as approximate (``near=True``). A mention the
 gazetteer cannot resolve is placed by :mod:`flashpoint.geo.infer` (a town named inside it, else
@@ -63,6 +66,10 @@ _NEAR = re.compile(r"\b(near|outside|close to|on the outskirts of|north of|south
                    re.I)
 
 
+_SENTENCE_END = re.compile(r"[.!?\"\u201d]\s*$")
+_DATELINE_TAIL = re.compile(r"\s*(?:\(|,|--|\u2014|\u2013|-)")
+
+
 @dataclass(frozen=True)
 class Place:
     """A resolved toponym: where the text points, and which words point there."""
@@ -114,7 +121,7 @@ def resolve(mentions: list[Mention], text: str, gazetteer: Gazetteer,
     resolved: list[tuple[Place, int]] = []
     unresolved: list[Mention] = []
     for i, (mention, cands) in enumerate(zip(mentions, candidates)):
-        evidence = _evidence(i, mentions, candidates, first, by_name, parents, children)
+        evidence = _evidence(i, mentions, candidates, first, by_name, parents, children, text)
         chosen = _best(mention, cands, gazetteer, evidence)
         if chosen is None or _stray(chosen[0], evidence.countries, evidence.parent_cands,
                                     gazetteer):
@@ -123,8 +130,8 @@ def resolve(mentions: list[Mention], text: str, gazetteer: Gazetteer,
         resolved.append((_place(mention, chosen[0], chosen[1], text, gazetteer), chosen[0]))
     places = [place for place, _ in resolved]
     if infer and unresolved:
-        everything = _Evidence(countries=sum((c for c, _ in by_name.values()), Counter()),
-                               states=sum((s for _, s in by_name.values()), Counter()))
+        everything = _Evidence(countries=sum((c for c, _, _ in by_name.values()), Counter()),
+                               states=sum((s for _, s, _ in by_name.values()), Counter()))
         guesses = [_guess(m, resolved, text, gazetteer, everything) for m in unresolved]
         places = sorted(places + [g for g in guesses if g is not None], key=lambda p: p.start)
     return places
@@ -229,14 +236,27 @@ class _Evidence:
 
     countries: Counter = field(default_factory=Counter)  # ISO3 -> weight
     states: Counter = field(default_factory=Counter)  # (ISO3, admin1 code) -> weight
+    units: Counter = field(default_factory=Counter)  # (ISO3, admin1) named as a state itself
     parent_cands: tuple[int, ...] | None = None  # "X, Y" / "X in Y": Y's candidates
     parent_choice: int | None = None  # Y's first-pass choice
     child_cands: tuple[int, ...] | None = None  # X's candidates, when this mention is Y
+    dateline: bool = False  # the mention opens a dateline ("WASHINGTON (AP) --")
+
+
+def _is_dateline(mention: Mention, text: str) -> bool:
+    """An upper-case name opening a line or sentence before "(AP)", a comma or a dash."""
+    if not mention.text.isupper() or len(mention.text) < 4:
+        return False
+    before = text[max(0, mention.start - 3):mention.start]
+    if before.strip() and not _SENTENCE_END.search(before):
+        return False
+    return bool(_DATELINE_TAIL.match(text, mention.end))
 
 
 def _evidence(i: int, mentions: list[Mention], candidates: list[tuple[int, ...]],
-              first: list[tuple[int, float] | None], by_name: dict[str, tuple[Counter, Counter]],
-              parents: dict[int, int], children: dict[int, int]) -> _Evidence:
+              first: list[tuple[int, float] | None],
+              by_name: dict[str, tuple[Counter, Counter, Counter]],
+              parents: dict[int, int], children: dict[int, int], text: str) -> _Evidence:
     """The evidence for mention ``i``: every other name's countries and states, and the
     mentions it is paired with by "X, Y"."""
     key = normalize_name(mentions[i].text)
@@ -244,35 +264,39 @@ def _evidence(i: int, mentions: list[Mention], candidates: list[tuple[int, ...]]
     parent = parents.get(i)
     child = children.get(i)
     return _Evidence(
-        countries=sum((c for c, _ in others), Counter()),
-        states=sum((s for _, s in others), Counter()),
+        countries=sum((c for c, _, _ in others), Counter()),
+        states=sum((s for _, s, _ in others), Counter()),
+        units=sum((u for _, _, u in others), Counter()),
         parent_cands=candidates[parent] if parent is not None else None,
         parent_choice=first[parent][0] if parent is not None and first[parent] else None,
         child_cands=candidates[child] if child is not None else None,
+        dateline=_is_dateline(mentions[i], text),
     )
 
 
 def _context(mentions: list[Mention], first: list[tuple[int, float] | None],
              candidates: list[tuple[int, ...]], gaz: Gazetteer
-             ) -> dict[str, tuple[Counter, Counter]]:
+             ) -> dict[str, tuple[Counter, Counter, Counter]]:
     """Country and state evidence per normalised name, so that a name is never its own
     context (three mentions of "Kent" must not vote Kent, Ohio into the document).
 
     States (first-level units, by their GeoNames admin1 code) matter inside a large country:
     "Riverdale" in a story that names Paterson and "N.J." is the New Jersey borough."""
-    by_name: dict[str, tuple[Counter, Counter]] = {}
+    by_name: dict[str, tuple[Counter, Counter, Counter]] = {}
     for mention, chosen, cands in zip(mentions, first, candidates):
         if chosen is None:
             continue
         row = chosen[0]
         country = gaz.countries[row]
         if country and country != "UNK":  # a sea that points to no coast is no evidence
-            countries, states = by_name.setdefault(normalize_name(mention.text),
-                                                   (Counter(), Counter()))
+            countries, states, units = by_name.setdefault(normalize_name(mention.text),
+                                                          (Counter(), Counter(), Counter()))
             weight = _weight(row, cands, gaz)
             countries[country] += weight
             if gaz.admin1[row] and gaz.kinds[row] in (CITY, REGION, SITE):
                 states[(country, gaz.admin1[row])] += weight
+                if gaz.kinds[row] == REGION:
+                    units[(country, gaz.admin1[row])] += weight
     return by_name
 
 
@@ -280,10 +304,14 @@ def _best(mention: Mention, cands: tuple[int, ...], gaz: Gazetteer, evidence: _E
           ) -> tuple[int, float] | None:
     if not cands:
         return None
+    dateline = evidence.dateline or mention.source == "DATELINE"
     key = normalize_name(mention.text)
+    largest = max((gaz.pops[r] for r in cands if gaz.kinds[r] == CITY), default=0)
     best: tuple[int, float] | None = None
     for row in cands:
-        score = _prior(row, key, gaz) + _context_bonus(row, evidence, gaz)
+        score = (_prior(row, key, gaz)
+                 + _context_bonus(row, evidence, gaz) * _namesake_damping(row, largest, gaz)
+                 + _sibling_bonus(row, evidence, gaz))
         if gaz.kinds[row] == REGION:
             if mention.hint == "region":
                 score += 3.0
@@ -291,6 +319,8 @@ def _best(mention: Mention, cands: tuple[int, ...], gaz: Gazetteer, evidence: _E
                      for c in cands):
                 score -= 3.0  # "Basra" without "province": the city, capital of its namesake
         score += _pair_bonus(row, evidence, gaz)
+        if dateline and gaz.kinds[row] == CITY:
+            score += 2.0  # "WASHINGTON (AP) --": a story is filed from a city
         if best is None or score > best[1]:
             best = (row, score)
     return best
@@ -307,6 +337,30 @@ def _context_bonus(row: int, evidence: _Evidence, gaz: Gazetteer) -> float:
     if state and gaz.kinds[row] == CITY:
         bonus += 1.0 + 0.5 * min(state, 2.0)
     return bonus
+
+
+def _namesake_damping(row: int, largest: int, gaz: Gazetteer) -> float:
+    """How much of the document's context a town may use against a far larger namesake.
+
+    Readers take "London" or "Louisville" for the famous city even in a story full of other
+    places of Ohio or Mississippi; only an explicit pairing ("London, Ky.", scored apart) or a
+    namesake of comparable size makes them think of the small town. From 1 for a town at
+    least a tenth of the largest namesake's size down to 0.25 for one a ten-thousandth."""
+    if gaz.kinds[row] != CITY or largest <= 0:
+        return 1.0
+    gap = math.log10(largest / max(gaz.pops[row], 1))
+    return max(0.25, min(1.0, 1.0 - 0.25 * (gap - 1.0)))
+
+
+def _sibling_bonus(row: int, evidence: _Evidence, gaz: Gazetteer) -> float:
+    """A first-level unit named among other units of its country ("Alaska, Hawaii, Florida
+    and Georgia"): a document that moves between a country's states speaks at that level,
+    so "Georgia" there is the state, not the country. Up to 2 for four other states."""
+    if gaz.kinds[row] != REGION or not gaz.admin1[row]:
+        return 0.0
+    country, own = gaz.countries[row], gaz.admin1[row]
+    others = {code for (iso3, code) in evidence.units if iso3 == country and code != own}
+    return 0.5 * min(len(others), 4)
 
 
 def _pair_bonus(row: int, evidence: _Evidence, gaz: Gazetteer) -> float:

@@ -1,0 +1,129 @@
+"""Toponym resolution and recognition rules found on the GeoWebNews dev half (bench/geowebnews.py
+--half dev): famous cities against small namesakes, US states among states, datelines, towns
+the model takes for people, and places inside names of clubs and events."""
+
+from __future__ import annotations
+
+import math
+import sys
+
+import pytest
+
+from flashpoint.geo import (
+    Gazetteer,
+    Mention,
+    Place,
+    find_places,
+    load_gazetteer,
+    recognize,
+    resolve,
+)
+from flashpoint.settings import Settings
+
+# flashpoint.geo re-exports the function `resolve`, which shadows the module of that name
+resolve_module = sys.modules["flashpoint.geo.resolve"]
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return load_gazetteer(Settings())
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 2 * 6371.0 * math.asin(math.sqrt(a))
+
+
+def places_of(text: str, nlp, gazetteer: Gazetteer) -> list[Place]:
+    return find_places(text, nlp(text), gazetteer)
+
+
+def given(text: str, names: list[str], gazetteer: Gazetteer) -> dict[str, Place]:
+    """Resolve the first occurrence of each name as a given span (no recogniser)."""
+    mentions = []
+    for name in names:
+        start = text.index(name)
+        mentions.append(Mention(name, start, start + len(name), "GOLD"))
+    return {p.text: p for p in resolve(mentions, text, gazetteer, infer=False)}
+
+
+def test_a_famous_city_beats_a_small_namesake_in_a_us_story(gazetteer) -> None:
+    text = ("A New York court awarded artists $6.7 million. Street art across the United "
+            "States, from Chicago to Boston and Washington, is at risk, said an adviser of a "
+            "London consultancy.")
+    london = given(text, ["New York", "United States", "Chicago", "Boston", "Washington",
+                          "London"], gazetteer)["London"]
+    assert london.country == "GBR"
+    assert km(london.lat, london.lon, 51.51, -0.13) < 30
+
+
+def test_state_context_does_not_pull_a_big_city_to_a_hamlet(gazetteer) -> None:
+    text = ("Mississippi beat Louisville on Friday. Fans cheered in Jackson and Starkville, "
+            "and Mississippi celebrated.")
+    louisville = given(text, ["Mississippi", "Louisville", "Jackson", "Starkville"],
+                       gazetteer)["Louisville"]
+    assert (louisville.country, louisville.name) == ("USA", "Louisville")
+    assert km(louisville.lat, louisville.lon, 38.25, -85.76) < 30  # Kentucky
+
+
+def test_damping_keeps_context_for_namesakes_of_similar_size(gazetteer) -> None:
+    rows = gazetteer.rows("Portland")
+    largest = max(gazetteer.pops[r] for r in rows if gazetteer.kinds[r] == 3)
+    oregon = max(rows, key=lambda r: gazetteer.pops[r])
+    assert resolve_module._namesake_damping(oregon, largest, gazetteer) == 1.0
+    tiny = min((r for r in rows if gazetteer.kinds[r] == 3), key=lambda r: gazetteer.pops[r])
+    assert resolve_module._namesake_damping(tiny, largest, gazetteer) < 0.75
+
+
+def test_georgia_among_us_states_is_the_state(gazetteer) -> None:
+    text = ("The team flew to Alaska, Hawaii and Florida this year and joined the Georgia "
+            "National Guard for the game.")
+    georgia = given(text, ["Alaska", "Hawaii", "Florida", "Georgia"], gazetteer)["Georgia"]
+    assert (georgia.country, georgia.kind) == ("USA", "region")
+
+
+def test_georgia_beside_russia_is_the_country(gazetteer) -> None:
+    text = "Russia and Georgia fought a short war over South Ossetia in 2008."
+    georgia = given(text, ["Russia", "Georgia"], gazetteer)["Georgia"]
+    assert georgia.country == "GEO"
+
+
+def test_an_upper_case_dateline_is_the_city_even_among_states(nlp, gazetteer) -> None:
+    text = ("WASHINGTON (AP) - The president spoke of Texas, Florida, Ohio and Arizona "
+            "on Monday.")
+    place = next(p for p in places_of(text, nlp, gazetteer) if p.text == "WASHINGTON")
+    assert place.kind == "city"
+    assert km(place.lat, place.lon, 38.90, -77.04) < 30
+
+
+def test_a_town_taken_for_a_surname_after_to(nlp, gazetteer) -> None:
+    text = ("The new office opened in British Columbia on Monday. Instead of driving to "
+            "Castlegar, people can visit the office in town.")
+    mentions = recognize(nlp(text), gazetteer)
+    assert any(m.text == "Castlegar" for m in mentions), [m.text for m in mentions]
+
+
+def test_a_lone_surname_introduced_in_full_stays_a_person(nlp, gazetteer) -> None:
+    text = ("Lincoln Chafee, the former governor, spoke on Monday. Reporters then talked "
+            "to Chafee about the race, and Chafee declined to comment.")
+    assert all(m.text != "Chafee" for m in recognize(nlp(text), gazetteer))
+
+
+def test_a_first_name_as_subject_is_not_a_town(nlp, gazetteer) -> None:
+    text = "In 2016, David and Jodi Mahler appeared as guests on an episode of the show."
+    assert all(m.text != "David" for m in recognize(nlp(text), gazetteer))
+
+
+def test_a_club_named_after_a_city_places_the_city(nlp, gazetteer) -> None:
+    text = "Liverpool swept Manchester City aside 3-0 in the Champions League on Wednesday."
+    places = places_of(text, nlp, gazetteer)
+    city = [p for p in places if p.text.startswith("Manchester")]
+    assert city, [p.text for p in places]
+    assert km(city[0].lat, city[0].lon, 53.48, -2.24) < 30
+
+
+def test_a_fictional_city_is_not_recognised(nlp, gazetteer) -> None:
+    text = "Residents said they felt closer to Gotham City than to the county seat."
+    assert all("Gotham" not in m.text for m in recognize(nlp(text), gazetteer))
