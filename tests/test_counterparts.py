@@ -118,3 +118,11 @@ def test_a_participle_names_the_doer_and_a_passive_blame_the_claimed_one(nlp, co
     bombing = [e for e in events if e.event_type == "ASSAULT" and "blamed" in e.sentence]
     assert bombing and bombing[0].status == "claimed"
     assert bombing[0].source is not None and bombing[0].source.country == "ISR"
+
+
+def test_a_subjectless_while_clause_shares_the_mood_of_its_clause(nlp, coder: Coder) -> None:
+    recommended = _code(nlp, coder, "While recognizing Washington's leading role, Ottawa could consider "
+                                    "forging closer ties with Baghdad.")
+    assert recommended and all(e.status == "hypothetical" for e in recommended)
+    reported = _code(nlp, coder, "Britain struck the depot while France condemned the attack.")
+    assert {e.event_type for e in reported if e.status == "actual"} >= {"ASSAULT", "ACCUSE"}

@@ -33,6 +33,7 @@ from flashpoint.records import Actor, Event
 __all__ = ["fill_counterparts"]
 
 _UNRESOLVED = (None, "", "UNK")
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "another", "its", "their", "his", "her"})
 
 
 def _known(actor: Actor | None) -> bool:
@@ -54,7 +55,9 @@ def _fillable(actor: Actor | None, site_heads: frozenset[str], relational_heads:
         return False
     if words[-1].lower() in relational_heads:
         return False  # "its allies": someone, but not the other side
-    return not any(w[:1].isupper() for w in words[1:])  # a name the knowledge base lacks: kept
+    if words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    return not any(w[:1].isupper() for w in words)  # a name the knowledge base lacks: kept
 
 
 def _dyad(event: Event) -> tuple[Actor, Actor] | None:

@@ -33,6 +33,8 @@ __all__ = ["StatusFinder", "STATUSES"]
 STATUSES = ("actual", "claimed", "threatened", "hypothetical", "negated")
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
 _MAX_STEPS = 8
+# Conjunctions whose subjectless "-ing" clause shares the main clause's doer and mood.
+_SHARED_MOOD_MARKS = frozenset({"while", "whilst"})
 
 
 class StatusFinder:
@@ -189,6 +191,16 @@ class StatusFinder:
             return "hypothetical"
         return None
 
+    def _asserted_by_mark(self, clause: Token) -> bool:
+        """A clause its conjunction asserts ("after jets shot down 18 drones", "while Britain
+        condemned the attack"); a subjectless "while doing" is not one: it shares the doer and the
+        mood of the clause it hangs on ("while recognizing X, Ottawa could consider Y")."""
+        marks = [c.lower_ for c in clause.children if c.dep_ == "mark" and c.lower_ in self._asserting_marks]
+        if not marks:
+            return False
+        subjectless = clause.tag_ == "VBG" and not any(c.dep_ in _SUBJECT_DEPS for c in clause.children)
+        return not (subjectless and all(m in _SHARED_MOOD_MARKS for m in marks))
+
     def status(self, trigger: Token) -> str:
         """The status of the event whose trigger head is ``trigger``."""
         if self._negated_here(trigger):
@@ -219,9 +231,7 @@ class StatusFinder:
                 break
             if node.dep_ == "relcl" or (node.dep_ == "acl" and node.tag_ in ("VBD", "VBN")):
                 break  # "a carrier the Houthis seized": a relative clause describes what happened
-            if node.pos_ in ("VERB", "AUX") and any(
-                c.dep_ == "mark" and c.lower_ in self._asserting_marks for c in node.children
-            ):
+            if node.pos_ in ("VERB", "AUX") and self._asserted_by_mark(node):
                 break  # "a day after jets shot down 18 drones", "while Britain condemned the attack"
             if node.dep_ in ("pobj", "pcomp") and node.head.lower_ in self.cues.presupposing_preps:
                 if node.head.head.lemma_.lower() in self.cues.claim_heads:
