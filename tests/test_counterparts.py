@@ -126,3 +126,13 @@ def test_a_subjectless_while_clause_shares_the_mood_of_its_clause(nlp, coder: Co
     assert recommended and all(e.status == "hypothetical" for e in recommended)
     reported = _code(nlp, coder, "Britain struck the depot while France condemned the attack.")
     assert {e.event_type for e in reported if e.status == "actual"} >= {"ASSAULT", "ACCUSE"}
+
+
+def test_weapons_that_slam_into_a_place_attack_it_and_no_one_claiming_is_no_claim(nlp, coder: Coder) -> None:
+    impact = _code(nlp, coder, "Two rockets slammed into the Green Zone late Wednesday, Iraqi security officials said.")
+    assert [e.event_type for e in impact] == ["ASSAULT"]
+    assert impact[0].target is not None and impact[0].target.text == "the Green Zone"
+    criticism = _code(nlp, coder, "Iran slammed the decision. The strikes were quickly condemned by Iraq's military.")
+    assert [e.event_type for e in criticism] == ["ACCUSE", "ACCUSE"]
+    unclaimed = _code(nlp, coder, "No group claimed responsibility for the rocket attack on the base.")
+    assert not [e for e in unclaimed if e.status in ("actual", "claimed") and e.trigger and "claim" in e.trigger]

@@ -121,7 +121,7 @@ class Coder:
         hazard = self._hazard(sent)
         prone = self.ontology.cues.hazard_prone_triggers
         triggers = [
-            t for t in finder.find(sent)
+            self._weapon_impact(t) for t in finder.find(sent)
             if not (hazard and t.event_type == _CASUALTY_TYPE and t.head.lemma_.lower() in prone)
         ]
         found = {t.head.i: (t, self._arguments.find(t)) for t in triggers}
@@ -154,6 +154,19 @@ class Coder:
             extra = self._casualty_candidate(sent, found)
             if extra is not None:
                 yield extra
+
+    def _weapon_impact(self, trigger: Trigger) -> Trigger:
+        """A verb of criticism whose subject is a weapon reports an impact, not a statement:
+        "two rockets slammed into the Green Zone" is an attack ("Iran slammed the decision" is not)."""
+        head = trigger.head
+        if trigger.is_nominal or trigger.event_type == _CASUALTY_TYPE or trigger.event_type not in (
+                self.ontology.cues.speech_types):
+            return trigger
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)  # "the strikes were condemned": no
+        weapons = self.ontology.cues.weapon_words
+        if subject is None or (subject.lemma_.lower() not in weapons and subject.lower_ not in weapons):
+            return trigger
+        return Trigger(trigger.span, _CASUALTY_TYPE, trigger.kind)
 
     def _speech_act(self, trigger: Trigger) -> bool:
         """A finite verb of saying-type ("called on", "demanded", "condemned") reports an act

@@ -35,6 +35,7 @@ _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
 _MAX_STEPS = 8
 # Conjunctions whose subjectless "-ing" clause shares the main clause's doer and mood.
 _SHARED_MOOD_MARKS = frozenset({"while", "whilst"})
+_NOBODY = frozenset({"nobody", "none", "noone"})
 
 
 class StatusFinder:
@@ -191,6 +192,15 @@ class StatusFinder:
             return "hypothetical"
         return None
 
+    def _nobody_did(self, verb: Token) -> bool:
+        """The clause's subject is negative: "no group claimed responsibility", "nobody fired"."""
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is None:
+            return False
+        if subject.lower_ in _NOBODY:
+            return True
+        return any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
+
     def _asserted_by_mark(self, clause: Token) -> bool:
         """A clause its conjunction asserts ("after jets shot down 18 drones", "while Britain
         condemned the attack"); a subjectless "while doing" is not one: it shares the doer and the
@@ -217,7 +227,7 @@ class StatusFinder:
         for _ in range(_MAX_STEPS):
             if node.pos_ in ("VERB", "AUX") and not clause_seen:
                 clause_seen = True
-                if node.i != trigger.i and self._negated_here(node):
+                if (node.i != trigger.i and self._negated_here(node)) or self._nobody_did(node):
                     return "negated"
             cue = self._clause_cue(node)
             if cue:
