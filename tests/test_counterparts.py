@@ -136,3 +136,12 @@ def test_weapons_that_slam_into_a_place_attack_it_and_no_one_claiming_is_no_clai
     assert [e.event_type for e in criticism] == ["ACCUSE", "ACCUSE"]
     unclaimed = _code(nlp, coder, "No group claimed responsibility for the rocket attack on the base.")
     assert not [e for e in unclaimed if e.status in ("actual", "claimed") and e.trigger and "claim" in e.trigger]
+
+
+def test_unnamed_militias_take_the_group_the_report_names_and_blame_claims(nlp, coder: Coder) -> None:
+    events = _code(nlp, coder, "U.S. officials have blamed Iran-backed militias for similar attacks. "
+                               "A U.S. drone strike killed four members of Kata'ib Hezbollah on Sunday.")
+    blame = [e for e in events if e.event_type == "ACCUSE"]
+    assert blame and blame[0].target is not None and blame[0].target.country == "IRQ"
+    attacks = [e for e in events if e.trigger == "attacks"]
+    assert attacks and attacks[0].status == "claimed"

@@ -869,7 +869,30 @@ class ActorDictionary:
             if entry.kind == "organisation" and entry.sector in NON_STATE and entry.country:
                 return Actor(text=actor.text, name=actor.name, country=entry.country,
                              sector=actor.sector, id=actor.id)
-        return actor
+        country = self._place_before(span) or self._group_named_after(span)
+        if country is None:
+            return actor
+        return Actor(text=actor.text, name=actor.name, country=country, sector=actor.sector, id=actor.id)
+
+    def _place_before(self, span: Span) -> str | None:
+        """The country of the place an earlier sentence of the paragraph puts its events in."""
+        window = _window_start(span)
+        starts = [s for s in _sentence_starts(span.doc) if window <= s < span.sent.start_char]
+        for sent_start in reversed(starts):
+            sent = span.doc.char_span(sent_start, sent_start + 1, alignment_mode="expand")
+            country = self._place_of_sentence(sent) if sent is not None else None
+            if country is not None:
+                return country
+        return None
+
+    def _group_named_after(self, span: Span) -> str | None:
+        """The country of the first armed group the report names after an unnamed one ("Iran-backed
+        militias ... four members of Kata'ib Hezbollah were killed"): the report is about it."""
+        for match in self._mentions(span.doc, span.end_char):
+            entry = match.entries[0]
+            if entry.kind == "organisation" and entry.sector in NON_STATE and entry.country:
+                return entry.country
+        return None
 
     def _place_of_sentence(self, span: Span) -> str | None:
         """The country of the first place the sentence puts its events in ("in western Iraq")."""

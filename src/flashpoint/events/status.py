@@ -192,6 +192,14 @@ class StatusFinder:
             return "hypothetical"
         return None
 
+    def _claimed_for(self, prep: Token) -> bool:
+        """"for" after a blame: on the verb ("blamed Iran for the attack") or, as parsers often
+        hang it, on the blamed object ("blamed [militias for similar attacks]")."""
+        holder = prep.head
+        if holder.lemma_.lower() in self.cues.claim_heads:
+            return True
+        return holder.dep_ == "dobj" and holder.head.lemma_.lower() in self.cues.claim_heads
+
     def _nobody_did(self, verb: Token) -> bool:
         """The clause's subject is negative: "no group claimed responsibility", "nobody fired"."""
         subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
@@ -244,7 +252,7 @@ class StatusFinder:
             if node.pos_ in ("VERB", "AUX") and self._asserted_by_mark(node):
                 break  # "a day after jets shot down 18 drones", "while Britain condemned the attack"
             if node.dep_ in ("pobj", "pcomp") and node.head.lower_ in self.cues.presupposing_preps:
-                if node.head.head.lemma_.lower() in self.cues.claim_heads:
+                if self._claimed_for(node.head):
                     found.append("claimed")  # "blamed Iran for the attack"
                 break
             if node.dep_ == "prep" and node.lower_ in self.cues.presupposing_preps:
