@@ -17,7 +17,8 @@ name a target, and "Iraqi bases" whose bases they are.
 a place that meets another event's word first is that event's ("struck targets in Syria in
 retaliation for the attack *in Jordan*"). Among the places of the event, the shortest climb
 wins, then the most specific. Two countries and nothing finer ("facilities in Iraq and
-Syria") is an act spread over two countries: it has no single place.
+Syria"), or coordinated places in two countries ("the Al-Tanf garrison in Syria and Al-Asad
+Air Base in Iraq"), is an act spread over two countries: it has no single place.
 
 Land named by a pronoun ("entered its airspace") is the subject country's. A definite place
 noun that names nothing itself ("gathered at the scene") points back to the episode's place,
@@ -134,7 +135,8 @@ def link_place(sentence: Span, trigger: Token, places: Sequence[Place],
     attached, loose = _candidates(sentence, trigger, places, other_ids, rules, acted_on)
     if attached:
         best = min(attached, key=lambda item: (item[0], item[2], item[1]))[3]
-        if best.precision == "country" and _spread(attached):
+        if (best.precision == "country" and _spread(attached)) \
+                or _split(sentence, best, attached):
             return Link(None, spread=True)
         return Link(_finest_within(best, attached), attached=True)
     owner = _owner_by_pronoun(sentence, trigger, places, other_ids, rules)
@@ -261,6 +263,27 @@ def _spread(attached: list[tuple[int, int, int, Place]]) -> bool:
     if any(item[3].precision != "country" for item in attached):
         return False
     return len({item[3].country for item in attached}) > 1
+
+
+def _split(sentence: Span, best: Place, attached: list[tuple[int, int, int, Place]]) -> bool:
+    """Places coordinated with the best one that lie in another country: "attacks on the
+    Al-Tanf garrison in Syria and Al-Asad Air Base in Iraq" is an act spread over two
+    countries, however precise each of its places."""
+    root = _root(sentence, best)
+    if root is None or best.country is None:
+        return False
+    # a conjunct of the place, or one inside its phrase ("the garrison in Syria and the
+    # base", which the parser may hang on "Syria")
+    partners = {t.i for t in root.conjuncts} | {t.i for t in root.subtree if t.dep_ == "conj"}
+    for item in attached:
+        other = item[3]
+        if other.country in (None, best.country) or other.precision == "country" \
+                or other.demonym:
+            continue
+        other_root = _root(sentence, other)
+        if other_root is not None and other_root.i in partners:
+            return True
+    return False
 
 
 def _root(sentence: Span, place: Place) -> Token | None:

@@ -7,8 +7,9 @@ parse. Each event first gets what its own sentence says (:func:`flashpoint.geo.l
 A news story tells one episode at a time, and its follow-up sentences rarely repeat the place:
 "The group claimed responsibility", "Most of the missiles were intercepted", "the protesters
 withdrew from the compound". An act done at a place (an assault, a seizure, a protest, a
-deployment) whose sentence names no place therefore takes the place of the document's
-episode: the place of the last act placed in the same paragraph, else the place of the
+deployment) whose sentence names no place therefore takes the place of its context: an act
+named again by a definite noun ("blamed Iran for the attack") the place of the last act of
+that name, else the place of the last act placed in the same paragraph, else the place of the
 document's first act placed by its own sentence, sharpened by later sentences that retell that
 act (same kind, same side) with a place inside it ("eastern Syria", then "near Abu Kamal").
 Any event that hangs on "the scene" or "the base" is at the episode's place. A context place
@@ -16,8 +17,23 @@ is lent only to an event whose date fits the date of the act that placed it: a s
 June 2021 strikes does not place the January 2020 assassination it recalls. Failing one, a
 local report's dateline ("BAGHDAD, Jan. 1 --") places it, when the story's places are in the
 dateline's country; a "WASHINGTON" dateline on a story about Syria places nothing.
-Statements, accusations and demands are never placed by context: where they were made is
-seldom where their subject happened, and no place is better than a wrong one.
+Statements, accusations and demands are not placed by the episode: where they were made is
+seldom where their subject happened. A speech act is placed by the dateline only when its
+speaker belongs to the dateline's country ("BAGHDAD -- Iraqi officials demanded", "WASHINGTON
+-- President Biden agreed"), or, for talks and visits, when either party does: that is where
+such a statement is made; "WASHINGTON -- Iran condemned" places nothing.
+
+An act placed only by a region ("in Anbar province") takes a finer place inside it from its
+context (the act it retells, an act of the same side in its episode, a local dateline); an
+act placed only by a country takes one only from the act it retells, since "in Iraq" often
+means several places.
+
+News also retells an act with a noun that the coder does not code ("the explosions in the Gulf
+of Oman", "the precision strikes near Abu Kamal"). Such act nouns with a place hanging on them
+are *scenes*: a scene in a sentence with no coded event opens the episode when it comes before
+every placed act, and a definite scene ("the strikes near Abu Kamal") sharpens an earlier act
+of the same kind placed only by its country or region ("struck two facilities in eastern
+Syria").
 
 Kept apart from the coder so that each stage has one job and the gazetteer is loaded only by
 the stage that needs it.
@@ -30,11 +46,13 @@ from dataclasses import replace
 from datetime import date as date_type
 from typing import Sequence
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from flashpoint.geo.gazetteer import Gazetteer
 from flashpoint.geo.link import Link, PlaceRules, link_place, names_where, place_rules
 from flashpoint.geo.resolve import PRECISION_RANK, Place, find_places
+from flashpoint.geo.scenes import (Anchor, Scene, find_scenes, finer as _finer, inside,
+                                   is_definite_act, same_act, sharpened_by_scenes)
 from flashpoint.nlp.doctext import text_of
 from flashpoint.records import Document, Event, great_circle_km
 
@@ -45,6 +63,8 @@ __all__ = ["locate_events"]
 _SHARPEN_KM = 60.0
 #: The dateline is the document's first characters.
 _DATELINE_CHARS = 60
+#: Event types that are meetings: held where either party is at home (the dateline's).
+_MEETINGS = frozenset({"CONSULT"})
 #: A context place fits an event dated this many days from the act that placed it.
 _CONTEXT_DAYS = 3
 
@@ -58,59 +78,132 @@ def locate_events(
         return []
     places = find_places(document, parsed, gazetteer)
     rules = place_rules()
-    links, recent, episode = _read_sentences(parsed, events, places, rules)
-    dateline = _local_dateline(places, parsed, rules)
+    anchors = [_anchors(parsed, event) for event in events]
+    scenes = find_scenes(parsed, anchors, places, rules)
+    links, recent, episode = _read_sentences(parsed, events, anchors, places, rules, scenes,
+                                             gazetteer)
+    dateline = _dateline(places, parsed)
+    local = dateline if _is_local(dateline, places, parsed, rules) else None
+    retold = _retold(events, anchors, links, rules, scenes)
     located = []
     for i, event in enumerate(events):
-        context = _fitting(event, recent.get(i)) or _fitting(event, episode)
-        place = _final_place(links.get(i), event, rules, context, dateline)
+        link = links.get(i)
+        if i in retold and retold[i] is None and link is not None and link.place is None:
+            link = Link(None, spread=True)  # "most of the attacks": those had no one place
+        context = _fitting(event, retold.get(i)) or _fitting(event, recent.get(i)) \
+            or _fitting(event, episode)
+        place = _final_place(link, event, rules, context, local) \
+            or _speaker_dateline(link, event, rules, dateline)
+        if place is not None and rules.is_physical(event.event_type, event.mode):
+            place = _refined(place, event, (retold.get(i), recent.get(i), episode), local,
+                             gazetteer)
         located.append(replace(event, location=place.to_location()) if place else event)
     return located
 
 
-#: A place lent by context, with the date and the sentence (its start) of the act that placed it.
-Dated = tuple[Place, str | None, int]
+#: A place lent by context, with the date, the sentence (its start) and the source country of
+#: the act that placed it.
+Dated = tuple[Place, str | None, int, str | None]
 
 
-def _read_sentences(parsed: Doc, events: Sequence[Event], places: Sequence[Place],
-                    rules: PlaceRules) -> tuple[dict[int, Link], dict[int, Dated], Dated | None]:
+def _read_sentences(parsed: Doc, events: Sequence[Event], anchors: Sequence[Anchor | None],
+                    places: Sequence[Place], rules: PlaceRules, scenes: Sequence[Scene],
+                    gazetteer: Gazetteer
+                    ) -> tuple[dict[int, Link], dict[int, Dated], Dated | None]:
     """In text order: what each event's sentence says (by event index), the place of the last
     act placed before it in its paragraph, and the document's episode place, each context
     place with the date of the act that placed it."""
-    anchors = [_anchors(parsed, event) for event in events]
-    triggers_by_sentence: dict[int, list[Token]] = {}
-    for anchor in anchors:
-        if anchor is not None:
-            triggers_by_sentence.setdefault(anchor[0].start, []).append(anchor[1])
     order = sorted(range(len(events)),
                    key=lambda i: (events[i].char_start, events[i].trigger_start or 0))
-    links: dict[int, Link] = {}
+    links = sharpened_by_scenes(_own_links(events, anchors, places, rules), events, anchors,
+                                order, scenes, gazetteer)
     recent: dict[int, Dated] = {}
     episode: Place | None = None
     lead: int | None = None
-    last: tuple[int, Dated] | None = None  # (paragraph, (place, date)) of the last act placed
+    last: tuple[int, Dated] | None = None  # (paragraph, context) of the last act placed
     for i in order:
-        anchor = anchors[i]
-        if anchor is None:
+        if i not in links:
             continue
-        sentence, trigger = anchor
-        link = link_place(sentence, trigger, places, events[i].event_type, events[i].mode,
-                          triggers_by_sentence.get(sentence.start, ()), rules)
-        links[i] = link
+        link = links[i]
         paragraph = _paragraph(text_of(parsed), events[i].char_start)
         if last is not None and last[0] == paragraph:
             recent[i] = last[1]
         if link.place is None or not rules.is_physical(events[i].event_type, events[i].mode):
             continue
-        last = (paragraph, (link.place, events[i].date, events[i].char_start))
+        last = (paragraph, (link.place, events[i].date, events[i].char_start, _side(events[i])))
         if lead is None:
             lead, episode = i, link.place
         elif _retells(events[lead], events[i]):
             episode = _sharpen(episode, link.place)
+    opening = _opening_scene(scenes, events, lead)
+    if opening is not None:
+        return links, recent, (opening.place, None, opening.sentence, None)
     if lead is None or episode is None:
         return links, recent, None
     links[lead] = _sharpened_lead(links[lead], episode)
-    return links, recent, (episode, events[lead].date, events[lead].char_start)
+    return links, recent, (episode, events[lead].date, events[lead].char_start,
+                           _side(events[lead]))
+
+
+def _retold(events: Sequence[Event], anchors: Sequence[Anchor | None], links: dict[int, Link],
+            rules: PlaceRules, scenes: Sequence[Scene]) -> dict[int, Dated | None]:
+    """For each act named again by a definite noun ("blamed Iran for the attack", "the
+    strikes were ordered by ..."), the place of the last act of that name told before it,
+    whether an event ("a drone attack on the base near Erbil") or a scene: a story with two
+    episodes re-mentions each by its own word. None when that act was spread over two
+    countries ("attacks on the Al-Tanf garrison in Syria and Al-Asad Air Base in Iraq")."""
+    told: list[tuple[int, str, Dated | None]] = [
+        (scene.start, scene.lemma, (scene.place, None, scene.sentence, None)) for scene in scenes]
+    for i, link in links.items():
+        anchor = anchors[i]
+        if anchor is None or not rules.is_physical(events[i].event_type, events[i].mode):
+            continue
+        if link.place is not None:
+            told.append((anchor[1].idx, anchor[1].lemma_.lower(),
+                         (link.place, events[i].date, events[i].char_start, _side(events[i]))))
+        elif link.spread:
+            told.append((anchor[1].idx, anchor[1].lemma_.lower(), None))
+    told.sort(key=lambda item: item[0])
+    found: dict[int, Dated | None] = {}
+    for i, anchor in enumerate(anchors):
+        if anchor is None or not is_definite_act(anchor[1], rules):
+            continue
+        word = anchor[1].lemma_.lower()
+        before = [dated for start, lemma, dated in told
+                  if start < anchor[1].idx and same_act(word, lemma)]
+        if before:
+            found[i] = before[-1]
+    return found
+
+
+def _own_links(events: Sequence[Event], anchors: Sequence[Anchor | None],
+               places: Sequence[Place], rules: PlaceRules) -> dict[int, Link]:
+    """What each event's own sentence says of its place, by event index."""
+    triggers_by_sentence: dict[int, list[Token]] = {}
+    for anchor in anchors:
+        if anchor is not None:
+            triggers_by_sentence.setdefault(anchor[0].start, []).append(anchor[1])
+    links: dict[int, Link] = {}
+    for i, anchor in enumerate(anchors):
+        if anchor is None:
+            continue
+        sentence, trigger = anchor
+        links[i] = link_place(sentence, trigger, places, events[i].event_type, events[i].mode,
+                              triggers_by_sentence.get(sentence.start, ()), rules)
+    return links
+
+
+def _opening_scene(scenes: Sequence[Scene], events: Sequence[Event],
+                   lead: int | None) -> Scene | None:
+    """A scene the coder coded nothing for ("were damaged by explosions in the Gulf of Oman")
+    that comes before every placed act opens the story's episode."""
+    coded = {event.char_start for event in events}
+    first = next((scene for scene in scenes if scene.sentence not in coded), None)
+    if first is None:
+        return None
+    if lead is not None and events[lead].char_start <= first.start:
+        return None
+    return first
 
 
 def _fitting(event: Event, context: Dated | None) -> Place | None:
@@ -119,7 +212,7 @@ def _fitting(event: Event, context: Dated | None) -> Place | None:
     otherwise the event belongs to another time."""
     if context is None:
         return None
-    place, date, sentence = context
+    place, date, sentence, _ = context
     if sentence == event.char_start or _contains(event.date, date):
         return place
     if len(event.date) == len(date) == 10:
@@ -162,6 +255,64 @@ def _sharpened_lead(link: Link, episode: Place) -> Link:
     return Link(episode, attached=link.attached)
 
 
+def _speaker_dateline(link: Link | None, event: Event, rules: PlaceRules,
+                      dateline: Place | None) -> Place | None:
+    """A statement, demand or meeting whose sentence names no place was made at the dateline
+    when its speaker is of the dateline's country: Iraqi officials speak in Baghdad, the
+    American president in Washington. Talks and visits are held where the host is: either
+    party of a meeting may be of the dateline's country ("TEHRAN -- Mr. Kadhimi held talks
+    with President Rouhani"). Acts done at a place are left to the episode."""
+    if dateline is None or link is None or link.spread or link.place is not None:
+        return None
+    if dateline.precision not in ("city", "site"):
+        return None
+    if rules.is_physical(event.event_type, event.mode):
+        return None
+    parties = [event.source] + ([event.target] if event.event_type in _MEETINGS else [])
+    return dateline if any(p is not None and p.country == dateline.country
+                           for p in parties) else None
+
+
+def _side(event: Event) -> str | None:
+    """The country of the side that did an act, None when unknown."""
+    country = event.source.country if event.source else None
+    return None if country in (None, "UNK") else country
+
+
+def _same_side(event: Event, context: Dated | None) -> bool:
+    """Whether the act that placed ``context`` may be the event's own side's: a strike "in
+    eastern Syria" answering a drone attack near Hasakah is not at Hasakah."""
+    if context is None:
+        return False
+    side = _side(event)
+    return side is None or context[3] is None or side == context[3]
+
+
+def _refined(place: Place, event: Event, context: tuple[Dated | None, Dated | None,
+             Dated | None], local: Place | None, gazetteer: Gazetteer) -> Place:
+    """An act placed by its sentence only in a country or region, made precise by the story
+    when the story's place lies inside it.
+
+    A region is made precise by the place of the act it retells, or of an act by the same
+    side in the same paragraph or episode ("another rocket attack in Anbar province" in a
+    story about the Al-Asad base), else by a local dateline ("ERBIL -- ... in the Kurdistan
+    region"). A country is too wide for that: "trainers pulled out of Iraq" in a story about
+    one base left from everywhere. Only the act named again by a definite noun ("the strikes
+    in Syria" after "struck a base near Abu Kamal") takes the finer place of its first telling.
+    """
+    if place.precision not in ("country", "region"):
+        return place
+    retold, recent, episode = context
+    candidates = [_fitting(event, retold)]
+    if place.precision == "region":
+        candidates += [_fitting(event, c) for c in (recent, episode) if _same_side(event, c)]
+        candidates.append(local)
+    for other in candidates:
+        if other is not None and _finer(other, place) and inside(other, place, gazetteer):
+            return other
+    return place
+
+
 def _final_place(link: Link | None, event: Event, rules: PlaceRules, episode: Place | None,
                  dateline: Place | None) -> Place | None:
     if link is None or link.spread:
@@ -175,7 +326,7 @@ def _final_place(link: Link | None, event: Event, rules: PlaceRules, episode: Pl
     return episode or dateline
 
 
-def _anchors(parsed: Doc, event: Event) -> tuple[Span, Token] | None:
+def _anchors(parsed: Doc, event: Event) -> Anchor | None:
     sentence = parsed.char_span(event.char_start, event.char_end, alignment_mode="expand")
     if sentence is None or event.trigger_start is None or event.trigger_end is None:
         return None
@@ -198,20 +349,26 @@ def _sharpen(episode: Place | None, place: Place) -> Place:
     return place if _km(episode, place) <= _SHARPEN_KM else episode
 
 
-def _local_dateline(places: Sequence[Place], parsed: Doc, rules: PlaceRules) -> Place | None:
-    """The dateline's place, if the places where the story's things happen are mostly in its
-    country (countries named as actors, "Iran said", do not count)."""
+def _dateline(places: Sequence[Place], parsed: Doc) -> Place | None:
+    """The place of an upper-case dateline on the document's first line ("BAGHDAD, Jan. 1")."""
     first = next((p for p in places if not p.demonym), None)
     if first is None or first.start > _DATELINE_CHARS or not first.text.isupper():
         return None
-    if "\n" in text_of(parsed)[:first.start]:
-        return None
+    before = text_of(parsed)[:first.start]
+    if "\n" in before or any(c.islower() for c in before):
+        return None  # a heading or page furniture ("Recent Posts HomeMiddle EastUS-Iran")
+    return first
+
+
+def _is_local(dateline: Place | None, places: Sequence[Place], parsed: Doc,
+              rules: PlaceRules) -> bool:
+    """Whether the places where the story's things happen are mostly in the dateline's
+    country (countries named as actors, "Iran said", do not count)."""
+    if dateline is None:
+        return False
     countries = Counter(p.country for p in places
-                        if p is not first and p.country and names_where(parsed, p, rules))
-    if not countries:
-        return None
-    top = countries.most_common(1)[0][0]
-    return first if top == first.country else None
+                        if p is not dateline and p.country and names_where(parsed, p, rules))
+    return bool(countries) and countries.most_common(1)[0][0] == dateline.country
 
 
 def _km(a: Place, b: Place) -> float:

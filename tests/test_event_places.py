@@ -1,0 +1,156 @@
+"""Where coded events happened, read from their context: datelines for speech acts, scenes the
+coder did not code, definite re-mentions, and finer places inside a country or region.
+
+Real spaCy model, real gazetteer; the texts are written for these tests in wire style."""
+
+from __future__ import annotations
+
+import pytest
+
+from flashpoint.geo import Gazetteer, load_gazetteer, locate_events
+from flashpoint.records import Actor, Document, Event, OffsetMap, great_circle_km
+from flashpoint.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return load_gazetteer(Settings())
+
+
+def _event(doc, word: str, event_type: str, source: str | None = None,
+           target: str | None = None, nth: int = 0, mode: str | None = None,
+           status: str = "actual", date: str | None = None) -> Event:
+    """An event as the coder hands it over: its sentence, its trigger's span, its actors."""
+    token = [t for t in doc if t.text == word][nth]
+    sentence = token.sent
+    return Event(doc_id="d", sentence=sentence.text, char_start=sentence.start_char,
+                 char_end=sentence.end_char, event_type=event_type, coder_version="test",
+                 mode=mode, status=status, date=date, trigger=token.text,
+                 trigger_start=token.idx, trigger_end=token.idx + len(token.text),
+                 source=Actor(source, country=source) if source else None,
+                 target=Actor(target, country=target) if target else None)
+
+
+def _locate(nlp, gazetteer, text: str, specs: list[dict]) -> list:
+    doc = nlp(text)
+    document = Document(doc_id=Document.id_for(text), text=text, raw_text=text,
+                        offsets=OffsetMap(), origin="t.txt", raw_hash=Document.id_for(text),
+                        format="txt")
+    events = [_event(doc, **spec) for spec in specs]
+    return [event.location for event in locate_events(document, doc, events, gazetteer)]
+
+
+def _near(location, lat: float, lon: float, km: float = 40.0) -> bool:
+    return location is not None and great_circle_km(location.lat, location.lon, lat, lon) <= km
+
+
+def test_a_statement_by_the_datelines_country_is_made_at_the_dateline(nlp, gazetteer) -> None:
+    text = ("BAGHDAD, Jan. 6, 2020 —\n"
+            "Iraqi lawmakers demanded on Sunday that foreign troops leave the country.\n"
+            "The State Department condemned the vote.\n")
+    demand, condemnation = _locate(nlp, gazetteer, text, [
+        dict(word="demanded", event_type="REQUEST", source="IRQ", target="USA"),
+        dict(word="condemned", event_type="ACCUSE", source="USA", target="IRQ")])
+    assert demand is not None and demand.name == "Baghdad" and demand.precision == "city"
+    assert condemnation is None  # Americans do not speak in Baghdad's name
+
+
+def test_a_washington_statement_by_americans_is_placed_in_washington(nlp, gazetteer) -> None:
+    text = ("WASHINGTON, July 27, 2021 —\n"
+            "President Biden and Iraq's prime minister agreed on Monday that the combat "
+            "mission in Iraq would end this year.\n"
+            "Iran's foreign ministry condemned the presence of American troops.\n")
+    agreement, condemnation = _locate(nlp, gazetteer, text, [
+        dict(word="agreed", event_type="AGREE", source="USA", target="IRQ"),
+        dict(word="condemned", event_type="ACCUSE", source="IRN", target="USA")])
+    assert _near(agreement, 38.9, -77.04)
+    assert condemnation is None
+
+
+def test_talks_are_held_where_either_party_is_at_home(nlp, gazetteer) -> None:
+    text = ("TEHRAN, July 22, 2020 —\n"
+            "Iraq's prime minister held talks with President Hassan Rouhani on Tuesday.\n")
+    [talks] = _locate(nlp, gazetteer, text, [
+        dict(word="talks", event_type="CONSULT", source="IRQ", target="IRN")])
+    assert talks is not None and talks.name == "Tehran"
+
+
+def test_page_furniture_is_no_dateline(nlp, gazetteer) -> None:
+    text = ("Recent Posts Home BAGHDAD Desk\n"
+            "Iraqi lawmakers demanded on Sunday that foreign troops leave the country.\n")
+    [demand] = _locate(nlp, gazetteer, text, [
+        dict(word="demanded", event_type="REQUEST", source="IRQ", target="USA")])
+    assert demand is None
+
+
+def test_a_definite_retelling_sharpens_a_strike_placed_by_its_country(nlp, gazetteer) -> None:
+    text = ("WASHINGTON, Oct. 27, 2023 —\n"
+            "U.S. warplanes struck two weapons depots in eastern Syria early on Friday, after "
+            "rocket attacks on American troops.\n"
+            "The Pentagon said the strikes near Abu Kamal were separate from the war in Gaza.\n")
+    # the rocket attacks are coded between the two: "the strikes" still retells "struck"
+    strike, _ = _locate(nlp, gazetteer, text, [
+        dict(word="struck", event_type="ASSAULT", source="USA", target="IRN"),
+        dict(word="attacks", event_type="ASSAULT", source="IRQ", target="USA")])
+    assert _near(strike, 34.45, 40.92)  # Abu Kamal, not the middle of Syria
+
+
+def test_a_retelling_of_another_kind_of_act_does_not_sharpen(nlp, gazetteer) -> None:
+    text = ("WASHINGTON, Oct. 27, 2023 —\n"
+            "U.S. warplanes struck two weapons depots in eastern Syria early on Friday.\n"
+            "The Pentagon said the protests near Abu Kamal had ended.\n")
+    [strike] = _locate(nlp, gazetteer, text, [
+        dict(word="struck", event_type="ASSAULT", source="USA", target="IRN")])
+    assert strike is not None and strike.precision == "country" and strike.country == "SYR"
+
+
+def test_an_act_the_coder_missed_opens_the_episode(nlp, gazetteer) -> None:
+    text = ("WASHINGTON, June 14, 2019 —\n"
+            "Two tankers were damaged by explosions in the Gulf of Oman on Thursday.\n"
+            "Secretary of State Mike Pompeo said Iran was responsible for the attacks.\n")
+    [attacks] = _locate(nlp, gazetteer, text, [
+        dict(word="attacks", event_type="ASSAULT", source="IRN", status="claimed")])
+    assert attacks is not None and attacks.country == "OMN"
+
+
+def test_a_definite_re_mention_takes_the_place_of_the_act_of_that_name(nlp, gazetteer) -> None:
+    text = ("Rockets struck the Al-Asad base on Monday.\n"
+            "Hours later, a drone attack on a base near Erbil wounded two contractors.\n"
+            "A little-known group claimed the attack.\n")
+    rockets, drone, claimed = _locate(nlp, gazetteer, text, [
+        dict(word="struck", event_type="ASSAULT"),
+        dict(word="attack", event_type="ASSAULT", nth=0),
+        dict(word="attack", event_type="ASSAULT", nth=1, status="claimed")])
+    assert rockets is not None and rockets.name == "Al-Asad Airbase"
+    assert _near(drone, 36.19, 44.01, 60.0)
+    assert claimed == drone  # the drone attack, not the story's first act
+
+
+def test_a_country_wide_act_is_not_moved_to_the_episodes_base(nlp, gazetteer) -> None:
+    text = ("BAGHDAD, March 30, 2020 —\n"
+            "The U.S.-led coalition handed over the K-1 air base near Kirkuk to Iraqi forces "
+            "on Sunday.\n"
+            "Several member countries have also pulled their trainers out of Iraq.\n")
+    handover, pulled = _locate(nlp, gazetteer, text, [
+        dict(word="handed", event_type="RETREAT", source="USA", target="IRQ", mode="withdraw"),
+        dict(word="pulled", event_type="RETREAT", source="USA", target="IRQ", mode="withdraw")])
+    assert handover is not None and handover.precision == "site"
+    assert pulled is not None and pulled.precision == "country" and pulled.country == "IRQ"
+
+
+def test_coordinated_sites_in_two_countries_are_a_spread_act(nlp, gazetteer) -> None:
+    text = ("WASHINGTON, Oct. 27, 2023 —\n"
+            "U.S. personnel suffered minor injuries in drone attacks on the Al-Tanf garrison in "
+            "Syria and Al-Asad Air Base in Iraq last week.\n"
+            "A group calling itself the Islamic Resistance in Iraq has claimed the attacks.\n")
+    attacks, claimed = _locate(nlp, gazetteer, text, [
+        dict(word="attacks", event_type="ASSAULT", nth=0),
+        dict(word="attacks", event_type="ASSAULT", nth=1, status="claimed")])
+    assert attacks is None  # two countries: no single place
+    assert claimed is None  # and the same attacks named again have none either
+
+
+def test_coordinated_sites_in_one_country_keep_the_first(nlp, gazetteer) -> None:
+    text = "Rockets struck the Al-Asad base and the K-1 air base in Iraq on Sunday.\n"
+    [struck] = _locate(nlp, gazetteer, text, [dict(word="struck", event_type="ASSAULT")])
+    assert struck is not None and struck.country == "IRQ" and struck.precision == "site"
