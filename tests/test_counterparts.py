@@ -145,3 +145,11 @@ def test_unnamed_militias_take_the_group_the_report_names_and_blame_claims(nlp, 
     assert blame and blame[0].target is not None and blame[0].target.country == "IRQ"
     attacks = [e for e in events if e.trigger == "attacks"]
     assert attacks and attacks[0].status == "claimed"
+
+
+def test_a_weapon_shot_down_as_it_stands_for_its_firer(nlp, coder: Coder) -> None:
+    events = _code(nlp, coder, "The Houthis fired an anti-ship missile at a U.S. destroyer on Sunday, but it was "
+                               "shot down by a U.S. fighter jet, Central Command said.")
+    downing = [e for e in events if e.trigger and e.trigger.startswith("shot")]
+    assert downing and downing[0].source is not None and downing[0].source.country == "USA"
+    assert downing[0].target is not None and downing[0].target.country == "YEM"

@@ -625,6 +625,11 @@ class ArgumentFinder:
         args.source = self._span(agent_obj, args)
         if patient is None and verb.dep_ == "acl":
             patient = verb.head
+        weapon = self._weapon_pronoun(patient)
+        if weapon is not None:  # "fired a missile at a destroyer, but it was shot down": the firer's
+            args.instruments.append(weapon)
+            args.target = self._span(self._firer(weapon), args, instrument=False)
+            return False
         if patient is not None and self._is_weapon(patient) and not self.is_actorish(
                 noun_phrase(patient).text, True):
             args.instruments.append(patient)  # "rockets were fired at U.S. troops"
@@ -856,6 +861,25 @@ class ArgumentFinder:
         for token in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
             if token.dep_ in ("nsubj", "nsubjpass") and token.tag_ in ("NNS", "NNPS") and token.head.i != own.i:
                 return token
+        return None
+
+    def _weapon_pronoun(self, pronoun: Token | None) -> Token | None:
+        """The weapon an "it"/"they" stands for: the latest subject or object before it in its
+        sentence, when that is a weapon ("the Houthis fired a missile at a ship, but it was shot
+        down"; in "Iran said it was attacked" it is no weapon)."""
+        if pronoun is None or pronoun.lower_ not in ("it", "they"):
+            return None
+        before = pronoun.doc[pronoun.sent.start : pronoun.i]
+        arguments = [t for t in before if t.pos_ == "NOUN" and t.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        return arguments[-1] if arguments and self._is_weapon(arguments[-1]) else None
+
+    def _firer(self, weapon: Token) -> Token | None:
+        """Who fired ``weapon``: the subject of the clause it is the object of, or its launcher."""
+        launcher = self._launcher(weapon)
+        if launcher is not None:
+            return launcher.root
+        if weapon.dep_ == "dobj":
+            return self.subject_of_clause(weapon.head)
         return None
 
     def _launcher(self, weapon: Token | None) -> Span | None:
