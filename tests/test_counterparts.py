@@ -153,3 +153,16 @@ def test_a_weapon_shot_down_as_it_stands_for_its_firer(nlp, coder: Coder) -> Non
     downing = [e for e in events if e.trigger and e.trigger.startswith("shot")]
     assert downing and downing[0].source is not None and downing[0].source.country == "USA"
     assert downing[0].target is not None and downing[0].target.country == "YEM"
+
+
+def test_counted_weapons_are_instruments_and_an_answered_act_is_its_own_event(nlp, coder: Coder) -> None:
+    events = _code(nlp, coder, "Hezbollah launched dozens of rockets at northern Israel on Sunday. "
+                               "The Houthis fired a barrage of drones toward Eilat.")
+    launched, fired = [e for e in events if e.event_type == "ASSAULT"][:2]
+    assert launched.target is not None and launched.target.country == "ISR"
+    assert fired.target is not None and fired.target.text == "Eilat"
+    answered = _code(nlp, coder, "Israeli aircraft struck military sites in Iran early Saturday in response to "
+                                 "Iran's missile attack on Israel on Oct. 1.")
+    dyads = {(e.source.country if e.source else None, e.target.country if e.target else None)
+             for e in answered if e.event_type == "ASSAULT"}
+    assert dyads == {("ISR", "IRN"), ("IRN", "ISR")}

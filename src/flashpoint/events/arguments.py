@@ -59,6 +59,9 @@ _UNKNOWN_DOER_TYPES = {"ASSAULT"}
 # Types where a second subject is the counterpart ("Biden and Kadhimi agreed", "met").
 _JOINT_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
 _CLAIM_VERBS = {"claim", "admit", "acknowledge"}
+# Nouns that count or group what follows "of": "dozens of rockets", "a salvo of missiles".
+_COUNT_NOUNS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores",
+                "barrage", "salvo", "volley", "wave", "swarm", "number", "handful", "series", "string"}
 _PERSONAL = {"he", "she"}
 _HELP_NOUNS = {"support", "help", "aid", "assistance", "backing", "cooperation"}
 _SITE_WORDS = {"embassy", "consulate", "base", "airbase", "garrison", "compound", "airfield", "camp"}
@@ -319,6 +322,7 @@ class ArgumentFinder:
         token = self._antecedent(token)
         if token is None:
             return None
+        token = self._counted_weapon(token)
         if instrument and self._is_weapon(token) and self._seen_trigger(token):
             return noun_phrase(token)  # "the strikes destroyed ...": an event, mapped to its doer
         if instrument and self._is_weapon(token):
@@ -704,7 +708,10 @@ class ArgumentFinder:
             if of is not None and _pobj(of) is not None:  # "demanded the expulsion of American troops"
                 args.target = noun_phrase(_pobj(of))
         if args.target is None:  # "launched toward shipping lanes"
-            toward = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("toward", "towards")), None)
+            weapon = self._counted_weapon(obj) if obj is not None else None
+            heads = (verb, weapon) if weapon is not None and self._is_weapon(weapon) else (verb,)
+            toward = next((c for head in heads for c in head.children
+                           if c.dep_ == "prep" and c.lower_ in ("toward", "towards")), None)
             if toward is not None and _pobj(toward) is not None:
                 args.target = noun_phrase(_pobj(toward))
         if (args.target is None and obj is None and verb.dep_ == "relcl" and _child(verb, "nsubj") is not None
@@ -787,6 +794,9 @@ class ArgumentFinder:
             target = self._target_prep(governor, etype)
         if target is None and noun.dep_ == "nsubj" and governor.lemma_ == "be":
             target = self._target_prep(governor, etype)  # "the strikes were against X"
+        if of_obj is not None and noun.lemma_.lower() in _COUNT_NOUNS and self._is_weapon(of_obj):
+            args.instruments.append(of_obj)  # "a barrage of drones": what was fired, not at whom
+            of_obj = None
         if target is None and etype.of_role == "target":
             target = of_obj
         if target is None:  # "sanctions that Canada imposed on Iran's morality police"
@@ -862,6 +872,14 @@ class ArgumentFinder:
             if token.dep_ in ("nsubj", "nsubjpass") and token.tag_ in ("NNS", "NNPS") and token.head.i != own.i:
                 return token
         return None
+
+    def _counted_weapon(self, token: Token) -> Token:
+        """The weapon a count or a volley stands for: "dozens of rockets", "a barrage of drones"."""
+        if token.lemma_.lower() not in _COUNT_NOUNS and token.pos_ != "NUM":
+            return token
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        counted = _pobj(of) if of is not None else None
+        return counted if counted is not None and self._is_weapon(counted) else token
 
     def _weapon_pronoun(self, pronoun: Token | None) -> Token | None:
         """The weapon an "it"/"they" stands for: the latest subject or object before it in its

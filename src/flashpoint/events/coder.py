@@ -60,6 +60,8 @@ _PROTEST_TYPE = "PROTEST"
 # content: CAMEO 14x codes a demonstration *for* or *against* something as one act.
 _PROTEST_CONTENT_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT"})
 _ASSERTED = ("actual", "claimed")
+# Nouns that relate an act to the one it answers: "in response to", "in reply to", "in revenge for".
+_REACTION_NOUNS = frozenset({"response", "retaliation", "reply", "answer", "reaction", "revenge", "reprisal"})
 # Links that start another clause (or that the parser could not place): what hangs below one of
 # them is not part of the phrase above.
 _CLAUSE_LINKS = frozenset({"conj", "relcl", "advcl", "ccomp", "xcomp", "acl", "dep", "parataxis"})
@@ -530,6 +532,8 @@ def _restates(outer: Token, inner: Token, cues: StatusCues) -> bool:
         if node.dep_ == "prep" and node.lower_ in cues.presupposing_preps:
             if node.head.lemma_.lower() not in cues.claim_heads:
                 return False
+        if node.dep_ == "prep" and node.head.lemma_.lower() in _REACTION_NOUNS:
+            return False  # "in response to Iran's missile attack": the act answered is another
         node = node.head
         if node.i == outer.i:
             return True
