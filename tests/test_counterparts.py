@@ -166,3 +166,31 @@ def test_counted_weapons_are_instruments_and_an_answered_act_is_its_own_event(nl
     dyads = {(e.source.country if e.source else None, e.target.country if e.target else None)
              for e in answered if e.event_type == "ASSAULT"}
     assert dyads == {("ISR", "IRN"), ("IRN", "ISR")}
+
+
+def test_a_side_named_by_the_events_town_takes_its_country() -> None:
+    from flashpoint.events.counterparts import place_named_sides
+    from flashpoint.records import Location
+
+    haifa = Location(name="Haifa", country="ISR", lat=32.79, lon=34.99, precision="city")
+    event = replace_event(_event("ASSAULT", Actor(text="Hezbollah", country="LBN"), Actor(text="Haifa", country="UNK"), 0),
+                          location=haifa)
+    placed = place_named_sides([event])[0]
+    assert placed.target is not None and (placed.target.country, placed.target.text) == ("ISR", "Haifa")
+    elsewhere = replace_event(event, target=Actor(text="a fishing boat", country="UNK"))
+    assert place_named_sides([elsewhere]) == [elsewhere]
+
+
+def replace_event(event: Event, **changes: object) -> Event:
+    from dataclasses import replace
+
+    return replace(event, **changes)
+
+
+def test_foreign_troops_are_not_the_hosts_and_an_investigated_act_happened(nlp, coder: Coder) -> None:
+    events = _code(nlp, coder, "The Iraqi parliament voted in January to expel foreign troops.")
+    expel = [e for e in events if e.trigger == "expel"]
+    assert expel and expel[0].target is not None and expel[0].target.country != "IRQ"
+    probe = _code(nlp, coder, "Trudeau urged Iran to allow a full investigation into the downing of Flight PS752.")
+    downing = [e for e in probe if e.trigger == "downing"]
+    assert downing and downing[0].status == "actual"

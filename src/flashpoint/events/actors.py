@@ -54,6 +54,9 @@ __all__ = [
     "normalise_quotes",
 ]
 
+# Adjectives that say a group is not of the place or the speaker: "foreign troops".
+_FOREIGN = frozenset({"foreign", "overseas", "outside"})
+
 #: Sector codes used in actor ids (CAMEO-style ``USAMIL``).
 SECTOR_CODES: Mapping[str, str] = {
     "government": "GOV",
@@ -449,6 +452,8 @@ class ActorDictionary:
         labelled = self._labelled(span, when)
         if labelled is not None:
             return labelled
+        if any(t.dep_ == "amod" and t.lower_ in _FOREIGN for t in span.root.children):
+            return self.resolve(span.text, when)  # "foreign troops": not of the place or the reporter
         if self._relational(span):  # "its closest allies", "Tehran's partners": not the owner
             return self._described_as(span, Actor(text=span.text, country="UNK"), when, _depth) or Actor(
                 text=span.text, country="UNK")

@@ -1,4 +1,6 @@
 """Fill an event's missing side from the document's dyads: the counterpart of the side it names.
+(And, once events are placed, a side named only by a town takes the town's country:
+:func:`place_named_sides`.)
 
 News prose names one side of an act and leaves the other to the story: "the operation was
 ordered by Mr. Biden", "the Iraqi government called the retaliatory strikes a hostile act",
@@ -30,7 +32,7 @@ from typing import Sequence
 
 from flashpoint.records import Actor, Event
 
-__all__ = ["fill_counterparts"]
+__all__ = ["fill_counterparts", "place_named_sides"]
 
 _UNRESOLVED = (None, "", "UNK")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "another", "its", "their", "his", "her"})
@@ -122,3 +124,31 @@ def fill_counterparts(events: Sequence[Event], site_heads: frozenset[str] = froz
                 event = replace(event, source=_from_context(other))
         filled.append(event)
     return filled
+
+
+def _bare(text: str) -> str:
+    words = text.split()
+    if words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    return " ".join(words).lower()
+
+
+def place_named_sides(events: Sequence[Event]) -> list[Event]:
+    """A side named only by the place the event happened at ("fired rockets at Haifa", "struck
+    Kharkiv") takes that place's country, once the geoparser has placed the event: the actor
+    dictionary knows countries and groups, the gazetteer knows towns."""
+    placed: list[Event] = []
+    for event in events:
+        where = event.location
+        if where is not None and where.country:
+            name = where.name.lower()
+            for role in ("target", "source"):
+                actor: Actor | None = getattr(event, role)
+                if actor is None or actor.country not in _UNRESOLVED or not actor.text:
+                    continue
+                bare = _bare(actor.text)
+                if bare and (name == bare or name.startswith(bare + " ") or name.startswith(bare + ",")):
+                    event = replace(event, **{role: Actor(text=actor.text, name=where.name, country=where.country,
+                                                          sector=actor.sector)})
+        placed.append(event)
+    return placed
