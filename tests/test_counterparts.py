@@ -194,3 +194,9 @@ def test_foreign_troops_are_not_the_hosts_and_an_investigated_act_happened(nlp, 
     probe = _code(nlp, coder, "Trudeau urged Iran to allow a full investigation into the downing of Flight PS752.")
     downing = [e for e in probe if e.trigger == "downing"]
     assert downing and downing[0].status == "actual"
+
+
+def test_no_one_hurt_in_an_attack_does_not_negate_the_attack(nlp, coder: Coder) -> None:
+    events = _code(nlp, coder, "Militants fired rockets at the base on Friday. No one was hurt in the attack, "
+                               "a spokesman said.")
+    assert not [e for e in events if e.status == "negated"]

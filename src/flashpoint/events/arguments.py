@@ -300,8 +300,8 @@ class ArgumentFinder:
         return None
 
     def _target_prep(self, head: Token, etype: EventType) -> Token | None:
-        for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in etype.target_preps:
+        for child in head.children:  # "gave aid to X" may be parsed with "to" as a dative
+            if child.dep_ in ("prep", "dative") and child.lower_ in etype.target_preps:
                 obj = _pobj(child)
                 if obj is not None and obj.ent_type_ not in ("DATE", "TIME") and obj.lower_ not in _DIRECTION_NOUNS:
                     return obj

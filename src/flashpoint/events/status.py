@@ -235,7 +235,8 @@ class StatusFinder:
         for _ in range(_MAX_STEPS):
             if node.pos_ in ("VERB", "AUX") and not clause_seen:
                 clause_seen = True
-                if (node.i != trigger.i and self._negated_here(node)) or self._nobody_did(node):
+                if (node.i != trigger.i and self._negated_here(node)) or (
+                        node.i == trigger.i and self._nobody_did(node)):  # not "no one was hurt in the attack"
                     return "negated"
             cue = self._clause_cue(node)
             if cue:
