@@ -383,3 +383,129 @@ def test_seed_dates_without_a_publication_date(undated_seed_events) -> None:
     assert same_month and all(e.date == "2021-03" for e in same_month)
     for event in undated_seed_events:  # the deadline's 2022 never becomes an event's date
         assert event.date is None or event.date <= "2021-07-06", (event.trigger, event.date)
+
+
+# -- the wider language of news dates ----------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("when", "expected"),
+    [
+        ("last night", "2021-07-14"),
+        ("late last night", "2021-07-14"),
+        ("this past weekend", "2021-07"),
+        ("on the weekend", "2021-07"),
+        ("earlier in the week", "2021-07"),
+        ("days ago", "2021-07"),
+        ("years ago", None),  # one year or ten: no date
+        ("in July last year", "2020-07"),
+        ("last July", "2020-07"),
+        ("last March", "2021-03"),
+        ("in April of 2019", "2019-04"),
+        ("in the summer of 2019", "2019"),
+        ("at the end of June", "2021-06"),
+        ("in the first week of July", "2021-07"),
+        ("on the 5th", "2021-07-05"),
+        ("on the 20th", "2021-06-20"),  # after the 15th: last month's
+    ],
+)
+def test_more_ways_of_giving_a_date(nlp, when: str, expected: str | None) -> None:
+    text = f"Insurgents ambushed a convoy near Tikrit {when}."
+    assert date_of(nlp, text, "ambushed") == expected
+
+
+def test_a_future_month_gives_no_date(nlp) -> None:
+    text = "Insurgents ambushed a convoy near Tikrit, and elections are due in July next year."
+    assert "July next year" not in mention_values(text, PUBLISHED)
+    assert date_of(nlp, text, "ambushed") is None
+
+
+def test_a_day_of_the_month_takes_the_paragraphs_month(nlp) -> None:
+    text = "On March 2nd, 2019, rebels shelled the airport, and on the 5th they bombed the port."
+    assert date_of(nlp, text, "bombed") == "2019-03-05"
+
+
+@pytest.mark.parametrize(
+    ("second", "expected"),
+    [
+        ("The following night, jets bombed their positions.", "2021-07-13"),
+        ("The day after, jets bombed their positions.", "2021-07-13"),
+        ("Jets had bombed their positions the night before.", "2021-07-11"),
+        ("Earlier in the day, jets bombed their positions.", "2021-07-12"),
+        ("The following week, jets bombed their positions.", "2021-07"),
+        ("Later that month, jets bombed their positions.", "2021-07"),
+    ],
+)
+def test_more_expressions_count_from_the_episode(nlp, second: str, expected: str) -> None:
+    text = "Militants shelled the base on Monday. " + second
+    assert date_of(nlp, text, "bombed") == expected
+
+
+def test_a_when_clause_takes_the_time_it_describes(nlp) -> None:
+    text = "The rebels have attacked ships since November, when they seized a cargo ship."
+    assert date_of(nlp, text, "seized", event_type="COERCE") == "2020-11"
+
+
+def test_a_definite_act_in_reported_speech_is_the_episode(nlp) -> None:
+    text = "Rockets hit the base on Monday. No one was hurt in the attack, a spokesman said on Tuesday."
+    assert date_of(nlp, text, "attack") == "2021-07-12"
+
+
+def test_a_relative_clause_describing_someone_does_not_move_the_episode(nlp) -> None:
+    text = ("Rockets hit the base on Monday. The militia, which seized the town on June 2, "
+            "denied any role. The rockets damaged a hangar.")
+    assert date_of(nlp, text, "seized", event_type="COERCE") == "2021-06-02"
+    assert date_of(nlp, text, "damaged") == "2021-07-12"
+
+
+def test_a_definite_act_refers_back_to_its_earlier_mention(nlp) -> None:
+    text = ("On June 27th, American jets carried out strikes on militia depots. The depots burned. "
+            "Officials counted the dead.\n"
+            "Following the strikes, the militias attacked a base in Syria.")
+    assert date_of(nlp, text, "strikes", nth=1) == "2021-06-27"
+    assert date_of(nlp, text, "attacked") is None  # the paragraph gives no date of its own
+
+
+def test_a_string_of_acts_gets_a_month_at_most(nlp) -> None:
+    text = "Rockets hit the base on Monday. It was the latest in a string of attacks on the base."
+    assert date_of(nlp, text, "attacks") == "2021-07"
+
+
+def test_a_year_opening_a_period_lends_no_year_elsewhere() -> None:
+    text = "Since 2003, Iran has built ties with Iraqi parties.\nIn May, the premier promised talks."
+    assert mention_values(text).get("May") is None
+
+
+@pytest.mark.parametrize(
+    ("second", "expected"),
+    [
+        ("48 hours later, gunmen attacked a checkpoint.", "2021-07-14"),
+        ("Gunmen attacked a checkpoint 24 hours later.", "2021-07-13"),
+        ("Hours later, gunmen attacked a checkpoint.", "2021-07-12"),
+    ],
+)
+def test_hours_count_whole_days(nlp, second: str, expected: str) -> None:
+    text = "Rockets hit the base on Monday. " + second
+    assert date_of(nlp, text, "attacked") == expected
+
+
+def test_a_year_naming_a_thing_dates_that_thing_only(nlp) -> None:
+    text = "On Tuesday, Iran breached the 2015 nuclear deal. The 2019 attack on Abqaiq halved output."
+    assert date_of(nlp, text, "attack") == "2019"
+    assert date_of(nlp, text, "breached", event_type="REJECT") == "2021-07-13"
+    text = "Iran breached the 2015 nuclear deal. On March 3, it enriched uranium."
+    assert mention_values(text, PUBLISHED)["March 3"] == "2021-03-03"  # 2015 lends no year
+
+
+def test_a_date_modifying_the_object_of_since_dates_that_object(nlp) -> None:
+    text = "Since the Oct. 7 attack by Hamas, militias have fired rockets at U.S. bases."
+    assert date_of(nlp, text, "attack") == "2020-10-07"
+    text = "Ottawa extended the mission until the March 31 deadline."
+    assert date_of(nlp, text, "extended", event_type="MOBILIZE") is None  # still a deadline
+
+
+def test_a_retaliation_takes_the_day_of_the_act_told_before(nlp) -> None:
+    text = ("Soleimani was killed in Baghdad on Jan. 3. "
+            "Iran fired missiles at two bases on Wednesday in retaliation for the killing.")
+    assert date_of(nlp, text, "killing", published="2020-01-09") == "2020-01-03"
+    text = "Iran fired missiles at two bases on Wednesday in retaliation for the killing of Soleimani."
+    assert date_of(nlp, text, "killing", published="2020-01-09") == "2020-01"  # only its month

@@ -2,7 +2,8 @@
 
 ``DateIndex`` finds every explicit date expression in the cleaned text once ("June 27th",
 "On Sunday, June 27th", "January 7th, 2020", "27 June 2021", "In January 2020", "in 2018",
-"2021-06-27"), then fills in missing years:
+"2021-06-27", "April of 2024", "the summer of 2020", "the end of June", "the 2019 attack"), then
+fills in missing years:
 
 1. from the nearest earlier mention *in the same paragraph* that states a year ("On January 7th,
    2020, ... resumed on January 16th" -> 2020-01-16);
@@ -12,8 +13,15 @@
    years, and the one of those nearest the years the document states (within two years) is the
    date's; such a date then anchors the document's other yearless dates as a publication date
    would (the nearest fitting year);
-4. else (no publication date) from the nearest earlier year anywhere in the document;
+4. else (no publication date) from the nearest earlier year anywhere in the document, unless
+   that year opens a period ("Since 2003, ..."): a month told elsewhere need not lie in it;
 5. else no date: a wrong date is worse than none.
+
+Some dates are placed by the words around them: "July last year" / "April this year" (from the
+publication year; "next year" gives nothing), "last July" (the latest July before the
+publication month), "on the 5th" (the month of the paragraph's latest full date, else the latest
+such day not after publication). A year that names a thing ("the 2015 nuclear deal") dates that
+thing only and lends its year to nothing else.
 
 A deadline or end date ("until March 31, 2022", "through 2025", "by the end of 2021") lends its
 year to no other date: it says when something stops, often in the future, not when the text's
@@ -64,6 +72,11 @@ _TRAILING_WEEKDAY = r"\s*\(\s*(?P<weekday>" + _WEEKDAY_NAMES + r")\s*\)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 
+#: Plural nouns a number in front of counts rather than dates ("the 2000 troops").
+_COUNTED = ("troops|soldiers|people|fighters|men|women|children|civilians|residents|rockets|missiles|"
+            "drones|shells|personnel|members|marines|sailors|dollars|tons|tonnes|kilometers|"
+            "kilometres|miles|meters|metres|feet|pounds|barrels|rounds|units|families|prisoners")
+
 _PATTERNS = [
     re.compile(rf"\b(?P<iso>{_YEAR}-(?P<imonth>[01]\d)-(?P<iday>[0-3]\d))\b"),
     re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?{_TRAILING_WEEKDAY}", re.IGNORECASE),
@@ -71,7 +84,24 @@ _PATTERNS = [
                re.IGNORECASE),
     re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?", re.IGNORECASE),
     re.compile(rf"\b{_WEEKDAY}(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}\b(?:,?\s+{_YEAR}\b)?", re.IGNORECASE),
-    re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
+    # "July last year", "March 3 of last year", "April this year"
+    re.compile(rf"\b{_MONTH}(?:\s+{_DAY})?\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b", re.IGNORECASE),
+    # "last July", "this past March" (not "last March 3", a full date with a stray word)
+    re.compile(rf"\b(?P<lastmonth>last|this\s+past)\s+{_MONTH}(?![\w-])(?!,?\s+(?:[0-3]?\d|(?:19|20)\d\d)\b)",
+               re.IGNORECASE),
+    re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b", re.IGNORECASE),
+    # "the summer of 2020", "the end of 2019", "spring 2021": the year
+    re.compile(rf"\b(?P<part>(?:spring|summer|autumn|fall|end|beginning|start|middle|half|quarter|part)"
+               rf"\s+of|spring|summer|autumn)\s+{_YEAR}\b", re.IGNORECASE),
+    # "the 2019 attack on Abqaiq": a year modifying the act (not "the 2000 troops")
+    re.compile(rf"\b(?i:the|a|an|its|their|his|her)\s+(?P<myear>(?:19|20)\d\d)\s+(?!(?:{_COUNTED})\b)[a-z]"),
+    # "the end of June", "the first week of July": the month
+    re.compile(rf"\b(?P<mpart>end|beginning|start|middle|half|week|weeks|days|part)\s+of\s+{_MONTH}(?![\w-])",
+               re.IGNORECASE),
+    # "on the 5th", "on the 5th of this month": a day of the month being told
+    re.compile(r"\bon\s+the\s+(?P<oday>[0-3]?\d)(?:st|nd|rd|th)\b(?:\s+of\s+(?:this|that|the)\s+month\b)?"
+               r"(?=\s*(?:[,.;:)]|$)|\s+(?:and|at|in|when|as|after|before|but|while|the|a|an|he|she|it|"
+               r"they|we|i|its|their|his|her)\b)", re.IGNORECASE),
     re.compile(rf"\b(?P<prep>in|during|since|by|until|till|through|throughout|before)\s+(?:early\s+|late\s+|mid-)?{_YEAR}\b", re.IGNORECASE),
     re.compile(rf"\b(?P<mprep>in|during|since|by|until|till|through|throughout|before)\s+(?:early\s+|late\s+|mid-)?{_MONTH}(?![\w-])", re.IGNORECASE),
 ]
@@ -88,6 +118,10 @@ class DateMention:
     day: int | None
     weekday: int | None = None
     explicit_year: bool = False
+    #: How the text places a date it gives no year (or no month): ``last``/``this``/``next``
+    #: ("July last year"), ``last_named`` ("last July"), ``day_only`` ("on the 5th");
+    #: ``modifier`` for a year that names a thing ("the 2019 attack"), dating that thing alone.
+    relation: str | None = None
 
     @property
     def value(self) -> str | None:
@@ -119,6 +153,12 @@ def _scan(text: str) -> list[DateMention]:
             if any(m.start() < end and start < m.end() for start, end in taken):
                 continue
             parts = m.groupdict()
+            mention = _special(m, parts)
+            if mention is not None:
+                if mention.start >= 0:
+                    found.append(mention)
+                    taken.append((m.start(), m.end()))
+                continue
             if parts.get("iso"):
                 mention = DateMention(m.start(), m.end(), int(parts["year"]), int(parts["imonth"]),
                                       int(parts["iday"]), explicit_year=True)
@@ -144,6 +184,35 @@ def _scan(text: str) -> list[DateMention]:
     return sorted(found, key=lambda d: d.start)
 
 
+def _special(m: "re.Match[str]", parts: dict[str, str | None]) -> DateMention | None:
+    """The mentions placed by words around them rather than by a stated year; None for the
+    plain patterns. A mention with a negative start is a match to skip ("in may")."""
+    month_word = parts.get("month")
+    if month_word is not None and (parts.get("rel") or parts.get("lastmonth") or parts.get("mpart")) \
+            and not month_word[0].isupper():
+        return DateMention(-1, -1, None, None, None)
+    month = _MONTHS[month_word.lower().rstrip(".")] if month_word else None
+    if parts.get("rel"):
+        day = int(parts["day"]) if parts.get("day") else None
+        return DateMention(m.start(), m.end(), None, month, day, relation=parts["rel"].lower())
+    if parts.get("lastmonth"):
+        return DateMention(m.start(), m.end(), None, month, None, relation="last_named")
+    if parts.get("mpart"):
+        return DateMention(m.start("month"), m.end(), None, month, None)
+    if parts.get("myear"):
+        return DateMention(m.start("myear"), m.end("myear"), int(parts["myear"]), None, None,
+                           relation="modifier")  # names a thing: lends no year to other dates
+    if parts.get("part"):
+        return DateMention(m.start("year"), m.end(), int(parts["year"] or 0), None, None,
+                           explicit_year=True)
+    if parts.get("oday"):
+        day = int(parts["oday"])
+        if not 1 <= day <= 31:
+            return DateMention(-1, -1, None, None, None)
+        return DateMention(m.start("oday"), m.end(), None, None, day, relation="day_only")
+    return None
+
+
 def _valid(year: int, month: int, day: int | None) -> bool:
     try:
         date(year, month, day or 1)
@@ -165,6 +234,9 @@ class DateIndex:
         self._scanned = _scan(text)
         self._deadlines = frozenset(m.start for m in self._scanned
                                     if _deadline(_introducer(text, m.start, lex.date_fillers), lex))
+        # "Since 2003": the start of a long period, no year for a month told elsewhere
+        self._since = frozenset(m.start for m in self._scanned
+                                if _introducer(text, m.start, lex.date_fillers)[-1:] == ["since"])
         self._pinned = self._weekday_dates(self._scanned) if self.published is None else {}
         self.mentions = self._resolve(self._scanned)
         self._dater: EventDater | None = None
@@ -185,6 +257,10 @@ class DateIndex:
         lexicon = self._lexicon or load_lexicon()
         expressions = [self._placed(doc, m.start, m.end, "absolute", when_of_iso(m.value), None,
                                     lexicon) for m in self.mentions]
+        for mention, expression in zip(self.mentions, expressions):
+            if mention.relation == "modifier":  # "the 2015 nuclear deal": dates the deal only
+                expression.usable, expression.bound = False, "modifier"
+
         taken = [(m.start, m.end) for m in self._scanned]
         for timex in find_expressions(self.text, lexicon, taken):
             expressions.append(self._placed(doc, timex.start, timex.end, timex.kind, None, timex,
@@ -199,6 +275,11 @@ class DateIndex:
         if span is not None and host is not None:
             host = _opening_clause(span, _nearest_clause(span, host), lexicon)
         words = _introducer(self.text, start, lexicon.date_fillers)
+        premodifier = host is not None and span is not None and host.pos_ in ("NOUN", "PROPN") \
+            and host.i >= span.end
+        if premodifier and not (words and words[-1] in lexicon.deadlines):
+            # "since the Oct. 7 attack": the date dates the attack (not "until the March 31 deadline")
+            words = []
         bound = prep if prep in lexicon.bounds else (words[-1] if words and words[-1] in lexicon.bounds else None)
         usable = kind != "future" and bound is None
         return Expression(start, end, kind, value, timex, host, usable, bound)
@@ -209,6 +290,11 @@ class DateIndex:
     def _resolve(self, raw: list[DateMention]) -> list[DateMention]:
         resolved: list[DateMention] = []
         for i, mention in enumerate(raw):
+            if mention.relation is not None and mention.relation != "modifier":
+                placed = self._placed_by_relation(mention, resolved)
+                if placed is not None:
+                    resolved.append(placed)
+                continue
             if mention.year is not None:
                 resolved.append(mention)
                 continue
@@ -217,6 +303,41 @@ class DateIndex:
                 resolved.append(DateMention(mention.start, mention.end, year, mention.month,
                                             mention.day, mention.weekday))
         return resolved
+
+    def _placed_by_relation(self, mention: DateMention, earlier: list[DateMention]) -> DateMention | None:
+        """A date the text places by its words: "July last year", "last July" (the latest July
+        before the publication month), "on the 5th" (of the month the paragraph is telling,
+        else the latest such day not after publication). None for the future ("July next year")
+        and when nothing anchors it."""
+        month, day = mention.month, mention.day
+        if mention.relation == "day_only":
+            year_month = self._paragraph_month(mention, earlier)
+            if year_month is None and self.published is not None:
+                first = self.published.replace(day=1)
+                year_month = (first.year, first.month) if day is not None and day <= self.published.day \
+                    else ((first - timedelta(days=1)).year, (first - timedelta(days=1)).month)
+            if year_month is None:
+                return None
+            year, month = year_month
+        elif self.published is None or month is None:
+            return None
+        elif mention.relation == "last_named":
+            year = self.published.year if month < self.published.month else self.published.year - 1
+        else:
+            year = self.published.year + {"last": -1, "this": 0}.get(mention.relation or "", 1)
+        if not _valid(year, month, day) or self._after_publication(year, DateMention(0, 0, year, month, day)):
+            return None
+        return DateMention(mention.start, mention.end, year, month, day, relation=mention.relation)
+
+    def _paragraph_month(self, mention: DateMention, earlier: list[DateMention]) -> tuple[int, int] | None:
+        """The year and month of the nearest earlier full date of ``mention``'s paragraph."""
+        paragraph = self.paragraph_of(mention.start)
+        for previous in reversed(earlier):
+            if self.paragraph_of(previous.start) != paragraph:
+                return None
+            if previous.year is not None and previous.month is not None and previous.day is not None:
+                return previous.year, previous.month
+        return None
 
     def _year_for(self, mention: DateMention, earlier: list[DateMention]) -> int | None:
         """The year of a date written without one, by the rules of the module docstring."""
@@ -230,7 +351,8 @@ class DateIndex:
         anchor = self._nearest_pinned(mention.start)
         if anchor is not None:
             return _year_near(mention, anchor)
-        year = next((p.year for p in reversed(earlier) if self._lends_year(p)), None)
+        year = next((p.year for p in reversed(earlier) if self._lends_year(p)
+                     and p.start not in self._since), None)
         return year if year is not None and _fits_weekday(year, mention) else None
 
     def _paragraph_year(self, mention: DateMention, earlier: list[DateMention]) -> int | None:

@@ -16,6 +16,13 @@ strikes", "said it would respond") are dated by the report: the publication date
 episode's date when the report was written two or more days after it. A speaker who goes on
 ("He said ...", "Mr. Austin said ...") keeps the date of his dated statement.
 
+A definite act ("the strikes", "the killing") names one told before: inside reported speech it is
+the episode's ("No one was hurt in the attack, a spokesman said on Saturday"), and where the
+episode has lapsed it takes the date of the nearest earlier mention of the same word. A "when"
+clause describing a time ("since November, when they seized the ship") happened at that time. A
+relative clause describing someone ("The Taliban, who seized Kabul on Aug. 15, ...") tells no
+episode.
+
 Nothing here guesses: with no anchor, no date.
 """
 
@@ -205,6 +212,9 @@ class EventDater:
             clause = _clause(expression.host)
             if clause.lemma_.lower() in self.lex.accusation_verbs:
                 continue
+            if clause.dep_ == "relcl" and any(c.dep_ in _SUBJECTS and c.tag_ in ("WP", "WDT")
+                                                for c in clause.children):
+                continue  # "The Taliban, who seized Kabul on Aug. 15, condemned ...": a description
             depth = _depth(expression.host)
             key = (depth, expression.start)
             if best is None or key < best[:2]:
@@ -213,7 +223,8 @@ class EventDater:
 
     def _shifts(self, sentence: _Sentence) -> bool:
         """The sentence is about another time than the episode ("previously", "since 2014")."""
-        return any(t.lower_ in self.lex.shift_words and not _backgrounds_a_noun(t)
+        return any(t.lower_ in self.lex.shift_words
+                   and not _backgrounds_a_noun(t)
                    and not self._in_expression(t, sentence) for t in sentence.span)
 
     def _moves_on(self, sentence: _Sentence) -> bool:
@@ -287,6 +298,8 @@ class EventDater:
             return When(today.replace(year=today.year - 1, day=1), "year")
         if period == "recent_days":
             return span_when(today - timedelta(days=3), today)
+        if period == "past_week":
+            return span_when(today - timedelta(days=7), today)
         return None
 
     def _anchor(self, expression: Expression, sentence: _Sentence) -> When | None:
@@ -350,6 +363,10 @@ class EventDater:
         unit = self._unit(head)
         candidates = []
         for expression in sentence.expressions:
+            if expression.bound == "modifier" and expression.host is not None \
+                    and expression.host.i == head.i and expression.value is not None:
+                return expression.value  # "the 2019 attack on Abqaiq"
+
             if expression.host is None or expression.kind == "future":
                 continue
             host_unit = self._unit(expression.host)
@@ -380,6 +397,9 @@ class EventDater:
         own = self._own(head, sentence)
         if own is not None:
             return own
+        named = self._when_clause(head, sentence)
+        if named is not None:
+            return named
         relative = self._linear_relation(head, index)
         if relative is not None:
             return relative
@@ -395,6 +415,8 @@ class EventDater:
             if top.head.i == top.i:
                 break
             node = top.head
+            if self._reported_episode(head, node, sentence):
+                return sentence.chain_before
             own = self._own(node, sentence)
             if own is not None:
                 return own
@@ -405,6 +427,26 @@ class EventDater:
         if value is not None:  # the parser hung the sentence's date elsewhere ("; ..." clauses)
             return value
         return self._undated(head, event_type, index)
+
+    def _when_clause(self, head: Token, sentence: _Sentence) -> When | None:
+        """ "since November, when they seized the ship", "in 2014, when ISIS took Mosul": a
+        "when" clause describing a time expression happened at that time, even where the
+        expression itself is a bound."""
+        clause = _clause(head)
+        if clause.dep_ != "relcl" or not any(c.lower_ == "when" for c in clause.children):
+            return None
+        target = clause.head
+        for expression in sentence.expressions:
+            if expression.kind != "future" and expression.start <= target.idx < expression.end:
+                return self._resolve(expression, sentence)
+        return None
+
+    def _reported_episode(self, head: Token, governor: Token, sentence: _Sentence) -> bool:
+        """ "No one was hurt in the attack, a spokesman said on Saturday": a definite act
+        inside reported speech is the one the story has been telling, not one of the day the
+        words were said."""
+        return (governor.lemma_.lower() in self.lex.say_verbs and head.pos_ == "NOUN"
+                and _definite(head) and sentence.chain_before is not None)
 
     def _linear_relation(self, head: Token, index: int) -> When | None:
         """ "X, a day after Y" / "Two days before Y, X": the small parser often inverts these
@@ -474,11 +516,11 @@ class EventDater:
             counts = [c for c in child.children if c.dep_ in ("nummod", "det", "amod", "quantmod")]
             count = next((self.lex.count(c.lower_) for c in counts
                           if self.lex.count(c.lower_) is not None), None)
-            if unit.days == 0:
-                return 0, "day"
+            if count is None and child.tag_ == "NN":
+                count = 1  # "the day after": a singular unit counts one
             if count is None:
-                return unit.days, unit.vague_precision
-            return count * unit.days, unit.precision
+                return (0, "day") if unit.days == 0 else (unit.days, unit.vague_precision)
+            return unit.days_in(count), unit.precision
         return None
 
     def _across_island(self, head: Token, island: Token, index: int) -> When | None:
@@ -505,14 +547,40 @@ class EventDater:
             return base.shifted(-days if word == "after" else days, precision)
         retaliation = island.dep_ == "prep" and island.head.lemma_.lower() in self.lex.background_nouns
         if retaliation or head.pos_ in ("NOUN", "PROPN") and head.tag_ in ("NNS", "NNPS") and (
-            self._bound_in_unit(head, sentence) or _ongoing(head)
+            self._bound_in_unit(head, sentence) or _ongoing(head, self.lex)
         ):
             # "in retaliation for the killing of X": a recent act, of the answer's month;
             # "attacks since Oct. 17", "weeks of protests": going on up to the clause's time
             base = self._event(governor, None)
+            if retaliation and base is not None:
+                told = self._antecedent(head, index)
+                if told is not None and 0 <= (base.day - told.day).days <= 31:
+                    return told  # "in retaliation for the killing": the killing told earlier
             return base.coarsened("month") if base else None
         if _definite(head):
-            return sentence.chain_before
+            return sentence.chain_before or self._antecedent(head, index)
+        return None
+
+    def _antecedent(self, head: Token, index: int) -> When | None:
+        """ "Following the recent U.S. airstrikes, ..." told where the episode has lapsed: a
+        definite act names one told before, so it takes the date of the nearest earlier
+        mention of the same word (noun or verb: "struck" ... "the strike") that has one."""
+        if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in _DEFINITE
+                                          for c in head.children):
+            return None
+        lemma = head.lemma_.lower()
+        # "the killing" names what "was killed" told: a verb's lemma is the noun's less "-ing"
+        verb = lemma[:-3] if lemma.endswith("ing") and len(lemma) > 5 else lemma
+        for earlier in range(index - 1, -1, -1):
+            span = self.sentences[earlier].span
+            if _heading(span):
+                continue
+            for token in span:
+                if token.pos_ == "NOUN" and token.lemma_.lower() == lemma \
+                        or token.pos_ == "VERB" and token.lemma_.lower() in (lemma, verb):
+                    when = self._event(token, None)
+                    if when is not None:
+                        return when
         return None
 
     def _told_as_cause(self, head: Token) -> bool:
@@ -524,7 +592,7 @@ class EventDater:
         sentence = self.sentences[index]
         if self._is_statement(head, event_type):
             return self._continued(head, index)
-        if _ongoing(head) or (head.tag_ in ("NNS", "NNPS") and self._bound_in_unit(head, sentence)):
+        if _ongoing(head, self.lex) or (head.tag_ in ("NNS", "NNPS") and self._bound_in_unit(head, sentence)):
             anchor = sentence.chain_before or self._published()
             return anchor.coarsened("month") if anchor else None
         if self._shifts(sentence) or _past_perfect(_clause(head)) and _clause(head).dep_ == "ROOT":
@@ -534,6 +602,9 @@ class EventDater:
             return sentence.chain_before.coarsened("month") if sentence.chain_before else None
         if sentence.chain_before is not None:
             return sentence.chain_before
+        antecedent = self._antecedent(head, index)
+        if antecedent is not None:
+            return antecedent
         if _present_perfect(head) and not any(
             c.lower_ in self.lex.habitual for c in head.children
         ):
@@ -587,6 +658,9 @@ class EventDater:
         return When(self.published, "day") if self.published is not None else None
 
 
+#: Words that may open a sentence before "<duration> after": "The day after ...".
+_OPENERS = {"the", "just", "only", "barely", "less than", "more than", "about", "some", "nearly",
+            "almost", "within"}
 _RANK = {"absolute": 0, "weekday": 1, "published": 2, "anchored": 3, "period": 4}
 
 
@@ -614,6 +688,8 @@ def _relations(span: Span, lex: Lexicon) -> list[_Relation]:
         days, precision = shift
         start, end = match.start(), match.end()
         before = text[:start].strip()
+        if before.lower() in _OPENERS:
+            before = ""  # "The day after the strike, ...", "Just hours after ...": the sentence opens here
         if not before:  # "Two days before the airstrikes, X attended ...": up to the comma
             comma = text.find(",", end)
             if comma < 0:
@@ -622,8 +698,9 @@ def _relations(span: Span, lex: Lexicon) -> list[_Relation]:
         else:
             stop = text.find(";", end)
             reference, main = (end, stop if stop >= 0 else len(text)), (0, start)
-        definite = text[reference[0]:reference[1]].lstrip().lower().startswith(
-            ("the ", "this ", "that ", "these ", "those "))
+        named = text[reference[0]:reference[1]].strip().lower()
+        # "a day after the strike", or "The day after, ...": what was just told
+        definite = not named or named.startswith(("the ", "this ", "that ", "these ", "those "))
         found.append(_Relation(match.group("word").lower(), days, precision,
                                (base + main[0], base + main[1]),
                                (base + reference[0], base + reference[1]), definite))
@@ -646,11 +723,11 @@ def _shift_of(match: "re.Match[str]", lex: Lexicon) -> tuple[int, str] | None:
     if unit is None:
         return None
     count = lex.count(match.group("count")) if match.group("count") else None
-    if unit.days == 0:
-        return 0, "day"
+    if count is None and not match.group("unit").lower().endswith("s"):
+        count = 1  # "the day after": a singular unit counts one
     if count is None:
-        return unit.days, unit.vague_precision
-    return count * unit.days, unit.precision
+        return (0, "day") if unit.days == 0 else (unit.days, unit.vague_precision)
+    return unit.days_in(count), unit.precision
 
 
 def _relation_word(clause: Token, lex: Lexicon) -> str | None:
@@ -692,11 +769,12 @@ def _definite(token: Token) -> bool:
     return any(c.dep_ == "poss" or c.lower_ in _DEFINITE for c in token.children)
 
 
-def _ongoing(token: Token) -> bool:
-    """ "weeks of protests", "days of attacks": an act going on up to the time of the clause."""
+def _ongoing(token: Token, lex: Lexicon) -> bool:
+    """ "weeks of protests", "a string of attacks": acts going on up to the time of the clause."""
     head = token.head
-    return token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in (
-        "day", "week", "month")
+    return token.dep_ == "pobj" and head.lower_ == "of" and (
+        head.head.lemma_.lower() in ("day", "week", "month")
+        or token.tag_ in ("NNS", "NNPS") and head.head.lemma_.lower() in lex.series_nouns)
 
 
 def _backgrounds_a_noun(token: Token) -> bool:

@@ -6,9 +6,10 @@ this module finds the rest, by pattern over the cleaned text, with the word list
 
 * weekdays ("on Sunday", "early on Friday", "Thursday night", "last Sunday");
 * phrases placed relative to the episode being told ("the next day", "two days earlier",
-  "hours later"), resolved later against an anchor date;
-* phrases placed relative to the publication date ("yesterday", "overnight", "last week",
-  "earlier this month", "three years ago");
+  "hours later", "48 hours later", "the night before", "the following week"), resolved later
+  against an anchor date;
+* phrases placed relative to the publication date ("yesterday", "last night", "overnight",
+  "last week", "this past weekend", "earlier this month", "three years ago", "days ago");
 * future phrases ("next week", "in 30 days"), found only so that nothing else claims them.
 
 Each is a :class:`TimeExpression`; which event it dates is decided on the parse
@@ -35,6 +36,11 @@ class Unit:
     days: int
     precision: str
     vague_precision: str
+    per_day: int = 0  # hours, minutes: how many make a day ("48 hours later": two days)
+
+    def days_in(self, count: int) -> int:
+        """The whole days ``count`` of this unit span: "two weeks" 14, "36 hours" 1."""
+        return count // self.per_day if self.per_day else count * self.days
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: one loaded lexicon, one set of patterns
@@ -47,6 +53,7 @@ class Lexicon:
     vague_counts: frozenset[str]
     anchored: dict[str, int]
     anchored_periods: dict[str, str]
+    anchored_shifts: dict[str, tuple[int, str]]
     published_days: dict[str, int]
     published_periods: dict[str, str]
     future: tuple[str, ...]
@@ -64,6 +71,7 @@ class Lexicon:
     say_verbs: frozenset[str]
     pronouns: frozenset[str]
     habitual: frozenset[str]
+    series_nouns: frozenset[str]
 
     def unit(self, word: str) -> Unit | None:
         """The unit a (possibly plural) noun names: "days" -> day."""
@@ -107,7 +115,8 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     spec = read_data_file("time_expressions.yaml", path)
     try:
         units = {
-            str(name): Unit(int(u["days"]), str(u["precision"]), str(u["vague_precision"]))
+            str(name): Unit(int(u["days"]), str(u["precision"]), str(u["vague_precision"]),
+                            int(u.get("per_day", 0)))
             for name, u in spec["units"].items()
         }
         return Lexicon(
@@ -117,6 +126,8 @@ def load_lexicon(path: str | None = None) -> Lexicon:
             vague_counts=_words(spec["vague_counts"]),
             anchored={str(k).lower(): int(v) for k, v in spec["anchored"].items()},
             anchored_periods={str(k).lower(): str(v) for k, v in spec["anchored_periods"].items()},
+            anchored_shifts={str(k).lower(): (int(v["days"]), str(v["precision"]))
+                             for k, v in (spec.get("anchored_shifts") or {}).items()},
             published_days={str(k).lower(): int(v) for k, v in spec["published_days"].items()},
             published_periods={str(k).lower(): str(v) for k, v in spec["published_periods"].items()},
             future=tuple(str(f).lower() for f in spec["future"]),
@@ -134,6 +145,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
             say_verbs=_words(spec["say_verbs"]),
             pronouns=_words(spec["pronouns"]),
             habitual=_words(spec["habitual"]),
+            series_nouns=_words(spec.get("series_nouns")),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ModelError(f"time_expressions.yaml is malformed: {exc}") from exc
@@ -159,7 +171,8 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
     days = "|".join(lexicon.weekdays)
     counts = _alternation([*lexicon.numbers, *lexicon.vague_counts]) + r"|\d{1,3}"
     units = "|".join(f"{u}s?" for u in lexicon.units)
-    phrases = {**{p: "anchored" for p in [*lexicon.anchored, *lexicon.anchored_periods]},
+    phrases = {**{p: "anchored" for p in [*lexicon.anchored, *lexicon.anchored_periods,
+                                          *lexicon.anchored_shifts]},
                **{p: "published" for p in lexicon.published_days},
                **{p: "period" for p in lexicon.published_periods},
                **{p: "future" for p in lexicon.future}}
@@ -170,7 +183,7 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         counted=re.compile(
             rf"\b(?:(?P<count>{counts})\s+)?(?P<unit>{units})\s+(?P<dir>later|earlier|afterwards?)\b",
             re.IGNORECASE),
-        ago=re.compile(rf"\b(?P<count>{counts})\s+(?P<unit>{units})\s+ago\b", re.IGNORECASE),
+        ago=re.compile(rf"\b(?:(?P<count>{counts})\s+)?(?P<unit>{units})\s+ago\b", re.IGNORECASE),
         phrase=re.compile(rf"\b(?P<phrase>{_alternation(phrases)})\b", re.IGNORECASE),
         future_in=re.compile(rf"\bin\s+(?:{counts})\s+(?:{units})\b(?!\s+ago)", re.IGNORECASE),
     )
@@ -190,14 +203,14 @@ def find_expressions(text: str, lexicon: Lexicon, taken: list[tuple[int, int]]) 
 
     for match in patterns.future_in.finditer(text):
         add(match, TimeExpression(match.start(), match.end(), "future"))
-    for match in patterns.phrase.finditer(text):
-        phrase = " ".join(match.group("phrase").lower().split())
-        add(match, _phrase_expression(match, phrase, lexicon))
-    for match in patterns.counted.finditer(text):
+    for match in patterns.counted.finditer(text):  # before phrases: "48 hours later", not "hours later"
         expression = _counted(match, lexicon, sign=1 if match.group("dir").lower() != "earlier" else -1,
                               kind="anchored")
         if expression is not None:
             add(match, expression)
+    for match in patterns.phrase.finditer(text):
+        phrase = " ".join(match.group("phrase").lower().split())
+        add(match, _phrase_expression(match, phrase, lexicon))
     for match in patterns.ago.finditer(text):
         expression = _counted(match, lexicon, sign=-1, kind="published")
         if expression is not None:
@@ -217,6 +230,9 @@ def _phrase_expression(match: re.Match[str], phrase: str, lexicon: Lexicon) -> T
         return TimeExpression(start, end, "anchored", days=lexicon.anchored[phrase])
     if phrase in lexicon.anchored_periods:
         return TimeExpression(start, end, "anchored", precision=lexicon.anchored_periods[phrase])
+    if phrase in lexicon.anchored_shifts:
+        days, precision = lexicon.anchored_shifts[phrase]
+        return TimeExpression(start, end, "anchored", days=days, precision=precision)
     if phrase in lexicon.published_days:
         return TimeExpression(start, end, "published", days=lexicon.published_days[phrase])
     if phrase in lexicon.published_periods:
@@ -225,7 +241,9 @@ def _phrase_expression(match: re.Match[str], phrase: str, lexicon: Lexicon) -> T
 
 
 def _counted(match: re.Match[str], lexicon: Lexicon, sign: int, kind: str) -> TimeExpression | None:
-    """ "two days later" (anchored, +2), "a day earlier" (-1), "days later" (vague: month)."""
+    """ "two days later" (anchored, +2), "a day earlier" (-1), "days later" (vague: month).
+    A vague count of years ("years ago", "several years later") places nothing: one year
+    off is as likely as five."""
     unit = lexicon.unit(match.group("unit"))
     if unit is None:
         return None
@@ -234,7 +252,9 @@ def _counted(match: re.Match[str], lexicon: Lexicon, sign: int, kind: str) -> Ti
     if count is None:
         if unit.days == 0:  # "hours later": the same day
             return TimeExpression(match.start(), match.end(), kind, days=0, precision="day")
+        if unit.vague_precision == "year":
+            return None
         return TimeExpression(match.start(), match.end(), kind, days=sign * unit.days,
                               precision=unit.vague_precision)
-    return TimeExpression(match.start(), match.end(), kind, days=sign * count * unit.days,
+    return TimeExpression(match.start(), match.end(), kind, days=sign * unit.days_in(count),
                           precision=unit.precision)
