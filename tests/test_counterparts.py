@@ -200,3 +200,18 @@ def test_no_one_hurt_in_an_attack_does_not_negate_the_attack(nlp, coder: Coder) 
     events = _code(nlp, coder, "Militants fired rockets at the base on Friday. No one was hurt in the attack, "
                                "a spokesman said.")
     assert not [e for e in events if e.status == "negated"]
+
+
+def test_the_ones_targeted_and_the_groups_leaders_and_a_labelled_act(nlp, coder: Coder) -> None:
+    events = _code(nlp, coder, "U.S. aircraft struck militia sites near Qaim on June 27. Some PMU militia groups, "
+                               "including the ones targeted on June 27, have close ties to Tehran.")
+    targeted = [e for e in events if e.trigger == "targeted"]
+    assert targeted and targeted[0].target is not None and targeted[0].target.country == "IRQ"
+    assert targeted[0].source is not None and targeted[0].source.country == "USA"
+    threat = _code(nlp, coder, "Kata'ib Hezbollah fighters were killed in a U.S. strike on Sunday. "
+                               "The group's leaders threatened to respond.")
+    threatened = [e for e in threat if e.event_type == "THREATEN"]
+    assert threatened and threatened[0].source is not None and threatened[0].source.country == "IRQ"
+    labelled = _code(nlp, coder, "U.S. jets struck Kata'ib Hezbollah depots on Sunday. Iraq's prime minister said "
+                                 "the U.S. strikes were an unacceptable attack on Iraq's sovereignty.")
+    assert not [e for e in labelled if e.trigger == "attack"]

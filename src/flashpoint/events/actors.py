@@ -452,6 +452,9 @@ class ActorDictionary:
         labelled = self._labelled(span, when)
         if labelled is not None:
             return labelled
+        included = self._included_in(span)
+        if included is not None and _depth < _MAX_DEPTH:  # "militia groups, including the ones targeted"
+            return _retext(self.resolve_span(included, when, _depth + 1), span.text)
         if any(t.dep_ == "amod" and t.lower_ in _FOREIGN for t in span.root.children):
             return self.resolve(span.text, when)  # "foreign troops": not of the place or the reporter
         if self._relational(span):  # "its closest allies", "Tehran's partners": not the owner
@@ -481,6 +484,19 @@ class ActorDictionary:
         if span.root.pos_ == "PRON":
             return self._person_before(span, when) or Actor(text=span.text, country="UNK")
         return None
+
+    @staticmethod
+    def _included_in(span: Span) -> Span | None:
+        """The group "the ones" / "those" stands for when the text lists it as part of one:
+        "some militia groups, including the ones targeted on June 27"."""
+        root = span.root
+        if root.lower_ not in ("one", "ones", "those") or root.dep_ != "pobj":
+            return None
+        prep = root.head
+        if prep.lower_ not in ("including", "like", "among") or prep.head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        group = prep.head
+        return span.doc[group.left_edge.i : group.i + 1]
 
     def _relational(self, span: Span) -> bool:
         """A possessed relational noun: "its allies", "Iran's rivals"."""
@@ -523,8 +539,16 @@ class ActorDictionary:
         return None if country is None else Actor(text=actor.text, country=country, sector=actor.sector)
 
     def _owned(self, span: Span, actor: Actor, when: str | None, depth: int) -> Actor | None:
-        owner = self._possessor(span, when, depth)
+        owner = self._possessor(span, when, depth) or self._generic_owner(span, when, depth)
         return None if owner is None else _retext(owner, actor.text, keep_sector=actor.sector)
+
+    def _generic_owner(self, span: Span, when: str | None, depth: int) -> Actor | None:
+        """Whose "the group's leaders" are: the group the generic possessor stands for."""
+        owner = next((t for t in span.root.children if t.dep_ == "poss" and t.pos_ == "NOUN"), None)
+        if owner is None or depth >= _MAX_DEPTH or owner.lemma_.lower() not in self._config.group_heads:
+            return None
+        found = self.resolve_span(span.doc[owner.left_edge.i : owner.i + 1], when, depth + 1)
+        return found if found.country != "UNK" else None
 
     def _described_as(self, span: Span, actor: Actor, when: str | None, depth: int) -> Actor | None:
         if depth >= _MAX_DEPTH:

@@ -526,11 +526,15 @@ class ArgumentFinder:
         """The target of the act a definite re-mention repeats (same type, else a violent one
         for an attack: "blamed Iran for orchestrating the attack" on the embassy stormed)."""
         head = trigger.head
+        lemma = head.lemma_.lower()
+        told = [a for t, a in self._seen if t.event_type == trigger.event_type
+                and t.head.i < head.sent.start and t.head.lemma_.lower() == lemma]
+        if told and told[-1].target is None:
+            return None  # the act it repeats named no target: not another act's ("the U.S. strikes")
         related = {trigger.event_type} | (_VIOLENT if trigger.event_type in _VIOLENT else set())
         earlier = [(t, a) for t, a in self._seen
                    if t.event_type in related and t.head.i < head.sent.start and a.target is not None
                    and a.target.label_ not in (UNKNOWN_DOER, UNKNOWN_ATTACKER)]
-        lemma = head.lemma_.lower()
         same = [a for t, a in earlier if t.head.lemma_.lower() == lemma]
         typed = [a for t, a in earlier if t.event_type == trigger.event_type and not _backgrounded(t.head)]
         foreground = [a for t, a in earlier if not _backgrounded(t.head)]

@@ -36,7 +36,7 @@ from typing import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from flashpoint.events.actors import ActorDictionary, load_actors
-from flashpoint.events.arguments import ArgumentFinder, Arguments, noun_phrase
+from flashpoint.events.arguments import UNKNOWN_ATTACKER, ArgumentFinder, Arguments, noun_phrase
 from flashpoint.events.attribution import attribution_of
 from flashpoint.events.counterparts import fill_counterparts
 from flashpoint.events.dates import DateIndex
@@ -141,7 +141,7 @@ class Coder:
                 continue
             if trigger.is_nominal and args.target is None and self._blocked(trigger.head):
                 continue  # "following the U.S. airstrikes": a backgrounded re-mention
-            if trigger.is_nominal and (self._standing(trigger.head) or _characterises(trigger.head)):
+            if trigger.is_nominal and (self._standing(trigger.head) or _characterises(trigger.head, found)):
                 continue
             kept.append(_Candidate(trigger, args, False))
         kept = _fold_defences(kept)
@@ -325,6 +325,8 @@ class Coder:
         when = self._date(trigger, sent, dates)
         source = self._actor(args.source, when or document.published)
         target = self._actor(args.target, when or document.published)
+        if _own_side_suspected(args.source, source, target):
+            source = None  # the suspects are the victims' own side: leave it to the story's dyads
         status = self._status.status_of(trigger.head, etype.name, self.ontology.cues.type_status)
         if status == "hypothetical" and etype.name in self.ontology.cues.intent_types:
             if self._status.intent(trigger.head):  # "said it would deliver doses": intent, AGREE
@@ -405,6 +407,14 @@ class Coder:
         return round(min(score, 0.95), 3)
 
 
+def _own_side_suspected(span: Span | None, source: Actor | None, target: Actor | None) -> bool:
+    """An unnamed attacker whose suspects (the armed groups of the report) are the target's own
+    side: "the militia groups targeted on June 27" were not targeted by themselves."""
+    return (span is not None and span.label_ == UNKNOWN_ATTACKER and source is not None
+            and target is not None and source.country not in (None, "UNK")
+            and source.country == target.country)
+
+
 def _fold_defences(candidates: list[_Candidate]) -> list[_Candidate]:
     """An attack read off the defence against it that another trigger of the sentence reports
     with the same target ("Most of the missiles were intercepted by the base's air defenses, but
@@ -478,14 +488,15 @@ def _merge_restatements(
     return [c for c in candidates if id(c) not in dropped]
 
 
-def _characterises(head: Token) -> bool:
+def _characterises(head: Token, found: dict[int, tuple[Trigger, Arguments]] | None = None) -> bool:
     """A noun that only labels an act named elsewhere: "condemned the strike AS an unjustified
-    attack", "it was the deadliest attack on coalition forces"."""
+    attack", "it was the deadliest attack on coalition forces", "the U.S. strikes were an
+    unacceptable attack on Iraq's sovereignty"."""
     if head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.dep_ == "prep":
         return head.head.head.pos_ in ("VERB", "NOUN")
     if head.dep_ == "attr":
         subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
-        return subject is not None and subject.pos_ == "PRON"
+        return subject is not None and (subject.pos_ == "PRON" or subject.i in (found or {}))
     return False
 
 
