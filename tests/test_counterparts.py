@@ -215,3 +215,14 @@ def test_the_ones_targeted_and_the_groups_leaders_and_a_labelled_act(nlp, coder:
     labelled = _code(nlp, coder, "U.S. jets struck Kata'ib Hezbollah depots on Sunday. Iraq's prime minister said "
                                  "the U.S. strikes were an unacceptable attack on Iraq's sovereignty.")
     assert not [e for e in labelled if e.trigger == "attack"]
+
+
+def test_acts_joined_by_and_are_distinct_and_a_suspect_description_is_no_accusation(nlp, coder: Coder) -> None:
+    events = _code(nlp, coder, "The Treasury Department imposed sanctions on four Houthi officials on Thursday "
+                               "and designated the group as a terrorist organization.")
+    assert [e.trigger for e in events if e.event_type == "COERCE"] == ["imposed sanctions", "designated"]
+    suspects = _code(nlp, coder, "Iraqi forces detained three men suspected of firing rockets at the embassy.")
+    assert not [e for e in suspects if e.event_type == "ACCUSE"]
+    firing = [e for e in suspects if e.trigger == "firing"]
+    assert firing and firing[0].status == "claimed" and firing[0].source is not None
+    assert firing[0].source.text == "three men"

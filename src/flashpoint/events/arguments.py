@@ -267,6 +267,8 @@ class ArgumentFinder:
             node = node.head
             if node.lemma_.lower() in self.cues.status.claim_governors:
                 accused = _child(node, "dobj") or _child(node, "nsubjpass")  # "X was blamed for"
+                if accused is None and node.dep_ == "acl" and node.tag_ == "VBN":
+                    accused = node.head  # "three men suspected of firing rockets"
                 if accused is None or accused.pos_ == "PRON":
                     return None
                 if node.lemma_.lower() in _CLAIM_VERBS and not self.is_actorish(
@@ -878,12 +880,17 @@ class ArgumentFinder:
         return None
 
     def _counted_weapon(self, token: Token) -> Token:
-        """The weapon a count or a volley stands for: "dozens of rockets", "a barrage of drones"."""
+        """What a count or a volley stands for: "dozens of rockets", "a barrage of drones",
+        "dozens of Hamas members"."""
         if token.lemma_.lower() not in _COUNT_NOUNS and token.pos_ != "NUM":
             return token
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         counted = _pobj(of) if of is not None else None
-        return counted if counted is not None and self._is_weapon(counted) else token
+        if counted is None:
+            return token
+        if self._is_weapon(counted) or self.is_actorish(noun_phrase(counted).text, False):
+            return counted
+        return token
 
     def _weapon_pronoun(self, pronoun: Token | None) -> Token | None:
         """The weapon an "it"/"they" stands for: the latest subject or object before it in its

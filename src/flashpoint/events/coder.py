@@ -139,6 +139,8 @@ class Coder:
                 args.instruments and not trigger.is_nominal  # "the rockets were fired from a truck"
             ):
                 continue
+            if _described_only(trigger, self.ontology.cues.speech_types):
+                continue  # "three men suspected of firing rockets": a description, no one's act
             if trigger.is_nominal and args.target is None and self._blocked(trigger.head):
                 continue  # "following the U.S. airstrikes": a backgrounded re-mention
             if trigger.is_nominal and (self._standing(trigger.head) or _characterises(trigger.head, found)):
@@ -407,6 +409,14 @@ class Coder:
         return round(min(score, 0.95), 3)
 
 
+def _described_only(trigger: Trigger, speech_types: frozenset[str]) -> bool:
+    """A statement verb used as a participle modifier with no agent ("men suspected of firing",
+    "a commander accused of ordering") describes its noun; no one is reported saying anything."""
+    head = trigger.head
+    return (not trigger.is_nominal and trigger.event_type in speech_types and head.dep_ == "acl"
+            and head.tag_ == "VBN" and not any(c.dep_ == "agent" for c in head.children))
+
+
 def _own_side_suspected(span: Span | None, source: Actor | None, target: Actor | None) -> bool:
     """An unnamed attacker whose suspects (the armed groups of the report) are the target's own
     side: "the militia groups targeted on June 27" were not targeted by themselves."""
@@ -477,7 +487,7 @@ def _merge_restatements(
             if outer is inner or id(outer) in dropped or outer.trigger.event_type != inner.trigger.event_type:
                 continue
             later = outer.trigger.head.i < inner.trigger.head.i  # the first mention stays
-            if _restates(outer.trigger.head, inner.trigger.head, cues) or (
+            if _restates(outer.trigger.head, inner.trigger.head, cues, outer.trigger.event_type) or (
                 later and outer.trigger.event_type in speech_types
                 and (_echoes(outer, inner) or _same_speaker(outer, inner))
             ) or (later and _pronoun_echo(outer, inner)):
@@ -528,14 +538,18 @@ def _echoes(kept: _Candidate, other: _Candidate) -> bool:
     return source is None or source.root.pos_ == "PRON"
 
 
-def _restates(outer: Token, inner: Token, cues: StatusCues) -> bool:
+def _restates(outer: Token, inner: Token, cues: StatusCues, event_type: str = _CASUALTY_TYPE) -> bool:
     """``inner`` hangs from ``outer`` through nouns and non-presupposing prepositions only (or is
     a participle elaborating it, "struck ..., hitting ...")."""
     node = inner
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
     if node.dep_ in ("advcl", "conj") and node.pos_ == "VERB" and node.head.i == outer.i:
         # "struck 85 targets, hitting command centers"; "were launched from Iran and targeted
-        # Al-Asad": one act told twice, as long as the second verb has no subject of its own
+        # Al-Asad": one attack told twice, as long as the second verb has no subject of its own.
+        # Other acts joined by "and" are distinct: "imposed sanctions ... and designated the group"
+        # ("blamed Iran, calling it an act of terrorism" is still one).
+        if node.dep_ == "conj" and event_type != _CASUALTY_TYPE and outer.lemma_.lower() != node.lemma_.lower():
+            return False
         return (node.dep_ == "conj" or node.tag_ == "VBG") and not own_subject
     for _ in range(8):
         if node.dep_ in _CLAUSE_LINKS or node.head.i == node.i:
