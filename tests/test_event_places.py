@@ -154,3 +154,48 @@ def test_coordinated_sites_in_one_country_keep_the_first(nlp, gazetteer) -> None
     text = "Rockets struck the Al-Asad base and the K-1 air base in Iraq on Sunday.\n"
     [struck] = _locate(nlp, gazetteer, text, [dict(word="struck", event_type="ASSAULT")])
     assert struck is not None and struck.country == "IRQ" and struck.precision == "site"
+
+
+def test_an_own_locative_the_gazetteer_cannot_place_blocks_the_episode(nlp, gazetteer) -> None:
+    text = ("BAGHDAD, July 1, 2021 —\n"
+            "Two rockets hit the Green Zone late Wednesday, Iraqi security officials said.\n"
+            "A U.S. drone strike near the Syrian border killed four militants on Tuesday.\n"
+            "Another rocket struck the zone on Thursday.\n")
+    rockets, drone, another = _locate(nlp, gazetteer, text, [
+        dict(word="hit", event_type="ASSAULT", date="2021-06-30"),
+        dict(word="strike", event_type="ASSAULT", source="USA", date="2021-06-29"),
+        dict(word="struck", event_type="ASSAULT", date="2021-07-01")])
+    assert rockets is not None and rockets.name.startswith("Green Zone")
+    assert drone is None  # somewhere near the border, not in Baghdad's Green Zone
+    assert another == rockets  # "the zone" points back: the episode's place
+
+
+def test_an_unplaceable_locative_also_blocks_the_dateline(nlp, gazetteer) -> None:
+    text = ("BAGHDAD, July 1, 2021 —\n"
+            "Gunmen attacked an army checkpoint in the western desert on Tuesday.\n"
+            "Protesters gathered outside the parliament in Baghdad on Wednesday.\n")
+    checkpoint, protest = _locate(nlp, gazetteer, text, [
+        dict(word="attacked", event_type="ASSAULT", date="2021-06-29"),
+        dict(word="gathered", event_type="PROTEST", date="2021-06-30")])
+    assert checkpoint is None
+    assert protest is not None and protest.name == "Baghdad"
+
+
+def test_a_withdrawal_from_a_place_happened_there(nlp, gazetteer) -> None:
+    text = ("LONDON, Sept. 3, 2007 —\n"
+            "Britain withdrew its last troops from Basra on Monday.\n"
+            "The withdrawal of American troops from northern Syria began in October.\n")
+    basra, syria = _locate(nlp, gazetteer, text, [
+        dict(word="withdrew", event_type="RETREAT", source="GBR", mode="withdraw"),
+        dict(word="withdrawal", event_type="RETREAT", source="USA", mode="withdraw")])
+    assert _near(basra, 30.51, 47.81)
+    assert syria is not None and syria.country == "SYR"
+
+
+def test_a_deployment_from_a_place_came_from_there(nlp, gazetteer) -> None:
+    text = ("Rockets struck the Al-Asad base on Monday.\n"
+            "Two hundred Marines were flown in from Kuwait on Monday.\n")
+    _, marines = _locate(nlp, gazetteer, text, [
+        dict(word="struck", event_type="ASSAULT"),
+        dict(word="flown", event_type="MOBILIZE", target="USA")])
+    assert marines is None or marines.country != "KWT"  # Kuwait is where they came from

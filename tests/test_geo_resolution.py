@@ -127,3 +127,59 @@ def test_a_club_named_after_a_city_places_the_city(nlp, gazetteer) -> None:
 def test_a_fictional_city_is_not_recognised(nlp, gazetteer) -> None:
     text = "Residents said they felt closer to Gotham City than to the county seat."
     assert all("Gotham" not in m.text for m in recognize(nlp(text), gazetteer))
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Flights from Heathrow to Tehran were cancelled on Monday.", "London Heathrow Airport",
+     "GBR"),
+    ("A Houthi missile struck near Ben Gurion Airport on Sunday.",
+     "Ben Gurion International Airport", "ISR"),
+    ("The plane took off from Imam Khomeini International Airport.",
+     "Imam Khomeini International Airport", "IRN"),
+    ("He was detained on arrival at JFK Airport.", "John F. Kennedy International Airport",
+     "USA"),
+])
+def test_an_airport_named_alone_is_the_airport_not_a_namesake_town(nlp, gazetteer, text, name,
+                                                                   country) -> None:
+    [airport] = [p for p in places_of(text, nlp, gazetteer) if p.precision == "site"]
+    assert (airport.name, airport.country) == (name, country)
+
+
+def test_a_small_town_in_a_state_the_story_never_names_is_a_stray(gazetteer) -> None:
+    text = ("The Marigny neighborhood of New Orleans, Louisiana, grew up around Washington "
+            "Square, a block from Royal Street.")
+    places = given_inferred(text, ["New Orleans", "Louisiana", "Washington Square",
+                                   "Royal Street"], gazetteer)
+    new_orleans = (29.95, -90.07)
+    # not Washington Square, Pennsylvania, nor a street copied from it
+    assert km(places["Washington Square"].lat, places["Washington Square"].lon, *new_orleans) < 30
+    assert km(places["Royal Street"].lat, places["Royal Street"].lon, *new_orleans) < 30
+    assert places["Washington Square"].inferred
+
+
+def test_two_towns_of_a_state_name_it_against_a_big_namesake(gazetteer) -> None:
+    """"the Mesa" of Santa Barbara resolved to Mesa, Arizona does not make Goleta and
+    Carpinteria strays: two towns of California name California."""
+    text = "Goleta and Carpinteria, beside Santa Barbara, voted on the Mesa rezoning."
+    places = given_inferred(text, ["Goleta", "Carpinteria", "Santa Barbara", "Mesa"],
+                            gazetteer)
+    assert km(places["Goleta"].lat, places["Goleta"].lon, 34.44, -119.83) < 10
+    assert km(places["Carpinteria"].lat, places["Carpinteria"].lon, 34.40, -119.52) < 10
+    assert not places["Goleta"].inferred
+
+
+def test_a_guess_does_not_copy_a_stray_namesake(gazetteer) -> None:
+    text = "Commuters in Chicago crowded Hubbard Street near the Northwestern Memorial Hospital."
+    places = given_inferred(text, ["Chicago", "Hubbard", "Northwestern Memorial Hospital"],
+                            gazetteer)
+    hospital = places["Northwestern Memorial Hospital"]
+    assert hospital.inferred and km(hospital.lat, hospital.lon, 41.88, -87.63) < 30
+
+
+def given_inferred(text: str, names: list[str], gazetteer: Gazetteer) -> dict[str, Place]:
+    """Like ``given``, with guesses for the names the gazetteer lacks or drops."""
+    mentions = []
+    for name in names:
+        start = text.index(name)
+        mentions.append(Mention(name, start, start + len(name), "GOLD"))
+    return {p.text: p for p in resolve(mentions, text, gazetteer)}

@@ -301,7 +301,8 @@ def test_cli_round_trip(tmp_path: Path) -> None:
     near = run("list", "--json", "--near", "33.3,-44.4", "--within-km", "1")
     assert [r["site_id"] for r in json.loads(near.stdout)] == ["camp-example"]
     table = run("list", "--country", "jor")
-    assert table.exit_code == 0 and "Watched sites (2)" in table.stdout  # Tower 22, Muwaffaq
+    jordan = sum(e["country"] == "JOR" for e in packaged_entries())  # Tower 22, Muwaffaq, ...
+    assert table.exit_code == 0 and f"Watched sites ({jordan})" in table.stdout
 
     assert run("remove", "camp-example").exit_code == 0
     missing = run("remove", "camp-example")
@@ -316,3 +317,29 @@ def test_cli_round_trip(tmp_path: Path) -> None:
     assert json.loads(seeded.stdout)["unchanged"] == len(packaged_entries())
     final = json.loads(run("list", "--json").stdout)
     assert len(final) == len(packaged_entries())
+
+
+def test_every_curated_region_is_a_region_of_the_sites_country() -> None:
+    """A site's ``region`` is written exactly as in regions.yaml, for the site's own country."""
+    text = resources.files("flashpoint").joinpath("data", "regions.yaml").read_text("utf-8")
+    regions = {(r["name"], r["country"]) for r in yaml.safe_load(text)["regions"]}
+    for entry in packaged_entries():
+        if entry["region"] is not None:
+            assert (entry["region"], entry["country"]) in regions, entry["id"]
+
+
+@pytest.mark.parametrize("site_id, country, lat, lon", [
+    ("london-heathrow-airport", "GBR", 51.48, -0.46),
+    ("jfk-international-airport", "USA", 40.64, -73.78),
+    ("washington-dulles-airport", "USA", 38.94, -77.46),
+    ("ben-gurion-airport", "ISR", 32.01, 34.89),
+    ("imam-khomeini-international-airport", "IRN", 35.42, 51.15),
+    ("dubai-international-airport", "ARE", 25.25, 55.36),
+    ("queen-alia-international-airport", "JOR", 31.72, 35.99),
+    ("kuwait-international-airport", "KWT", 29.24, 47.97),
+])
+def test_major_international_airports_are_curated(site_id, country, lat, lon) -> None:
+    entry = next(e for e in packaged_entries() if e["id"] == site_id)
+    assert entry["kind"] == "airport" and entry["country"] == country
+    assert great_circle_km(entry["lat"], entry["lon"], lat, lon) < 3
+    assert entry["aliases"] and entry["sources"]

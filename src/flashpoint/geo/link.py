@@ -11,7 +11,9 @@ preposition ("in Absard", "near Abu Kamal", "off Gibraltar", "west of Baghdad"),
 act is done to ("struck the Al-Asad base", "the attack on Erbil"), or a town modifying a place
 noun ("Baghdad's Green Zone"). Countries are places only after a locative preposition or as
 owners of land ("Israeli territory"): "struck Iran" and "the attack on the United States"
-name a target, and "Iraqi bases" whose bases they are.
+name a target, and "Iraqi bases" whose bases they are. "from X" and "out of X" say where only
+for an act of leaving ("withdrew its forces from Basra"); for a deployment they name where it
+came from ("flown in from Kuwait").
 
 *Which event does the place belong to?* The place climbs the parse towards the event word;
 a place that meets another event's word first is that event's ("struck targets in Syria in
@@ -26,7 +28,9 @@ which :func:`flashpoint.geo.locate_events` knows. Failing that, acts done at a p
 (assaults, seizures, protests, deployments) take the most specific unclaimed place of their
 sentence; statements take none, since where a statement is made is rarely where its subject
 happened. What the sentence does not say is left to :func:`flashpoint.geo.locate_events`,
-which knows the document's episode.
+which knows the document's episode; a sentence that puts the act at a place no toponym names
+("near the Syrian border", "in a village") says so (``Link.elsewhere``), so that the episode's
+place is not lent to it.
 
 The word lists live in ``data/toponyms.yaml`` (``event_places``).
 """
@@ -63,6 +67,7 @@ class PlaceRules:
 
     physical: dict[str, frozenset[str] | None]  # event type -> its physical modes (None: all)
     object_types: frozenset[str]  # types whose object can be the place ("struck the base")
+    leaving_types: frozenset[str]  # acts of leaving: "withdrew from Syria" happened in Syria
     locative: frozenset[str]  # prepositions that place ("in", "near", "off")
     target: frozenset[str]  # prepositions that place a physical act ("attack on Erbil")
     directions: frozenset[str]  # "west of X": X is a reference point
@@ -72,6 +77,8 @@ class PlaceRules:
     claim_words: frozenset[str]  # triggers that report a claim about an act ("blamed")
     facility_words: frozenset[str]  # words that make a town's name a facility's ("airfield")
     place_anaphors: frozenset[str]  # "the scene", "the base": the place already told
+    locale_nouns: frozenset[str]  # "near the Syrian border": a place the gazetteer may not name
+    leaving: frozenset[str]  # "from", "out of": where an act of leaving happened
 
     def is_physical(self, event_type: str | None, mode: str | None) -> bool:
         """An act done at a place, rather than said or decided somewhere."""
@@ -85,7 +92,8 @@ class PlaceRules:
 
 #: The word lists of ``event_places``, by their PlaceRules field names.
 _WORD_LISTS = ("locative", "target", "directions", "place_nouns", "territory_nouns",
-               "act_nouns", "claim_words", "facility_words", "place_anaphors")
+               "act_nouns", "claim_words", "facility_words", "place_anaphors", "locale_nouns",
+               "leaving")
 
 
 @lru_cache(maxsize=1)
@@ -97,10 +105,12 @@ def place_rules() -> PlaceRules:
         physical = {str(t): (None if m == "all" else frozenset(str(x) for x in m))
                     for t, m in section["physical"].items()}
         object_types = frozenset(str(w).upper() for w in section["object_types"])
+        leaving_types = frozenset(str(w).upper() for w in section["leaving_types"])
         words = {key: frozenset(str(w).lower() for w in section[key]) for key in _WORD_LISTS}
     except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
         raise ModelError(f"toponyms.yaml has no usable event_places section: {exc}") from exc
-    return PlaceRules(physical=physical, object_types=object_types, **words)
+    return PlaceRules(physical=physical, object_types=object_types,
+                      leaving_types=leaving_types, **words)
 
 
 @dataclass(frozen=True)
@@ -114,6 +124,7 @@ class Link:
     spread: bool = False
     attached: bool = False  # the place hangs on the event word itself
     anaphor: bool = False  # "at the scene", "near the base": the place the story is at
+    elsewhere: bool = False  # "near the Syrian border": a place the gazetteer cannot name
 
 
 def event_place(sentence: Span, trigger: Token, places: Sequence[Place],
@@ -131,8 +142,9 @@ def link_place(sentence: Span, trigger: Token, places: Sequence[Place],
     rules = rules or place_rules()
     physical = rules.is_physical(event_type, mode)
     acted_on = physical and (event_type is None or event_type in rules.object_types)
+    leaving = physical and event_type in rules.leaving_types
     other_ids = {t.i for t in others if t.i != trigger.i}
-    attached, loose = _candidates(sentence, trigger, places, other_ids, rules, acted_on)
+    attached, loose = _candidates(sentence, trigger, places, other_ids, rules, acted_on, leaving)
     if attached:
         best = min(attached, key=lambda item: (item[0], item[2], item[1]))[3]
         if (best.precision == "country" and _spread(attached)) \
@@ -144,8 +156,11 @@ def link_place(sentence: Span, trigger: Token, places: Sequence[Place],
         return Link(owner, attached=True)
     if _anaphor_attached(sentence, trigger, places, other_ids, rules, acted_on):
         return Link(None, anaphor=True)
-    if not physical or not loose:
+    if not physical:
         return Link(None)
+    if not loose:
+        return Link(None, elsewhere=_unnamed_locale(sentence, trigger, other_ids, rules,
+                                                    acted_on, leaving))
     finest = min(PRECISION_RANK.get(p.precision, 9) for p in loose)
     if finest == PRECISION_RANK["country"] and len({p.country for p in loose}) > 1:
         return Link(None, spread=True)
@@ -155,10 +170,11 @@ def link_place(sentence: Span, trigger: Token, places: Sequence[Place],
 
 
 def _candidates(sentence: Span, trigger: Token, places: Sequence[Place], other_ids: set[int],
-                rules: PlaceRules, acted_on: bool
+                rules: PlaceRules, acted_on: bool, leaving: bool = False
                 ) -> tuple[list[tuple[int, int, int, Place]], list[Place]]:
     """The sentence's mentions that say where: (steps, role, precision rank, place) for those
-    hanging on the trigger, and the unclaimed rest."""
+    hanging on the trigger, and the unclaimed rest. ``leaving``: the event is an act of
+    leaving, placed where it left from."""
     names = [_bare(e) for e in sentence.ents if e.label_ in _NAME_LABELS]
     attached: list[tuple[int, int, int, Place]] = []
     loose: list[Place] = []
@@ -171,7 +187,7 @@ def _candidates(sentence: Span, trigger: Token, places: Sequence[Place], other_i
                for s, e in names):
             continue  # part of a name: "the Islamic Resistance in Iraq"
         root = _root(sentence, place)
-        role = None if root is None else _role(root, place, rules, acted_on)
+        role = None if root is None else _role(root, place, rules, acted_on, leaving)
         if root is None or role is None:
             continue
         steps = _climb(root, trigger, other_ids, rules)
@@ -226,6 +242,41 @@ def _anaphor_attached(sentence: Span, trigger: Token, places: Sequence[Place],
         if role is not None and (_climb(token, trigger, other_ids, rules) or 0) > 0:
             return True
     return False
+
+
+def _unnamed_locale(sentence: Span, trigger: Token, other_ids: set[int], rules: PlaceRules,
+                    acted_on: bool, leaving: bool = False) -> bool:
+    """Whether the event hangs on a locative phrase whose place no toponym names: "a drone
+    strike near the Syrian border", "clashes in the eastern desert", "shelled a village".
+
+    Such a sentence says where the act happened, only in words the gazetteer cannot place, so
+    the place of another sentence (the episode's, the dateline's) would be a wrong point. The
+    phrase must be new to the story: an indefinite or bare noun ("a village", "villages") or a
+    described one ("the Syrian border", "the border with Syria"); "the area", "the border"
+    alone point back to the place the story is at."""
+    for token in sentence:
+        if token.lemma_.lower() not in rules.locale_nouns \
+                and token.lower_ not in rules.locale_nouns:
+            continue
+        if token.pos_ not in ("NOUN", "PROPN") or not _is_new_place(token):
+            continue
+        if token.dep_ == "pobj":
+            placed = _object_role(token.head, False, rules, acted_on,
+                                  leaving=leaving) is not None
+        else:  # "shelled a village": the place acted on
+            placed = acted_on and token.dep_ in ("dobj", "obj", "nsubjpass")
+        if placed and (_climb(token, trigger, other_ids, rules) or 0) > 0:
+            return True
+    return False
+
+
+def _is_new_place(noun: Token) -> bool:
+    """An indefinite or bare noun, or one with a describing word or phrase: a place not told
+    before ("a village", "the eastern desert"), unlike "the area" that points back."""
+    determiners = [c.lower_ for c in noun.children if c.dep_ in ("det", "poss")]
+    if not determiners or any(d in ("a", "an", "another", "some") for d in determiners):
+        return True
+    return any(c.dep_ in ("amod", "compound", "nmod", "prep") for c in noun.children)
 
 
 def names_where(doc: Doc, place: Place, rules: PlaceRules | None = None) -> bool:
@@ -291,7 +342,8 @@ def _root(sentence: Span, place: Place) -> Token | None:
     return None if span is None else span.root
 
 
-def _role(token: Token, place: Place, rules: PlaceRules, acted_on: bool) -> int | None:
+def _role(token: Token, place: Place, rules: PlaceRules, acted_on: bool,
+          leaving: bool = False) -> int | None:
     """Whether the mention names where something happened, and how; None for an actor.
 
     Conjuncts share the role of the first conjunct ("in Iraq and Syria"), appositions the
@@ -306,7 +358,7 @@ def _role(token: Token, place: Place, rules: PlaceRules, acted_on: bool) -> int 
         token = token.head
     dep, head = token.dep_, token.head
     if dep == "pobj":
-        return _object_role(head, country, rules, acted_on)
+        return _object_role(head, country, rules, acted_on, leaving=leaving)
     if dep in ("dobj", "obj") and any(c.dep_ == "prt" and c.lower_ in rules.locative
                                       for c in head.children):
         return _LOCATIVE  # "seize off Gibraltar": a preposition parsed as a particle
@@ -316,18 +368,22 @@ def _role(token: Token, place: Place, rules: PlaceRules, acted_on: bool) -> int 
         if country:
             return _LOCATIVE if head.lower_ in rules.territory_nouns else None
         if head.lemma_.lower() in rules.place_nouns or head.lower_ in rules.place_nouns:
-            noun_role = _role(head, _as_town(place), rules, acted_on)
+            noun_role = _role(head, _as_town(place), rules, acted_on, leaving)
             return noun_role if noun_role is not None else _LOCAL
         return _LOCAL if dep == "compound" else None
     return None
 
 
 def _object_role(prep: Token, country: bool, rules: PlaceRules, acted_on: bool,
-                 depth: int = 0) -> int | None:
+                 depth: int = 0, leaving: bool = False) -> int | None:
     """The role the object of ``prep`` plays: "in X" places, "west of X" and "next to X"
-    place near X, "the gate of X" places wherever the gate is."""
+    place near X, "the gate of X" places wherever the gate is. For an act of leaving, "from
+    X" and "out of X" place it in X ("pulled its trainers out of Iraq"); for any other act
+    they name an origin ("flown in from Kuwait")."""
     word = prep.lower_
     if word in rules.locative:
+        return _LOCATIVE
+    if leaving and (word in rules.leaving or f"{prep.head.lower_} {word}" in rules.leaving):
         return _LOCATIVE
     if word in ("of", "to") and prep.head.lower_ in rules.directions:
         return _LOCATIVE
@@ -335,7 +391,7 @@ def _object_role(prep: Token, country: bool, rules: PlaceRules, acted_on: bool,
         return _TARGET
     holder = prep.head
     if word == "of" and depth < 2 and holder.dep_ == "pobj" and holder.pos_ in ("NOUN", "PROPN"):
-        role = _object_role(holder.head, country, rules, acted_on, depth + 1)
+        role = _object_role(holder.head, country, rules, acted_on, depth + 1, leaving)
         return None if role is None or (country and role != _LOCATIVE) else role
     return None
 

@@ -12,7 +12,10 @@ named again by a definite noun ("blamed Iran for the attack") the place of the l
 that name, else the place of the last act placed in the same paragraph, else the place of the
 document's first act placed by its own sentence, sharpened by later sentences that retell that
 act (same kind, same side) with a place inside it ("eastern Syria", then "near Abu Kamal").
-Any event that hangs on "the scene" or "the base" is at the episode's place. A context place
+Any event that hangs on "the scene" or "the base" is at the episode's place. An act whose own
+sentence puts it at a place the gazetteer cannot name ("a drone strike near the Syrian border",
+"attacked a checkpoint in the western desert") takes no place from its context: it happened
+somewhere else than the episode, and no point beats a wrong one. A context place
 is lent only to an event whose date fits the date of the act that placed it: a story about the
 June 2021 strikes does not place the January 2020 assassination it recalls. Failing one, a
 local report's dateline ("BAGHDAD, Jan. 1 --") places it, when the story's places are in the
@@ -319,6 +322,8 @@ def _final_place(link: Link | None, event: Event, rules: PlaceRules, episode: Pl
         return None
     if link.place is not None:
         return link.place
+    if link.elsewhere:
+        return None  # "near the Syrian border": somewhere the story's other places are not
     if link.anaphor:
         return episode
     if not rules.is_physical(event.event_type, event.mode):

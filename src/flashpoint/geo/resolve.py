@@ -13,8 +13,11 @@ reader's sense of context. We score each candidate with:
   ("London" in a US story is still London); a US state named among other states beats a
   country of the same name ("Georgia"); an upper-case dateline ("WASHINGTON (AP)") is a city.
 
-"near X" keeps X's point but flags the place as approximate (``near=True``). A mention the
-gazetteer cannot resolve is placed by :mod:`flashpoint.geo.infer` (a town named inside it, else
+"near X" keeps X's point but flags the place as approximate (``near=True``). A small town in a
+country the rest of the document never names, or in a US state it never names while it names
+others (:func:`flashpoint.geo.infer.stray_towns`: "Franklin", Indiana, in a New Orleans story),
+is taken for a namesake of something the gazetteer lacks. Such a mention, and one the
+gazetteer cannot resolve, is placed by :mod:`flashpoint.geo.infer` (a town named inside it, else
 the nearest place of the text) and flagged ``inferred=True``.
 """
 
@@ -37,7 +40,7 @@ from flashpoint.geo.gazetteer import (
     Gazetteer,
     normalize_name,
 )
-from flashpoint.geo.infer import guess
+from flashpoint.geo.infer import guess, stray_towns
 from flashpoint.geo.recognize import Mention, facility_rows, recognize
 from flashpoint.records import Document, Location
 
@@ -119,6 +122,7 @@ def resolve(mentions: list[Mention], text: str, gazetteer: Gazetteer,
     by_name = _context(mentions, first, candidates, gazetteer)
     children = {parent: child for child, parent in parents.items()}
     resolved: list[tuple[Place, int]] = []
+    resolved_mentions: list[Mention] = []
     unresolved: list[Mention] = []
     for i, (mention, cands) in enumerate(zip(mentions, candidates)):
         evidence = _evidence(i, mentions, candidates, first, by_name, parents, children, text)
@@ -128,6 +132,11 @@ def resolve(mentions: list[Mention], text: str, gazetteer: Gazetteer,
             unresolved.append(mention)
             continue
         resolved.append((_place(mention, chosen[0], chosen[1], text, gazetteer), chosen[0]))
+        resolved_mentions.append(mention)
+    strays = stray_towns(resolved, gazetteer, abroad=False)  # abroad: _stray's business
+    if strays:
+        unresolved += [m for m, (_, row) in zip(resolved_mentions, resolved) if row in strays]
+        resolved = [(place, row) for place, row in resolved if row not in strays]
     places = [place for place, _ in resolved]
     if infer and unresolved:
         everything = _Evidence(countries=sum((c for c, _, _ in by_name.values()), Counter()),
