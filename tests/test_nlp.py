@@ -166,3 +166,38 @@ def test_the_lemma_component_needs_a_rule_lemmatizer(reference_nlp) -> None:
         LemmaComponent().bind(lookup)
     with pytest.raises(ModelError, match="not bound"):
         LemmaComponent()(reference_nlp.make_doc("x"))
+
+
+def test_load_nlp_runs_every_layer_on_one_thread_numpy_blas(nlp) -> None:
+    """Every layer of every trained component, the disabled senter too, does its matrix
+    products through :class:`OneThreadBlasOps` (see ``flashpoint.nlp.ops``)."""
+    pytest.importorskip("threadpoolctl")
+    from flashpoint.nlp.ops import OneThreadBlasOps
+
+    layers = [node for _, proc in nlp.components if hasattr(proc, "model") for node in proc.model.walk()]
+    assert "senter" in nlp.component_names and len(layers) > 100
+    assert {type(node.ops) for node in layers} == {OneThreadBlasOps}
+
+
+def test_one_thread_gemm_is_numpys_product_and_restores_the_thread_count() -> None:
+    """Same products as thinc's own ``gemm`` (transposes, ``out``), and BLAS keeps the
+    number of threads it had outside the product."""
+    import numpy
+    from thinc.api import NumpyOps
+
+    pytest.importorskip("threadpoolctl")
+    from flashpoint.nlp.ops import OneThreadBlasOps, blas_limiter
+
+    limiter = blas_limiter()
+    assert limiter is not None
+    before = [lib["num_threads"] for lib in limiter.info()]
+    ours, theirs = OneThreadBlasOps(), NumpyOps()
+    rng = numpy.random.default_rng(7)
+    x = rng.random((50, 30), dtype="float32")
+    y = rng.random((40, 30), dtype="float32")
+    expected = theirs.gemm(x, y, trans2=True)
+    assert numpy.allclose(ours.gemm(x, y, trans2=True), expected, rtol=1e-5)
+    out = numpy.zeros((30, 30), dtype="float32")
+    assert ours.gemm(x, x, out=out, trans1=True) is out
+    assert numpy.allclose(out, theirs.gemm(x, x, trans1=True), rtol=1e-5)
+    assert [lib["num_threads"] for lib in limiter.info()] == before

@@ -278,3 +278,47 @@ def test_demo_corpus_across_runs_groups_the_syndicated_pair(corpus_dir: Path, tm
         for furniture in ("THE GULF LEDGER", "Sign in", "Subscribe to our newsletter", "Recent Posts",
                           "Upcoming webinar", "Session 1", "Related topics"):
             assert furniture not in text
+
+
+def test_write_document_counts_every_new_row_and_only_those(tmp_path: Path) -> None:
+    """A new document writes its rows without looking them up first (none can be stored yet);
+    the counts stay exact: all rows of a new item, none of a repeat, and for a copy of a
+    stored document from another item only that item's own rows."""
+    from tests.test_store import make_doc, make_event
+
+    text = "Rebels fired rockets at the airbase. Two soldiers were wounded in the attack."
+    doc = make_doc(text)
+    events = [make_event(doc, 0), make_event(doc, 37, event_type="COERCE"), make_event(doc, 0)]
+    blocks = [("k1", 36), ("k2", 20), ("k2", 20)]
+    copy = make_doc(text, raw=text + "\n", origin="copy.txt")
+    with Store.open(f"sqlite:///{tmp_path / 'w.db'}") as store:
+        first = store.write_document(doc, events, blocks, b"sig", (b"sk", 12))
+        # document, source, two distinct events, two distinct blocks, signature, sketch
+        assert first.new_document and first.new_rows == 1 + 1 + 2 + 2 + 1 + 1
+        again = store.write_document(doc, events, blocks, b"sig", (b"sk", 12))
+        assert not again.new_document and again.new_rows == 0
+        other = store.write_document(copy, events, [("k1", 36)], b"sig", (b"sk2", 12))
+        assert not other.new_document and other.new_rows == 1 + 1 + 1  # source, block, sketch
+        with store.read() as conn:
+            assert conn.exec_driver_sql("SELECT count(*) FROM events").scalar() == 2
+            assert conn.exec_driver_sql("SELECT sum(length) FROM block_sightings").scalar() == 36 + 40 + 36
+
+
+def test_minhash_signatures_are_datasketchs_own() -> None:
+    """Signatures are stored and compared across runs: the quicker hashing must give exactly
+    the values of datasketch's ``MinHash.update_batch`` over UTF-8 shingles."""
+    import numpy
+    from datasketch import MinHash
+
+    from flashpoint.clean import dedup
+
+    settings = Settings()
+    texts = ["", "one", "Rebels shelled Kharkiv's outskirts; naïve café owners fled \u6771\u4eac.",
+             " ".join(f"word{i % 37} al-Asad" for i in range(300))]
+    for text in texts:
+        shingles = dedup._shingles(text, settings.shingle_size)
+        theirs = MinHash(num_perm=settings.dedup_num_perm, seed=dedup.SEED, scheme=dedup.SCHEME)
+        theirs.update_batch([s.encode("utf-8") for s in shingles])
+        expected = numpy.asarray(theirs.hashvalues, dtype="<u4")
+        assert (dedup.signature_of(text, settings) == expected).all()
+        assert dedup.sketch_of(text, settings) == (expected.tobytes(), len(shingles))

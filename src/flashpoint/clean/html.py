@@ -14,7 +14,7 @@ from typing import Any
 
 from flashpoint.errors import MalformedInput
 
-__all__ = ["Extracted", "extract_html"]
+__all__ = ["Extracted", "extract_html", "preload"]
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,20 @@ def _config() -> Any:
     config = use_config()
     config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")
     return config
+
+
+def preload() -> None:
+    """Load what trafilatura loads on first use, once per process: its modules, and the union
+    of jusText's stop-word lists (100 languages) that its fallback extractor reads on the first
+    page it rescues (about half a second). A long-running job or server calls this at start-up,
+    so that its first pages cost what later ones do; extraction is the same either way."""
+    _config()
+    try:
+        from justext.core import define_stoplist
+        from trafilatura.external import JT_STOPLIST, jt_stoplist_init
+    except ImportError:  # their internals moved: the first page pays the load, as before
+        return
+    define_stoplist(JT_STOPLIST or jt_stoplist_init())
 
 
 def extract_html(html: str) -> Extracted:

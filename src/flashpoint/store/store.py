@@ -232,16 +232,24 @@ class Store:
                     f"not {doc.doc_id}: stored items must be skipped, not cleaned again"
                 )
             new_document = _insert_document(conn, doc)
+            # Rows keyed by a new document or a new item cannot be stored yet (they are written
+            # only here, with their document and source rows), so nothing needs looking up.
+            new_item = stored_as is None
             written = new_document
-            written += _insert_new(conn, schema.sources, [_source_row(doc)])
-            written += _insert_new(conn, schema.events, [_event_row(e) for e in events])
-            written += _insert_new(conn, schema.block_sightings, _block_rows(doc.raw_hash, blocks))
+            written += _insert_new(conn, schema.sources, [_source_row(doc)], fresh=new_item)
             written += _insert_new(
-                conn, schema.signatures, [{"doc_id": doc.doc_id, "signature": bytes(signature)}]
+                conn, schema.events, [_event_row(e) for e in events], fresh=bool(new_document)
+            )
+            written += _insert_new(
+                conn, schema.block_sightings, _block_rows(doc.raw_hash, blocks), fresh=new_item
+            )
+            written += _insert_new(
+                conn, schema.signatures, [{"doc_id": doc.doc_id, "signature": bytes(signature)}],
+                fresh=bool(new_document),
             )
             if sketch is not None:
                 row = {"raw_hash": doc.raw_hash, "signature": bytes(sketch[0]), "shingles": sketch[1]}
-                written += _insert_new(conn, schema.item_sketches, [row])
+                written += _insert_new(conn, schema.item_sketches, [row], fresh=new_item)
         return WriteOutcome(new_document=bool(new_document), new_rows=written)
 
     def record_rejection(self, rejection: Rejection) -> bool:
@@ -328,16 +336,22 @@ def insert_ignore(conn: Connection, table: Table, rows: Sequence[Mapping[str, An
     conn.execute(dialect.insert(table).on_conflict_do_nothing(), list(rows))
 
 
-def _insert_new(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> int:
+def _insert_new(
+    conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]], *, fresh: bool = False
+) -> int:
     """Insert the rows whose primary key is not stored yet; how many that was.
 
     Runs under the write lock, so "select the stored keys, insert the rest" is exact; the
     insert still ignores conflicts so that a mistake costs nothing worse than a no-op.
+    ``fresh`` says that none of the keys can be stored (the caller knows), so none is looked up.
     """
     key_columns = list(table.primary_key.columns)
     unique: dict[tuple[Any, ...], Mapping[str, Any]] = {}
     for row in rows:
         unique.setdefault(tuple(row[c.name] for c in key_columns), row)
+    if fresh:
+        insert_ignore(conn, table, list(unique.values()))
+        return len(unique)
     stored: set[tuple[Any, ...]] = set()
     keys = list(unique)
     for chunk in chunked(keys, IN_CHUNK):
