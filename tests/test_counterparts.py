@@ -226,3 +226,13 @@ def test_acts_joined_by_and_are_distinct_and_a_suspect_description_is_no_accusat
     firing = [e for e in suspects if e.trigger == "firing"]
     assert firing and firing[0].status == "claimed" and firing[0].source is not None
     assert firing[0].source.text == "three men"
+
+
+def test_the_pipeline_gives_a_town_named_target_its_country(tmp_path) -> None:
+    from flashpoint.pipeline import code_paths
+
+    (tmp_path / "haifa.txt").write_text("Hezbollah fired rockets at Haifa on Monday, the Israeli military said.\n")
+    events = code_paths([str(tmp_path)], Settings(published="2024-10-14")).events
+    fired = [e for e in events if e.event_type == "ASSAULT"]
+    assert fired and fired[0].location is not None and fired[0].location.name == "Haifa"
+    assert fired[0].target is not None and (fired[0].target.text, fired[0].target.country) == ("Haifa", "ISR")

@@ -200,6 +200,7 @@ def _coded_stream(
     if not canonical:
         return iter(())
     from flashpoint.events import load_coder
+    from flashpoint.events.counterparts import place_named_sides
     from flashpoint.geo import load_gazetteer, locate_events
     from flashpoint.nlp import load_nlp, parse
 
@@ -210,7 +211,7 @@ def _coded_stream(
     def stream() -> Iterator[tuple[Document, list[Event]]]:
         for doc, parsed in parse(canonical, nlp, settings):
             summary.tokens += len(parsed)
-            yield doc, locate_events(doc, parsed, coder.code(doc, parsed), gazetteer)
+            yield doc, place_named_sides(locate_events(doc, parsed, coder.code(doc, parsed), gazetteer))
 
     return stream()
 
