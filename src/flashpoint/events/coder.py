@@ -35,7 +35,7 @@ from typing import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from flashpoint.events.actors import ActorDictionary, load_actors
+from flashpoint.events.actors import NON_STATE, ActorDictionary, load_actors
 from flashpoint.events.arguments import UNKNOWN_ATTACKER, ArgumentFinder, Arguments, noun_phrase
 from flashpoint.events.attribution import attribution_of
 from flashpoint.events.counterparts import fill_counterparts
@@ -419,10 +419,11 @@ def _described_only(trigger: Trigger, speech_types: frozenset[str]) -> bool:
 
 def _own_side_suspected(span: Span | None, source: Actor | None, target: Actor | None) -> bool:
     """An unnamed attacker whose suspects (the armed groups of the report) are the target's own
-    side: "the militia groups targeted on June 27" were not targeted by themselves."""
+    side: "the militia groups targeted on June 27" were not targeted by themselves. (A base of
+    the same country is no such side: militias fire on their own country's bases.)"""
     return (span is not None and span.label_ == UNKNOWN_ATTACKER and source is not None
             and target is not None and source.country not in (None, "UNK")
-            and source.country == target.country)
+            and source.country == target.country and target.sector in NON_STATE)
 
 
 def _fold_defences(candidates: list[_Candidate]) -> list[_Candidate]:
