@@ -236,3 +236,10 @@ def test_the_pipeline_gives_a_town_named_target_its_country(tmp_path) -> None:
     fired = [e for e in events if e.event_type == "ASSAULT"]
     assert fired and fired[0].location is not None and fired[0].location.name == "Haifa"
     assert fired[0].target is not None and (fired[0].target.text, fired[0].target.country) == ("Haifa", "ISR")
+
+
+def test_rockets_on_a_base_of_the_militias_own_country_keep_the_suspects(nlp, coder: Coder) -> None:
+    events = _code(nlp, coder, "U.S. warplanes struck Kata'ib Hezbollah facilities in Iraq. More than 30 rockets "
+                               "hit the base, which houses Iraqi forces and U.S.-led coalition troops.")
+    rockets = [e for e in events if e.trigger == "hit"]
+    assert rockets and rockets[0].source is not None and rockets[0].source.country == "IRQ"
