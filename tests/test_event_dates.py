@@ -509,3 +509,20 @@ def test_a_retaliation_takes_the_day_of_the_act_told_before(nlp) -> None:
     assert date_of(nlp, text, "killing", published="2020-01-09") == "2020-01-03"
     text = "Iran fired missiles at two bases on Wednesday in retaliation for the killing of Soleimani."
     assert date_of(nlp, text, "killing", published="2020-01-09") == "2020-01"  # only its month
+
+
+def test_an_inline_dateline_dates_the_report_not_the_first_sentences_act(nlp) -> None:
+    from flashpoint.events import load_coder
+    from flashpoint.ingest.dates import inline_dateline_end
+    from flashpoint.records import Document, OffsetMap
+    from flashpoint.settings import Settings
+
+    text = ("DAMASCUS, April 2, 2024 — An Israeli airstrike destroyed the Iranian consulate building "
+            "in Damascus on Monday, killing seven members of the Revolutionary Guards.")
+    assert text[: inline_dateline_end(text)] == "DAMASCUS, April 2, 2024 —"
+    assert inline_dateline_end("The strike on Monday killed seven.") == 0
+    document = Document(doc_id="d", text=text, raw_text=text, offsets=OffsetMap(), origin="t.txt",
+                        raw_hash="d", format="txt", published="2024-04-02")
+    events = load_coder(Settings()).code(document, nlp(text))
+    strike = [e for e in events if e.event_type == "ASSAULT"]
+    assert strike and strike[0].date == "2024-04-01"

@@ -46,6 +46,7 @@ from spacy.tokens import Doc, Span, Token
 
 from flashpoint.events.dating import EventDater, Expression, When, when_of_iso
 from flashpoint.events.timex import Lexicon, TimeExpression, find_expressions, load_lexicon
+from flashpoint.ingest.dates import inline_dateline_end
 from flashpoint.nlp.doctext import text_of
 
 __all__ = ["DateMention", "DateIndex", "paragraph_spans"]
@@ -257,9 +258,12 @@ class DateIndex:
         lexicon = self._lexicon or load_lexicon()
         expressions = [self._placed(doc, m.start, m.end, "absolute", when_of_iso(m.value), None,
                                     lexicon) for m in self.mentions]
+        dateline_end = inline_dateline_end(self.text)
         for mention, expression in zip(self.mentions, expressions):
             if mention.relation == "modifier":  # "the 2015 nuclear deal": dates the deal only
                 expression.usable, expression.bound = False, "modifier"
+            if mention.start < dateline_end:  # "DAMASCUS, April 2, 2024 — ...": the report's date
+                expression.usable, expression.bound = False, "dateline"
 
         taken = [(m.start, m.end) for m in self._scanned]
         for timex in find_expressions(self.text, lexicon, taken):

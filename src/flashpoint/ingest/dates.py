@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from email.utils import parsedate_to_datetime
 
-__all__ = ["infer_published", "normalise_date", "DateMention", "find_dates"]
+__all__ = ["infer_published", "normalise_date", "DateMention", "find_dates", "inline_dateline_end"]
 
 #: Month names and the abbreviations news copy uses ("Sept." included), lower-cased.
 MONTHS: dict[str, int] = {
@@ -273,6 +273,25 @@ def _wire_dateline(text: str) -> str | None:
         if candidate is not None and _WIRE_TAIL.match(rest[candidate[1] :]):
             return candidate[0]
     return None
+
+
+def inline_dateline_end(text: str) -> int:
+    """Where a dateline that opens the text's first line ends ("DAMASCUS, April 2, 2024 — An
+    Israeli airstrike ..."), else 0. The date it states is the report's, not an event's: the
+    first sentence's "on Monday" dates that sentence's acts."""
+    offset = len(text) - len(text.lstrip())
+    line = text[offset:].split("\n", 1)[0]
+    match = _WIRE.match(line)
+    if match is None:
+        return 0
+    rest = match.group("rest")
+    candidate = _leading_full_date(rest) or _leading_month_day(rest, text)
+    if candidate is None:
+        return 0
+    tail = _WIRE_TAIL.match(rest[candidate[1] :])
+    if tail is None:
+        return 0
+    return offset + match.start("rest") + candidate[1] + tail.end()
 
 
 def _header_date_line(text: str) -> str | None:
