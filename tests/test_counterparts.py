@@ -243,3 +243,10 @@ def test_rockets_on_a_base_of_the_militias_own_country_keep_the_suspects(nlp, co
                                "hit the base, which houses Iraqi forces and U.S.-led coalition troops.")
     rockets = [e for e in events if e.trigger == "hit"]
     assert rockets and rockets[0].source is not None and rockets[0].source.country == "IRQ"
+
+
+def test_a_semicolon_ends_what_a_later_denial_governs(nlp, coder: Coder) -> None:
+    events = _code(nlp, coder, "Turkish officials blamed the PKK and the YPG for the Istanbul attack; "
+                               "both groups denied involvement.")
+    blame = [e for e in events if e.event_type == "ACCUSE"]
+    assert blame and blame[0].status == "actual"

@@ -38,6 +38,16 @@ _SHARED_MOOD_MARKS = frozenset({"while", "whilst"})
 _NOBODY = frozenset({"nobody", "none", "noone"})
 
 
+def _semicolon_between(child: Token, governor: Token) -> bool:
+    """A semicolon separates ``child``'s clause from its governor's word: the parser's link
+    across it joins two independent clauses."""
+    if child.i < governor.i:
+        between = child.doc[child.right_edge.i + 1 : governor.i]
+    else:
+        between = child.doc[governor.i + 1 : child.left_edge.i]
+    return any(t.text == ";" for t in between)
+
+
 class StatusFinder:
     def __init__(self, cues: StatusCues) -> None:
         self.cues = cues
@@ -261,6 +271,8 @@ class StatusFinder:
             child, node = node, node.head
             if child.dep_ == "conj":
                 continue  # "denied X, and a spokesman dismissed Y": a conjunct is not governed by its sibling
+            if _semicolon_between(child, node):
+                break  # "X blamed the PKK; both groups denied involvement": two sentences in one
             cue = self._governor_cue(node, child)
             if cue:
                 found.append(cue)
