@@ -250,3 +250,17 @@ def test_a_semicolon_ends_what_a_later_denial_governs(nlp, coder: Coder) -> None
                                "both groups denied involvement.")
     blame = [e for e in events if e.event_type == "ACCUSE"]
     assert blame and blame[0].status == "actual"
+
+
+def test_joint_acts_take_the_conjoined_partner_and_calls_for_x_to_leave_name_x(nlp, coder: Coder) -> None:
+    signed = _code(nlp, coder, "Britain and Iraq signed a security cooperation agreement in December.")
+    agree = [e for e in signed if e.event_type == "AGREE"]
+    assert agree and agree[0].target is not None and agree[0].target.country == "IRQ"
+    called = _code(nlp, coder, "Prime Minister Mohammed Shia al-Sudani has repeatedly called for the U.S.-led "
+                               "coalition to leave Iraq.")
+    request = [e for e in called if e.event_type == "REQUEST"]
+    assert request and request[0].target is not None and request[0].target.text == "the U.S.-led coalition"
+    welcomed = _code(nlp, coder, "The United States and Iraq agreed to begin talks on the coalition's future. "
+                                 "Iran welcomed the announcement.")
+    support = [e for e in welcomed if e.event_type == "SUPPORT"]
+    assert support and support[0].target is not None and support[0].target.country == "USA"

@@ -682,6 +682,11 @@ class ArgumentFinder:
             args.target = self._span(self._target_prep(verb, etype), args, instrument=False)
         if args.target is not None:
             return
+        for clause in verb.children:  # "called for the coalition to leave": the coalition
+            if clause.dep_ in ("advcl", "ccomp") and any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children):
+                args.target = self._span(_child(clause, "nsubj"), args, instrument=False)
+                if args.target is not None:
+                    return
         complement = _child(verb, "xcomp")
         if complement is None:
             return
@@ -706,9 +711,9 @@ class ArgumentFinder:
             recipient = _pobj(to) if to is not None else None
             if recipient is not None and self.is_actorish(noun_phrase(recipient).text, False):
                 args.target = self._span(recipient, args, instrument=False)
-        if obj is not None and etype.name in ("ACCUSE", "REJECT") and obj.lemma_.lower() in _ACT_NOUNS and \
+        if obj is not None and etype.name in ("ACCUSE", "REJECT", "SUPPORT") and obj.lemma_.lower() in _ACT_NOUNS and \
                 any(c.lower_ in _DEFINITE for c in obj.children):
-            args.target = self._latest_doer(verb, any_type=True) or args.target  # "condemned the decision"
+            args.target = self._latest_doer(verb, any_type=True) or args.target  # "condemned / welcomed the decision"
         if obj is not None and etype.name == "REQUEST" and obj.lemma_.lower() in _DEPARTURE_NOUNS:
             of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             if of is not None and _pobj(of) is not None:  # "demanded the expulsion of American troops"
@@ -756,10 +761,10 @@ class ArgumentFinder:
                 if partner is not None and self.is_actorish(noun_phrase(partner).text, False):
                     args.target = noun_phrase(partner)  # "remained committed to the coalition"
                     break
-        if args.target is None and etype.name in _JOINT_TYPES:
-            subject = _child(verb, "nsubj")
+        if etype.name in _JOINT_TYPES and (args.target is None or not self.is_actorish(args.target.text, False)):
+            subject = _child(verb, "nsubj")  # "Britain and Iraq signed an agreement": Iraq, not the agreement
             partner = _child(subject, "conj") if subject is not None else None
-            args.target = self._span(partner, args, instrument=False)
+            args.target = self._span(partner, args, instrument=False) or args.target
 
     def _nominal(self, noun: Token, etype: EventType, args: Arguments) -> None:
         poss = _child(noun, "poss")
