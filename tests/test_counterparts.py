@@ -264,3 +264,11 @@ def test_joint_acts_take_the_conjoined_partner_and_calls_for_x_to_leave_name_x(n
                                  "Iran welcomed the announcement.")
     support = [e for e in welcomed if e.event_type == "SUPPORT"]
     assert support and support[0].target is not None and support[0].target.country == "USA"
+
+
+def test_dismissed_talks_are_a_rejection_of_the_other_side(nlp, coder: Coder) -> None:
+    events = _code(nlp, coder, "The United States and Iraq agreed to begin talks. "
+                               "Kata'ib Hezbollah dismissed the talks as a delaying tactic.")
+    reject = [e for e in events if e.event_type == "REJECT"]
+    assert reject and reject[0].source is not None and reject[0].source.country == "IRQ"
+    assert reject[0].target is not None and reject[0].target.name != "Kata'ib Hezbollah"

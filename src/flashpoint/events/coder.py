@@ -131,6 +131,8 @@ class Coder:
         for trigger, args in found.values():
             args.source = self._not_an_event(args.source, found)
             args.target = _restated_target(args.target, trigger, found) or self._not_an_event(args.target, found)
+            if args.source is not None and args.target is not None and args.target.root.i == args.source.root.i:
+                args.target = None  # "X dismissed the talks" that X was to hold: not X against itself
             if args.target is None and trigger.event_type == _CASUALTY_TYPE and trigger.is_nominal:
                 args.target = self._victim(trigger.head)
             if args.source is None and trigger.is_nominal:
