@@ -272,3 +272,12 @@ def test_dismissed_talks_are_a_rejection_of_the_other_side(nlp, coder: Coder) ->
     reject = [e for e in events if e.event_type == "REJECT"]
     assert reject and reject[0].source is not None and reject[0].source.country == "IRQ"
     assert reject[0].target is not None and reject[0].target.name != "Kata'ib Hezbollah"
+
+
+def test_soldiers_not_hurt_in_an_attack_do_not_negate_it(nlp, coder: Coder) -> None:
+    events = _code(nlp, coder, "Canadian soldiers at the Erbil base were not hurt in Iran's missile attack "
+                               "overnight, the Department of National Defence said.")
+    attack = [e for e in events if e.event_type == "ASSAULT"]
+    assert attack and attack[0].status == "actual"
+    denied = _code(nlp, coder, "Iran did not attack the base.")
+    assert [e.status for e in denied if e.event_type == "ASSAULT"] == ["negated"]

@@ -36,6 +36,13 @@ _MAX_STEPS = 8
 # Conjunctions whose subjectless "-ing" clause shares the main clause's doer and mood.
 _SHARED_MOOD_MARKS = frozenset({"while", "whilst"})
 _NOBODY = frozenset({"nobody", "none", "noone"})
+_HARM_VERBS = frozenset({"hurt", "injure", "wound", "kill", "harm", "damage"})
+
+
+def _harm_denied(verb: Token, trigger: Token) -> bool:
+    """ "Soldiers were not hurt in the missile attack": the negation denies the harm, not the
+    attack the harm would have come from."""
+    return verb.lemma_.lower() in _HARM_VERBS and trigger.dep_ == "pobj" and trigger.head.head.i == verb.i
 
 
 def _semicolon_between(child: Token, governor: Token) -> bool:
@@ -245,7 +252,7 @@ class StatusFinder:
         for _ in range(_MAX_STEPS):
             if node.pos_ in ("VERB", "AUX") and not clause_seen:
                 clause_seen = True
-                if (node.i != trigger.i and self._negated_here(node)) or (
+                if (node.i != trigger.i and self._negated_here(node) and not _harm_denied(node, trigger)) or (
                         node.i == trigger.i and self._nobody_did(node)):  # not "no one was hurt in the attack"
                     return "negated"
             cue = self._clause_cue(node)
