@@ -526,3 +526,19 @@ def test_an_inline_dateline_dates_the_report_not_the_first_sentences_act(nlp) ->
     events = load_coder(Settings()).code(document, nlp(text))
     strike = [e for e in events if e.event_type == "ASSAULT"]
     assert strike and strike[0].date == "2024-04-01"
+
+
+def test_an_act_after_which_the_story_happens_does_not_take_the_storys_date(nlp) -> None:
+    from flashpoint.events import load_coder
+    from flashpoint.records import Document, OffsetMap
+    from flashpoint.settings import Settings
+
+    text = ("OTTAWA, Jan. 8, 2020 —\nCanada will move some of its troops in Iraq to Kuwait, the defence chief "
+            "said on Tuesday. NATO suspended its training mission in Iraq after the killing of Soleimani.")
+    document = Document(doc_id="d", text=text, raw_text=text, offsets=OffsetMap(), origin="t.txt",
+                        raw_hash="d", format="txt", published="2020-01-08")
+    events = load_coder(Settings()).code(document, nlp(text))
+    killing = [e for e in events if e.trigger == "killing"]
+    assert killing and killing[0].date is None
+    suspended = [e for e in events if e.event_type == "SANCTION"]
+    assert suspended and suspended[0].date == "2020-01-07"

@@ -38,6 +38,9 @@ from flashpoint.events.timex import Lexicon, TimeExpression
 
 __all__ = ["When", "EventDater", "Expression"]
 
+# Prepositions that put an act before the one they hang from.
+_SEQUENCE_WORDS = frozenset({"after", "following", "since"})
+
 _PRECISION = {"day": 3, "month": 2, "year": 1}
 _CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp", "parataxis", "pcomp", "csubj"}
 _DEFINITE = {"the", "this", "that", "these", "those"}
@@ -557,6 +560,10 @@ class EventDater:
                 if told is not None and 0 <= (base.day - told.day).days <= 31:
                     return told  # "in retaliation for the killing": the killing told earlier
             return base.coarsened("month") if base else None
+        if _definite(head) and word in _SEQUENCE_WORDS:
+            # "suspended its mission after the killing of Soleimani": the killing came before the
+            # episode told so far, so only its own earlier telling dates it
+            return self._antecedent(head, index)
         if _definite(head):
             return sentence.chain_before or self._antecedent(head, index)
         return None
