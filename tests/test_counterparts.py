@@ -281,3 +281,9 @@ def test_soldiers_not_hurt_in_an_attack_do_not_negate_it(nlp, coder: Coder) -> N
     assert attack and attack[0].status == "actual"
     denied = _code(nlp, coder, "Iran did not attack the base.")
     assert [e.status for e in denied if e.event_type == "ASSAULT"] == ["negated"]
+
+
+def test_a_dyad_within_one_country_is_matched_by_identity() -> None:
+    events = [_event("COERCE", IRAQ, KH, 0), _event("REQUEST", KH, None, 10, quad=4)]
+    target = fill_counterparts(events)[1].target
+    assert target is not None and (target.name, target.country) == ("Iraq", "IRQ")

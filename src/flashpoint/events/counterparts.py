@@ -68,8 +68,21 @@ def _dyad(event: Event) -> tuple[Actor, Actor] | None:
     return None
 
 
-def _counterpart(country: str, dyad: tuple[Actor, Actor]) -> Actor | None:
+def _same_actor(one: Actor, other: Actor) -> bool:
+    if one.id and other.id:
+        return one.id == other.id
+    return bool(one.name) and one.name == other.name
+
+
+def _counterpart(named: Actor, dyad: tuple[Actor, Actor]) -> Actor | None:
+    """The other side of ``dyad`` from ``named``: by identity first (a militia and its own
+    country's government are a dyad of one country), else by country."""
     source, target = dyad
+    if _same_actor(named, source) and not _same_actor(named, target):
+        return target
+    if _same_actor(named, target) and not _same_actor(named, source):
+        return source
+    country = named.country
     if source.country == country and target.country != country:
         return target
     if target.country == country and source.country != country:
@@ -77,9 +90,9 @@ def _counterpart(country: str, dyad: tuple[Actor, Actor]) -> Actor | None:
     return None
 
 
-def _nearest_counterpart(country: str, index: int, events: Sequence[Event],
+def _nearest_counterpart(named: Actor, index: int, events: Sequence[Event],
                          dyads: Sequence[tuple[Actor, Actor] | None]) -> Actor | None:
-    """The counterpart of ``country`` in the latest dyad before ``index``, else the first after.
+    """The counterpart of ``named`` in the latest dyad before ``index``, else the first after.
 
     A dyad of the same kind of act (QuadClass: an attack's other side is an enemy, a meeting's a
     partner) is looked for first. Failing one, a dyad of another kind still says which country
@@ -93,7 +106,7 @@ def _nearest_counterpart(country: str, index: int, events: Sequence[Event],
             dyad = dyads[i]
             if dyad is None or (events[i].quad_class == kind) != same_kind:
                 continue
-            found = _counterpart(country, dyad)
+            found = _counterpart(named, dyad)
             if found is not None:
                 return found if same_kind else Actor(text="", country=found.country)
     return None
@@ -115,11 +128,11 @@ def fill_counterparts(events: Sequence[Event], site_heads: frozenset[str] = froz
     for i, event in enumerate(events):
         source, target = event.source, event.target
         if _known(source) and _fillable(target, site_heads, relational_heads):
-            other = _nearest_counterpart(source.country, i, events, dyads)  # type: ignore[union-attr]
+            other = _nearest_counterpart(source, i, events, dyads)  # type: ignore[arg-type]
             if other is not None:
                 event = replace(event, target=_from_context(other))
         elif _known(target) and _fillable(source, site_heads, relational_heads):
-            other = _nearest_counterpart(target.country, i, events, dyads)  # type: ignore[union-attr]
+            other = _nearest_counterpart(target, i, events, dyads)  # type: ignore[arg-type]
             if other is not None:
                 event = replace(event, source=_from_context(other))
         filled.append(event)
