@@ -287,3 +287,10 @@ def test_a_dyad_within_one_country_is_matched_by_identity() -> None:
     events = [_event("COERCE", IRAQ, KH, 0), _event("REQUEST", KH, None, 10, quad=4)]
     target = fill_counterparts(events)[1].target
     assert target is not None and (target.name, target.country) == ("Iraq", "IRQ")
+
+
+def test_met_with_a_response_is_no_meeting_but_met_by_a_minister_is(nlp, coder: Coder) -> None:
+    warning = _code(nlp, coder, "Any attack on U.S. forces would be met with a decisive response.")
+    assert not [e for e in warning if e.event_type in ("CONSULT", "AGREE")]
+    welcome = _code(nlp, coder, "Sudani was met at the airport by Blinken.")
+    assert [e.event_type for e in welcome] == ["CONSULT"]

@@ -141,6 +141,8 @@ class Coder:
                 args.instruments and not trigger.is_nominal  # "the rockets were fired from a truck"
             ):
                 continue
+            if _met_with(trigger):
+                continue  # "any attack would be met with a decisive response": no meeting
             if _described_only(trigger, self.ontology.cues.speech_types):
                 continue  # "three men suspected of firing rockets": a description, no one's act
             if trigger.is_nominal and args.target is None and self._blocked(trigger.head):
@@ -409,6 +411,15 @@ class Coder:
         if when is not None:
             score += 0.15
         return round(min(score, 0.95), 3)
+
+
+def _met_with(trigger: Trigger) -> bool:
+    """ "was met with criticism", "would be met with force": a passive "meet" is a reception."""
+    head = trigger.head
+    return (not trigger.is_nominal and head.lemma_.lower() == "meet"
+            and any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
+            and any(c.dep_ == "prep" and c.lower_ == "with" for c in head.children)
+            and not any(c.dep_ == "agent" for c in head.children))
 
 
 def _described_only(trigger: Trigger, speech_types: frozenset[str]) -> bool:
