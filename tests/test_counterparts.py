@@ -294,3 +294,9 @@ def test_met_with_a_response_is_no_meeting_but_met_by_a_minister_is(nlp, coder: 
     assert not [e for e in warning if e.event_type in ("CONSULT", "AGREE")]
     welcome = _code(nlp, coder, "Sudani was met at the airport by Blinken.")
     assert [e.event_type for e in welcome] == ["CONSULT"]
+
+
+def test_feared_acts_and_acts_there_is_no_evidence_of_are_not_asserted(nlp, coder: Coder) -> None:
+    events = _code(nlp, coder, "Fears of an Israeli strike on Iran grew. "
+                               "There is no evidence that Iran ordered the attack on the tanker.")
+    assert not [e for e in events if e.status in ("actual", "claimed")]

@@ -111,6 +111,8 @@ class StatusFinder:
             return "hypothetical"
         if node.pos_ in ("NOUN", "PROPN") and lemma in self.cues.hypothetical_nouns:
             return "hypothetical"
+        if node.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in node.children):
+            return "negated"  # "there is no evidence that Iran ordered the strike"
         if child.pos_ in ("VERB", "AUX") and any(c.tag_ == "TO" for c in child.children):
             if lemma not in self.cues.actualizing_governors:
                 return "hypothetical"  # purpose or plan: "facilities used to launch strikes"
@@ -264,6 +266,11 @@ class StatusFinder:
                     found.append(cue)
                 break
             if node.head.i == node.i:
+                break
+            if node.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children):
+                cue = self._governor_cue(node.head, node)  # "no evidence that Iran ordered it": a content clause
+                if cue:
+                    found.append(cue)
                 break
             if node.dep_ == "relcl" or (node.dep_ == "acl" and node.tag_ in ("VBD", "VBN")):
                 break  # "a carrier the Houthis seized": a relative clause describes what happened
