@@ -495,3 +495,59 @@ def test_an_upper_case_dateline_after_a_byline(nlp, gazetteer) -> None:
     text = "By Nate Raymond. BOSTON (Reuters) - The owner of a restaurant was charged."
     place = place_for(places_of(text, nlp, gazetteer), "BOSTON")
     assert place.country == "USA" and km(place.lat, place.lon, 42.36, -71.06) < 20
+
+
+def test_the_alias_matcher_finds_what_one_alternation_of_all_aliases_finds(gazetteer) -> None:
+    """The curated aliases are matched word start by word start, trying only the aliases of
+    the right first letter: the matches must be those of one alternation of them all, with
+    the regex engine's case folding ("İncirlik" and "incirlik"), flexible separators and
+    word boundaries."""
+    import re
+
+    from flashpoint.geo.recognize import _AliasMatcher
+
+    aliases = tuple(sorted(gazetteer.curated_aliases))
+    separators = r"[\s\-\u2010-\u2015]+"
+    parts = [separators.join(re.escape(t) for t in re.split(separators, a) if t)
+             for a in sorted(aliases, key=len, reverse=True)]
+    one = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+    sample = aliases[::7]
+    text = " ".join(f"x{a} {a.upper()}, -{a.lower()}- {a}s ({a.replace(' ', ' - ')})."
+                    for a in sample)
+    text += " İncirlik incirlik INCIRLIK at the al-Asad  air base and Ain al-Asad."
+    expected = [(m.start(), m.end()) for m in one.finditer(text)]
+    assert len(expected) > len(sample)
+    assert [(m.start(), m.end()) for m in _AliasMatcher(aliases).finditer(text)] == expected
+
+
+def test_document_names_read_once_give_the_same_link(nlp, gazetteer) -> None:
+    """A place inside an organisation's name is no place, whether the link reads the
+    sentence's entities itself or takes the document's from ``name_spans``."""
+    from flashpoint.geo.link import name_spans
+
+    text = ("The Islamic Resistance in Iraq said it struck a base in Erbil. "
+            "Later, the Islamic Resistance in Iraq fired rockets at Baghdad airport.")
+    doc = nlp(text)
+    places = find_places(text, doc, gazetteer)
+    names = name_spans(doc)
+    assert names  # the model reads the group's name as a name (an ORG)
+    for word in ("struck", "fired"):
+        trigger = _trigger(doc, word)
+        alone = link_place(trigger.sent, trigger, places, "ASSAULT", None)
+        shared = link_place(trigger.sent, trigger, places, "ASSAULT", None, names=names)
+        assert alone == shared
+        assert alone.place is not None and alone.place.text in ("Erbil", "Baghdad airport")
+
+
+def test_evidence_totals_add_up_as_a_sum_of_counters() -> None:
+    """The per-name totals are added in place; they must be what ``sum`` of the counters
+    gives, key order and float additions included (scores are compared to the last bit)."""
+    from collections import Counter
+
+    from flashpoint.geo.resolve import _fold
+
+    counters = [Counter({"IRQ": 0.2, "SYR": 1.0}), Counter(), Counter({"USA": 0.5, "IRQ": 0.1}),
+                Counter({"IRQ": 0.7, "IRN": 0.2})]
+    folded = _fold(counters)
+    summed = sum(counters, Counter())
+    assert list(folded.items()) == list(summed.items())

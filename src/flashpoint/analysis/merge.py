@@ -367,17 +367,25 @@ def is_repeat_mention(report: Report, rules: MergeRules) -> bool:
 # -- profiles ----------------------------------------------------------------------------------
 
 
-def profile_of(members: Sequence[Report], settings: AnalysisSettings, rules: MergeRules) -> Profile:
+def profile_of(members: Sequence[Report], settings: AnalysisSettings, rules: MergeRules,
+               memo: _PairMemo | None = None) -> Profile:
     """The consensus of ``members``: for each field the value most members are compatible with
-    (ties: the more precise, then the earlier), and the member that best stands for them."""
+    (ties: the more precise, then the earlier), and the member that best stands for them.
+
+    ``memo`` keeps the pairwise tests of a clustering run: a cluster's profile is taken again
+    each time it grows, and its old pairs need not be tested again."""
+    memo = _PairMemo() if memo is None else memo
     dated = [m for m in members if m.interval is not None]
-    when = _consensus(dated, lambda x, y: _date_test(_bare(x), _bare(y), False, settings, rules),
-                      lambda m: _DATE_RANK.get(len(m.date or ""), 3))
+    when = _consensus(dated, memo.test(
+        "date", lambda x, y: not _date_test(_bare(x), _bare(y), False, settings, rules).rules_out),
+        lambda m: _DATE_RANK.get(len(m.date or ""), 3))
     placed = [m for m in members if m.place is not None]
-    where = _consensus(placed, lambda x, y: _place_test(x.place, y.place, settings, rules),
-                       lambda m: _PLACE_RANK.get(m.place.precision or "", 4) if m.place else 5)
-    source = _party_consensus([m.source for m in members], rules)
-    target = _party_consensus([m.target for m in members], rules, source)
+    where = _consensus(placed, memo.test(
+        "place", lambda x, y: not _place_test(x.place, y.place, settings, rules).rules_out),
+        lambda m: _PLACE_RANK.get(m.place.precision or "", 4) if m.place else 5)
+    agrees = memo.test("actor", lambda p, o: (_actor_test(p, o, rules).points or 0) > 0)
+    source = _party_consensus([m.source for m in members], agrees)
+    target = _party_consensus([m.target for m in members], agrees, source)
     draft = Profile(
         event_type=members[0].event_type,
         representative=members[0].event_id,
@@ -404,25 +412,48 @@ def _most_common(values: Iterable[str | None]) -> str | None:
     return max(counts, key=lambda v: counts[v]) if counts else None
 
 
+class _PairMemo:
+    """Results of pairwise tests, by test and by the two objects compared (kept alive with
+    their result, so that an object's id is never another's while the memo lives)."""
+
+    def __init__(self) -> None:
+        self._found: dict[tuple[str, int, int], tuple[Any, Any, bool]] = {}
+
+    def test(self, kind: str, check: Any) -> Any:
+        """``check`` (a pure test of two objects), remembered under ``kind``."""
+        found = self._found
+
+        def remembered(a: Any, b: Any) -> bool:
+            key = (kind, id(a), id(b))
+            hit = found.get(key)
+            if hit is None:
+                hit = found[key] = (a, b, bool(check(a, b)))
+            return hit[2]
+
+        return remembered
+
+
 def _consensus(members: Sequence[Report], compatible: Any, rank: Any) -> Report | None:
-    """The member whose value most others are compatible with; ties: ``rank``, then earliest."""
+    """The member whose value most others are compatible with (``compatible``: whether a pair
+    is not ruled out); ties: ``rank``, then earliest."""
     if not members:
         return None
-    support = {m.event_id: sum(1 for o in members if not compatible(m, o).rules_out) for m in members}
+    support = {m.event_id: sum(1 for o in members if compatible(m, o)) for m in members}
     return min(members, key=lambda m: (-support[m.event_id], rank(m), m.position))
 
 
-def _party_consensus(parties: Sequence[Party | None], rules: MergeRules,
+def _party_consensus(parties: Sequence[Party | None], agrees: Any,
                      other: Party | None = None) -> Party | None:
-    """The actor most members agree with; ties: one of another country than ``other`` (the
-    consensus source: a report of a state attacking itself is more often the coder reading
-    "the U.S. airstrikes" as both sides), then a named one, then the earliest."""
+    """The actor most members agree with (``agrees``: whether the actor test of a pair scores
+    points); ties: one of another country than ``other`` (the consensus source: a report of a
+    state attacking itself is more often the coder reading "the U.S. airstrikes" as both
+    sides), then a named one, then the earliest."""
     known = [p for p in parties if p is not None and p.known]
     if not known:
         return next((p for p in parties if p is not None), None)
 
     def support(p: Party) -> int:
-        return sum(1 for o in known if (_actor_test(p, o, rules).points or 0) > 0)
+        return sum(1 for o in known if agrees(p, o))
 
     def itself(p: Party) -> bool:
         return other is not None and other.known and p.country == other.country
@@ -519,8 +550,9 @@ def cluster_reports(reports: Sequence[Report], constraints: Constraints,
     """Group ``reports`` (text order) into clusters, respecting ``constraints``."""
     clusters: list[Cluster] = []
     index = _Index()
+    memo = _PairMemo()
     for unit in _units(reports, constraints):
-        profile = profile_of(unit.members, settings, rules)
+        profile = profile_of(unit.members, settings, rules, memo)
         repeat = len(unit.members) == 1 and is_repeat_mention(unit.members[0], rules)
         chosen = None if unit.sealed else _best(unit, profile, repeat, clusters, index,
                                                  constraints, settings, rules)
@@ -537,7 +569,7 @@ def cluster_reports(reports: Sequence[Report], constraints: Constraints,
                 reason["decision"] = unit.reasons[first]
             cluster.reasons[first] = reason
             cluster.members.extend(unit.members)
-            cluster.profile = profile_of(cluster.members, settings, rules)
+            cluster.profile = profile_of(cluster.members, settings, rules, memo)
         for member in unit.members:
             index.add(position, member)
     return clusters

@@ -10,7 +10,7 @@ rocket attack reported forty times counts once.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from sqlalchemy import Connection, and_, select
@@ -69,7 +69,8 @@ class Incident:
         return cls(**{k: v for k, v in values.items() if k in cls.__dataclass_fields__})
 
     def to_row(self) -> dict[str, Any]:
-        row = asdict(self)
+        # every field but ``disagreements`` is a scalar: no need for asdict's deep copy
+        row = {f.name: getattr(self, f.name) for f in fields(self)}
         row["disagreements"] = json.dumps(self.disagreements, sort_keys=True)
         return row
 

@@ -28,6 +28,8 @@ __all__ = ["repeated_names", "states_after_towns"]
 #: from organisation names).
 _TRUSTED = {"GPE", "LOC", "FAC", "GAZETTEER", "DATELINE", "STATE", "LOCATIVE"}
 _TITLES = r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sgt|Gen|Col|Capt|Lt|Sen|Rep|Gov|Rev|St)\.?"
+#: A title and the space after it: a name that begins where one ends is a person's.
+_TITLE_RUN = re.compile(rf"{_TITLES}\s+")
 
 
 def repeated_names(mentions: list[Mention], parsed: Doc, gaz: Gazetteer) -> list[Mention]:
@@ -42,8 +44,16 @@ def repeated_names(mentions: list[Mention], parsed: Doc, gaz: Gazetteer) -> list
     text = text_of(parsed)
     names = {_written(m) for m in mentions
              if m.source in _TRUSTED and not m.demonym and len(m.text) > 2}
-    names = {n for n in names if gaz.well_known(n) and not set(n.split()) & person_words
-             and not re.search(rf"{_TITLES}\s+{re.escape(n)}\b", text)}
+    titled: list[int] | None = None  # where the text's titles end, found once
+    kept = set()
+    for name in names:
+        if not gaz.well_known(name) or set(name.split()) & person_words:
+            continue
+        if titled is None:
+            titled = [match.end() for match in _TITLE_RUN.finditer(text)]
+        if not _after_title(name, text, titled):
+            kept.add(name)
+    names = kept
     if not names:
         return []
     taken = [(m.start, m.end) for m in mentions]
@@ -56,6 +66,17 @@ def repeated_names(mentions: list[Mention], parsed: Doc, gaz: Gazetteer) -> list
             found.append(Mention(name, span[0], span[1], "REPEAT"))
             taken.append(span)
     return found
+
+
+def _after_title(name: str, text: str, titled: list[int]) -> bool:
+    """Whether the text writes ``name`` right after a title ("Mr. Chen"), as a whole word.
+
+    ``titled`` holds the ends of every title and its space: titles never overlap and a name
+    never begins with a space, so a name after a title begins at one of them."""
+    if not titled:
+        return False
+    pattern = re.compile(rf"{re.escape(name)}\b")
+    return any(pattern.match(text, end) for end in titled)
 
 
 def _written(mention: Mention) -> str:

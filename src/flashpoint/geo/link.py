@@ -48,7 +48,8 @@ from spacy.tokens import Doc, Span, Token
 from flashpoint.errors import ModelError
 from flashpoint.geo.resolve import PRECISION_RANK, Place
 
-__all__ = ["Link", "PlaceRules", "event_place", "link_place", "names_where", "place_rules"]
+__all__ = ["Link", "NameSpans", "PlaceRules", "event_place", "link_place", "name_spans",
+           "names_where", "place_rules"]
 
 #: Dependency edges a place may climb through on its way to the trigger.
 _CLIMB = {"compound", "amod", "nmod", "poss", "appos", "pobj", "prep", "dobj", "nsubjpass",
@@ -136,15 +137,19 @@ def event_place(sentence: Span, trigger: Token, places: Sequence[Place],
 
 def link_place(sentence: Span, trigger: Token, places: Sequence[Place],
                event_type: str | None = None, mode: str | None = None,
-               others: Sequence[Token] = (), rules: PlaceRules | None = None) -> Link:
+               others: Sequence[Token] = (), rules: PlaceRules | None = None,
+               names: NameSpans | None = None) -> Link:
     """Read the sentence for the place of one event; ``others`` are the words of the other
-    events coded in the same sentence, whose places are theirs."""
+    events coded in the same sentence, whose places are theirs. ``names`` is
+    :func:`name_spans` of the document, for a caller that links many events of one document
+    (``sentence.ents`` walks all of the document's entities at every call)."""
     rules = rules or place_rules()
     physical = rules.is_physical(event_type, mode)
     acted_on = physical and (event_type is None or event_type in rules.object_types)
     leaving = physical and event_type in rules.leaving_types
     other_ids = {t.i for t in others if t.i != trigger.i}
-    attached, loose = _candidates(sentence, trigger, places, other_ids, rules, acted_on, leaving)
+    attached, loose = _candidates(sentence, trigger, places, other_ids, rules, acted_on, leaving,
+                                  names)
     if attached:
         best = min(attached, key=lambda item: (item[0], item[2], item[1]))[3]
         if (best.precision == "country" and _spread(attached)) \
@@ -170,12 +175,17 @@ def link_place(sentence: Span, trigger: Token, places: Sequence[Place],
 
 
 def _candidates(sentence: Span, trigger: Token, places: Sequence[Place], other_ids: set[int],
-                rules: PlaceRules, acted_on: bool, leaving: bool = False
+                rules: PlaceRules, acted_on: bool, leaving: bool = False,
+                doc_names: NameSpans | None = None
                 ) -> tuple[list[tuple[int, int, int, Place]], list[Place]]:
     """The sentence's mentions that say where: (steps, role, precision rank, place) for those
     hanging on the trigger, and the unclaimed rest. ``leaving``: the event is an act of
     leaving, placed where it left from."""
-    names = [_bare(e) for e in sentence.ents if e.label_ in _NAME_LABELS]
+    if doc_names is None:
+        doc_names = name_spans(sentence.doc)
+    # the entities wholly inside the sentence, as ``sentence.ents`` has them
+    names = [bare for start, end, bare in doc_names
+             if start >= sentence.start and end <= sentence.end]
     attached: list[tuple[int, int, int, Place]] = []
     loose: list[Place] = []
     for place in places:
@@ -286,6 +296,17 @@ def names_where(doc: Doc, place: Place, rules: PlaceRules | None = None) -> bool
     if span is None:
         return False
     return _role(span.root, place, rules or place_rules(), True) is not None
+
+
+#: Entities whose words are a name (``_NAME_LABELS``): token start, token end, and the
+#: character span of the name without article or possessive (``_bare``).
+NameSpans = Sequence[tuple[int, int, tuple[int, int]]]
+
+
+def name_spans(doc: Doc) -> list[tuple[int, int, tuple[int, int]]]:
+    """The document's entities whose words are a name, read once for all its events: a
+    place inside one ("the Islamic Resistance in Iraq") is not a place."""
+    return [(e.start, e.end, _bare(e)) for e in doc.ents if e.label_ in _NAME_LABELS]
 
 
 def _bare(ent: Span) -> tuple[int, int]:

@@ -52,7 +52,8 @@ from typing import Sequence
 from spacy.tokens import Doc, Token
 
 from flashpoint.geo.gazetteer import Gazetteer
-from flashpoint.geo.link import Link, PlaceRules, link_place, names_where, place_rules
+from flashpoint.geo.link import (Link, NameSpans, PlaceRules, link_place, name_spans, names_where,
+                                 place_rules)
 from flashpoint.geo.resolve import PRECISION_RANK, Place, find_places
 from flashpoint.geo.scenes import (Anchor, Scene, find_scenes, finer as _finer, inside,
                                    is_definite_act, same_act, sharpened_by_scenes)
@@ -82,9 +83,10 @@ def locate_events(
     places = find_places(document, parsed, gazetteer)
     rules = place_rules()
     anchors = [_anchors(parsed, event) for event in events]
-    scenes = find_scenes(parsed, anchors, places, rules)
+    names = name_spans(parsed)  # read once: every event's sentence looks at them
+    scenes = find_scenes(parsed, anchors, places, rules, names)
     links, recent, episode = _read_sentences(parsed, events, anchors, places, rules, scenes,
-                                             gazetteer)
+                                             gazetteer, names)
     dateline = _dateline(places, parsed)
     local = dateline if _is_local(dateline, places, parsed, rules) else None
     retold = _retold(events, anchors, links, rules, scenes)
@@ -111,15 +113,15 @@ Dated = tuple[Place, str | None, int, str | None]
 
 def _read_sentences(parsed: Doc, events: Sequence[Event], anchors: Sequence[Anchor | None],
                     places: Sequence[Place], rules: PlaceRules, scenes: Sequence[Scene],
-                    gazetteer: Gazetteer
+                    gazetteer: Gazetteer, names: NameSpans | None = None
                     ) -> tuple[dict[int, Link], dict[int, Dated], Dated | None]:
     """In text order: what each event's sentence says (by event index), the place of the last
     act placed before it in its paragraph, and the document's episode place, each context
     place with the date of the act that placed it."""
     order = sorted(range(len(events)),
                    key=lambda i: (events[i].char_start, events[i].trigger_start or 0))
-    links = sharpened_by_scenes(_own_links(events, anchors, places, rules), events, anchors,
-                                order, scenes, gazetteer)
+    own = _own_links(events, anchors, places, rules, names)
+    links = sharpened_by_scenes(own, events, anchors, order, scenes, gazetteer)
     recent: dict[int, Dated] = {}
     episode: Place | None = None
     lead: int | None = None
@@ -180,7 +182,8 @@ def _retold(events: Sequence[Event], anchors: Sequence[Anchor | None], links: di
 
 
 def _own_links(events: Sequence[Event], anchors: Sequence[Anchor | None],
-               places: Sequence[Place], rules: PlaceRules) -> dict[int, Link]:
+               places: Sequence[Place], rules: PlaceRules,
+               names: NameSpans | None = None) -> dict[int, Link]:
     """What each event's own sentence says of its place, by event index."""
     triggers_by_sentence: dict[int, list[Token]] = {}
     for anchor in anchors:
@@ -192,7 +195,7 @@ def _own_links(events: Sequence[Event], anchors: Sequence[Anchor | None],
             continue
         sentence, trigger = anchor
         links[i] = link_place(sentence, trigger, places, events[i].event_type, events[i].mode,
-                              triggers_by_sentence.get(sentence.start, ()), rules)
+                              triggers_by_sentence.get(sentence.start, ()), rules, names)
     return links
 
 

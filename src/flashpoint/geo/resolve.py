@@ -27,6 +27,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from typing import Iterable
 
 from spacy.tokens import Doc
 
@@ -42,6 +43,7 @@ from flashpoint.geo.gazetteer import (
 )
 from flashpoint.geo.infer import guess, stray_towns
 from flashpoint.geo.recognize import Mention, facility_rows, recognize
+from flashpoint.nlp.doctext import text_of
 from flashpoint.records import Document, Location
 
 __all__ = ["Place", "resolve", "find_places", "PRECISION_RANK"]
@@ -103,7 +105,7 @@ def find_places(document: Document | str, parsed: Doc, gazetteer: Gazetteer) -> 
 
     ``document`` is taken for symmetry with ``Coder.code``; offsets are into ``parsed.text``,
     which is the document's cleaned text."""
-    return resolve(recognize(parsed, gazetteer), parsed.text, gazetteer)
+    return resolve(recognize(parsed, gazetteer), text_of(parsed), gazetteer)
 
 
 def resolve(mentions: list[Mention], text: str, gazetteer: Gazetteer,
@@ -124,8 +126,10 @@ def resolve(mentions: list[Mention], text: str, gazetteer: Gazetteer,
     resolved: list[tuple[Place, int]] = []
     resolved_mentions: list[Mention] = []
     unresolved: list[Mention] = []
+    others: dict[str, tuple[Counter, Counter, Counter]] = {}
     for i, (mention, cands) in enumerate(zip(mentions, candidates)):
-        evidence = _evidence(i, mentions, candidates, first, by_name, parents, children, text)
+        evidence = _evidence(i, mentions, candidates, first, by_name, parents, children, text,
+                             others)
         chosen = _best(mention, cands, gazetteer, evidence)
         if chosen is None or _stray(chosen[0], evidence.countries, evidence.parent_cands,
                                     gazetteer):
@@ -139,8 +143,8 @@ def resolve(mentions: list[Mention], text: str, gazetteer: Gazetteer,
         resolved = [(place, row) for place, row in resolved if row not in strays]
     places = [place for place, _ in resolved]
     if infer and unresolved:
-        everything = _Evidence(countries=sum((c for c, _, _ in by_name.values()), Counter()),
-                               states=sum((s for _, s, _ in by_name.values()), Counter()))
+        everything = _Evidence(countries=_fold(c for c, _, _ in by_name.values()),
+                               states=_fold(s for _, s, _ in by_name.values()))
         guesses = [_guess(m, resolved, text, gazetteer, everything) for m in unresolved]
         places = sorted(places + [g for g in guesses if g is not None], key=lambda p: p.start)
     return places
@@ -265,22 +269,43 @@ def _is_dateline(mention: Mention, text: str) -> bool:
 def _evidence(i: int, mentions: list[Mention], candidates: list[tuple[int, ...]],
               first: list[tuple[int, float] | None],
               by_name: dict[str, tuple[Counter, Counter, Counter]],
-              parents: dict[int, int], children: dict[int, int], text: str) -> _Evidence:
+              parents: dict[int, int], children: dict[int, int], text: str,
+              others: dict[str, tuple[Counter, Counter, Counter]]) -> _Evidence:
     """The evidence for mention ``i``: every other name's countries and states, and the
-    mentions it is paired with by "X, Y"."""
+    mentions it is paired with by "X, Y".
+
+    ``others`` caches, per normalised name, the totals of every other name (the same for
+    each mention of the name), so that a document with many place names costs one sum per
+    name rather than one per mention; the totals are read, never changed."""
     key = normalize_name(mentions[i].text)
-    others = [pair for k, pair in by_name.items() if k != key]
+    if key not in others:
+        rest = [pair for k, pair in by_name.items() if k != key]
+        others[key] = (_fold(c for c, _, _ in rest), _fold(s for _, s, _ in rest),
+                       _fold(u for _, _, u in rest))
+    countries, states, units = others[key]
     parent = parents.get(i)
     child = children.get(i)
     return _Evidence(
-        countries=sum((c for c, _, _ in others), Counter()),
-        states=sum((s for _, s, _ in others), Counter()),
-        units=sum((u for _, _, u in others), Counter()),
+        countries=countries,
+        states=states,
+        units=units,
         parent_cands=candidates[parent] if parent is not None else None,
         parent_choice=first[parent][0] if parent is not None and first[parent] else None,
         child_cands=candidates[child] if child is not None else None,
         dateline=_is_dateline(mentions[i], text),
     )
+
+
+def _fold(counters: Iterable[Counter]) -> Counter:
+    """The counters added up in order, in place: what ``sum(counters, Counter())`` gives
+    (same keys in the same order, the same float additions in the same order, so the same
+    scores to the last bit) without copying the running total at every step. Equal only
+    because every weight is positive (``Counter.__add__`` drops counts that are not)."""
+    total: Counter = Counter()
+    for counter in counters:
+        for key, value in counter.items():
+            total[key] += value
+    return total
 
 
 def _context(mentions: list[Mention], first: list[tuple[int, float] | None],

@@ -23,7 +23,7 @@ from typing import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from flashpoint.geo.gazetteer import Gazetteer
-from flashpoint.geo.link import Link, PlaceRules, link_place
+from flashpoint.geo.link import Link, NameSpans, PlaceRules, link_place, name_spans
 from flashpoint.geo.resolve import PRECISION_RANK, Place
 from flashpoint.records import Event, great_circle_km
 
@@ -52,9 +52,12 @@ class Scene:
 
 
 def find_scenes(parsed: Doc, anchors: Sequence[Anchor | None], places: Sequence[Place],
-                rules: PlaceRules) -> list[Scene]:
+                rules: PlaceRules, names: NameSpans | None = None) -> list[Scene]:
     """The document's scenes in text order; act nouns that are coded events' words are the
-    events' own business and are left out."""
+    events' own business and are left out. ``names``: :func:`~flashpoint.geo.link.name_spans`
+    of ``parsed``, when the caller has it."""
+    if names is None:
+        names = name_spans(parsed)
     triggers: dict[int, list[Token]] = {}
     for anchor in anchors:
         if anchor is not None:
@@ -66,7 +69,7 @@ def find_scenes(parsed: Doc, anchors: Sequence[Anchor | None], places: Sequence[
         for token in sentence:
             if token.i in taken or not _is_act_noun(token, rules):
                 continue
-            link = link_place(sentence, token, places, None, None, others, rules)
+            link = link_place(sentence, token, places, None, None, others, rules, names)
             if link.attached and link.place is not None and not link.place.demonym:
                 scenes.append(Scene(link.place, token.idx, sentence.start_char,
                                     token.lemma_.lower(), _definite(token)))
