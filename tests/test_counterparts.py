@@ -300,3 +300,17 @@ def test_feared_acts_and_acts_there_is_no_evidence_of_are_not_asserted(nlp, code
     events = _code(nlp, coder, "Fears of an Israeli strike on Iran grew. "
                                "There is no evidence that Iran ordered the attack on the tanker.")
     assert not [e for e in events if e.status in ("actual", "claimed")]
+
+
+def test_an_attacks_lent_target_yields_to_where_it_happened() -> None:
+    from flashpoint.events.counterparts import place_named_sides
+    from flashpoint.records import Location
+
+    syria = Location(name="Syria", country="SYR", lat=35.0, lon=38.0, precision="country")
+    israel = Actor(text="Israeli warplanes", name="Israel", country="ISR", id="ISRMIL")
+    lent = replace_event(_event("ASSAULT", israel, Actor(text="", country="EGY"), 0), location=syria)
+    assert place_named_sides([lent])[0].target == Actor(text="", country="SYR")
+    named = replace_event(lent, target=Actor(text="", name="Egypt", country="EGY", id="EGY"))
+    assert place_named_sides([named]) == [named]
+    own = replace_event(lent, source=Actor(text="Syrian jets", country="SYR"))
+    assert place_named_sides([own]) == [own]

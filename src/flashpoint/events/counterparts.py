@@ -35,6 +35,7 @@ from flashpoint.records import Actor, Event
 __all__ = ["fill_counterparts", "place_named_sides"]
 
 _UNRESOLVED = (None, "", "UNK")
+_MATERIAL_CONFLICT = 4  # QuadClass of attacks, seizures and sanctions
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "another", "its", "their", "his", "her"})
 
 
@@ -147,21 +148,43 @@ def _bare(text: str) -> str:
 
 
 def place_named_sides(events: Sequence[Event]) -> list[Event]:
-    """A side named only by the place the event happened at ("fired rockets at Haifa", "struck
-    Kharkiv") takes that place's country, once the geoparser has placed the event: the actor
-    dictionary knows countries and groups, the gazetteer knows towns."""
+    """Sides read off the event's place, once the geoparser has placed it.
+
+    A side named only by the place the event happened at ("fired rockets at Haifa", "struck
+    Kharkiv") takes that place's country: the actor dictionary knows countries and groups, the
+    gazetteer knows towns. And an attack's target that only a statement of another kind lent a
+    country to (``fill_counterparts``: text, name and id empty) yields to the country the attack
+    happened in, when that is not the attacker's own: "Israeli warplanes carried out strikes
+    across Syria" hit Syria, whoever condemned them later.
+    """
     placed: list[Event] = []
     for event in events:
         where = event.location
         if where is not None and where.country:
-            name = where.name.lower()
-            for role in ("target", "source"):
-                actor: Actor | None = getattr(event, role)
-                if actor is None or actor.country not in _UNRESOLVED or not actor.text:
-                    continue
-                bare = _bare(actor.text)
-                if bare and (name == bare or name.startswith(bare + " ") or name.startswith(bare + ",")):
-                    event = replace(event, **{role: Actor(text=actor.text, name=where.name, country=where.country,
-                                                          sector=actor.sector)})
+            event = _named_by_place(event, where.name, where.country)
+            event = _hit_where_placed(event, where.country)
         placed.append(event)
     return placed
+
+
+def _named_by_place(event: Event, place: str, country: str) -> Event:
+    name = place.lower()
+    for role in ("target", "source"):
+        actor: Actor | None = getattr(event, role)
+        if actor is None or actor.country not in _UNRESOLVED or not actor.text:
+            continue
+        bare = _bare(actor.text)
+        if bare and (name == bare or name.startswith(bare + " ") or name.startswith(bare + ",")):
+            event = replace(event, **{role: Actor(text=actor.text, name=place, country=country,
+                                                  sector=actor.sector)})
+    return event
+
+
+def _hit_where_placed(event: Event, country: str) -> Event:
+    target, source = event.target, event.source
+    lent = target is not None and not target.text and target.name is None and target.id is None
+    if event.quad_class != _MATERIAL_CONFLICT or not lent or target.country == country:
+        return event
+    if source is None or source.country in (None, country):
+        return event
+    return replace(event, target=Actor(text="", country=country))
