@@ -314,3 +314,10 @@ def test_an_attacks_lent_target_yields_to_where_it_happened() -> None:
     assert place_named_sides([named]) == [named]
     own = replace_event(lent, source=Actor(text="Syrian jets", country="SYR"))
     assert place_named_sides([own]) == [own]
+
+
+def test_what_is_called_for_is_not_yet_done(nlp, coder: Coder) -> None:
+    events = _code(nlp, coder, "Israel's foreign minister called for sanctions on the Revolutionary Guards.")
+    sanctions = [e for e in events if e.trigger == "sanctions"]
+    assert sanctions and sanctions[0].status == "hypothetical"
+    assert [e.event_type for e in events if e.status == "actual"] == ["REQUEST"]

@@ -37,6 +37,8 @@ _MAX_STEPS = 8
 _SHARED_MOOD_MARKS = frozenset({"while", "whilst"})
 _NOBODY = frozenset({"nobody", "none", "noone"})
 _HARM_VERBS = frozenset({"hurt", "injure", "wound", "kill", "harm", "damage"})
+# Verbs whose "for" names what is asked for, not a reason: "called for sanctions".
+_ASKING_VERBS = frozenset({"call", "ask", "press", "push", "appeal", "plead", "lobby", "campaign", "clamor", "clamour"})
 
 
 def _harm_denied(verb: Token, trigger: Token) -> bool:
@@ -279,6 +281,8 @@ class StatusFinder:
             if node.dep_ in ("pobj", "pcomp") and node.head.lower_ in self.cues.presupposing_preps:
                 if self._claimed_for(node.head):
                     found.append("claimed")  # "blamed Iran for the attack"
+                elif node.head.lower_ == "for" and node.head.head.lemma_.lower() in _ASKING_VERBS:
+                    found.append("hypothetical")  # "called for sanctions on the Guards": asked for
                 break
             if node.dep_ == "prep" and node.lower_ in self.cues.presupposing_preps:
                 break
