@@ -207,3 +207,11 @@ def test_its_forces_belong_to_the_clause_subject(nlp, coder) -> None:
     text = "Qatar said its air force had shot down a drone over the Gulf."
     event = one(code(nlp, coder, text), "ASSAULT")
     assert (event.source.country, event.source.sector) == ("QAT", "military")
+
+
+def test_a_linked_ship_is_its_countrys_but_a_linked_militia_is_not_its_sponsors() -> None:
+    from flashpoint.events.actors import load_actors
+
+    actors = load_actors()
+    assert actors.resolve("an Israel-linked container ship").country == "ISR"
+    assert actors.resolve("Iran-linked militias").country == "UNK"

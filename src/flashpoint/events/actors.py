@@ -259,6 +259,7 @@ class _Config:
     group_heads: frozenset[str]
     site_heads: frozenset[str]
     relational_heads: frozenset[str]
+    vessel_heads: frozenset[str]
     facility_heads: frozenset[str]
     facility_links: frozenset[str]
     not_member: re.Pattern[str]
@@ -359,6 +360,7 @@ class ActorDictionary:
             group_heads=words("group_heads"),
             site_heads=words("site_heads"),
             relational_heads=words("relational_heads"),
+            vessel_heads=words("vessel_heads"),
             facility_heads=words("facility_heads"),
             facility_links=words("facility_links"),
             not_member=suffix("suffixes_not_membership"),
@@ -369,9 +371,12 @@ class ActorDictionary:
 
     # -- text lookup ---------------------------------------------------------------------------
     def matches(self, text: str) -> list[AliasMatch]:
-        """Alias matches in ``text`` that name a member, not a sponsor ("Iran-backed")."""
+        """Alias matches in ``text`` that name a member, not a sponsor ("Iran-backed"). For a
+        vessel the link is its identity: an "Israel-linked ship" is what an attacker took for
+        Israel's, where "Iran-linked militias" are not Iran's."""
         text = normalise_quotes(text)
-        return [m for m in self._index.scan(text) if not self._config.not_member.match(text, m.end)]
+        vessel = text.split()[-1].lower() in self._config.vessel_heads if text.split() else False
+        return [m for m in self._index.scan(text) if vessel or not self._config.not_member.match(text, m.end)]
 
     def find(self, text: str, when: str | None = None) -> tuple[ActorEntry, str] | None:
         """The entry of the longest alias in ``text`` (with the alias text), if any."""
