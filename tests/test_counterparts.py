@@ -321,3 +321,16 @@ def test_what_is_called_for_is_not_yet_done(nlp, coder: Coder) -> None:
     sanctions = [e for e in events if e.trigger == "sanctions"]
     assert sanctions and sanctions[0].status == "hypothetical"
     assert [e.event_type for e in events if e.status == "actual"] == ["REQUEST"]
+
+
+def test_killed_in_an_airstrike_names_the_doer_and_the_victims(nlp, coder: Coder) -> None:
+    events = _code(nlp, coder, "Israel killed Hezbollah leader Hassan Nasrallah in a massive airstrike on Friday. "
+                               "Lebanon's prime minister called the strike a massacre.")
+    strike = [e for e in events if e.event_type == "ASSAULT"]
+    assert strike and strike[0].source is not None and strike[0].source.country == "ISR"
+    accuse = [e for e in events if e.event_type == "ACCUSE"]
+    assert accuse and accuse[0].target is not None and accuse[0].target.country == "ISR"
+    later = _code(nlp, coder, "Israeli jets struck Gaza on Monday. Two Israeli soldiers were killed in a roadside "
+                              "bombing in the West Bank on Tuesday.")
+    bombing = [e for e in later if e.trigger == "bombing"]
+    assert bombing and bombing[0].target is not None and bombing[0].target.country == "ISR"

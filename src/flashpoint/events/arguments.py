@@ -784,7 +784,9 @@ class ArgumentFinder:
             of_obj = None
         if args.source is None:
             args.source = self._modifier_actor(noun, args)
-        if args.source is None and noun.dep_ == "pobj" and noun.head.lower_ in ("with", "by") and \
+        killed_in = noun.head.lower_ == "in" and noun.head.head.lemma_.lower() in self.cues.casualty_verbs \
+            and _child(noun.head.head, "nsubj") is not None  # "Israel killed Nasrallah in an airstrike"
+        if args.source is None and noun.dep_ == "pobj" and (noun.head.lower_ in ("with", "by") or killed_in) and \
                 noun.head.head.pos_ == "VERB":
             # "American forces responded with counter-battery fire", "retaliated with strikes"
             args.source = self._span(self.subject_of_clause(noun.head.head), args)

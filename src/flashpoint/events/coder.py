@@ -229,6 +229,11 @@ class Coder:
         verbs = [c for c in head.children if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in casualty]
         if head.dep_ == "nsubj" and head.head.lemma_.lower() in casualty:
             verbs.append(head.head)
+        killed = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "in" else None
+        if killed is not None and killed.lemma_.lower() in casualty:
+            victims = next((c for c in killed.children if c.dep_ == "nsubjpass"), None)
+            if victims is not None and self._is_actorish(noun_phrase(victims).text, False):
+                return noun_phrase(victims)  # "two soldiers were killed in a roadside bombing"
         for verb in verbs:
             for child in verb.children:
                 if child.dep_ == "dobj":
