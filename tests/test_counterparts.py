@@ -334,3 +334,10 @@ def test_killed_in_an_airstrike_names_the_doer_and_the_victims(nlp, coder: Coder
                               "bombing in the West Bank on Tuesday.")
     bombing = [e for e in later if e.trigger == "bombing"]
     assert bombing and bombing[0].target is not None and bombing[0].target.country == "ISR"
+
+
+def test_troops_that_remain_deployed_are_a_state_not_a_deployment(nlp, coder: Coder) -> None:
+    state = _code(nlp, coder, "The Canadian Armed Forces remain deployed in Latvia and Iraq.")
+    assert not state
+    act = _code(nlp, coder, "Canada deployed 200 troops to Latvia on Monday.")
+    assert [e.event_type for e in act] == ["MOBILIZE"]

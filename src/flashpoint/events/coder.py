@@ -149,6 +149,8 @@ class Coder:
                 continue  # "following the U.S. airstrikes": a backgrounded re-mention
             if trigger.is_nominal and (self._standing(trigger.head) or _characterises(trigger.head, found)):
                 continue
+            if not trigger.is_nominal and self._standing_state(trigger.head):
+                continue  # "troops remain deployed in Iraq": a state, not an act
             kept.append(_Candidate(trigger, args, False))
         kept = _fold_defences(kept)
         kept = _merge_restatements(kept, self.ontology.cues.status, self.ontology.cues.speech_types)
@@ -221,6 +223,12 @@ class Coder:
         prep = head.head
         return (head.dep_ == "pobj" and prep.lower_ == "under"
                 and prep.head.lemma_.lower() in self.ontology.cues.status.standing_verbs)
+
+    def _standing_state(self, head: Token) -> bool:
+        """A participle describing a state that a standing verb keeps: "remain deployed",
+        "stay detained"."""
+        return (head.tag_ == "VBN" and head.dep_ in ("acomp", "xcomp", "oprd", "attr")
+                and head.head.lemma_.lower() in self.ontology.cues.status.standing_verbs)
 
     def _victim(self, head: Token) -> Span | None:
         """Who an attack noun killed or wounded: "the rocket attack that killed a U.S.
