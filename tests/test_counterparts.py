@@ -341,3 +341,10 @@ def test_troops_that_remain_deployed_are_a_state_not_a_deployment(nlp, coder: Co
     assert not state
     act = _code(nlp, coder, "Canada deployed 200 troops to Latvia on Monday.")
     assert [e.event_type for e in act] == ["MOBILIZE"]
+
+
+def test_punished_for_an_act_is_its_claimed_doer(nlp, coder: Coder) -> None:
+    events = _code(nlp, coder, "Iran has vowed to punish Israel for the killing of Hamas leader Ismail Haniyeh.")
+    killing = [e for e in events if e.trigger == "killing"]
+    assert killing and killing[0].status == "claimed"
+    assert killing[0].source is not None and killing[0].source.country == "ISR"

@@ -265,7 +265,8 @@ class ArgumentFinder:
             if node.dep_ == "ROOT" or node.head.i == node.i:
                 return None
             node = node.head
-            if node.lemma_.lower() in self.cues.status.claim_governors:
+            if node.lemma_.lower() in self.cues.status.claim_governors or (
+                    node.pos_ == "VERB" and node.lemma_.lower() in self.cues.status.claim_heads):  # "punish X for"
                 accused = _child(node, "dobj") or _child(node, "nsubjpass")  # "X was blamed for"
                 if accused is None and node.dep_ == "acl" and node.tag_ == "VBN":
                     accused = node.head  # "three men suspected of firing rockets"
