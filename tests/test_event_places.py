@@ -199,3 +199,47 @@ def test_a_deployment_from_a_place_came_from_there(nlp, gazetteer) -> None:
         dict(word="struck", event_type="ASSAULT"),
         dict(word="flown", event_type="MOBILIZE", target="USA")])
     assert marines is None or marines.country != "KWT"  # Kuwait is where they came from
+
+
+def test_an_act_told_in_response_takes_no_place_from_the_episode(nlp, gazetteer) -> None:
+    text = ("Militants fired rockets at the Erbil base on Monday.\n"
+            "U.S. jets struck depots on Tuesday in retaliation for the killing of two "
+            "contractors.\n")
+    rockets, killing = _locate(nlp, gazetteer, text, [
+        dict(word="fired", event_type="ASSAULT", source="IRQ", target="USA"),
+        dict(word="killing", event_type="ASSAULT", target="USA")])
+    assert rockets is not None and "Erbil" in rockets.name
+    assert killing is None  # an earlier act: the episode's base is not its place
+
+
+def test_an_attack_on_a_country_happened_there_when_nothing_finer_is_said(nlp,
+                                                                          gazetteer) -> None:
+    text = ("Israeli aircraft struck military sites in Iran early Saturday in response to "
+            "Iran's missile attack on Israel on Oct. 1.\n")
+    strike, attack = _locate(nlp, gazetteer, text, [
+        dict(word="struck", event_type="ASSAULT", source="ISR", target="IRN"),
+        dict(word="attack", event_type="ASSAULT", source="IRN", target="ISR")])
+    assert strike is not None and strike.country == "IRN"
+    assert attack is not None and attack.country == "ISR" and attack.precision == "country"
+
+
+def test_a_country_struck_is_still_a_target_not_a_place(nlp, gazetteer) -> None:
+    text = "Israel struck Iran on Saturday.\n"
+    (strike,) = _locate(nlp, gazetteer, text, [
+        dict(word="struck", event_type="ASSAULT", source="ISR", target="IRN")])
+    assert strike is None
+
+
+def test_a_deployment_happened_where_the_forces_were_sent(nlp, gazetteer) -> None:
+    text = ("WASHINGTON, Oct. 2, 2024 —\n"
+            "The Pentagon deployed fighter jets to Jordan on Tuesday.\n")
+    (deployment,) = _locate(nlp, gazetteer, text, [
+        dict(word="deployed", event_type="MOBILIZE", source="USA")])
+    assert deployment is not None and deployment.country == "JOR"
+
+
+def test_forces_flown_in_from_a_country_were_not_deployed_there(nlp, gazetteer) -> None:
+    text = "Additional troops were flown in from Kuwait on Friday.\n"
+    (deployment,) = _locate(nlp, gazetteer, text, [
+        dict(word="flown", event_type="MOBILIZE", source="USA")])
+    assert deployment is None or deployment.country != "KWT"

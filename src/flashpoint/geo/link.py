@@ -48,16 +48,17 @@ from spacy.tokens import Doc, Span, Token
 from flashpoint.errors import ModelError
 from flashpoint.geo.resolve import PRECISION_RANK, Place
 
-__all__ = ["Link", "NameSpans", "PlaceRules", "event_place", "link_place", "name_spans",
-           "names_where", "place_rules"]
+__all__ = ["Link", "NameSpans", "PlaceRules", "event_place", "is_cause", "link_place",
+           "name_spans", "names_where", "place_rules"]
 
 #: Dependency edges a place may climb through on its way to the trigger.
 _CLIMB = {"compound", "amod", "nmod", "poss", "appos", "pobj", "prep", "dobj", "nsubjpass",
           "npadvmod", "conj", "pcomp", "advmod", "nsubj", "attr", "obj", "obl", "agent", "dative",
           "acl", "relcl", "advcl", "xcomp", "oprd"}
 _MAX_STEPS = 7
-#: Roles of a mention, best first: in a locative phrase, acted on, modifying a noun.
-_LOCATIVE, _TARGET, _LOCAL = 0, 1, 2
+#: Roles of a mention, best first: in a locative phrase, acted on, modifying a noun, a country
+#: an act noun is aimed at ("the attack on Israel": only when nothing else places the act).
+_LOCATIVE, _TARGET, _LOCAL, _AIMED = 0, 1, 2, 3
 #: Entities whose words are a name, not a description: a place inside one is not a place.
 _NAME_LABELS = {"ORG", "WORK_OF_ART", "LAW"}
 
@@ -80,6 +81,9 @@ class PlaceRules:
     place_anaphors: frozenset[str]  # "the scene", "the base": the place already told
     locale_nouns: frozenset[str]  # "near the Syrian border": a place the gazetteer may not name
     leaving: frozenset[str]  # "from", "out of": where an act of leaving happened
+    arriving_types: frozenset[str] = frozenset()  # acts of sending: "deployed jets to Jordan"
+    arriving: frozenset[str] = frozenset()  # "to", "into": where an act of sending happened
+    cause_phrases: frozenset[str] = frozenset()  # "after", "in response to": an earlier act
 
     def is_physical(self, event_type: str | None, mode: str | None) -> bool:
         """An act done at a place, rather than said or decided somewhere."""
@@ -94,7 +98,7 @@ class PlaceRules:
 #: The word lists of ``event_places``, by their PlaceRules field names.
 _WORD_LISTS = ("locative", "target", "directions", "place_nouns", "territory_nouns",
                "act_nouns", "claim_words", "facility_words", "place_anaphors", "locale_nouns",
-               "leaving")
+               "leaving", "arriving", "cause_phrases")
 
 
 @lru_cache(maxsize=1)
@@ -107,11 +111,12 @@ def place_rules() -> PlaceRules:
                     for t, m in section["physical"].items()}
         object_types = frozenset(str(w).upper() for w in section["object_types"])
         leaving_types = frozenset(str(w).upper() for w in section["leaving_types"])
+        arriving_types = frozenset(str(w).upper() for w in section["arriving_types"])
         words = {key: frozenset(str(w).lower() for w in section[key]) for key in _WORD_LISTS}
     except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
         raise ModelError(f"toponyms.yaml has no usable event_places section: {exc}") from exc
     return PlaceRules(physical=physical, object_types=object_types,
-                      leaving_types=leaving_types, **words)
+                      leaving_types=leaving_types, arriving_types=arriving_types, **words)
 
 
 @dataclass(frozen=True)
@@ -126,6 +131,7 @@ class Link:
     attached: bool = False  # the place hangs on the event word itself
     anaphor: bool = False  # "at the scene", "near the base": the place the story is at
     elsewhere: bool = False  # "near the Syrian border": a place the gazetteer cannot name
+    prior: bool = False  # "in response to Iran's attack": an earlier act, not the episode's
 
 
 def event_place(sentence: Span, trigger: Token, places: Sequence[Place],
@@ -147,25 +153,31 @@ def link_place(sentence: Span, trigger: Token, places: Sequence[Place],
     physical = rules.is_physical(event_type, mode)
     acted_on = physical and (event_type is None or event_type in rules.object_types)
     leaving = physical and event_type in rules.leaving_types
+    arriving = physical and event_type in rules.arriving_types
     other_ids = {t.i for t in others if t.i != trigger.i}
     attached, loose = _candidates(sentence, trigger, places, other_ids, rules, acted_on, leaving,
-                                  names)
+                                  names, arriving)
+    if any(item[1] != _AIMED for item in attached):
+        attached = [item for item in attached if item[1] != _AIMED]
+    prior = physical and is_cause(trigger, rules)
     if attached:
         best = min(attached, key=lambda item: (item[0], item[2], item[1]))[3]
         if (best.precision == "country" and _spread(attached)) \
                 or _split(sentence, best, attached):
             return Link(None, spread=True)
-        return Link(_finest_within(best, attached), attached=True)
+        return Link(_finest_within(best, attached), attached=True, prior=prior)
     owner = _owner_by_pronoun(sentence, trigger, places, other_ids, rules)
     if owner is not None:
-        return Link(owner, attached=True)
+        return Link(owner, attached=True, prior=prior)
     if _anaphor_attached(sentence, trigger, places, other_ids, rules, acted_on):
-        return Link(None, anaphor=True)
+        return Link(None, anaphor=True, prior=prior)
     if not physical:
         return Link(None)
+    if prior and not loose:
+        return Link(None, prior=True)
     if not loose:
         return Link(None, elsewhere=_unnamed_locale(sentence, trigger, other_ids, rules,
-                                                    acted_on, leaving))
+                                                    acted_on, leaving, arriving))
     finest = min(PRECISION_RANK.get(p.precision, 9) for p in loose)
     if finest == PRECISION_RANK["country"] and len({p.country for p in loose}) > 1:
         return Link(None, spread=True)
@@ -176,11 +188,12 @@ def link_place(sentence: Span, trigger: Token, places: Sequence[Place],
 
 def _candidates(sentence: Span, trigger: Token, places: Sequence[Place], other_ids: set[int],
                 rules: PlaceRules, acted_on: bool, leaving: bool = False,
-                doc_names: NameSpans | None = None
+                doc_names: NameSpans | None = None, arriving: bool = False
                 ) -> tuple[list[tuple[int, int, int, Place]], list[Place]]:
     """The sentence's mentions that say where: (steps, role, precision rank, place) for those
     hanging on the trigger, and the unclaimed rest. ``leaving``: the event is an act of
-    leaving, placed where it left from."""
+    leaving, placed where it left from; ``arriving``: an act of sending, placed where it
+    sent to."""
     if doc_names is None:
         doc_names = name_spans(sentence.doc)
     # the entities wholly inside the sentence, as ``sentence.ents`` has them
@@ -197,9 +210,11 @@ def _candidates(sentence: Span, trigger: Token, places: Sequence[Place], other_i
                for s, e in names):
             continue  # part of a name: "the Islamic Resistance in Iraq"
         root = _root(sentence, place)
-        role = None if root is None else _role(root, place, rules, acted_on, leaving)
+        role = None if root is None else _role(root, place, rules, acted_on, leaving, arriving)
         if root is None or role is None:
             continue
+        if role == _AIMED and not _aimed_by(root, trigger):
+            continue  # "struck back after Iran's attack on Israel": the attack's aim
         steps = _climb(root, trigger, other_ids, rules)
         if steps is None:
             continue  # another event's place, or an actor's
@@ -255,7 +270,7 @@ def _anaphor_attached(sentence: Span, trigger: Token, places: Sequence[Place],
 
 
 def _unnamed_locale(sentence: Span, trigger: Token, other_ids: set[int], rules: PlaceRules,
-                    acted_on: bool, leaving: bool = False) -> bool:
+                    acted_on: bool, leaving: bool = False, arriving: bool = False) -> bool:
     """Whether the event hangs on a locative phrase whose place no toponym names: "a drone
     strike near the Syrian border", "clashes in the eastern desert", "shelled a village".
 
@@ -272,7 +287,7 @@ def _unnamed_locale(sentence: Span, trigger: Token, other_ids: set[int], rules: 
             continue
         if token.dep_ == "pobj":
             placed = _object_role(token.head, False, rules, acted_on,
-                                  leaving=leaving) is not None
+                                  leaving=leaving, arriving=arriving) is not None
         else:  # "shelled a village": the place acted on
             placed = acted_on and token.dep_ in ("dobj", "obj", "nsubjpass")
         if placed and (_climb(token, trigger, other_ids, rules) or 0) > 0:
@@ -364,7 +379,7 @@ def _root(sentence: Span, place: Place) -> Token | None:
 
 
 def _role(token: Token, place: Place, rules: PlaceRules, acted_on: bool,
-          leaving: bool = False) -> int | None:
+          leaving: bool = False, arriving: bool = False) -> int | None:
     """Whether the mention names where something happened, and how; None for an actor.
 
     Conjuncts share the role of the first conjunct ("in Iraq and Syria"), appositions the
@@ -379,7 +394,7 @@ def _role(token: Token, place: Place, rules: PlaceRules, acted_on: bool,
         token = token.head
     dep, head = token.dep_, token.head
     if dep == "pobj":
-        return _object_role(head, country, rules, acted_on, leaving=leaving)
+        return _object_role(head, country, rules, acted_on, leaving=leaving, arriving=arriving)
     if dep in ("dobj", "obj") and any(c.dep_ == "prt" and c.lower_ in rules.locative
                                       for c in head.children):
         return _LOCATIVE  # "seize off Gibraltar": a preposition parsed as a particle
@@ -389,30 +404,38 @@ def _role(token: Token, place: Place, rules: PlaceRules, acted_on: bool,
         if country:
             return _LOCATIVE if head.lower_ in rules.territory_nouns else None
         if head.lemma_.lower() in rules.place_nouns or head.lower_ in rules.place_nouns:
-            noun_role = _role(head, _as_town(place), rules, acted_on, leaving)
+            noun_role = _role(head, _as_town(place), rules, acted_on, leaving, arriving)
             return noun_role if noun_role is not None else _LOCAL
         return _LOCAL if dep == "compound" else None
     return None
 
 
 def _object_role(prep: Token, country: bool, rules: PlaceRules, acted_on: bool,
-                 depth: int = 0, leaving: bool = False) -> int | None:
+                 depth: int = 0, leaving: bool = False, arriving: bool = False) -> int | None:
     """The role the object of ``prep`` plays: "in X" places, "west of X" and "next to X"
     place near X, "the gate of X" places wherever the gate is. For an act of leaving, "from
     X" and "out of X" place it in X ("pulled its trainers out of Iraq"); for any other act
-    they name an origin ("flown in from Kuwait")."""
+    they name an origin ("flown in from Kuwait"). For an act of sending, "to X" places it in
+    X ("deployed jets to Jordan"). A country an act noun is aimed at ("the attack on Israel")
+    is the act's place only as a last resort (``_AIMED``)."""
     word = prep.lower_
     if word in rules.locative:
         return _LOCATIVE
     if leaving and (word in rules.leaving or f"{prep.head.lower_} {word}" in rules.leaving):
         return _LOCATIVE
+    if arriving and word in rules.arriving:
+        return _LOCATIVE
     if word in ("of", "to") and prep.head.lower_ in rules.directions:
         return _LOCATIVE
-    if word in rules.target and acted_on and not country:
-        return _TARGET
+    if word in rules.target and acted_on:
+        if not country:
+            return _TARGET
+        if depth == 0 and prep.head.lemma_.lower() in rules.act_nouns:
+            return _AIMED
+        return None
     holder = prep.head
     if word == "of" and depth < 2 and holder.dep_ == "pobj" and holder.pos_ in ("NOUN", "PROPN"):
-        role = _object_role(holder.head, country, rules, acted_on, depth + 1, leaving)
+        role = _object_role(holder.head, country, rules, acted_on, depth + 1, leaving, arriving)
         return None if role is None or (country and role != _LOCATIVE) else role
     return None
 
@@ -477,3 +500,34 @@ def _sharers(trigger: Token) -> set[int]:
                 and head.pos_ in ("VERB", "AUX") and head.i != trigger.i):
             found.add(head.i)
     return found - {trigger.i}
+
+
+def _aimed_by(root: Token, trigger: Token) -> bool:
+    """Whether a country an act noun is aimed at hangs on the trigger itself ("Iran's missile
+    attack *on Israel*"), not on an act the trigger merely follows."""
+    while root.dep_ in ("conj", "appos") and root.head.i != root.i:
+        root = root.head
+    return root.head.head.i == trigger.i
+
+
+def is_cause(trigger: Token, rules: PlaceRules) -> bool:
+    """Whether the event is told as the cause of another act, and so before it: "struck sites
+    in Iran *in response to* Iran's missile attack", "suspended its mission *after* the
+    killing", "*after* Iran attacked Israel". Its sentence's other places are the later act's."""
+    token = trigger
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in rules.cause_phrases for c in token.children)
+    if token.dep_ not in ("pobj", "pcomp", "dobj"):
+        return False
+    prep = token.head
+    if token.dep_ == "dobj" and prep.lower_ != "following":
+        return False
+    words = [prep.lower_]
+    holder = prep.head
+    if holder.pos_ == "NOUN" and holder.i != prep.i:
+        words.insert(0, holder.lower_)
+        if holder.dep_ == "pobj":
+            words.insert(0, holder.head.lower_)
+    return any(" ".join(words[k:]) in rules.cause_phrases for k in range(len(words)))

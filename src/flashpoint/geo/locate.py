@@ -15,7 +15,10 @@ act (same kind, same side) with a place inside it ("eastern Syria", then "near A
 Any event that hangs on "the scene" or "the base" is at the episode's place. An act whose own
 sentence puts it at a place the gazetteer cannot name ("a drone strike near the Syrian border",
 "attacked a checkpoint in the western desert") takes no place from its context: it happened
-somewhere else than the episode, and no point beats a wrong one. A context place
+somewhere else than the episode, and no point beats a wrong one. Nor does an act told as the
+cause of another ("suspended its mission after the killing of Soleimani", "in response to
+Iran's missile attack"): it happened before the episode, often elsewhere, and takes only what
+its own words say or the place of the act it retells; it does not open the episode either. A context place
 is lent only to an event whose date fits the date of the act that placed it: a story about the
 June 2021 strikes does not place the January 2020 assassination it recalls. Failing one, a
 local report's dateline ("BAGHDAD, Jan. 1 --") places it, when the story's places are in the
@@ -95,13 +98,13 @@ def locate_events(
         link = links.get(i)
         if i in retold and retold[i] is None and link is not None and link.place is None:
             link = Link(None, spread=True)  # "most of the attacks": those had no one place
-        context = _fitting(event, retold.get(i)) or _fitting(event, recent.get(i)) \
-            or _fitting(event, episode)
-        place = _final_place(link, event, rules, context, local) \
+        prior = link is not None and link.prior
+        stories = (retold.get(i), None, None) if prior else (retold.get(i), recent.get(i), episode)
+        context = next((p for p in (_fitting(event, c) for c in stories) if p), None)
+        place = _final_place(link, event, rules, context, None if prior else local) \
             or _speaker_dateline(link, event, rules, dateline)
         if place is not None and rules.is_physical(event.event_type, event.mode):
-            place = _refined(place, event, (retold.get(i), recent.get(i), episode), local,
-                             gazetteer)
+            place = _refined(place, event, stories, None if prior else local, gazetteer)
         located.append(replace(event, location=place.to_location()) if place else event)
     return located
 
@@ -133,8 +136,9 @@ def _read_sentences(parsed: Doc, events: Sequence[Event], anchors: Sequence[Anch
         paragraph = _paragraph(text_of(parsed), events[i].char_start)
         if last is not None and last[0] == paragraph:
             recent[i] = last[1]
-        if link.place is None or not rules.is_physical(events[i].event_type, events[i].mode):
-            continue
+        if link.place is None \
+                or not rules.is_physical(events[i].event_type, events[i].mode):
+            continue  # an act told as the cause of another ("after the killing") is earlier
         last = (paragraph, (link.place, events[i].date, events[i].char_start, _side(events[i])))
         if lead is None:
             lead, episode = i, link.place
