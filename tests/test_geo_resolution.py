@@ -183,3 +183,77 @@ def given_inferred(text: str, names: list[str], gazetteer: Gazetteer) -> dict[st
         start = text.index(name)
         mentions.append(Mention(name, start, start + len(name), "GOLD"))
     return {p.text: p for p in resolve(mentions, text, gazetteer)}
+
+
+def given_all(text: str, names: list[str], gazetteer: Gazetteer) -> dict[str, Place]:
+    """Like ``given``, with inference on: names the gazetteer lacks are placed by a guess."""
+    mentions = []
+    for name in names:
+        start = text.index(name)
+        mentions.append(Mention(name, start, start + len(name), "GOLD",
+                                demonym=gazetteer.demonym(name) is not None))
+    return {p.text: p for p in resolve(mentions, text, gazetteer)}
+
+
+def test_a_city_known_by_the_name_only_as_an_alias_does_not_damp_the_towns_so_called(
+        gazetteer) -> None:
+    # Columbus, Ohio is listed under "Franklin" (its county); it must not make the
+    # Louisiana town a far smaller namesake that context cannot pick.
+    text = "In Louisiana, the street was later named Franklin, near Lafayette."
+    franklin = given(text, ["Louisiana", "Franklin", "Lafayette"], gazetteer)["Franklin"]
+    assert franklin.country == "USA"
+    assert km(franklin.lat, franklin.lon, 29.80, -91.50) < 50
+
+
+def test_a_span_holding_town_and_state_is_resolved_whole(gazetteer) -> None:
+    text = "Trips to Guam, Alaska and Washington, D.C., among many others."
+    dc = given(text, ["Guam", "Alaska", "Washington, D.C."], gazetteer)["Washington, D.C."]
+    assert km(dc.lat, dc.lon, 38.90, -77.04) < 30
+    text = "He grew up in Springfield, Illinois, and moved away."
+    town = given(text, ["Springfield, Illinois"], gazetteer)["Springfield, Illinois"]
+    assert km(town.lat, town.lon, 39.80, -89.64) < 30
+
+
+def test_a_continent_adjective_inside_a_name_places_the_body_there(gazetteer) -> None:
+    text = ("The Bank of Japan and the European Central Bank will keep policy "
+            "accommodative, said an analyst in Aberdeen.")
+    ecb = given_all(text, ["Japan", "European Central Bank", "Aberdeen"],
+                    gazetteer)["European Central Bank"]
+    assert ecb.name == "Europe" and ecb.inferred
+
+
+def test_a_two_letter_or_three_letter_acronym_is_no_town_called_so(gazetteer) -> None:
+    text = "Doctors at the CHU in Montpellier, France, tried to revive him."
+    places = given(text, ["CHU", "Montpellier", "France"], gazetteer)
+    assert "CHU" not in places or places["CHU"].country == "FRA"
+    la = given("Flights from LA were delayed.", ["LA"], gazetteer)["LA"]
+    assert la.name == "Los Angeles"
+
+
+def test_a_mid_sized_town_of_a_country_never_named_is_a_stray(gazetteer) -> None:
+    # "Middletown" (a typo for a West Yorkshire village) is not Middletown, New Jersey, in a
+    # story that moves between English towns and Portugal.
+    text = ("They moved from Dewsbury to Thornhill, then Overton, and holidayed in Blackpool, "
+            "Great Yarmouth, Wales and Portugal. He owned a shop in Middletown for years.")
+    places = given(text, ["Dewsbury", "Thornhill", "Overton", "Blackpool", "Great Yarmouth",
+                          "Wales", "Portugal", "Middletown"], gazetteer)
+    assert "Middletown" not in places or places["Middletown"].country != "USA"
+
+
+def test_the_north_west_is_englands_unless_the_story_is_south_african(gazetteer) -> None:
+    text = "Rain is forecast across the North West, from Manchester to Cumbria."
+    assert given(text, ["North West", "Manchester", "Cumbria"],
+                 gazetteer)["North West"].country == "GBR"
+    text = ("Platinum mines in the North West, near Rustenburg, employ thousands of South "
+            "Africans, and Limpopo has followed.")
+    assert given(text, ["North West", "Rustenburg", "South Africa", "Limpopo"],
+                 gazetteer)["North West"].country == "ZAF"
+
+
+def test_a_foreign_town_inside_a_name_is_a_brand_where_the_story_is_elsewhere(
+        gazetteer) -> None:
+    text = ("Boys from all over Egypt train at the Liverpool Academy, which has branches "
+            "in Cairo, Giza and Alexandria, Egypt's second city.")
+    academy = given_all(text, ["Egypt", "Liverpool Academy", "Cairo", "Giza", "Alexandria"],
+                        gazetteer)["Liverpool Academy"]
+    assert academy.country == "EGY" and academy.inferred

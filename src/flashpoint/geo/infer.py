@@ -171,7 +171,8 @@ def inner_names(mention: Mention, gaz: Gazetteer, named: frozenset[str] = frozen
         min_city = _BIG_CITY if j - i == 1 and normalize_name(text) not in named else 0
         if _names_a_place(text, gaz, min_city):
             start = mention.start + words[i][1]
-            found.append(Mention(text, start, start + len(text), "INNER"))
+            found.append(Mention(text, start, start + len(text), "INNER",
+                                 demonym=gaz.demonym(text) is not None))
             taken.update(range(i, j))
     return found
 
@@ -205,9 +206,16 @@ def looks_like_adjective(text: str) -> bool:
 
 def _names_a_place(text: str, gaz: Gazetteer, min_city: int) -> bool:
     """A capitalised name of a country, region, site or town of some size, and not a common
-    word that towns happen to be named after ("Central", "Grand", "Royal")."""
-    if not text[:1].isupper() or gaz.is_not_place(text) or gaz.demonym(text) is not None:
+    word that towns happen to be named after ("Central", "Grand", "Royal").
+
+    A country's adjective names no place ("Russian Embassy" is abroad), but a continent's
+    does: a body called "European" or "African" ("European Central Bank", "African Union
+    Commission") works in and for that continent."""
+    if not text[:1].isupper() or gaz.is_not_place(text):
         return False
+    adjective = gaz.demonym(text)
+    if adjective is not None:
+        return adjective.kind == "continent"
     key = normalize_name(text)
     if key in gaz.generic_words or key in gaz.street_words:
         return False

@@ -59,6 +59,9 @@ _KIND_PRIOR = {SITE: 10.0, COUNTRY: 9.0, REGION: 6.0, CONTINENT: 8.5}
 _STATE_PRIOR = 5.5  # a US state: "New York" and "Washington" are cities first
 #: A town smaller than this, in a country the rest of the document never names, is dropped.
 _STRAY_POP = 50_000
+_ACRONYM = re.compile(r"^[A-Z]{2,3}$")
+#: Evidence for other countries this heavy makes a town of an unnamed country a stray.
+_FOREIGN_EVIDENCE = 3.0
 #: A city this large is good evidence of the document's country, and beats its namesake region.
 _BIG_CITY = 100_000
 #: Words after a name that the gazetteer may index without. "County" is not among them: the
@@ -155,13 +158,26 @@ def _guess(mention: Mention, resolved: list[tuple[Place, int]], text: str, gaz: 
     """A place, marked ``inferred``, for a name the gazetteer lacks (:func:`infer.guess`)."""
     named = frozenset(normalize_name(place.text) for place, _ in resolved)
     found = guess(mention, resolved, gaz, evidence.states,
-                  lambda inner: _best(inner, _candidates(inner, gaz), gaz, evidence), named)
+                  lambda inner: _inner_choice(inner, gaz, evidence), named)
     if found is None:
         return None
     if isinstance(found, Place):
         return replace(found, text=mention.text, start=mention.start, end=mention.end,
                        near=False, demonym=mention.demonym, score=0.0, inferred=True)
     return replace(_place(mention, found[0], found[1], text, gaz), inferred=True)
+
+
+def _inner_choice(inner: Mention, gaz: Gazetteer, evidence: _Evidence) -> tuple[int, float] | None:
+    """The place a name inside a longer name points to, unless it is a town of a country the
+    document never names while it names others at length: "Liverpool Academy" in a story
+    about Egypt is a brand, not a place in England."""
+    chosen = _best(inner, _candidates(inner, gaz), gaz, evidence)
+    if chosen is None or gaz.kinds[chosen[0]] != CITY:
+        return chosen
+    total = sum(evidence.countries.values())
+    if total >= _FOREIGN_EVIDENCE and not evidence.countries.get(gaz.countries[chosen[0]]):
+        return None
+    return chosen
 
 
 def _candidates(mention: Mention, gaz: Gazetteer) -> tuple[int, ...]:
@@ -185,7 +201,24 @@ def _candidates(mention: Mention, gaz: Gazetteer) -> tuple[int, ...]:
             rows = _plausible(stripped, gaz.rows(stripped), gaz)
     if not rows and "." in text and text in gaz.state_forms:
         rows = (gaz.state_forms[text],)  # "N.J.": the dotted form cannot mean anything else
+    if not rows and "," in text:
+        rows = _comma_rows(text, gaz)
     return rows
+
+
+def _comma_rows(text: str, gaz: Gazetteer) -> tuple[int, ...]:
+    """Candidates for one span that holds "X, Y" ("Washington, D.C.", "Paris, France"):
+    the name without its comma if the gazetteer has it so, else the places called X that
+    lie in a place called Y; an X that lies in no Y keeps all its candidates."""
+    joined = _plausible(text, gaz.rows(text.replace(",", "")), gaz)
+    if joined:
+        return joined
+    head, _, tail = text.partition(",")
+    head, tail = head.strip(), tail.strip()
+    rows = _plausible(head, gaz.rows(head), gaz)
+    outer = gaz.rows(tail) + ((gaz.state_forms[tail],) if tail in gaz.state_forms else ())
+    inside = tuple(r for r in rows if any(gaz.contains(o, r) for o in outer))
+    return inside or rows
 
 
 def _postal_state(mention: Mention, glue: str, gaz: Gazetteer) -> int | None:
@@ -199,8 +232,14 @@ def _postal_state(mention: Mention, glue: str, gaz: Gazetteer) -> int | None:
 
 def _plausible(text: str, rows: tuple[int, ...], gaz: Gazetteer) -> tuple[int, ...]:
     """Drop hamlets reached only through an alternate name: GeoNames lists odd variants for
-    small places ("West Coast" for a village) that would otherwise catch common phrases."""
+    small places ("West Coast" for a village) that would otherwise catch common phrases.
+    A name of two or three capitals is an acronym: of the towns, it keeps those it abbreviates."""
     key = normalize_name(text)
+    if _ACRONYM.match(text):
+        # "CHU", "ANC": an acronym, not a town called Chu; a city is abbreviated by its
+        # initials ("LA", "NYC", "KL").
+        return tuple(r for r in rows if gaz.kinds[r] != CITY
+                     or "".join(w[0] for w in gaz.names[r].split()).upper() == text)
     return tuple(r for r in rows if gaz.kinds[r] != CITY or gaz.pops[r] >= MIN_ALT_POPULATION
                  or normalize_name(gaz.names[r]) == key)
 
@@ -340,7 +379,7 @@ def _best(mention: Mention, cands: tuple[int, ...], gaz: Gazetteer, evidence: _E
         return None
     dateline = evidence.dateline or mention.source == "DATELINE"
     key = normalize_name(mention.text)
-    largest = max((gaz.pops[r] for r in cands if gaz.kinds[r] == CITY), default=0)
+    largest = _largest_namesake(cands, key, gaz)
     best: tuple[int, float] | None = None
     for row in cands:
         score = (_prior(row, key, gaz)
@@ -358,6 +397,18 @@ def _best(mention: Mention, cands: tuple[int, ...], gaz: Gazetteer, evidence: _E
         if best is None or score > best[1]:
             best = (row, score)
     return best
+
+
+def _largest_namesake(cands: tuple[int, ...], key: str, gaz: Gazetteer) -> int:
+    """The population of the largest town that bears the name as its own.
+
+    A city that has the name only as an alternate one (Columbus, Ohio, listed under
+    "Franklin" for its county) is no famous namesake that readers think of first, so it must
+    not damp the context of the towns actually called so. Falls back to every candidate when
+    none bears the name as its own."""
+    towns = [r for r in cands if gaz.kinds[r] == CITY]
+    own = [r for r in towns if normalize_name(gaz.names[r]) == key]
+    return max((gaz.pops[r] for r in own or towns), default=0)
 
 
 def _context_bonus(row: int, evidence: _Evidence, gaz: Gazetteer) -> float:
@@ -416,10 +467,13 @@ def _stray(row: int, context: Counter, parent_rows: tuple[int, ...] | None,
 
     Usually the name of something the gazetteer lacks ("Heathrow" the airport, not the Florida
     town); no place is better than a place on the wrong continent."""
-    if gaz.kinds[row] != CITY or gaz.pops[row] >= _STRAY_POP or parent_rows:
+    if gaz.kinds[row] != CITY or gaz.pops[row] >= _BIG_CITY or parent_rows:
         return False
     total = sum(context.values())
-    return total >= 2 and context.get(gaz.countries[row], 0.0) / total < 0.2
+    share = context.get(gaz.countries[row], 0.0) / total if total else 1.0
+    if gaz.pops[row] >= _STRAY_POP:
+        return total >= _FOREIGN_EVIDENCE and share == 0.0
+    return total >= 2 and share < 0.2
 
 
 def _place(mention: Mention, row: int, score: float, text: str, gaz: Gazetteer) -> Place:
