@@ -84,7 +84,7 @@ class Settings:
     without one the API is read-only. ``analysis`` tunes :mod:`flashpoint.analysis`.
     ``selective_parse`` runs the parser and NER only on sentences that may hold an event
     (``flashpoint.nlp.selective``; a senter finds them). On by default: it measured faster than a
-    full parse (``bench/throughput.py``: CPU ratio to bare spaCy 1.11 against 1.13) with gold
+    full parse (``bench/throughput.py``: CPU ratio to bare spaCy 0.98 against 0.99) with gold
     scores equal or better; ``FLASHPOINT_SELECTIVE_PARSE=0`` parses everything.
     """
 
