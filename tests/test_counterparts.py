@@ -348,3 +348,9 @@ def test_punished_for_an_act_is_its_claimed_doer(nlp, coder: Coder) -> None:
     killing = [e for e in events if e.trigger == "killing"]
     assert killing and killing[0].status == "claimed"
     assert killing[0].source is not None and killing[0].source.country == "ISR"
+
+
+def test_no_group_claiming_an_attack_claims_nothing(nlp, coder: Coder) -> None:
+    events = _code(nlp, coder, "An explosive-laden drone struck the residence early Sunday. "
+                               "No group immediately claimed the attack.")
+    assert [e.status for e in events if "claimed" in e.sentence] == ["negated"]

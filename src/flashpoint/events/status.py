@@ -108,7 +108,7 @@ class StatusFinder:
         if lemma in self.cues.threat_governors:
             return "threatened"
         if lemma in self.cues.claim_governors:
-            return "claimed"
+            return "negated" if self._nobody_did(node) else "claimed"  # "no group claimed the attack"
         if lemma in self.cues.hypothetical_governors and node.pos_ in ("VERB", "AUX", "ADJ"):
             return "hypothetical"
         if node.pos_ in ("NOUN", "PROPN") and lemma in self.cues.hypothetical_nouns:
