@@ -354,3 +354,10 @@ def test_no_group_claiming_an_attack_claims_nothing(nlp, coder: Coder) -> None:
     events = _code(nlp, coder, "An explosive-laden drone struck the residence early Sunday. "
                                "No group immediately claimed the attack.")
     assert [e.status for e in events if "claimed" in e.sentence] == ["negated"]
+
+
+def test_an_act_protested_in_a_purpose_clause_happened(nlp, coder: Coder) -> None:
+    events = _code(nlp, coder, "Thousands of militia supporters stormed the outer wall of the U.S. Embassy in Baghdad "
+                               "on Tuesday, chanting to protest U.S. airstrikes that killed 25 fighters.")
+    airstrikes = [e for e in events if e.trigger == "airstrikes"]
+    assert airstrikes and airstrikes[0].status == "actual"

@@ -108,6 +108,7 @@ class StatusCues:
     report_governors: frozenset[str]
     hedges: frozenset[str]
     announced_types: frozenset[str]
+    reaction_verbs: frozenset[str]
 
 
 @dataclass(frozen=True)

@@ -287,6 +287,8 @@ class StatusFinder:
             if node.dep_ == "prep" and node.lower_ in self.cues.presupposing_preps:
                 break
             child, node = node, node.head
+            if child.dep_ == "dobj" and node.lemma_.lower() in self.cues.reaction_verbs:
+                break  # "to protest the airstrikes": what is protested happened
             if child.dep_ == "conj":
                 continue  # "denied X, and a spokesman dismissed Y": a conjunct is not governed by its sibling
             if _semicolon_between(child, node):
