@@ -361,3 +361,10 @@ def test_an_act_protested_in_a_purpose_clause_happened(nlp, coder: Coder) -> Non
                                "on Tuesday, chanting to protest U.S. airstrikes that killed 25 fighters.")
     airstrikes = [e for e in events if e.trigger == "airstrikes"]
     assert airstrikes and airstrikes[0].status == "actual"
+
+
+def test_a_downed_plane_is_the_target_and_it_stays_the_plane(nlp, coder: Coder) -> None:
+    events = _code(nlp, coder, "Iran initially denied shooting down the plane but admitted on Saturday that its air "
+                               "defenses had mistakenly downed it.")
+    targets = [e.target.text if e.target else None for e in events if e.event_type == "ASSAULT"]
+    assert targets == ["the plane", "the plane"]

@@ -59,6 +59,8 @@ _UNKNOWN_DOER_TYPES = {"ASSAULT"}
 # Types where a second subject is the counterpart ("Biden and Kadhimi agreed", "met").
 _JOINT_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
 _CLAIM_VERBS = {"claim", "admit", "acknowledge"}
+_DOWNING = {"downed", "down", "downing"}
+_AIRCRAFT = {"plane", "airliner", "jet", "aircraft", "helicopter", "flight"}
 # Nouns that count or group what follows "of": "dozens of rockets", "a salvo of missiles".
 _COUNT_NOUNS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores",
                 "barrage", "salvo", "volley", "wave", "swarm", "number", "handful", "series", "string"}
@@ -672,7 +674,14 @@ class ArgumentFinder:
                 args.source = self._doer_of_mention(verb.head)
             else:
                 args.source = self._span(verb.head, args)
-        args.target = self._span(_child(verb, "dobj"), args, etype.instrument_objects)
+        downing = any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children) or verb.lower_ in _DOWNING
+        obj = _child(verb, "dobj")
+        if downing and obj is not None and obj.lower_ in ("it", "them"):
+            obj = self._downed(obj) or obj  # "its air defenses had mistakenly downed it": the plane
+        # an aircraft shot down is the target ("shooting down the plane"); a drone or missile shot
+        # down stands for whoever launched it (the gold guidelines), as before
+        aircraft = downing and obj is not None and obj.lemma_.lower() in _AIRCRAFT
+        args.target = self._span(obj, args, etype.instrument_objects and not aircraft)
         if args.target is None:
             args.target = self._launcher(_child(verb, "dobj"))
 
@@ -899,6 +908,16 @@ class ArgumentFinder:
         if self._is_weapon(counted) or self.is_actorish(noun_phrase(counted).text, False):
             return counted
         return token
+
+    def _downed(self, pronoun: Token) -> Token | None:
+        """What "it" stands for as the object of a downing: the latest aircraft named as an
+        object in this sentence or the one before ("denied shooting down the plane but
+        admitted its air defenses had downed it")."""
+        doc = pronoun.doc
+        start = doc[pronoun.sent.start - 1].sent.start if pronoun.sent.start > 0 else pronoun.sent.start
+        objects = [t for t in doc[start : pronoun.i] if t.pos_ == "NOUN" and t.dep_ in ("dobj", "nsubjpass")
+                   and t.lemma_.lower() in _AIRCRAFT]
+        return objects[-1] if objects else None
 
     def _weapon_pronoun(self, pronoun: Token | None) -> Token | None:
         """The weapon an "it"/"they" stands for: the latest subject or object before it in its
