@@ -375,7 +375,8 @@ class ActorDictionary:
         vessel the link is its identity: an "Israel-linked ship" is what an attacker took for
         Israel's, where "Iran-linked militias" are not Iran's."""
         text = normalise_quotes(text)
-        vessel = text.split()[-1].lower() in self._config.vessel_heads if text.split() else False
+        words = text.split()
+        vessel = bool(words) and words[-1].lower() in self._config.vessel_heads
         return [m for m in self._index.scan(text) if vessel or not self._config.not_member.match(text, m.end)]
 
     def find(self, text: str, when: str | None = None) -> tuple[ActorEntry, str] | None:
@@ -594,7 +595,7 @@ class ActorDictionary:
         named = []
         for match in self._mentions(doc):
             entry = self._choose(match.entries, when)
-            if entry.kind == "organisation" and entry.sector in NON_STATE and entry.country:
+            if _armed_country(entry):
                 named.append((match.start, entry.country, entry.sector))
         generic = None
         config = self._config
@@ -853,12 +854,7 @@ class ActorDictionary:
         if country is None and place:
             country = place[-1].entries[0].country
         if country is None:
-            window = _window_start(span)
-            for sent_start in reversed([s for s in _sentence_starts(span.doc) if window <= s <= span.start_char]):
-                sent = span.doc.char_span(sent_start, sent_start + 1, alignment_mode="expand")
-                country = self._place_of_sentence(sent) if sent is not None else None
-                if country is not None:
-                    break
+            country = self._place_in_paragraph(span, own_sentence=True)
         if country is None:  # the dateline's city: "BAGHDAD, Jan. 1, 2020 —"
             first = next(iter(span.doc.sents), None)
             if first is not None and first.end_char <= span.start_char:
@@ -885,6 +881,14 @@ class ActorDictionary:
         return actor
 
     def _placed_armed(self, actor: Actor, span: Span, root: Token) -> Actor:
+        country = self._own_place(span, root) or self._place_of_sentence(span) \
+            or self._group_named_before(span) or self._place_in_paragraph(span) or self._group_named_after(span)
+        if country is None:
+            return actor
+        return Actor(text=actor.text, name=actor.name, country=country, sector=actor.sector, id=actor.id)
+
+    def _own_place(self, span: Span, root: Token) -> str | None:
+        """The country of the place the phrase itself puts the group in ("militants in Anbar")."""
         for token in root.subtree:
             if span.start <= token.i < span.end and token.i != root.i:
                 continue
@@ -892,26 +896,19 @@ class ActorDictionary:
                 continue
             country = self._country_of_place(_compact(token).text)
             if country is not None:
-                return Actor(text=actor.text, name=actor.name, country=country,
-                             sector=actor.sector, id=actor.id)
-        sentence_place = self._place_of_sentence(span)
-        if sentence_place is not None:
-            return Actor(text=actor.text, name=actor.name, country=sentence_place,
-                         sector=actor.sector, id=actor.id)
-        for match in reversed(self._mentions(span.doc, 0, span.start_char)):
-            entry = match.entries[0]
-            if entry.kind == "organisation" and entry.sector in NON_STATE and entry.country:
-                return Actor(text=actor.text, name=actor.name, country=entry.country,
-                             sector=actor.sector, id=actor.id)
-        country = self._place_before(span) or self._group_named_after(span)
-        if country is None:
-            return actor
-        return Actor(text=actor.text, name=actor.name, country=country, sector=actor.sector, id=actor.id)
+                return country
+        return None
 
-    def _place_before(self, span: Span) -> str | None:
-        """The country of the place an earlier sentence of the paragraph puts its events in."""
-        window = _window_start(span)
-        starts = [s for s in _sentence_starts(span.doc) if window <= s < span.sent.start_char]
+    def _group_named_before(self, span: Span) -> str | None:
+        """The country of the armed group the document named last before the phrase."""
+        named = (_armed_country(m.entries[0]) for m in reversed(self._mentions(span.doc, 0, span.start_char)))
+        return next((country for country in named if country), None)
+
+    def _place_in_paragraph(self, span: Span, own_sentence: bool = False) -> str | None:
+        """The country of the place the nearest sentence of the paragraph puts its events in:
+        an earlier one, or (``own_sentence``) the phrase's own sentence first."""
+        window, end = _window_start(span), span.sent.start_char
+        starts = [s for s in _sentence_starts(span.doc) if window <= s < end or (own_sentence and s == end)]
         for sent_start in reversed(starts):
             sent = span.doc.char_span(sent_start, sent_start + 1, alignment_mode="expand")
             country = self._place_of_sentence(sent) if sent is not None else None
@@ -922,11 +919,8 @@ class ActorDictionary:
     def _group_named_after(self, span: Span) -> str | None:
         """The country of the first armed group the report names after an unnamed one ("Iran-backed
         militias ... four members of Kata'ib Hezbollah were killed"): the report is about it."""
-        for match in self._mentions(span.doc, span.end_char):
-            entry = match.entries[0]
-            if entry.kind == "organisation" and entry.sector in NON_STATE and entry.country:
-                return entry.country
-        return None
+        named = (_armed_country(m.entries[0]) for m in self._mentions(span.doc, span.end_char))
+        return next((country for country in named if country), None)
 
     def _place_of_sentence(self, span: Span) -> str | None:
         """The country of the first place the sentence puts its events in ("in western Iraq")."""
@@ -965,6 +959,13 @@ def _rank(match: AliasMatch) -> int:
 
 def _is_country_only(actor: Actor) -> bool:
     return actor.id is not None and actor.id[:3] == actor.country and len(actor.id) <= 6
+
+
+def _armed_country(entry: ActorEntry) -> str | None:
+    """The country of a named armed non-state group ("Kata'ib Hezbollah": IRQ), else None."""
+    if entry.kind == "organisation" and entry.sector in NON_STATE:
+        return entry.country
+    return None
 
 
 def _retext(actor: Actor, text: str, keep_sector: str | None = None) -> Actor:

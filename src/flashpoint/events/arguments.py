@@ -75,7 +75,6 @@ _ACT_NOUNS = {"decision", "move", "measure", "measures", "step", "action", "acti
 _DEPARTURE_NOUNS = {"expulsion", "departure", "withdrawal", "exit", "removal", "release", "pullout"}
 _VIOLENT = {"ASSAULT", "COERCE", "PROTEST"}
 _ATTACK_NOUNS = {"attack", "assault", "bombing", "raid", "strike", "shooting", "operation"}
-_RETALIATION = {"retaliation", "response", "revenge", "reprisal", "answer"}
 #: Label of a span that stands for an unnamed doer (the actor resolver makes it UNK).
 UNKNOWN_DOER = "UNKNOWN_DOER"
 UNKNOWN_ATTACKER = "UNKNOWN_ATTACKER"
@@ -200,7 +199,8 @@ class ArgumentFinder:
         self._seen: list[tuple[Trigger, Arguments]] = []
 
     # -- helpers -------------------------------------------------------------------------------
-    def _is_weapon(self, token: Token) -> bool:
+    def is_weapon(self, token: Token) -> bool:
+        """A weapon word ("rockets", "drone"): an attack's means rather than its target."""
         return token.lemma_.lower() in self.cues.weapon_words or token.lower_ in self.cues.weapon_words
 
     def _antecedent(self, token: Token) -> Token | None:
@@ -327,10 +327,10 @@ class ArgumentFinder:
         token = self._antecedent(token)
         if token is None:
             return None
-        token = self._counted_weapon(token)
-        if instrument and self._is_weapon(token) and self._seen_trigger(token):
+        token = self._counted(token)
+        if instrument and self.is_weapon(token) and self._seen_trigger(token):
             return noun_phrase(token)  # "the strikes destroyed ...": an event, mapped to its doer
-        if instrument and self._is_weapon(token):
+        if instrument and self.is_weapon(token):
             phrase = noun_phrase(token)
             owned = self.is_actorish(phrase.text, True)
             if owned and token.dep_ == "dobj":
@@ -411,7 +411,7 @@ class ArgumentFinder:
         (unknown unless named); the threat's weapons feed the mode ("a drone threat")."""
         doc = trigger.span.doc
         threats = [doc[i] for i in defence.threats]
-        args = Arguments(instruments=[t for t in threats if self._is_weapon(t)])
+        args = Arguments(instruments=[t for t in threats if self.is_weapon(t)])
         site = self._defended_site(defence, doc)
         args.target = noun_phrase(site) if site is not None else None
         attacker = next((a for a in map(self._attacker, threats) if a is not None), None)
@@ -553,7 +553,7 @@ class ArgumentFinder:
         if noun.dep_ != "pobj" or prep.lower_ not in ("for", "to"):
             return None
         reason = prep.head
-        if reason.lemma_.lower() not in _RETALIATION or reason.dep_ != "pobj":
+        if reason.lemma_.lower() not in self.cues.status.reaction_nouns or reason.dep_ != "pobj":
             return None
         verb = reason.head.head
         found = None
@@ -621,7 +621,7 @@ class ArgumentFinder:
             if owner is not None and owner.pos_ != "PRON":
                 args.target = noun_phrase(owner)
         with_obj = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"), None)
-        if with_obj is not None and _pobj(with_obj) is not None and self._is_weapon(_pobj(with_obj)):
+        if with_obj is not None and _pobj(with_obj) is not None and self.is_weapon(_pobj(with_obj)):
             args.instruments.append(_pobj(with_obj))
 
     def _passive(self, verb: Token, etype: EventType, args: Arguments) -> bool:
@@ -643,7 +643,7 @@ class ArgumentFinder:
             args.instruments.append(weapon)
             args.target = self._span(self._firer(weapon), args, instrument=False)
             return False
-        if patient is not None and self._is_weapon(patient) and not self.is_actorish(
+        if patient is not None and self.is_weapon(patient) and not self.is_actorish(
                 noun_phrase(patient).text, True):
             args.instruments.append(patient)  # "rockets were fired at U.S. troops"
             patient = None
@@ -729,14 +729,14 @@ class ArgumentFinder:
             if of is not None and _pobj(of) is not None:  # "demanded the expulsion of American troops"
                 args.target = noun_phrase(_pobj(of))
         if args.target is None:  # "launched toward shipping lanes"
-            weapon = self._counted_weapon(obj) if obj is not None else None
-            heads = (verb, weapon) if weapon is not None and self._is_weapon(weapon) else (verb,)
+            weapon = self._counted(obj) if obj is not None else None
+            heads = (verb, weapon) if weapon is not None and self.is_weapon(weapon) else (verb,)
             toward = next((c for head in heads for c in head.children
                            if c.dep_ == "prep" and c.lower_ in ("toward", "towards")), None)
             if toward is not None and _pobj(toward) is not None:
                 args.target = noun_phrase(_pobj(toward))
         if (args.target is None and obj is None and verb.dep_ == "relcl" and _child(verb, "nsubj") is not None
-                and verb.head.pos_ in ("NOUN", "PROPN") and not self._is_weapon(verb.head)):
+                and verb.head.pos_ in ("NOUN", "PROPN") and not self.is_weapon(verb.head)):
             args.target = noun_phrase(verb.head)  # "a car carrier the Houthis seized"
         if etype.name == "ACCUSE" and obj is not None and obj.pos_ == "PRON" and obj.lower_ in (
                 "them", "it", "what", "this", "that"):
@@ -746,7 +746,7 @@ class ArgumentFinder:
         if args.target is not None and etype.name in _UNKNOWN_DOER_TYPES and args.target.root.pos_ == "PROPN" \
                 and not self.is_actorish(args.target.text, True):
             args.target = self._named_victim(verb) or args.target  # a city struck: whom it hit
-        if args.target is None and obj is not None and self._is_weapon(obj):
+        if args.target is None and obj is not None and self.is_weapon(obj):
             # "launched a drone at Erbil Air Base": the weapon's own "at"
             args.target = self._span(self._target_prep(obj, etype), args, instrument=False)
 
@@ -817,7 +817,7 @@ class ArgumentFinder:
             target = self._target_prep(governor, etype)
         if target is None and noun.dep_ == "nsubj" and governor.lemma_ == "be":
             target = self._target_prep(governor, etype)  # "the strikes were against X"
-        if of_obj is not None and noun.lemma_.lower() in _COUNT_NOUNS and self._is_weapon(of_obj):
+        if of_obj is not None and noun.lemma_.lower() in _COUNT_NOUNS and self.is_weapon(of_obj):
             args.instruments.append(of_obj)  # "a barrage of drones": what was fired, not at whom
             of_obj = None
         if target is None and etype.of_role == "target":
@@ -896,7 +896,7 @@ class ArgumentFinder:
                 return token
         return None
 
-    def _counted_weapon(self, token: Token) -> Token:
+    def _counted(self, token: Token) -> Token:
         """What a count or a volley stands for: "dozens of rockets", "a barrage of drones",
         "dozens of Hamas members"."""
         if token.lemma_.lower() not in _COUNT_NOUNS and token.pos_ != "NUM":
@@ -905,7 +905,7 @@ class ArgumentFinder:
         counted = _pobj(of) if of is not None else None
         if counted is None:
             return token
-        if self._is_weapon(counted) or self.is_actorish(noun_phrase(counted).text, False):
+        if self.is_weapon(counted) or self.is_actorish(noun_phrase(counted).text, False):
             return counted
         return token
 
@@ -927,7 +927,7 @@ class ArgumentFinder:
             return None
         before = pronoun.doc[pronoun.sent.start : pronoun.i]
         arguments = [t for t in before if t.pos_ == "NOUN" and t.dep_ in ("nsubj", "nsubjpass", "dobj")]
-        return arguments[-1] if arguments and self._is_weapon(arguments[-1]) else None
+        return arguments[-1] if arguments and self.is_weapon(arguments[-1]) else None
 
     def _firer(self, weapon: Token) -> Token | None:
         """Who fired ``weapon``: the subject of the clause it is the object of, or its launcher."""
@@ -940,7 +940,7 @@ class ArgumentFinder:
 
     def _launcher(self, weapon: Token | None) -> Span | None:
         """Whose weapons were shot down: "shot down 18 drones that the group had launched"."""
-        if weapon is None or not self._is_weapon(weapon):
+        if weapon is None or not self.is_weapon(weapon):
             return None
         weapons = [weapon, *(c for c in weapon.children if c.dep_ == "conj")]
         for clause in (c for w in weapons for c in w.children):
@@ -1024,7 +1024,7 @@ class ArgumentFinder:
         for child in noun.lefts:
             if child.dep_ not in ("amod", "compound", "nmod"):
                 continue
-            if self._is_weapon(child):
+            if self.is_weapon(child):
                 args.instruments.append(child)
                 continue
             text = noun.doc[child.left_edge.i : child.i + 1].text

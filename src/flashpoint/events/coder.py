@@ -60,8 +60,6 @@ _PROTEST_TYPE = "PROTEST"
 # content: CAMEO 14x codes a demonstration *for* or *against* something as one act.
 _PROTEST_CONTENT_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT"})
 _ASSERTED = ("actual", "claimed")
-# Nouns that relate an act to the one it answers: "in response to", "in reply to", "in revenge for".
-_REACTION_NOUNS = frozenset({"response", "retaliation", "reply", "answer", "reaction", "revenge", "reprisal"})
 # Links that start another clause (or that the parser could not place): what hangs below one of
 # them is not part of the phrase above.
 _CLAUSE_LINKS = frozenset({"conj", "relcl", "advcl", "ccomp", "xcomp", "acl", "dep", "parataxis"})
@@ -173,8 +171,7 @@ class Coder:
                 self.ontology.cues.speech_types):
             return trigger
         subject = next((c for c in head.children if c.dep_ == "nsubj"), None)  # "the strikes were condemned": no
-        weapons = self.ontology.cues.weapon_words
-        if subject is None or (subject.lemma_.lower() not in weapons and subject.lower_ not in weapons):
+        if subject is None or not self._arguments.is_weapon(subject):
             return trigger
         return Trigger(trigger.span, _CASUALTY_TYPE, trigger.kind)
 
@@ -525,7 +522,7 @@ def _merge_restatements(
     return [c for c in candidates if id(c) not in dropped]
 
 
-def _characterises(head: Token, found: dict[int, tuple[Trigger, Arguments]] | None = None) -> bool:
+def _characterises(head: Token, found: dict[int, tuple[Trigger, Arguments]]) -> bool:
     """A noun that only labels an act named elsewhere: "condemned the strike AS an unjustified
     attack", "it was the deadliest attack on coalition forces", "the U.S. strikes were an
     unacceptable attack on Iraq's sovereignty"."""
@@ -533,7 +530,7 @@ def _characterises(head: Token, found: dict[int, tuple[Trigger, Arguments]] | No
         return head.head.head.pos_ in ("VERB", "NOUN")
     if head.dep_ == "attr":
         subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
-        return subject is not None and (subject.pos_ == "PRON" or subject.i in (found or {}))
+        return subject is not None and (subject.pos_ == "PRON" or subject.i in found)
     return False
 
 
@@ -565,7 +562,7 @@ def _echoes(kept: _Candidate, other: _Candidate) -> bool:
     return source is None or source.root.pos_ == "PRON"
 
 
-def _restates(outer: Token, inner: Token, cues: StatusCues, event_type: str = _CASUALTY_TYPE) -> bool:
+def _restates(outer: Token, inner: Token, cues: StatusCues, event_type: str) -> bool:
     """``inner`` hangs from ``outer`` through nouns and non-presupposing prepositions only (or is
     a participle elaborating it, "struck ..., hitting ...")."""
     node = inner
@@ -584,7 +581,7 @@ def _restates(outer: Token, inner: Token, cues: StatusCues, event_type: str = _C
         if node.dep_ == "prep" and node.lower_ in cues.presupposing_preps:
             if node.head.lemma_.lower() not in cues.claim_heads:
                 return False
-        if node.dep_ == "prep" and node.head.lemma_.lower() in _REACTION_NOUNS:
+        if node.dep_ == "prep" and node.head.lemma_.lower() in cues.reaction_nouns:
             return False  # "in response to Iran's missile attack": the act answered is another
         node = node.head
         if node.i == outer.i:

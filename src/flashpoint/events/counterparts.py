@@ -58,9 +58,13 @@ def _fillable(actor: Actor | None, site_heads: frozenset[str], relational_heads:
         return False
     if words[-1].lower() in relational_heads:
         return False  # "its allies": someone, but not the other side
-    if words[0].lower() in _DETERMINERS:
-        words = words[1:]
-    return not any(w[:1].isupper() for w in words)  # a name the knowledge base lacks: kept
+    return not any(w[:1].isupper() for w in _content_words(actor.text))  # a name the knowledge base lacks: kept
+
+
+def _content_words(text: str) -> list[str]:
+    """The words of a phrase after its determiner: "the Galaxy Leader" -> Galaxy, Leader."""
+    words = text.split()
+    return words[1:] if words and words[0].lower() in _DETERMINERS else words
 
 
 def _dyad(event: Event) -> tuple[Actor, Actor] | None:
@@ -140,13 +144,6 @@ def fill_counterparts(events: Sequence[Event], site_heads: frozenset[str] = froz
     return filled
 
 
-def _bare(text: str) -> str:
-    words = text.split()
-    if words and words[0].lower() in _DETERMINERS:
-        words = words[1:]
-    return " ".join(words).lower()
-
-
 def place_named_sides(events: Sequence[Event]) -> list[Event]:
     """Sides read off the event's place, once the geoparser has placed it.
 
@@ -173,7 +170,7 @@ def _named_by_place(event: Event, place: str, country: str) -> Event:
         actor: Actor | None = getattr(event, role)
         if actor is None or actor.country not in _UNRESOLVED or not actor.text:
             continue
-        bare = _bare(actor.text)
+        bare = " ".join(_content_words(actor.text)).lower()
         if bare and (name == bare or name.startswith(bare + " ") or name.startswith(bare + ",")):
             event = replace(event, **{role: Actor(text=actor.text, name=place, country=country,
                                                   sector=actor.sector)})

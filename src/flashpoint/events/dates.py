@@ -233,11 +233,10 @@ class DateIndex:
         self._lexicon = lexicon
         lex = lexicon or load_lexicon()
         self._scanned = _scan(text)
-        self._deadlines = frozenset(m.start for m in self._scanned
-                                    if _deadline(_introducer(text, m.start, lex.date_fillers), lex))
+        introducers = {m.start: _introducer(text, m.start, lex.date_fillers) for m in self._scanned}
+        self._deadlines = frozenset(start for start, words in introducers.items() if _deadline(words, lex))
         # "Since 2003": the start of a long period, no year for a month told elsewhere
-        self._since = frozenset(m.start for m in self._scanned
-                                if _introducer(text, m.start, lex.date_fillers)[-1:] == ["since"])
+        self._since = frozenset(start for start, words in introducers.items() if words[-1:] == ["since"])
         self._pinned = self._weekday_dates(self._scanned) if self.published is None else {}
         self.mentions = self._resolve(self._scanned)
         self._dater: EventDater | None = None

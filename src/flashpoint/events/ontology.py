@@ -109,6 +109,9 @@ class StatusCues:
     hedges: frozenset[str]
     announced_types: frozenset[str]
     reaction_verbs: frozenset[str]
+    reaction_nouns: frozenset[str]
+    harm_verbs: frozenset[str]
+    asking_verbs: frozenset[str]
 
 
 @dataclass(frozen=True)

@@ -36,15 +36,11 @@ _MAX_STEPS = 8
 # Conjunctions whose subjectless "-ing" clause shares the main clause's doer and mood.
 _SHARED_MOOD_MARKS = frozenset({"while", "whilst"})
 _NOBODY = frozenset({"nobody", "none", "noone"})
-_HARM_VERBS = frozenset({"hurt", "injure", "wound", "kill", "harm", "damage"})
-# Verbs whose "for" names what is asked for, not a reason: "called for sanctions".
-_ASKING_VERBS = frozenset({"call", "ask", "press", "push", "appeal", "plead", "lobby", "campaign", "clamor", "clamour"})
 
 
-def _harm_denied(verb: Token, trigger: Token) -> bool:
-    """ "Soldiers were not hurt in the missile attack": the negation denies the harm, not the
-    attack the harm would have come from."""
-    return verb.lemma_.lower() in _HARM_VERBS and trigger.dep_ == "pobj" and trigger.head.head.i == verb.i
+def _says_no(noun: Token) -> bool:
+    """ "no group", "no evidence": the noun is determined by "no"."""
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
 
 
 def _semicolon_between(child: Token, governor: Token) -> bool:
@@ -113,7 +109,7 @@ class StatusFinder:
             return "hypothetical"
         if node.pos_ in ("NOUN", "PROPN") and lemma in self.cues.hypothetical_nouns:
             return "hypothetical"
-        if node.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in node.children):
+        if node.pos_ == "NOUN" and _says_no(node):
             return "negated"  # "there is no evidence that Iran ordered the strike"
         if child.pos_ in ("VERB", "AUX") and any(c.tag_ == "TO" for c in child.children):
             if lemma not in self.cues.actualizing_governors:
@@ -213,6 +209,12 @@ class StatusFinder:
             return "hypothetical"
         return None
 
+    def _harm_denied(self, verb: Token, trigger: Token) -> bool:
+        """ "Soldiers were not hurt in the missile attack": the negation denies the harm, not the
+        attack the harm would have come from."""
+        return (verb.lemma_.lower() in self.cues.harm_verbs and trigger.dep_ == "pobj"
+                and trigger.head.head.i == verb.i)
+
     def _claimed_for(self, prep: Token) -> bool:
         """"for" after a blame: on the verb ("blamed Iran for the attack") or, as parsers often
         hang it, on the blamed object ("blamed [militias for similar attacks]")."""
@@ -226,9 +228,7 @@ class StatusFinder:
         subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
         if subject is None:
             return False
-        if subject.lower_ in _NOBODY:
-            return True
-        return any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
+        return subject.lower_ in _NOBODY or _says_no(subject)
 
     def _asserted_by_mark(self, clause: Token) -> bool:
         """A clause its conjunction asserts ("after jets shot down 18 drones", "while Britain
@@ -256,7 +256,7 @@ class StatusFinder:
         for _ in range(_MAX_STEPS):
             if node.pos_ in ("VERB", "AUX") and not clause_seen:
                 clause_seen = True
-                if (node.i != trigger.i and self._negated_here(node) and not _harm_denied(node, trigger)) or (
+                if (node.i != trigger.i and self._negated_here(node) and not self._harm_denied(node, trigger)) or (
                         node.i == trigger.i and self._nobody_did(node)):  # not "no one was hurt in the attack"
                     return "negated"
             cue = self._clause_cue(node)
@@ -281,7 +281,7 @@ class StatusFinder:
             if node.dep_ in ("pobj", "pcomp") and node.head.lower_ in self.cues.presupposing_preps:
                 if self._claimed_for(node.head):
                     found.append("claimed")  # "blamed Iran for the attack"
-                elif node.head.lower_ == "for" and node.head.head.lemma_.lower() in _ASKING_VERBS:
+                elif node.head.lower_ == "for" and node.head.head.lemma_.lower() in self.cues.asking_verbs:
                     found.append("hypothetical")  # "called for sanctions on the Guards": asked for
                 break
             if node.dep_ == "prep" and node.lower_ in self.cues.presupposing_preps:
