@@ -66,7 +66,7 @@ def corpus_db(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path) -> Pat
     summary = run_ingest([str(corpus_dir)], settings)
     assert summary.events > 0 and summary.new_documents > 0
     with Store.open(settings.db_url) as store:
-        assert refresh(store, settings).incidents > 0
+        assert refresh(store, settings.analysis).incidents > 0
     return db
 
 

@@ -80,7 +80,7 @@ def test_refresh_gives_the_same_tables_on_sqlite_and_postgresql(store_url: str, 
         detail = get_incident(store, listed[0]["incident_id"])
         assert len(detail["reports"]) == 2 and detail["links"][0]["kind"] == "structure"
         assert [c["start"] for c in list_chains(store, country="IRN")] == ["2023-03-03"]
-        again = refresh(store, Settings().analysis)  # Settings are accepted for AnalysisSettings
+        again = refresh(store, Settings().analysis)  # the defaults equal ANALYSIS
         assert again.to_dict() | {"seconds": 0} == summary.to_dict() | {"seconds": 0}
         assert table_rows(store) == rows
     # the same story in a fresh SQLite file: the same ids and rows, which hash content only

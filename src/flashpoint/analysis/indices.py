@@ -35,7 +35,6 @@ from flashpoint.store.store import Store
 
 __all__ = ["weekly_index", "coarse_dated_counts", "dated_incidents", "group_weekly"]
 
-INDEX_BY = ("dyad", "region", "all")
 
 
 def weekly_index(
@@ -49,7 +48,7 @@ def weekly_index(
 ) -> list[dict[str, Any]]:
     """One row per series and week with incidents (every week when ``dense``): ``{"series",
     "by", "level", "week", "count", "hostile", "score", "mean_weight"}``, by series then week."""
-    check_by(by, INDEX_BY)
+    check_by(by)
     dated = dated_incidents(target, since, until)
     if not dated:
         return []
@@ -119,7 +118,7 @@ def coarse_dated_counts(
     Rows ``{"series", "by", "level", "period", "count", "hostile"}``; a month or year is kept
     when it overlaps ``[since, until]``.
     """
-    check_by(by, INDEX_BY)
+    check_by(by)
     if since:
         first_day(since, "since")
     if until:

@@ -23,7 +23,7 @@ from flashpoint.analysis.incidents import BuiltIncident, build_incidents, load_g
 from flashpoint.analysis.merge import cluster_reports, load_merge_rules
 from flashpoint.analysis.model import ChainLink
 from flashpoint.analysis.reports import ASSERTED, load_reports
-from flashpoint.settings import AnalysisSettings, Settings
+from flashpoint.settings import AnalysisSettings
 from flashpoint.store import Store, schema
 from flashpoint.store.store import IN_CHUNK, chunked
 
@@ -51,16 +51,15 @@ class RefreshSummary:
         return out
 
 
-def refresh(store: Store, settings: AnalysisSettings | Settings) -> RefreshSummary:
+def refresh(store: Store, settings: AnalysisSettings) -> RefreshSummary:
     """Rebuild incidents and chain links from the stored events, in one write transaction."""
     with store.write() as conn:
         return rebuild(conn, settings)
 
 
-def rebuild(conn: Connection, settings: AnalysisSettings | Settings) -> RefreshSummary:
+def rebuild(conn: Connection, analysis: AnalysisSettings) -> RefreshSummary:
     """:func:`refresh` inside a write transaction the caller holds (a merge decision is
     recorded and applied in one)."""
-    analysis = settings.analysis if isinstance(settings, Settings) else settings
     started = time.perf_counter()
     rules = load_merge_rules()
     reports = load_reports(conn)

@@ -131,6 +131,7 @@ def load_reports(conn: Connection) -> list[Report]:
 
 def _report(row: Mapping[str, Any]) -> Report:
     trigger_start = row["trigger_start"]
+    source = _party(row, "source")
     return Report(
         event_id=row["event_id"],
         doc_id=row["doc_id"],
@@ -147,8 +148,8 @@ def _report(row: Mapping[str, Any]) -> Report:
         confidence=float(row["confidence"]),
         date=row["date"],
         interval=date_interval(row["date"]),
-        source=_party(row, "source"),
-        target=_target(_party(row, "source"), _party(row, "target")),
+        source=source,
+        target=_target(source, _party(row, "target")),
         place=_place(row),
         fatalities=row["fatalities"],
         injuries=row["injuries"],

@@ -65,10 +65,10 @@ class _Region:
     names: frozenset[str]  # casefolded name and aliases
 
 
-def check_by(by: str, choices: Sequence[str] = BY_CHOICES) -> str:
+def check_by(by: str) -> str:
     """``by`` itself, or a :class:`ConfigError` naming the choices."""
-    if by not in choices:
-        raise ConfigError(f"by must be one of {', '.join(choices)}, got {by!r}")
+    if by not in BY_CHOICES:
+        raise ConfigError(f"by must be one of {', '.join(BY_CHOICES)}, got {by!r}")
     return by
 
 

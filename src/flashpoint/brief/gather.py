@@ -20,7 +20,7 @@ from flashpoint.brief.model import Briefing, KeyPoint, Source
 from flashpoint.errors import ConfigError
 from flashpoint.records import great_circle_km
 from flashpoint.settings import AnalysisSettings
-from flashpoint.store.queries import EventFilter, get_document
+from flashpoint.store.queries import EventFilter, document_summary
 from flashpoint.store.sites import get_site, list_sites
 from flashpoint.store.store import Store
 
@@ -113,7 +113,7 @@ def _sources(conn: Connection, incident_id: str, documents: dict[str, dict[str, 
     for report in detail.get("reports") or []:
         doc_id = report["doc_id"]
         if doc_id not in documents:
-            documents[doc_id] = get_document(conn, doc_id)
+            documents[doc_id] = document_summary(conn, doc_id)
         doc = documents[doc_id] or {}
         out.append(Source(
             doc_id=doc_id, sentence=report["sentence"], title=doc.get("title"),

@@ -9,7 +9,6 @@ an untouched field) means the parameter was not given.
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from fastapi import Query, Request
 
@@ -17,7 +16,7 @@ from flashpoint.errors import ConfigError
 from flashpoint.events.ontology import PLOVER_TYPES
 from flashpoint.serve.context import store_of
 from flashpoint.serve.errors import ApiError
-from flashpoint.store.queries import EventFilter, parse_bbox, search_words, statuses_of
+from flashpoint.store.queries import EventFilter, is_calendar_date, parse_bbox, search_words, statuses_of
 from flashpoint.store.sites import get_site
 
 __all__ = ["event_filter", "check_date", "date_range", "check_country", "SinceQuery", "UntilQuery"]
@@ -36,16 +35,8 @@ def check_date(value: str | None, name: str) -> str | None:
     """A real calendar date at one of the three precisions (``2021-02-30`` is refused)."""
     if not value:
         return None
-    parts = value.split("-")
-    try:
-        if len(parts) > 3 or len(parts[0]) != 4 or any(len(p) != 2 for p in parts[1:]):
-            raise ValueError
-        numbers = [int(p) for p in parts] + [1] * (3 - len(parts))
-        date(*numbers)
-    except ValueError:
-        raise ApiError.bad_parameter(
-            name, f"{name} must be a date YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}"
-        ) from None
+    if not is_calendar_date(value):
+        raise ApiError.bad_parameter(name, f"{name} must be a date YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
     return value
 
 

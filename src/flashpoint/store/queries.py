@@ -47,6 +47,7 @@ from flashpoint.store.store import IN_CHUNK, Store, chunked, reading
 
 __all__ = [
     "EventFilter",
+    "is_calendar_date",
     "list_documents",
     "get_document",
     "list_events",
@@ -96,7 +97,7 @@ class EventFilter:
     def __post_init__(self) -> None:
         for name in ("since", "until"):
             value = getattr(self, name)
-            if value is not None and not _is_calendar_date(value):
+            if value is not None and not is_calendar_date(value):
                 raise ConfigError(f"{name} must be a date YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
         if self.limit is not None and self.limit < 0:
             raise ConfigError(f"limit must not be negative, got {self.limit}")
@@ -112,7 +113,7 @@ class EventFilter:
             search_words(self.q)
 
 
-def _is_calendar_date(value: str) -> bool:
+def is_calendar_date(value: str) -> bool:
     """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` naming a real month and day (not ``2020-13``)."""
     if not _DATE.fullmatch(value):
         return False

@@ -4,8 +4,8 @@
 The documents are handed to :func:`flashpoint.pipeline.run_ingest` as JSON Lines on its
 standard-input path, so they are read by the same record reader as a ``.jsonl`` file (same
 fields, same size limit, same rejections), cleaned, deduplicated against the database, coded
-and written one transaction per document; then, when anything was new, incidents and chains
-are rebuilt (:func:`flashpoint.analysis.refresh`, as ``docs/API.md`` asks after every ingest).
+and written one transaction per document; then, when anything was new, ``run_ingest`` rebuilds
+incidents and chains (as ``docs/API.md`` asks after every ingest) and reports it as ``analysis``.
 The route is a plain ``def``: FastAPI runs it in
 its thread pool, so a long ingest never blocks the reads being served.
 """
@@ -18,10 +18,9 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Request
 
-from flashpoint.analysis import refresh
 from flashpoint.pipeline import run_ingest
 from flashpoint.serve.auth import require_writer
-from flashpoint.serve.context import settings_of, store_of
+from flashpoint.serve.context import settings_of
 from flashpoint.serve.models import IngestRequest, IngestSummary
 from flashpoint.serve.routes import error_responses
 
@@ -42,6 +41,4 @@ def ingest(body: IngestRequest, request: Request) -> dict[str, Any]:
     )
     payload = io.BytesIO(("\n".join(lines) + "\n").encode("utf-8"))
     settings = settings_of(request).with_(quiet=True)
-    summary = run_ingest(["-"], settings, stdin=payload)
-    analysed = refresh(store_of(request), settings) if summary.new_documents else None
-    return {**summary.to_dict(), "analysis": analysed.to_dict() if analysed else None}
+    return run_ingest(["-"], settings, stdin=payload).to_dict()
