@@ -21,7 +21,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from flashpoint.errors import FlashpointError
-from flashpoint.settings import Settings
+from flashpoint.settings import AnalysisSettings, Settings
 
 if TYPE_CHECKING:
     from flashpoint.store import Store
@@ -75,6 +75,17 @@ def _opened_store(db: Optional[str]) -> Iterator["Store"]:
 
     with _failing_cleanly(), Store.open(_settings(db).db_url) as store:
         yield store
+
+
+@contextmanager
+def _opened_for_analysis(db: Optional[str]) -> Iterator[tuple["Store", AnalysisSettings]]:
+    """:func:`_opened_store` with the analysis settings of the same ``--db`` and environment."""
+    from flashpoint.store import Store
+
+    with _failing_cleanly():
+        settings = _settings(db)
+        with Store.open(settings.db_url) as store:
+            yield store, settings.analysis
 
 
 def _fail(exc: FlashpointError) -> typer.Exit:
@@ -498,13 +509,10 @@ def indices(
 ) -> None:
     """Weekly index per series: incidents, hostile ones, sum and mean of Goldstein weights."""
     from flashpoint.analysis.indices import coarse_dated_counts, weekly_index
-    from flashpoint.store import Store
 
-    with _failing_cleanly():
-        settings = _settings(db)
-        with Store.open(settings.db_url) as store:
-            rows = weekly_index(store, settings.analysis, by=by, since=since, until=until, dense=all_weeks)
-            left_out = [] if as_json else coarse_dated_counts(store, settings.analysis, by=by, since=since, until=until)
+    with _opened_for_analysis(db) as (store, analysis):
+        rows = weekly_index(store, analysis, by=by, since=since, until=until, dense=all_weeks)
+        left_out = [] if as_json else coarse_dated_counts(store, analysis, by=by, since=since, until=until)
     if as_json:
         return _print_json(rows)
     _print_table(f"Weekly index by {by}", rows, ("series", "week", "count", "hostile", "score", "mean_weight"))
@@ -521,12 +529,9 @@ def alerts(
 ) -> None:
     """Weeks whose hostile incidents surge above the series' baseline (Poisson or negative binomial)."""
     from flashpoint.analysis.alerts import find_alerts
-    from flashpoint.store import Store
 
-    with _failing_cleanly():
-        settings = _settings(db)
-        with Store.open(settings.db_url) as store:
-            rows = find_alerts(store, settings.analysis, by=by, since=since, until=until)
+    with _opened_for_analysis(db) as (store, analysis):
+        rows = find_alerts(store, analysis, by=by, since=since, until=until)
     if as_json:
         return _print_json(rows)
     _print_table(f"Surge alerts by {by}", [_alert_row(r) for r in rows],
@@ -552,14 +557,11 @@ def sites_threat(
 ) -> None:
     """Threat at watched sites: nearby hostile incidents weighted by severity and recency."""
     from flashpoint.analysis.threat import site_threats
-    from flashpoint.store import Store
     from flashpoint.store.sites import ensure_seeded
 
-    with _failing_cleanly():
-        settings = _settings(db)
-        with Store.open(settings.db_url) as store:
-            ensure_seeded(store)
-            rows = site_threats(store, settings.analysis, site=key, as_of=as_of)
+    with _opened_for_analysis(db) as (store, analysis):
+        ensure_seeded(store)
+        rows = site_threats(store, analysis, site=key, as_of=as_of)
     if as_json:
         return _print_json(rows)
     _print_threats(rows, detail=key is not None)
@@ -638,12 +640,9 @@ def serve(
 def analyse(db: Optional[str] = DbOption, as_json: bool = JsonOption) -> None:
     """Rebuild incidents (repeat reports merged) and action-reaction chains from the events."""
     from flashpoint.analysis.refresh import refresh
-    from flashpoint.store import Store
 
-    with _failing_cleanly():
-        settings = _settings(db)
-        with Store.open(settings.db_url) as store:
-            summary = refresh(store, settings.analysis).to_dict()
+    with _opened_for_analysis(db) as (store, analysis):
+        summary = refresh(store, analysis).to_dict()
     if as_json:
         return _print_json(summary)
     Console().print(_analysis_line(summary), highlight=False)
@@ -766,12 +765,9 @@ def merges_undo(
 
 
 def _run_decision(action: Any, db: Optional[str], as_json: bool) -> None:
-    from flashpoint.store import Store
 
-    with _failing_cleanly():
-        settings = _settings(db)
-        with Store.open(settings.db_url) as store:
-            result = action(store, settings.analysis)
+    with _opened_for_analysis(db) as (store, analysis):
+        result = action(store, analysis)
     if as_json:
         return _print_json(result)
     decision = result["decision"]
