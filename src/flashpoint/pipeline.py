@@ -211,7 +211,8 @@ def _coded_stream(
     def stream() -> Iterator[tuple[Document, list[Event]]]:
         for doc, parsed in parse(canonical, nlp, settings):
             summary.tokens += len(parsed)
-            yield doc, place_named_sides(locate_events(doc, parsed, coder.code(doc, parsed), gazetteer))
+            located = locate_events(doc, parsed, coder.code(doc, parsed), gazetteer)
+            yield doc, place_named_sides(located, coder.actors.property_heads)
 
     return stream()
 

@@ -406,6 +406,12 @@ class ActorDictionary:
         return self._config.site_heads
 
     @property
+    def property_heads(self) -> frozenset[str]:
+        """Head words of property that stands for no one's forces ("depots", "radar"): the
+        facility words less the sites that host troops."""
+        return self._config.facility_heads - self._config.site_heads
+
+    @property
     def relational_heads(self) -> frozenset[str]:
         """Nouns that name others by their relation to an owner ("allies", "rivals")."""
         return self._config.relational_heads
@@ -702,6 +708,11 @@ class ActorDictionary:
                 actor = self.resolve_span(_compact(subject), when, depth + 1)
                 if actor.country != "UNK":
                     return actor
+                owner = _child_of(subject, "poss")  # "Israel's retaliation came when its aircraft hit"
+                if owner is not None and owner.pos_ != "PRON":
+                    actor = self.resolve_span(_compact(owner), when, depth + 1)
+                    if actor.country != "UNK":
+                        return actor
         return None
 
     def _facility_user(self, root: Token, when: str | None, depth: int) -> Actor | None:
@@ -1064,3 +1075,7 @@ def load_actors(path: str | None = None) -> ActorDictionary:
     if not isinstance(sites, list) or not isinstance(regions, list):
         raise ModelError("sites.yaml and regions.yaml must hold lists")
     return ActorDictionary(data, sites, regions)
+
+
+def _child_of(token: Token, dep: str) -> Token | None:
+    return next((c for c in token.children if c.dep_ == dep), None)

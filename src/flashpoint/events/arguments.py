@@ -332,7 +332,8 @@ class ArgumentFinder:
             return noun_phrase(token)  # "the strikes destroyed ...": an event, mapped to its doer
         if instrument and self.is_weapon(token):
             phrase = noun_phrase(token)
-            owned = self.is_actorish(phrase.text, True)
+            owned = self.is_actorish(phrase.text, True) or any(
+                c.dep_ == "poss" and c.lower_ in ("its", "their") for c in token.children)
             if owned and token.dep_ == "dobj":
                 return phrase  # "target U.S. aircraft": a named owner's weapon is the target
             args.instruments.append(token)
@@ -774,6 +775,8 @@ class ArgumentFinder:
         if etype.name in _JOINT_TYPES and (args.target is None or not self.is_actorish(args.target.text, False)):
             subject = _child(verb, "nsubj")  # "Britain and Iraq signed an agreement": Iraq, not the agreement
             partner = _child(subject, "conj") if subject is not None else None
+            if partner is not None and _child(partner, "conj") is not None:
+                partner = None  # "Britain, Canada and France had joined": a list acting together
             args.target = self._span(partner, args, instrument=False) or args.target
 
     def _nominal(self, noun: Token, etype: EventType, args: Arguments) -> None:
@@ -789,6 +792,8 @@ class ArgumentFinder:
             args.source = self._span(self._participle_agent(noun), args)
         of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         of_obj = _pobj(of) if of is not None else None
+        if of_obj is not None and of_obj.ent_type_ in ("DATE", "TIME"):
+            of_obj = None  # "Iran's missile barrage of Oct. 1": when, not whom
         if etype.of_role == "source" and args.source is None:
             args.source = self._span(of_obj, args)
             of_obj = None

@@ -144,7 +144,8 @@ def fill_counterparts(events: Sequence[Event], site_heads: frozenset[str] = froz
     return filled
 
 
-def place_named_sides(events: Sequence[Event]) -> list[Event]:
+def place_named_sides(events: Sequence[Event],
+                      facility_heads: frozenset[str] = frozenset()) -> list[Event]:
     """Sides read off the event's place, once the geoparser has placed it.
 
     A side named only by the place the event happened at ("fired rockets at Haifa", "struck
@@ -152,7 +153,9 @@ def place_named_sides(events: Sequence[Event]) -> list[Event]:
     gazetteer knows towns. And an attack's target that only a statement of another kind lent a
     country to (``fill_counterparts``: text, name and id empty) yields to the country the attack
     happened in, when that is not the attacker's own: "Israeli warplanes carried out strikes
-    across Syria" hit Syria, whoever condemned them later.
+    across Syria" hit Syria, whoever condemned them later. So does a target that only names
+    property (``facility_heads``: "depots near Abu Kamal", "an air defence radar"): a foreign
+    attacker's strike on it hit the country where it stands.
     """
     placed: list[Event] = []
     for event in events:
@@ -160,6 +163,7 @@ def place_named_sides(events: Sequence[Event]) -> list[Event]:
         if where is not None and where.country:
             event = _named_by_place(event, where.name, where.country)
             event = _hit_where_placed(event, where.country)
+            event = _property_hit(event, where.country, facility_heads)
         placed.append(event)
     return placed
 
@@ -185,3 +189,15 @@ def _hit_where_placed(event: Event, country: str) -> Event:
     if source is None or source.country in (None, country):
         return event
     return replace(event, target=Actor(text="", country=country))
+
+
+def _property_hit(event: Event, country: str, facility_heads: frozenset[str]) -> Event:
+    target, source = event.target, event.source
+    if event.quad_class != _MATERIAL_CONFLICT or target is None or target.country not in _UNRESOLVED:
+        return event
+    words = target.text.lower().split()
+    if not words or words[-1] not in facility_heads:
+        return event
+    if source is None or source.country in (None, "UNK", country):
+        return event
+    return replace(event, target=replace(target, country=country))

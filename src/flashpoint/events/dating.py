@@ -462,7 +462,7 @@ class EventDater:
                 if base is None and relation.definite:
                     return sentence.chain_before  # "before the U.S. airstrikes": the ones just told
                 if base is None:
-                    base = sentence.chain_before
+                    base = self._retold_subject(sentence, relation.main, index) or sentence.chain_before
                 sign = -1 if relation.word == "after" else 1
             elif relation.main[0] <= head.idx < relation.main[1]:
                 base = self._region_date(sentence, relation.reference)
@@ -472,6 +472,17 @@ class EventDater:
             else:
                 continue
             return base.shifted(sign * days, precision) if base is not None else None
+        return None
+
+    def _retold_subject(self, sentence: _Sentence, region: tuple[int, int],
+                        index: int) -> When | None:
+        """ "The strike came a day after ...", "The announcement came a week after ...": the
+        main clause retells an act by a definite noun, whose first telling dates it."""
+        for token in sentence.span:
+            if region[0] <= token.idx < region[1] and token.dep_ in ("nsubj", "nsubjpass"):
+                told = self._antecedent(token, index)
+                if told is not None:
+                    return told
         return None
 
     def _region_date(self, sentence: _Sentence, region: tuple[int, int]) -> When | None:
@@ -577,7 +588,9 @@ class EventDater:
             return None
         lemma = head.lemma_.lower()
         # "the killing" names what "was killed" told: a verb's lemma is the noun's less "-ing"
-        verb = lemma[:-3] if lemma.endswith("ing") and len(lemma) > 5 else lemma
+        # and "the announcement" what "announced" told
+        verb = lemma[:-3] if lemma.endswith("ing") and len(lemma) > 5 else \
+            lemma[:-4] if lemma.endswith("ment") and len(lemma) > 7 else lemma
         for earlier in range(index - 1, -1, -1):
             span = self.sentences[earlier].span
             if _heading(span):

@@ -196,10 +196,13 @@ class StatusFinder:
 
     def _subject_cue(self, node: Token) -> str | None:
         """The subject of a forecast or a condition is not asserted: "further attacks are
-        likely", "another round of strikes is expected", "if rocket attacks continue"."""
+        likely", "another round of strikes is expected", "if rocket attacks continue", "attacks
+        would continue"."""
         verb = node.head
         if any(c.dep_ == "mark" and c.lower_ in self.cues.hypothetical_marks for c in verb.children):
             return "hypothetical"
+        if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() != "be" and self._modal(verb):
+            return "hypothetical"  # "attacks on shipping would continue": a forecast or a vow
         if verb.lemma_.lower() in self.cues.forecast_predicates:
             return "hypothetical"
         if any(

@@ -268,7 +268,8 @@ class TriggerFinder:
                 for name in self._verbs.get(lemma, ()):
                     yield name, "verb", i, i + 1
             frames = self._frames.get(lemma.lower())
-            if frames and token.pos_ in _FRAME_POS and token.dep_ not in _DESCRIPTIVE_DEPS:
+            if frames and token.pos_ in _FRAME_POS and token.dep_ not in _DESCRIPTIVE_DEPS \
+                    and not self._light_on_act(token):
                 words = _complement_words(token)
                 crowd = _subject_words(token)
                 if token.dep_ == "relcl":  # "the missiles that the group had launched"
@@ -286,6 +287,15 @@ class TriggerFinder:
                 names = names + self._noun_forms.get(token.lower_, [])
             for name in dict.fromkeys(names):
                 yield name, "noun", i, i + 1
+
+    def _light_on_act(self, token: Token) -> bool:
+        """"Militias launched attacks on U.S. forces": a light verb whose object is an act noun
+        is that act, coded from the noun; the words further down ("forces") are its target, not
+        what the verb launched."""
+        if token.lemma_.lower() not in self.ontology.cues.light_verbs:
+            return False
+        return any(c.dep_ == "dobj" and (c.lemma_ in self._noun_lemmas or c.lower_ in self._noun_forms)
+                   for c in token.children)
 
     def _lemma(self, token: Token) -> str:
         """The token's lemma, or for a verb the model mislemmatised, the known verb its form inflects."""
@@ -310,9 +320,13 @@ class TriggerFinder:
         return trigger
 
     def _describes(self, token: Token) -> bool:
-        """"militants backed by Ankara": a participle that describes standing ties."""
-        return (token.dep_ in ("acl", "appos", "advcl") and token.tag_ == "VBN"
-                and token.lemma_.lower() in self.ontology.cues.descriptive_participles)
+        """"militants backed by Ankara", "the militias it backs": a participle or relative
+        clause that describes standing ties."""
+        if token.lemma_.lower() not in self.ontology.cues.descriptive_participles:
+            return False
+        if token.dep_ == "relcl":  # "the militias it backs", "groups that Iran arms"
+            return True
+        return token.dep_ in ("acl", "appos", "advcl") and token.tag_ == "VBN"
 
     def _excluded(self, head: Token) -> bool:
         """A trigger whose object makes it no event: "released a video", "hosting troops"."""

@@ -50,7 +50,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 from datetime import date as date_type
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -72,6 +72,8 @@ _SHARPEN_KM = 60.0
 _DATELINE_CHARS = 60
 #: Event types that are meetings: held where either party is at home (the dateline's).
 _MEETINGS = frozenset({"CONSULT"})
+#: QuadClass of attacks, seizures and sanctions.
+_MATERIAL_CONFLICT = 4
 #: A context place fits an event dated this many days from the act that placed it.
 _CONTEXT_DAYS = 3
 
@@ -109,9 +111,21 @@ def locate_events(
     return located
 
 
-#: A place lent by context, with the date, the sentence (its start) and the source country of
-#: the act that placed it.
-Dated = tuple[Place, str | None, int, str | None]
+class Dated(NamedTuple):
+    """A place lent by context, with what is known of the act that placed it."""
+
+    place: Place
+    date: str | None
+    sentence: int  # the start of the act's sentence
+    side: str | None  # the country of the side that did it
+    parties: frozenset[str]  # the countries of its sides and of its place
+
+
+def _dated(place: Place, event: Event) -> Dated:
+    countries = {event.source.country if event.source else None,
+                 event.target.country if event.target else None, place.country}
+    return Dated(place, event.date, event.char_start, _side(event),
+                 frozenset(c for c in countries if c not in (None, "", "UNK")))
 
 
 def _read_sentences(parsed: Doc, events: Sequence[Event], anchors: Sequence[Anchor | None],
@@ -139,19 +153,18 @@ def _read_sentences(parsed: Doc, events: Sequence[Event], anchors: Sequence[Anch
         if link.place is None \
                 or not rules.is_physical(events[i].event_type, events[i].mode):
             continue  # an act told as the cause of another ("after the killing") is earlier
-        last = (paragraph, (link.place, events[i].date, events[i].char_start, _side(events[i])))
+        last = (paragraph, _dated(link.place, events[i]))
         if lead is None:
             lead, episode = i, link.place
         elif _retells(events[lead], events[i]):
             episode = _sharpen(episode, link.place)
     opening = _opening_scene(scenes, events, lead)
     if opening is not None:
-        return links, recent, (opening.place, None, opening.sentence, None)
+        return links, recent, Dated(opening.place, None, opening.sentence, None, frozenset())
     if lead is None or episode is None:
         return links, recent, None
     links[lead] = _sharpened_lead(links[lead], episode)
-    return links, recent, (episode, events[lead].date, events[lead].char_start,
-                           _side(events[lead]))
+    return links, recent, _dated(episode, events[lead])
 
 
 def _retold(events: Sequence[Event], anchors: Sequence[Anchor | None], links: dict[int, Link],
@@ -162,14 +175,14 @@ def _retold(events: Sequence[Event], anchors: Sequence[Anchor | None], links: di
     episodes re-mentions each by its own word. None when that act was spread over two
     countries ("attacks on the Al-Tanf garrison in Syria and Al-Asad Air Base in Iraq")."""
     told: list[tuple[int, str, Dated | None]] = [
-        (scene.start, scene.lemma, (scene.place, None, scene.sentence, None)) for scene in scenes]
+        (scene.start, scene.lemma, Dated(scene.place, None, scene.sentence, None, frozenset()))
+        for scene in scenes]
     for i, link in links.items():
         anchor = anchors[i]
         if anchor is None or not rules.is_physical(events[i].event_type, events[i].mode):
             continue
         if link.place is not None:
-            told.append((anchor[1].idx, anchor[1].lemma_.lower(),
-                         (link.place, events[i].date, events[i].char_start, _side(events[i]))))
+            told.append((anchor[1].idx, anchor[1].lemma_.lower(), _dated(link.place, events[i])))
         elif link.spread:
             told.append((anchor[1].idx, anchor[1].lemma_.lower(), None))
     told.sort(key=lambda item: item[0])
@@ -217,13 +230,18 @@ def _opening_scene(scenes: Sequence[Scene], events: Sequence[Event],
 
 
 def _fitting(event: Event, context: Dated | None) -> Place | None:
-    """The context's place if its act is in the event's sentence (one scene), or its date fits
-    the event's (either unknown, one containing the other, or days within ``_CONTEXT_DAYS``);
-    otherwise the event belongs to another time."""
+    """The context's place if its act is in the event's sentence (one scene), or if the event
+    shares a party with that act and its date fits the act's (either unknown, one containing
+    the other, or days within ``_CONTEXT_DAYS``); otherwise the event belongs to another story
+    or another time."""
     if context is None:
         return None
-    place, date, sentence, _ = context
-    if sentence == event.char_start or _contains(event.date, date):
+    place, date, sentence = context.place, context.date, context.sentence
+    if sentence == event.char_start:
+        return place
+    if not _shares_party(event, context):
+        return None
+    if _contains(event.date, date):
         return place
     if len(event.date) == len(date) == 10:
         gap = abs((_day(event.date) - _day(date)).days)
@@ -295,7 +313,19 @@ def _same_side(event: Event, context: Dated | None) -> bool:
     if context is None:
         return False
     side = _side(event)
-    return side is None or context[3] is None or side == context[3]
+    return side is None or context.side is None or side == context.side
+
+
+def _shares_party(event: Event, context: Dated) -> bool:
+    """Whether an act of force may belong to the act that placed ``context``: one of its sides
+    is a party to that act or of the place's country. "Israel shot down a missile" in a story
+    that opened with a drone strike on Erbil did not happen in Erbil. Other acts by a third
+    party come to the scene ("an Indian warship rescued the crew")."""
+    if event.quad_class != _MATERIAL_CONFLICT:
+        return True
+    countries = {a.country for a in (event.source, event.target)
+                 if a is not None and a.country not in (None, "", "UNK")}
+    return not countries or not context.parties or bool(countries & context.parties)
 
 
 def _refined(place: Place, event: Event, context: tuple[Dated | None, Dated | None,
