@@ -632,14 +632,26 @@ def test_tear_gas_deployed_is_no_mobilisation(nlp, coder) -> None:
         ("Air defence systems at the U.S. embassy in Baghdad were activated overnight to intercept "
          "an incoming drone.", "drone", "UNK", "USA"),
         ("Sirens sounded at the U.S. consulate in Erbil as a drone threat was detected.", "drone", "UNK", "USA"),
-        ("Patriot batteries intercepted two missiles fired at Al-Asad air base.", "heavy-weapons", "UNK", "USA"),
-        ("Israel's Iron Dome shot down a rocket fired from Gaza at Ashkelon.", "heavy-weapons", "PSE", "ISR"),
     ],
 )
 def test_a_defence_against_an_attack_reports_the_attack(nlp, coder, text: str, mode: str, source: str,
                                                         target: str) -> None:
     event = only(asserted(code(nlp, coder, text)), "ASSAULT")
     assert (event.mode, event.source.country, event.target.country) == (mode, source, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Patriot batteries intercepted two missiles fired at Al-Asad air base.", "USA", None),
+        ("Israel's Iron Dome shot down a rocket fired from Gaza at Ashkelon.", "ISR", "PSE"),
+    ],
+)
+def test_an_interception_is_the_defenders_act_against_the_launcher(nlp, coder, text: str, source: str,
+                                                                    target: str | None) -> None:
+    event = only(asserted(code(nlp, coder, text)), "ASSAULT")
+    assert event.mode == "heavy-weapons"
+    assert (event.source.country, event.target.country if event.target else None) == (source, target)
 
 
 @pytest.mark.parametrize(
@@ -658,12 +670,19 @@ def test_defence_words_without_a_defence_against_a_threat_are_no_attack(nlp, cod
     [
         # the attack is told by its own word: the sirens add none
         "Sirens sounded at the base after a rocket attack on Erbil.",
-        # the defence and the hits are one attack on the base
-        "Most of the rockets were intercepted by the base's air defences, but two struck the base.",
     ],
 )
 def test_a_defence_adds_no_attack_the_sentence_tells_already(nlp, coder, text: str) -> None:
     assert len(asserted(code(nlp, coder, text), "ASSAULT")) == 1
+
+
+def test_an_interception_and_the_hits_that_got_through_are_two_acts(nlp, coder) -> None:
+    events = asserted(code(nlp, coder, "Militants fired rockets at Al-Asad air base. Most of the rockets "
+                                       "were intercepted by the base's air defences, but two struck the base."),
+                      "ASSAULT")
+    by_word = {e.trigger: e for e in events}
+    assert by_word["intercepted"].source.country == "USA"
+    assert by_word["struck"].target.country == "USA"
 
 
 def test_the_defence_cues_are_data(nlp, tmp_path: Path) -> None:

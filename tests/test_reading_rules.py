@@ -41,6 +41,11 @@ TEXTS = {
         "SANAA, Jan. 17, 2024 —\n"
         "The rebels' chief negotiator said attacks on Israeli-linked shipping would continue.\n"
         "Iran backs the militias, and the militias it backs attacked a U.S. base on Tuesday.\n"),
+    "interception": (
+        "JERUSALEM, Oct. 2, 2024 —\n"
+        "Iran fired some 180 ballistic missiles at Israel on Tuesday. The Revolutionary Guards "
+        "said the barrage avenged the killing of Hezbollah leader Hassan Nasrallah in Beirut last "
+        "week. Most of the missiles were intercepted by Israeli air defences.\n"),
 }
 
 
@@ -102,3 +107,18 @@ def test_an_act_said_to_continue_is_a_forecast_and_a_backing_relative_clause_is_
     attacks = _one(events, "attacks")
     assert attacks.status == "hypothetical"
     assert [e.trigger for e in events if e.event_type == "SUPPORT"] == ["backs"]
+
+
+def test_an_interception_by_named_air_defences_is_the_defenders_act(coded) -> None:
+    intercepted = _one(coded["interception"], "intercepted")
+    assert _country(intercepted.source) == "ISR"
+    assert _country(intercepted.target) != "ISR"
+
+
+def test_an_act_retold_as_the_subject_of_a_reprisal_keeps_its_sides_and_the_avenged_act_was_the_targets(coded) -> None:
+    events = coded["interception"]
+    barrage = _one(events, "barrage")
+    assert (_country(barrage.source), _country(barrage.target)) == ("IRN", "ISR")
+    assert barrage.date == "2024-10-01"
+    killing = _one(events, "killing")
+    assert _country(killing.source) == "ISR"

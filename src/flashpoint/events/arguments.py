@@ -409,13 +409,18 @@ class ArgumentFinder:
     # -- attacks read off the defence against them ----------------------------------------------
     def _defended(self, trigger: Trigger, defence: Defence) -> Arguments:
         """The attack a defence reports: aimed at the defended place, by the threat's launcher
-        (unknown unless named); the threat's weapons feed the mode ("a drone threat")."""
+        (unknown unless named); the threat's weapons feed the mode ("a drone threat"). An
+        interception by a named defender is the defender's act against the launcher."""
         doc = trigger.span.doc
         threats = [doc[i] for i in defence.threats]
         args = Arguments(instruments=[t for t in threats if self.is_weapon(t)])
         site = self._defended_site(defence, doc)
-        args.target = noun_phrase(site) if site is not None else None
+        defended = noun_phrase(site) if site is not None else None
         attacker = next((a for a in map(self._attacker, threats) if a is not None), None)
+        if site is not None and trigger.head.lemma_.lower() in self.defence.interceptions:
+            args.source, args.target = defended, attacker  # "intercepted by Israeli air defences"
+            return args
+        args.target = defended
         args.source = attacker if attacker is not None else _unknown(trigger)
         return args
 
@@ -548,19 +553,24 @@ class ArgumentFinder:
         return pool[-1].target if pool else None
 
     def _retaliated(self, noun: Token) -> Span | None:
-        """The doer of the act that "X did Y in retaliation for / in response to" names: the
-        target of Y, since retaliation reverses the roles."""
+        """The doer of the act that "X did Y in retaliation for / in response to" names, or that
+        an act avenged: the target of Y, since retaliation reverses the roles."""
         prep = noun.head
-        if noun.dep_ != "pobj" or prep.lower_ not in ("for", "to"):
+        if noun.dep_ == "dobj" and prep.lemma_.lower() in self.cues.status.reprisal_verbs:
+            verb = prep  # "the barrage avenged the killing", "fired missiles to avenge the killing"
+        elif noun.dep_ != "pobj" or prep.lower_ not in ("for", "to"):
             return None
-        reason = prep.head
-        if reason.lemma_.lower() not in self.cues.status.reaction_nouns or reason.dep_ != "pobj":
-            return None
-        verb = reason.head.head
+        else:
+            reason = prep.head
+            if reason.lemma_.lower() not in self.cues.status.reaction_nouns or reason.dep_ != "pobj":
+                return None
+            verb = reason.head.head
         found = None
         for _ in range(3):  # "struck X, hitting Y, in retaliation for ...": the main act's target
+            subject = _child(verb, "nsubj")
             for trigger, args in reversed(self._seen):
-                if trigger.head.i == verb.i and args.target is not None:
+                if trigger.head.i in (verb.i, subject.i if subject is not None else -1) \
+                        and args.target is not None:
                     found = args.target
                     break
             if verb.dep_ not in ("advcl", "conj", "xcomp") or verb.head.i == verb.i:
@@ -582,13 +592,22 @@ class ArgumentFinder:
             prior = self._prior(trigger)
             if prior is not None and args.source is None:
                 args.antecedent = prior.source
-                if args.target is not None:
+                if args.target is not None or self._retold_in_time(head):
                     args.source = args.antecedent
             if args.target is None and args.source is not None:
                 args.target = self._prior_target(trigger)  # "announced the listing": of whom, said before
         if trigger.is_nominal and args.source is None and args.antecedent is None:
             args.antecedent = _unknown(trigger)  # as another act's argument: its doer is unknown
         self._seen.append((trigger, args))
+
+    def _retold_in_time(self, head: Token) -> bool:
+        """ "The strike came a day after ...", "the barrage avenged the killing": an act retold
+        as the subject of a verb that places it in time or answers another is reported again
+        (not "the raid was the boldest move", which only describes it)."""
+        verb = head.head
+        if head.dep_ != "nsubj" or verb.lemma_.lower() not in self.cues.retelling_verbs:
+            return False
+        return not any(c.dep_ == "prep" and c.lower_ == "from" for c in verb.children)  # not "came from Yemen"
 
     def _claimer(self, noun: Token) -> Span | None:
         """X in "X claimed (responsibility for / most of) the attacks"."""

@@ -172,11 +172,19 @@ class EventDater:
         for sentence in self.sentences:
             if _heading(sentence.span):
                 continue
-            main = self._main_expression(sentence)
+            main = self._main_expression(sentence) or self._stated_expression(sentence)
             lead = self._resolve(main, sentence) if main is not None else None
             if lead is not None:
                 return 0 <= (self.published - lead.day).days <= 7
         return True
+
+    def _stated_expression(self, sentence: _Sentence) -> Expression | None:
+        """The date of a statement that leads a report ("Trudeau on Tuesday condemned ..."),
+        which dates no episode but says the report is of the day."""
+        return next((e for e in sentence.expressions
+                     if e.usable and e.kind != "future" and e.host is not None
+                     and _clause(e.host).lemma_.lower() in self.lex.accusation_verbs
+                     and _clause(e.host).dep_ == "ROOT"), None)
 
     def _chain(self) -> None:
         """The episode date before and after each sentence, and each sentence's main date."""
@@ -343,6 +351,8 @@ class EventDater:
         if node.dep_ == "prep" and node.lower_ in lex.background_preps:
             return True
         if node.dep_ == "prep" and node.head.lemma_.lower() in lex.background_nouns:
+            return True
+        if _avenged(node, lex):  # "the barrage avenged the killing of Nasrallah last week"
             return True
         return node.dep_ == "advcl" and _relation_word(node, lex) is not None
 
@@ -559,7 +569,8 @@ class EventDater:
                 return None
             days, precision = shift
             return base.shifted(-days if word == "after" else days, precision)
-        retaliation = island.dep_ == "prep" and island.head.lemma_.lower() in self.lex.background_nouns
+        retaliation = island.dep_ == "prep" and island.head.lemma_.lower() in self.lex.background_nouns \
+            or _avenged(island, self.lex)
         if retaliation or head.pos_ in ("NOUN", "PROPN") and head.tag_ in ("NNS", "NNPS") and (
             self._bound_in_unit(head, sentence) or _ongoing(head, self.lex)
         ):
@@ -845,3 +856,8 @@ def _speaker(root: Token) -> str | None:
 def _heading(span: Span) -> bool:
     text = span.text.strip()
     return bool(text) and text[-1] not in ".!?\"'\u201d)" and len(span) <= 12
+
+
+def _avenged(node: Token, lex: Lexicon) -> bool:
+    """The act a reprisal answers ("avenged the killing"): an earlier act, dated on its own."""
+    return node.dep_ == "dobj" and node.head.lemma_.lower() in lex.reprisal_verbs

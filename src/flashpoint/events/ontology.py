@@ -110,6 +110,7 @@ class StatusCues:
     announced_types: frozenset[str]
     reaction_verbs: frozenset[str]
     reaction_nouns: frozenset[str]
+    reprisal_verbs: frozenset[str]
     harm_verbs: frozenset[str]
     asking_verbs: frozenset[str]
 
@@ -117,6 +118,7 @@ class StatusCues:
 @dataclass(frozen=True)
 class Cues:
     light_verbs: frozenset[str]
+    retelling_verbs: frozenset[str]
     hazards: frozenset[str]
     hazard_prone_triggers: frozenset[str]
     casualty_verbs: frozenset[str]
@@ -255,6 +257,7 @@ def _cues(spec: Mapping[str, Any]) -> Cues:
     status = spec["status"]
     return Cues(
         light_verbs=_words(spec["light_verbs"]),
+        retelling_verbs=_words(spec["retelling_verbs"]),
         hazards=_words(spec["hazards"]),
         hazard_prone_triggers=_words(spec["hazard_prone_triggers"]),
         casualty_verbs=_words(spec["casualty_verbs"]),

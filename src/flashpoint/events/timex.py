@@ -63,6 +63,7 @@ class Lexicon:
     background_preps: frozenset[str]
     background_nouns: frozenset[str]
     causal_verbs: frozenset[str]
+    reprisal_verbs: frozenset[str]
     accusation_verbs: frozenset[str]
     shift_words: frozenset[str]
     moves_on: frozenset[str]
@@ -137,6 +138,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
             background_preps=_words(spec["background_preps"]),
             background_nouns=_words(spec["background_nouns"]),
             causal_verbs=_words(spec["causal_verbs"]),
+            reprisal_verbs=_words(spec["reprisal_verbs"]),
             accusation_verbs=_words(spec["accusation_verbs"]),
             shift_words=_words(spec["shift_words"]),
             moves_on=_words(spec["moves_on"]),
