@@ -46,6 +46,23 @@ TEXTS = {
         "Iran fired some 180 ballistic missiles at Israel on Tuesday. The Revolutionary Guards "
         "said the barrage avenged the killing of Hezbollah leader Hassan Nasrallah in Beirut last "
         "week. Most of the missiles were intercepted by Israeli air defences.\n"),
+    "shipping": (
+        "WASHINGTON, Jan. 17, 2024 —\n"
+        "The step was hastened by Monday's missile strike on the Gibraltar Eagle, a U.S.-owned bulk "
+        "carrier, in the Gulf of Aden. The Houthis have attacked merchant ships since November.\n"),
+    "blame": (
+        "WASHINGTON, Jan. 30, 2024 —\n"
+        "A drone attack killed three American soldiers at a base in Jordan on Sunday, an attack "
+        "Washington has blamed on Kata'ib Hezbollah. The group announced that it was suspending "
+        "military operations against U.S. forces.\n"),
+    "decisions": (
+        "OTTAWA, Oct. 2, 2024 —\n"
+        "Ottawa said it would send three staff officers to the mission. Foreign Minister Melanie "
+        "Joly renewed Ottawa's call for Canadians to leave Iran.\n"),
+    "reprisal": (
+        "TEHRAN, Oct. 27, 2024 —\n"
+        "Israel's retaliation came before dawn on Saturday. Iran's response to the proposal came "
+        "on Monday.\n"),
 }
 
 
@@ -122,3 +139,37 @@ def test_an_act_retold_as_the_subject_of_a_reprisal_keeps_its_sides_and_the_aven
     assert barrage.date == "2024-10-01"
     killing = _one(events, "killing")
     assert _country(killing.source) == "ISR"
+
+
+def test_a_ship_described_by_its_owner_and_a_strike_dated_by_a_possessive_weekday(coded) -> None:
+    events = coded["shipping"]
+    strike = _one(events, "missile strike")
+    assert _country(strike.target) == "USA"
+    assert strike.date == "2024-01-15"
+    assert strike.source is None or "Monday" not in strike.source.text
+    attacked = _one(events, "attacked")
+    assert _country(attacked.target) in (None, "UNK")  # ships in general fly many flags
+
+
+def test_an_attack_blamed_on_a_group_was_the_groups_and_halted_operations_were_aimed_at_their_target(coded) -> None:
+    events = coded["blame"]
+    blamed = [e for e in events if e.event_type == "ASSAULT" and _country(e.source) == "IRQ"]
+    assert blamed, [(e.trigger, _country(e.source), _country(e.target)) for e in events]
+    suspending = _one(events, "suspending")
+    assert _country(suspending.target) == "USA"
+
+
+def test_a_speakers_own_decision_is_announced_and_a_call_for_someone_is_aimed_at_them(coded) -> None:
+    events = coded["decisions"]
+    send = _one(events, "send")
+    assert (send.event_type, send.status) == ("MOBILIZE", "actual")
+    assert send.target is None or _country(send.target) != "CAN"  # its own officers are what it sent
+    call = next(e for e in events if e.event_type == "REQUEST")
+    assert call.target is not None and call.target.text == "Canadians"
+
+
+def test_a_sides_reprisal_is_its_act_but_a_response_to_a_proposal_is_not(coded) -> None:
+    events = coded["reprisal"]
+    retaliation = _one(events, "retaliation")
+    assert (retaliation.event_type, _country(retaliation.source)) == ("ASSAULT", "ISR")
+    assert not [e for e in events if e.trigger == "response"]

@@ -412,6 +412,11 @@ class ActorDictionary:
         return self._config.facility_heads - self._config.site_heads
 
     @property
+    def vessel_heads(self) -> frozenset[str]:
+        """Head words of ships ("tanker", "vessels", "shipping")."""
+        return self._config.vessel_heads
+
+    @property
     def relational_heads(self) -> frozenset[str]:
         """Nouns that name others by their relation to an owner ("allies", "rivals")."""
         return self._config.relational_heads
@@ -477,6 +482,9 @@ class ActorDictionary:
             found = step(span, actor, when, _depth)
             if found is not None:
                 return found
+        flagged = self._flag_of_vessel(span, actor, when, _depth)
+        if flagged is not None:
+            return flagged
         if actor.country != "UNK":
             return actor
         for step in (self._at_site, self._at_place, self._owned, self._described_as,
@@ -569,6 +577,16 @@ class ActorDictionary:
             other = self.resolve_span(described, when, depth + 1)
             if other.country != "UNK":
                 return _retext(other, actor.text, keep_sector=actor.sector)
+        return None
+
+    def _flag_of_vessel(self, span: Span, actor: Actor, when: str | None, depth: int) -> Actor | None:
+        """A ship named and then described by its flag or owner ("the Gibraltar Eagle, a
+        U.S.-owned bulk carrier", "the Rubymar, a Belize-flagged cargo ship") is that country's,
+        whatever its name says."""
+        heads = self._config.vessel_heads
+        for described in self._described(span.root):
+            if described.root.lower_ in heads or described.root.lemma_.lower() in heads:
+                return self._described_as(span, actor, when, depth)
         return None
 
     def _named_place(self, span: Span, actor: Actor, when: str | None, depth: int) -> Actor | None:

@@ -142,8 +142,11 @@ def noun_phrase(token: Token) -> Span:
     return doc[start:end]
 
 
-def _backgrounded(head: Token) -> bool:
-    """An act mentioned in passing ("in retaliation for the attack", "after the strikes")."""
+def _backgrounded(head: Token, reprisal_verbs: frozenset[str]) -> bool:
+    """An act mentioned in passing ("in retaliation for the attack", "after the strikes",
+    "answering Iran's missile barrage of Oct. 1")."""
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in reprisal_verbs:
+        return True
     return head.dep_ in ("pobj", "relcl") or (head.dep_ == "acl" and head.tag_ == "VBN")
 
 
@@ -270,6 +273,9 @@ class ArgumentFinder:
             if node.lemma_.lower() in self.cues.status.claim_governors or (
                     node.pos_ == "VERB" and node.lemma_.lower() in self.cues.status.claim_heads):  # "punish X for"
                 accused = _child(node, "dobj") or _child(node, "nsubjpass")  # "X was blamed for"
+                if accused is not None and accused.i == trigger.i:
+                    # "blamed the attack on Kata'ib Hezbollah" (the parser may hang "on" on either)
+                    accused = _blamed_on(node) or _blamed_on(trigger)
                 if accused is None and node.dep_ == "acl" and node.tag_ == "VBN":
                     accused = node.head  # "three men suspected of firing rockets"
                 if accused is None or accused.pos_ == "PRON":
@@ -371,11 +377,18 @@ class ArgumentFinder:
                         args.target = self._span(obj, args, instrument=False)
                 if args.target is not None:
                     break
+        on = _blamed_on(trigger.head) if trigger.head.lemma_.lower() in self.cues.status.claim_governors else None
+        if on is not None and (args.target is None or self._event_noun(args.target.root)):
+            args.target = self._span(on, args, instrument=False)  # "blamed the attack on the group"
         if trigger.head.lemma_.lower() in _CLAIM_VERBS and args.target is not None:
             if self._event_noun(args.target.root):  # "claimed (responsibility for) the attack"
                 args.target = self._event_target(args.target.root)
+        if trigger.event_type == "RETREAT" and args.target is not None:
+            args.target = self._halted_against(args.target) or args.target
         if args.source is None and args.accused is not None:
             args.source = args.accused
+        if args.accused is not None and args.target is not None and args.target.root.i == args.accused.root.i:
+            args.target = None  # "blamed the attack on X": X did it, it was not aimed at X
         if args.source is None:
             args.source = self._denier(trigger.head)
         if args.source is None:
@@ -418,11 +431,26 @@ class ArgumentFinder:
         defended = noun_phrase(site) if site is not None else None
         attacker = next((a for a in map(self._attacker, threats) if a is not None), None)
         if site is not None and trigger.head.lemma_.lower() in self.defence.interceptions:
-            args.source, args.target = defended, attacker  # "intercepted by Israeli air defences"
+            # "Most of the missiles were intercepted by Israeli air defences": at whoever fired them
+            args.source, args.target = defended, attacker or self._firer_before(threats)
             return args
         args.target = defended
         args.source = attacker if attacker is not None else _unknown(trigger)
         return args
+
+    def _firer_before(self, threats: list[Token]) -> Span | None:
+        """Who fired the weapons an interception names, told before: the doer of the latest
+        attack with a weapon of the same word ("Iran fired 180 missiles ... Most of the
+        missiles were intercepted")."""
+        words = {t.lemma_.lower() for t in threats if self.is_weapon(t)}
+        for trigger, args in reversed(self._seen):
+            if trigger.event_type != "ASSAULT" or args.source is None \
+                    or args.source.label_ in (UNKNOWN_DOER, UNKNOWN_ATTACKER):
+                continue
+            used = [*args.instruments, *(c for c in trigger.head.children if c.dep_ == "compound")]
+            if any(w.lemma_.lower() in words for w in used):  # "fired missiles", "a missile attack"
+                return args.source
+        return None
 
     def _defended_site(self, defence: Defence, doc: Doc) -> Token | None:
         """Where the defence stood: "activated at the U.S. embassy", "the base's air defenses",
@@ -490,7 +518,7 @@ class ArgumentFinder:
                    and t.event_type == "ASSAULT" and a.source is not None
                    and a.source.label_ not in (UNKNOWN_DOER, UNKNOWN_ATTACKER)]
         same = [a for t, a in earlier if t.head.lemma_.lower() == lemma]
-        foreground = [a for t, a in earlier if not _backgrounded(t.head)]
+        foreground = [a for t, a in earlier if not self._in_passing(t)]
         pool = same or foreground
         return pool[-1].source if pool else None
 
@@ -516,7 +544,7 @@ class ArgumentFinder:
             earlier = sorted(earlier + blamed, key=lambda item: item[0].head.i)
         lemma = head.lemma_.lower()
         same = [a for t, a in earlier if t.head.lemma_.lower() == lemma]
-        foreground = [a for t, a in earlier if not _backgrounded(t.head)]
+        foreground = [a for t, a in earlier if not self._in_passing(t)]
         pool = same or foreground or [a for _t, a in earlier]
         return pool[-1] if pool else None
 
@@ -547,8 +575,8 @@ class ArgumentFinder:
                    if t.event_type in related and t.head.i < head.sent.start and a.target is not None
                    and a.target.label_ not in (UNKNOWN_DOER, UNKNOWN_ATTACKER)]
         same = [a for t, a in earlier if t.head.lemma_.lower() == lemma]
-        typed = [a for t, a in earlier if t.event_type == trigger.event_type and not _backgrounded(t.head)]
-        foreground = [a for t, a in earlier if not _backgrounded(t.head)]
+        typed = [a for t, a in earlier if t.event_type == trigger.event_type and not self._in_passing(t)]
+        foreground = [a for t, a in earlier if not self._in_passing(t)]
         pool = same or typed or foreground or [a for _t, a in earlier]
         return pool[-1].target if pool else None
 
@@ -599,6 +627,22 @@ class ArgumentFinder:
         if trigger.is_nominal and args.source is None and args.antecedent is None:
             args.antecedent = _unknown(trigger)  # as another act's argument: its doer is unknown
         self._seen.append((trigger, args))
+
+    def _halted_against(self, halted: Span) -> Span | None:
+        """Whom the acts halted were aimed at: "suspending military operations against U.S.
+        forces", "halting its attacks on American troops"."""
+        act = halted.root
+        if act.lemma_.lower() not in _ATTACK_NOUNS and not self._seen_trigger(act):
+            return None
+        aimed = next((c for c in act.children if c.dep_ == "prep" and c.lower_ in ("against", "on")), None)
+        target = _pobj(aimed) if aimed is not None else None
+        return noun_phrase(target) if target is not None else None
+
+    def _in_passing(self, trigger: Trigger) -> bool:
+        """An act told in passing, or an interception: neither is the act a story retells."""
+        if trigger.defence is not None and trigger.head.lemma_.lower() in self.defence.interceptions:
+            return True
+        return _backgrounded(trigger.head, self.cues.status.reprisal_verbs)
 
     def _retold_in_time(self, head: Token) -> bool:
         """ "The strike came a day after ...", "the barrage avenged the killing": an act retold
@@ -712,11 +756,9 @@ class ArgumentFinder:
             args.target = self._span(self._target_prep(verb, etype), args, instrument=False)
         if args.target is not None:
             return
-        for clause in verb.children:  # "called for the coalition to leave": the coalition
-            if clause.dep_ in ("advcl", "ccomp") and any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children):
-                args.target = self._span(_child(clause, "nsubj"), args, instrument=False)
-                if args.target is not None:
-                    return
+        args.target = self._span(_asked(verb), args, instrument=False)  # "called for the coalition to leave"
+        if args.target is not None:
+            return
         complement = _child(verb, "xcomp")
         if complement is None:
             return
@@ -800,6 +842,8 @@ class ArgumentFinder:
 
     def _nominal(self, noun: Token, etype: EventType, args: Arguments) -> None:
         poss = _child(noun, "poss")
+        if poss is not None and poss.ent_type_ in ("DATE", "TIME"):
+            poss = None  # "Monday's missile strike": when, not who
         if poss is not None and poss.pos_ == "PRON":  # "the rebels pressed on with their attacks"
             args.source = self._span(self._owner_of_pronoun(noun), args)
         elif poss is not None:
@@ -847,10 +891,13 @@ class ArgumentFinder:
         if target is None and etype.of_role == "target":
             target = of_obj
         if target is None:  # "sanctions that Canada imposed on Iran's morality police"
-            for clause in (c for c in noun.children if c.dep_ in ("relcl", "acl")):
+            for clause in (c for c in noun.children if c.dep_ in ("relcl", "acl")
+                           and _blamed_on(c) is None):  # "an attack X has blamed on the group"
                 target = self._target_prep(clause, etype)
                 if target is not None:
                     break
+        if target is None and etype.name == "REQUEST":
+            target = _asked(noun)  # "Ottawa's call for Canadians to leave Iran"
         if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in self.cues.casualty_verbs:
             victim = _child(noun.head, "dobj")  # "a drone strike on a car killed X": X is the target
             if victim is not None and (target is None or not self.is_actorish(noun_phrase(target).text, False)):
@@ -1056,3 +1103,21 @@ class ArgumentFinder:
             if self.is_actorish(text, child.pos_ == "ADJ"):
                 return noun.doc[child.left_edge.i : child.i + 1]
         return None
+
+
+def _blamed_on(verb: Token) -> Token | None:
+    """X in "blamed the attack on X", "an attack Washington has blamed on the group"."""
+    on = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+    return _pobj(on) if on is not None else None
+
+
+def _asked(word: Token) -> Token | None:
+    """X in a request "for X to do Y" ("called for the coalition to leave", "Ottawa's call for
+    Canadians to leave Iran"): the subject of the clause the request introduces."""
+    for clause in word.children:
+        if clause.dep_ in ("acl", "advcl", "ccomp", "relcl") and any(
+                c.dep_ == "mark" and c.lower_ == "for" for c in clause.children):
+            subject = _child(clause, "nsubj")
+            if subject is not None:
+                return subject
+    return None

@@ -98,7 +98,8 @@ class Coder:
                 continue
             prior = any(e.event_type == _CASUALTY_TYPE and e.status in _ASSERTED for e in events)
             events.extend(self._code_sentence(document, sent, bounds, finder, dates, prior))
-        return fill_counterparts(events, self.actors.site_heads, self.actors.relational_heads)
+        return fill_counterparts(events, self.actors.site_heads, self.actors.relational_heads,
+                                 self.actors.vessel_heads)
 
     # -- wiring --------------------------------------------------------------------------------
     def _trigger_finder(self, parsed: Doc) -> TriggerFinder:
@@ -204,9 +205,13 @@ class Coder:
 
     def _relative_doer(self, head: Token) -> Span | None:
         """"sanctions that Canada imposed", "the attack the militia carried out": the subject of
-        a light verb in the noun's relative clause did it."""
+        a light verb in the noun's relative clause did it; "an attack Washington has blamed on
+        the group": the one it is blamed on."""
         light = self.ontology.cues.light_verbs
         for child in head.children:
+            blamed = _blamed_doer(child, self.ontology.cues.status.claim_governors)
+            if blamed is not None:
+                return blamed  # "an attack Washington has blamed on the group"
             if child.dep_ == "relcl" and child.lemma_.lower() in light:
                 subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
                 if subject is not None and subject.pos_ != "PRON":
@@ -609,3 +614,11 @@ def load_coder(settings: Settings) -> Coder:
     ontology = load_ontology(settings.extra.get("plover_path"))
     actors = load_actors(settings.extra.get("actors_path"))
     return Coder(ontology, actors)
+
+
+def _blamed_doer(clause: Token, blame_verbs: frozenset[str]) -> Span | None:
+    if clause.dep_ != "relcl" or clause.lemma_.lower() not in blame_verbs:
+        return None
+    on = next((c for c in clause.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+    blamed = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
+    return blamed.doc[blamed.left_edge.i : blamed.i + 1] if blamed is not None else None  # "the group"

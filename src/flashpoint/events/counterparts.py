@@ -36,6 +36,7 @@ __all__ = ["fill_counterparts", "place_named_sides"]
 
 _UNRESOLVED = (None, "", "UNK")
 _MATERIAL_CONFLICT = 4  # QuadClass of attacks, seizures and sanctions
+_DEFINITE = frozenset({"the", "this", "that", "its", "their"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "another", "its", "their", "his", "her"})
 
 
@@ -43,10 +44,12 @@ def _known(actor: Actor | None) -> bool:
     return actor is not None and actor.country not in _UNRESOLVED
 
 
-def _fillable(actor: Actor | None, site_heads: frozenset[str], relational_heads: frozenset[str]) -> bool:
+def _fillable(actor: Actor | None, site_heads: frozenset[str], relational_heads: frozenset[str],
+              vessel_heads: frozenset[str] = frozenset()) -> bool:
     """No actor, or a phrase the resolver could not place that names no one: no capitalised word
     past the first, and no sector (words such as "militants" or "gunmen" give one) unless it is
-    an unnamed facility ("another base"), which stands for the forces it hosts."""
+    an unnamed facility ("another base"), which stands for the forces it hosts. Ships in general
+    ("merchant shipping", "dozens of vessels") fly many flags: they are kept as they are."""
     if actor is None:
         return True
     if actor.country not in _UNRESOLVED:
@@ -54,6 +57,8 @@ def _fillable(actor: Actor | None, site_heads: frozenset[str], relational_heads:
     words = actor.text.split()
     if not words:
         return False  # the coder's "unknown doer": the text says it is not known
+    if words[-1].lower() in vessel_heads and words[0].lower() not in _DEFINITE:
+        return False
     if actor.sector is not None and words[-1].lower() not in site_heads:
         return False
     if words[-1].lower() in relational_heads:
@@ -117,24 +122,42 @@ def _nearest_counterpart(named: Actor, index: int, events: Sequence[Event],
     return None
 
 
+#: Acts whose object is the doer's own forces, not a recipient: "sent three staff officers".
+_DEPLOYMENTS = frozenset({"MOBILIZE"})
+
+
+def _without_own_forces(event: Event) -> Event:
+    """A deployment's object of the doer's own country is what was sent, not a counterpart."""
+    source, target = event.source, event.target
+    if event.event_type in _DEPLOYMENTS and _known(source) and _known(target) \
+            and source.country == target.country:  # type: ignore[union-attr]
+        return replace(event, target=None)
+    return event
+
+
 def _from_context(actor: Actor) -> Actor:
     return Actor(text="", name=actor.name, country=actor.country, sector=actor.sector, id=actor.id)
 
 
 def fill_counterparts(events: Sequence[Event], site_heads: frozenset[str] = frozenset(),
-                      relational_heads: frozenset[str] = frozenset()) -> list[Event]:
+                      relational_heads: frozenset[str] = frozenset(),
+                      vessel_heads: frozenset[str] = frozenset()) -> list[Event]:
     """``events`` of one document, in text order, with missing sides filled from their dyads.
 
     ``site_heads`` are the head words of facilities ("base", "embassy"): an unnamed one may be
     filled with the side it stands for. ``relational_heads`` ("allies", "rivals") name a third
-    party by its relation to someone, never the other side: such a phrase is kept."""
+    party by its relation to someone, never the other side: such a phrase is kept, and so is
+    a plural of ``vessel_heads`` ("merchant ships")."""
+    events = [_without_own_forces(e) for e in events]
     dyads = [_dyad(e) for e in events]
     filled: list[Event] = []
     for i, event in enumerate(events):
         source, target = event.source, event.target
-        if _known(source) and _fillable(target, site_heads, relational_heads):
+        if _known(source) and _fillable(target, site_heads, relational_heads, vessel_heads):
             other = _nearest_counterpart(source, i, events, dyads)  # type: ignore[arg-type]
-            if other is not None:
+            own = event.event_type in _DEPLOYMENTS and other is not None \
+                and other.country == source.country  # type: ignore[union-attr]
+            if other is not None and not own:
                 event = replace(event, target=_from_context(other))
         elif _known(target) and _fillable(source, site_heads, relational_heads):
             other = _nearest_counterpart(target, i, events, dyads)  # type: ignore[arg-type]

@@ -280,7 +280,8 @@ class DateIndex:
         words = _introducer(self.text, start, lexicon.date_fillers)
         premodifier = host is not None and span is not None and host.pos_ in ("NOUN", "PROPN") \
             and host.i >= span.end
-        if premodifier and not (words and words[-1] in lexicon.deadlines):
+        possessive = self.text[end:end + 2] in ("'s", "\u2019s")  # "by Monday's strike": no deadline
+        if premodifier and (possessive or not (words and words[-1] in lexicon.deadlines)):
             # "since the Oct. 7 attack": the date dates the attack (not "until the March 31 deadline")
             words = []
         bound = prep if prep in lexicon.bounds else (words[-1] if words and words[-1] in lexicon.bounds else None)

@@ -119,6 +119,8 @@ class StatusCues:
 class Cues:
     light_verbs: frozenset[str]
     retelling_verbs: frozenset[str]
+    reprisal_nouns: frozenset[str]
+    reprisal_type: str
     hazards: frozenset[str]
     hazard_prone_triggers: frozenset[str]
     casualty_verbs: frozenset[str]
@@ -258,6 +260,8 @@ def _cues(spec: Mapping[str, Any]) -> Cues:
     return Cues(
         light_verbs=_words(spec["light_verbs"]),
         retelling_verbs=_words(spec["retelling_verbs"]),
+        reprisal_nouns=_words(spec["reprisal_nouns"]),
+        reprisal_type=str(spec["reprisal_type"]).upper(),
         hazards=_words(spec["hazards"]),
         hazard_prone_triggers=_words(spec["hazard_prone_triggers"]),
         casualty_verbs=_words(spec["casualty_verbs"]),

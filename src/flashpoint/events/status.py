@@ -183,8 +183,10 @@ class StatusFinder:
         governor = verb.head.lemma_.lower() if verb.dep_ == "ccomp" else None
         if governor in self.cues.decision_governors:
             return modals <= {"will", "would", "'ll", "'d"}
-        main = verb.dep_ == "ROOT" or governor in self.cues.report_governors
-        return main and modals <= {"will", "'ll"}
+        reported = governor in self.cues.report_governors
+        if reported and modals <= {"would", "'d"} and _speaker_itself(verb):
+            return True  # "Ottawa said it would send three staff officers": its own decision
+        return (verb.dep_ == "ROOT" or reported) and modals <= {"will", "'ll"}
 
     def _denial(self, trigger: Token) -> bool:
         """"rejected the accusation", "dismissed the allegations": denying the act accused."""
@@ -304,3 +306,11 @@ class StatusFinder:
         if found[0] == "hypothetical" and "threatened" in found:
             return "threatened"
         return found[0]
+
+
+def _speaker_itself(verb: Token) -> bool:
+    """The reported clause's subject is a pronoun for its speaker: "Ottawa said it would ..."."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    return (subject is not None and subject.lower_ in ("it", "they", "we") and speaker is not None
+            and speaker.pos_ in ("PROPN", "NOUN"))

@@ -288,6 +288,20 @@ class TriggerFinder:
                 names = names + self._noun_forms.get(token.lower_, [])
             for name in dict.fromkeys(names):
                 yield name, "noun", i, i + 1
+            if nominal and not names and self._possessed_reprisal(token):
+                yield self.ontology.cues.reprisal_type, "noun", i, i + 1
+
+    def _possessed_reprisal(self, token: Token) -> bool:
+        """"Israel's retaliation came before dawn", "Washington's retaliation followed": a
+        side's reprisal told as the subject of its own time is that side's act."""
+        cues = self.ontology.cues
+        to = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        answered = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if answered is not None and "ASSAULT" not in self._noun_lemmas.get(answered.lemma_, ()):
+            return False  # "Iran's response to the proposal came on Monday": an answer, not a reprisal
+        return (token.lemma_.lower() in cues.reprisal_nouns and token.dep_ == "nsubj"
+                and token.head.lemma_.lower() in cues.retelling_verbs
+                and any(c.dep_ == "poss" for c in token.children))
 
     def _light_on_act(self, token: Token) -> bool:
         """"Militias launched attacks on U.S. forces": a light verb whose object is an act noun
