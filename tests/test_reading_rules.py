@@ -63,6 +63,16 @@ TEXTS = {
         "TEHRAN, Oct. 27, 2024 —\n"
         "Israel's retaliation came before dawn on Saturday. Iran's response to the proposal came "
         "on Monday.\n"),
+    "settlements": (
+        "JERUSALEM, July 21, 2024 —\n"
+        "Israeli warplanes bombed the Houthi-held port of Hodeidah on Saturday, a day after a "
+        "rebel drone slammed into Tel Aviv. Early on Sunday, the military said it had "
+        "intercepted a missile launched from Yemen toward the Red Sea city of Eilat.\n"),
+    "street": (
+        "BAGHDAD, Jan. 5, 2024 —\n"
+        "A U.S. drone strike on Thursday killed a militia commander in eastern Baghdad.\n"
+        "His vehicle was hit inside a logistics base on Palestine Street, police said.\n"
+        "The Pentagon called the strike necessary.\n"),
 }
 
 
@@ -173,3 +183,18 @@ def test_a_sides_reprisal_is_its_act_but_a_response_to_a_proposal_is_not(coded) 
     retaliation = _one(events, "retaliation")
     assert (retaliation.event_type, _country(retaliation.source)) == ("ASSAULT", "ISR")
     assert not [e for e in events if e.trigger == "response"]
+
+
+def _place(event: Event) -> str | None:
+    return event.location.name if event.location is not None else None
+
+
+def test_a_town_named_after_of_a_settlement_noun_is_the_place(coded) -> None:
+    events = coded["settlements"]
+    assert _place(_one(events, "bombed")) == "Al \u1e28udaydah"  # the gazetteer's Hodeidah
+    assert _place(_one(events, "intercepted")) == "Eilat"
+
+
+def test_a_street_the_gazetteer_lacks_is_in_the_town_told_before_not_at_a_site_named_after(coded) -> None:
+    hit = _one(coded["street"], "hit")
+    assert hit.location is not None and hit.location.country == "IRQ"

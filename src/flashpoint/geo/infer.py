@@ -49,6 +49,8 @@ __all__ = ["Choice", "guess", "inner_names", "is_feature", "looks_like_adjective
 Choice = tuple[int, float]
 
 _WORD = re.compile(r"[^\s,/()\u2013\u2014:;\"]+")
+#: The end of a sentence: a stop and a space before a capital or a new line.
+_SENTENCE_END = re.compile(r"[.!?][\"\u201d']?(?:\s+[A-Z]|\s*\n)")
 #: Words joining a facility's kind to its town: "University of California", "Court at Leeds".
 _JOINERS = {"of", "at", "in", "de", "du", "del"}
 #: A single word must name a city at least this large to be read as a facility's town.
@@ -67,7 +69,7 @@ _STATE_CITY = 100_000
 
 def guess(mention: Mention, resolved: Sequence[tuple[Place, int]], gaz: Gazetteer,
           states: Counter, resolve_name: Callable[[Mention], Choice | None],
-          named: frozenset[str]) -> Choice | Place | None:
+          named: frozenset[str], text: str = "") -> Choice | Place | None:
     """A gazetteer row (with its score) or a resolved place standing for ``mention``.
 
     ``resolved`` pairs the document's places with their rows, ``states`` weighs the
@@ -86,7 +88,7 @@ def guess(mention: Mention, resolved: Sequence[tuple[Place, int]], gaz: Gazettee
     if best is not None:
         return best[1]
     strays = stray_towns(resolved, gaz)
-    return nearest_place(mention, [place for place, row in resolved if row not in strays], gaz)
+    return nearest_place(mention, [place for place, row in resolved if row not in strays], gaz, text)
 
 
 def stray_towns(resolved: Sequence[tuple[Place, int]], gaz: Gazetteer,
@@ -229,16 +231,26 @@ def _names_a_place(text: str, gaz: Gazetteer, min_city: int) -> bool:
     return False
 
 
-def nearest_place(mention: Mention, places: Sequence[Place], gaz: Gazetteer) -> Place | None:
+def nearest_place(mention: Mention, places: Sequence[Place], gaz: Gazetteer,
+                  text: str = "") -> Place | None:
     """The resolved place nearest ``mention`` in the text, of the finest tier the text has.
 
     Place adjectives ("Iraqi") say whose, not where, and other guesses are not evidence.
-    None for a name that is itself an adjective or a natural feature."""
+    None for a name that is itself an adjective or a natural feature. A site named in a later
+    sentence of ``text`` counts only after every place told so far: "a base on Palestine
+    Street" in a Baghdad story is in Baghdad, not at "the Pentagon" that speaks next (sites
+    such as the Pentagon or the White House often stand for who speaks there)."""
     if mention.demonym or looks_like_adjective(mention.text) or is_feature(mention.text, gaz):
         return None
     usable = [p for p in places if not p.demonym and not p.inferred]
+
+    def distance(place: Place) -> tuple[int, int]:
+        later = place.kind == "site" and place.start > mention.end \
+            and _SENTENCE_END.search(text, mention.end, place.start)
+        return abs(place.start - mention.start) + (len(text) if later else 0), place.start
+
     for tier in _TIERS:
         candidates = [p for p in usable if p.kind in tier]
         if candidates:
-            return min(candidates, key=lambda p: (abs(p.start - mention.start), p.start))
+            return min(candidates, key=distance)
     return None

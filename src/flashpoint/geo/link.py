@@ -84,6 +84,7 @@ class PlaceRules:
     arriving_types: frozenset[str] = frozenset()  # acts of sending: "deployed jets to Jordan"
     arriving: frozenset[str] = frozenset()  # "to", "into": where an act of sending happened
     cause_phrases: frozenset[str] = frozenset()  # "after", "in response to": an earlier act
+    settlement_nouns: frozenset[str] = frozenset()  # "the port of X", "the Red Sea city of X"
 
     def is_physical(self, event_type: str | None, mode: str | None) -> bool:
         """An act done at a place, rather than said or decided somewhere."""
@@ -98,7 +99,7 @@ class PlaceRules:
 #: The word lists of ``event_places``, by their PlaceRules field names.
 _WORD_LISTS = ("locative", "target", "directions", "place_nouns", "territory_nouns",
                "act_nouns", "claim_words", "facility_words", "place_anaphors", "locale_nouns",
-               "leaving", "arriving", "cause_phrases")
+               "leaving", "arriving", "cause_phrases", "settlement_nouns")
 
 
 @lru_cache(maxsize=1)
@@ -393,6 +394,10 @@ def _role(token: Token, place: Place, rules: PlaceRules, acted_on: bool,
             return _TARGET if acted_on and not country else None
         token = token.head
     dep, head = token.dep_, token.head
+    if dep == "pobj" and head.lower_ == "of" and head.head.lower_ in rules.settlement_nouns \
+            and head.head.i != head.i:
+        # "bombed the port of Hodeidah", "toward the Red Sea city of Eilat": the settlement's role
+        return _role(head.head, _as_town(place), rules, acted_on, leaving, arriving)
     if dep == "pobj":
         return _object_role(head, country, rules, acted_on, leaving=leaving, arriving=arriving)
     if dep in ("dobj", "obj") and any(c.dep_ == "prt" and c.lower_ in rules.locative
@@ -401,6 +406,9 @@ def _role(token: Token, place: Place, rules: PlaceRules, acted_on: bool,
     if dep in ("dobj", "nsubjpass", "obj") and acted_on and not country:
         return _TARGET
     if dep in ("compound", "poss", "nmod", "amod"):
+        if head.lower_ in rules.settlement_nouns and any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+            return None  # "the Red Sea city of Eilat": the city is Eilat, the sea describes it
         if country:
             return _LOCATIVE if head.lower_ in rules.territory_nouns else None
         if head.lemma_.lower() in rules.place_nouns or head.lower_ in rules.place_nouns:

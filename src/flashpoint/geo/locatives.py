@@ -27,15 +27,19 @@ _MAX_WORDS = 3
 
 
 def after_prepositions(mentions: list[Mention], parsed: Doc, gaz: Gazetteer,
-                       locative: frozenset[str]) -> list[Mention]:
-    """Known places right after a locative preposition, not overlapping ``mentions``."""
+                       locative: frozenset[str],
+                       settlements: frozenset[str] = frozenset()) -> list[Mention]:
+    """Known places right after a locative preposition, or after "of" following a kind of
+    settlement ("the port of Hodeidah", "the Red Sea city of Eilat"), not overlapping
+    ``mentions`` (a model span there that is not a place, "Eilat" as an ORG, gives way)."""
     prepositions = locative | _MOVEMENT
     taken = [(m.start, m.end) for m in mentions]
     people = [(e.start_char, e.end_char) for e in parsed.ents
               if e.label_ == "PERSON" and len(e) > 1]
     found = []
     for token in parsed:
-        if token.lower_ not in prepositions or token.i + 1 >= len(parsed):
+        named_of = token.lower_ == "of" and token.i > 0 and parsed[token.i - 1].lower_ in settlements
+        if (token.lower_ not in prepositions and not named_of) or token.i + 1 >= len(parsed):
             continue
         name = _capitalised_run(parsed, token.i + 1)
         if name is None:

@@ -131,7 +131,8 @@ def _add_from_discourse(mentions: list[Mention], parsed: Doc, gaz: Gazetteer) ->
     from flashpoint.geo.locatives import after_prepositions
 
     mentions = sorted(mentions + states_after_towns(mentions, parsed, gaz), key=lambda m: m.start)
-    locative = after_prepositions(mentions, parsed, gaz, place_rules().locative)
+    rules = place_rules()
+    locative = after_prepositions(mentions, parsed, gaz, rules.locative, rules.settlement_nouns)
     mentions = sorted(mentions + locative, key=lambda m: m.start)
     return sorted(mentions + repeated_names(mentions, parsed, gaz), key=lambda m: m.start)
 

@@ -158,7 +158,7 @@ def _guess(mention: Mention, resolved: list[tuple[Place, int]], text: str, gaz: 
     """A place, marked ``inferred``, for a name the gazetteer lacks (:func:`infer.guess`)."""
     named = frozenset(normalize_name(place.text) for place, _ in resolved)
     found = guess(mention, resolved, gaz, evidence.states,
-                  lambda inner: _inner_choice(inner, gaz, evidence), named)
+                  lambda inner: _inner_choice(inner, gaz, evidence), named, text)
     if found is None:
         return None
     if isinstance(found, Place):
