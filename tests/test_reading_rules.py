@@ -73,6 +73,11 @@ TEXTS = {
         "A U.S. drone strike on Thursday killed a militia commander in eastern Baghdad.\n"
         "His vehicle was hit inside a logistics base on Palestine Street, police said.\n"
         "The Pentagon called the strike necessary.\n"),
+    "condemned": (
+        "OTTAWA, Oct. 2, 2024 —\n"
+        "Prime Minister Justin Trudeau on Tuesday condemned Iran's ballistic missile attack on "
+        "Israel, hours after some 180 missiles were fired toward Israeli cities.\n"
+        "Mr. Trudeau also denounced the violent crackdown on protesters by Iranian security forces.\n"),
 }
 
 
@@ -198,3 +203,11 @@ def test_a_town_named_after_of_a_settlement_noun_is_the_place(coded) -> None:
 def test_a_street_the_gazetteer_lacks_is_in_the_town_told_before_not_at_a_site_named_after(coded) -> None:
     hit = _one(coded["street"], "hit")
     assert hit.location is not None and hit.location.country == "IRQ"
+
+
+def test_an_attack_told_elsewhere_and_named_again_as_condemned_is_not_coded_twice(coded) -> None:
+    events = coded["condemned"]
+    assert not [e for e in events if e.trigger == "attack"]
+    fired = _one(events, "fired")
+    assert fired.location is not None and fired.location.country == "ISR"  # "toward Israeli cities"
+    assert [e for e in events if e.trigger == "crackdown"]  # told only here: kept

@@ -526,6 +526,14 @@ class ArgumentFinder:
         return self._seen_trigger(token) or token.lemma_.lower() in self.cues.weapon_words or (
             token.lemma_.lower() in _ATTACK_NOUNS)
 
+    def told_before(self, trigger: Trigger) -> bool:
+        """Whether an act of the trigger's type was reported in an earlier sentence: by a verb
+        ("warplanes bombed the port") or by the same noun."""
+        lemma = trigger.head.lemma_.lower()
+        return trigger.span.doc is self._seen_doc and any(
+            t.event_type == trigger.event_type and t.head.i < trigger.head.sent.start
+            and (not t.is_nominal or t.head.lemma_.lower() == lemma) for t, _a in self._seen)
+
     def _seen_trigger(self, token: Token) -> bool:
         return token.doc is self._seen_doc and any(t.head.i == token.i for t, _a in self._seen)
 

@@ -146,7 +146,8 @@ class Coder:
                 continue  # "three men suspected of firing rockets": a description, no one's act
             if trigger.is_nominal and args.target is None and self._blocked(trigger.head):
                 continue  # "following the U.S. airstrikes": a backgrounded re-mention
-            if trigger.is_nominal and (self._standing(trigger.head) or _characterises(trigger.head, found)):
+            if trigger.is_nominal and (self._standing(trigger.head) or _characterises(trigger.head, found)
+                                       or self._condemned(trigger, found)):
                 continue
             if not trigger.is_nominal and self._standing_state(trigger.head):
                 continue  # "troops remain deployed in Iraq": a state, not an act
@@ -395,6 +396,17 @@ class Coder:
         """Time expressions attached to the trigger, else the episode or the report's date
         (``flashpoint.events.dating``)."""
         return dates.event_date(trigger.head, trigger.event_type, sent)
+
+    def _condemned(self, trigger: Trigger, found: dict[int, tuple[Trigger, Arguments]]) -> bool:
+        """"Tehran condemned the strike on Hodeidah": an attack the text tells elsewhere, named
+        again only as the object of a condemnation, is what is condemned, not another report
+        of it (the gold guidelines code only the condemnation)."""
+        head, verb = trigger.head, trigger.head.head
+        if trigger.event_type != _CASUALTY_TYPE or head.dep_ != "dobj" or verb.i not in found \
+                or verb.lemma_.lower() not in self.ontology.cues.condemning_verbs:
+            return False
+        told_here = any(t.event_type == trigger.event_type and i != head.i for i, (t, _a) in found.items())
+        return told_here or self._arguments.told_before(trigger)
 
     def _blocked(self, head: Token) -> bool:
         """Inside "following/after/since ...": the sentence's date is not this event's."""

@@ -119,6 +119,7 @@ class StatusCues:
 class Cues:
     light_verbs: frozenset[str]
     retelling_verbs: frozenset[str]
+    condemning_verbs: frozenset[str]
     reprisal_nouns: frozenset[str]
     reprisal_type: str
     hazards: frozenset[str]
@@ -260,6 +261,7 @@ def _cues(spec: Mapping[str, Any]) -> Cues:
     return Cues(
         light_verbs=_words(spec["light_verbs"]),
         retelling_verbs=_words(spec["retelling_verbs"]),
+        condemning_verbs=_words(spec["condemning_verbs"]),
         reprisal_nouns=_words(spec["reprisal_nouns"]),
         reprisal_type=str(spec["reprisal_type"]).upper(),
         hazards=_words(spec["hazards"]),
