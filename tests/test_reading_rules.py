@@ -78,6 +78,11 @@ TEXTS = {
         "Prime Minister Justin Trudeau on Tuesday condemned Iran's ballistic missile attack on "
         "Israel, hours after some 180 missiles were fired toward Israeli cities.\n"
         "Mr. Trudeau also denounced the violent crackdown on protesters by Iranian security forces.\n"),
+    "said_where": (
+        "WASHINGTON, Apr. 14, 2024 —\n"
+        "Iran launched drones and missiles at Israel on Saturday. In Ottawa, Prime Minister Justin "
+        "Trudeau said Canada stood with Israel. Tehran called the response a strategic mistake. "
+        "Mr. Trudeau said in Ottawa that Iran's attack was reckless.\n"),
 }
 
 
@@ -211,3 +216,12 @@ def test_an_attack_told_elsewhere_and_named_again_as_condemned_is_not_coded_twic
     fired = _one(events, "fired")
     assert fired.location is not None and fired.location.country == "ISR"  # "toward Israeli cities"
     assert [e for e in events if e.trigger == "crackdown"]  # told only here: kept
+
+
+def test_a_statement_is_placed_where_it_was_said_and_the_act_it_is_about_is_not(coded) -> None:
+    events = coded["said_where"]
+    stood = _one(events, "stood with")
+    assert (stood.event_type, _place(stood)) == ("SUPPORT", "Ottawa")
+    assert [e.event_type for e in events if e.trigger == "called"] == ["ACCUSE"]
+    attack = _one(events, "attack")
+    assert attack.location is None or attack.location.name != "Ottawa"

@@ -85,6 +85,7 @@ class PlaceRules:
     arriving: frozenset[str] = frozenset()  # "to", "into": where an act of sending happened
     cause_phrases: frozenset[str] = frozenset()  # "after", "in response to": an earlier act
     settlement_nouns: frozenset[str] = frozenset()  # "the port of X", "the Red Sea city of X"
+    reporting_verbs: frozenset[str] = frozenset()  # "In Ottawa, X said ...": where it was said
 
     def is_physical(self, event_type: str | None, mode: str | None) -> bool:
         """An act done at a place, rather than said or decided somewhere."""
@@ -99,7 +100,7 @@ class PlaceRules:
 #: The word lists of ``event_places``, by their PlaceRules field names.
 _WORD_LISTS = ("locative", "target", "directions", "place_nouns", "territory_nouns",
                "act_nouns", "claim_words", "facility_words", "place_anaphors", "locale_nouns",
-               "leaving", "arriving", "cause_phrases", "settlement_nouns")
+               "leaving", "arriving", "cause_phrases", "settlement_nouns", "reporting_verbs")
 
 
 @lru_cache(maxsize=1)
@@ -173,6 +174,9 @@ def link_place(sentence: Span, trigger: Token, places: Sequence[Place],
     if _anaphor_attached(sentence, trigger, places, other_ids, rules, acted_on):
         return Link(None, anaphor=True, prior=prior)
     if not physical:
+        reporting = _reporting_verb(trigger, rules)  # "In Ottawa, Trudeau said Canada stood with Israel"
+        if reporting is not None:
+            return link_place(sentence, reporting, places, event_type, mode, others, rules, names)
         return Link(None)
     if prior and not loose:
         return Link(None, prior=True)
@@ -185,6 +189,25 @@ def link_place(sentence: Span, trigger: Token, places: Sequence[Place],
     best = min(loose, key=lambda p: (PRECISION_RANK.get(p.precision, 9),
                                      abs(p.start - trigger.idx)))
     return Link(best)
+
+
+def _said_at(root: Token, rules: PlaceRules) -> bool:
+    """The place is where something was said: "In Ottawa, X said", "said in Ottawa"."""
+    prep = root.head
+    return root.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.lemma_.lower() in rules.reporting_verbs
+
+
+def _reporting_verb(trigger: Token, rules: PlaceRules) -> Token | None:
+    """The verb of saying a statement is reported by ("Trudeau said Canada stood with Israel"):
+    where it was said is where the statement was made."""
+    node = trigger
+    for _ in range(3):
+        if node.dep_ not in ("ccomp", "conj") or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.lemma_.lower() in rules.reporting_verbs:
+            return node
+    return None
 
 
 def _candidates(sentence: Span, trigger: Token, places: Sequence[Place], other_ids: set[int],
@@ -221,7 +244,7 @@ def _candidates(sentence: Span, trigger: Token, places: Sequence[Place], other_i
             continue  # another event's place, or an actor's
         if steps > 0:
             attached.append((steps, role, PRECISION_RANK.get(place.precision, 9), place))
-        else:
+        elif not _said_at(root, rules):  # "Trudeau said in Ottawa that Iran's attack ...": not the attack's
             loose.append(place)
     return attached, loose
 
