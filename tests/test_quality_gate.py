@@ -39,11 +39,14 @@ GOLD_SETS = {
     "heldout": ["heldout.jsonl"],
     "dev+heldout": ["dev.jsonl", "heldout.jsonl"],
     "heldout2": ["heldout2.jsonl"],
+    "dev2": ["dev2.jsonl"],
+    "heldout3": ["heldout3.jsonl"],
 }
 
 #: Folders of gold texts, each coded as its own batch (``texts2`` holds the second held-out set,
+#: ``texts3`` the second development set and ``texts4`` the third held-out set, all three
 #: annotated without running the coder).
-TEXT_DIRS = ("texts", "texts2")
+TEXT_DIRS = ("texts", "texts2", "texts3", "texts4")
 
 #: The dev set with each dateline run into the first sentence's line (``inline_records``).
 INLINE_SET = "dev-inline-dateline"
@@ -148,16 +151,24 @@ def _checker():
     return checker
 
 
-def test_second_heldout_gold_passes_the_gold_checks() -> None:
-    """heldout2.jsonl obeys the rules of tests/gold/check_gold.py against texts2/."""
+@pytest.mark.parametrize(("gold_file", "folder", "texts_expected", "records_at_least"), [
+    ("heldout2.jsonl", "texts2", 25, 110),
+    ("dev2.jsonl", "texts3", 24, 200),
+    ("heldout3.jsonl", "texts4", 16, 130),
+])
+def test_later_gold_sets_pass_the_gold_checks(gold_file: str, folder: str, texts_expected: int,
+                                              records_at_least: int) -> None:
+    """Each later gold set obeys the rules of tests/gold/check_gold.py against its own folder."""
     checker = _checker()
-    texts = {path.name: path.read_text(encoding="utf-8") for path in (GOLD / "texts2").glob("*.txt")}
+    texts = {path.name: path.read_text(encoding="utf-8") for path in (GOLD / folder).glob("*.txt")}
     report, seen = checker.Report(), set()
-    for number, line in enumerate((GOLD / "heldout2.jsonl").read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate((GOLD / gold_file).read_text(encoding="utf-8").splitlines(), 1):
         checker.check_record(report, number, json.loads(line), texts, seen)
     checker.check_sentences(report, texts)
     assert not report.errors, "\n".join(report.errors)
-    assert len(texts) == 25 and len(seen) >= 110
+    assert len(texts) == texts_expected and len(seen) >= records_at_least
+    assert {json.loads(line)["doc"] for line in (GOLD / gold_file).read_text(encoding="utf-8").splitlines()} \
+        == set(texts)  # every text has gold
 
 
 def test_seed_gold_passes_the_gold_checks(seeds_dir: Path) -> None:

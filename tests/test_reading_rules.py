@@ -83,6 +83,11 @@ TEXTS = {
         "Iran launched drones and missiles at Israel on Saturday. In Ottawa, Prime Minister Justin "
         "Trudeau said Canada stood with Israel. Tehran called the response a strategic mistake. "
         "Mr. Trudeau said in Ottawa that Iran's attack was reckless.\n"),
+    "quoted": (
+        "WASHINGTON, Feb. 3, 2024 —\n"
+        "U.S. forces struck 85 targets in Iraq and Syria on Friday. \"Our response began today,\" "
+        "President Joe Biden said in a statement. The Islamic Resistance in Iraq had claimed the "
+        "attacks on Al-Asad and Al-Tanf.\n"),
 }
 
 
@@ -225,3 +230,10 @@ def test_a_statement_is_placed_where_it_was_said_and_the_act_it_is_about_is_not(
     assert [e.event_type for e in events if e.trigger == "called"] == ["ACCUSE"]
     attack = _one(events, "attack")
     assert attack.location is None or attack.location.name != "Ottawa"
+
+
+def test_our_in_quoted_words_is_the_speakers_and_al_asad_alone_is_the_base(coded) -> None:
+    events = coded["quoted"]
+    assert _country(_one(events, "response").source) == "USA"
+    claimed = _one(events, "attacks")
+    assert _country(claimed.target) == "USA"  # the forces Al-Asad and Al-Tanf host

@@ -852,7 +852,9 @@ class ArgumentFinder:
         poss = _child(noun, "poss")
         if poss is not None and poss.ent_type_ in ("DATE", "TIME"):
             poss = None  # "Monday's missile strike": when, not who
-        if poss is not None and poss.pos_ == "PRON":  # "the rebels pressed on with their attacks"
+        if poss is not None and poss.lower_ in ("our", "my"):  # "'Our response began today,' Biden said"
+            args.source = self._span(self._quoted_speaker(noun), args)
+        elif poss is not None and poss.pos_ == "PRON":  # "the rebels pressed on with their attacks"
             args.source = self._span(self._owner_of_pronoun(noun), args)
         elif poss is not None:
             args.source = self._span(poss, args)
@@ -916,6 +918,18 @@ class ArgumentFinder:
         for trigger, args in reversed(self._seen):
             if trigger.head.i == verb.head.i and trigger.head.doc is verb.doc:
                 return args.source
+        return None
+
+    def _quoted_speaker(self, noun: Token) -> Token | None:
+        """Who "our" or "my" is in reported words: the subject of the verb of saying above."""
+        node = noun
+        for _ in range(8):
+            if node.head.i == node.i:
+                return None
+            node = node.head
+            if node.pos_ == "VERB" and node.lemma_.lower() in self.cues.say_verbs:
+                subject = self.subject_of_clause(node)
+                return subject if subject is not None and subject.pos_ != "PRON" else None
         return None
 
     def _owner_of_pronoun(self, noun: Token) -> Token | None:
