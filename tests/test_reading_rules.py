@@ -88,6 +88,10 @@ TEXTS = {
         "U.S. forces struck 85 targets in Iraq and Syria on Friday. \"Our response began today,\" "
         "President Joe Biden said in a statement. The Islamic Resistance in Iraq had claimed the "
         "attacks on Al-Asad and Al-Tanf.\n"),
+    "downed": (
+        "AMMAN, April 14, 2024 —\n"
+        "Iran launched more than 300 drones and missiles at Israel late on Saturday. Jordanian "
+        "jets downed drones that crossed the kingdom's airspace.\n"),
 }
 
 
@@ -237,3 +241,8 @@ def test_our_in_quoted_words_is_the_speakers_and_al_asad_alone_is_the_base(coded
     assert _country(_one(events, "response").source) == "USA"
     claimed = _one(events, "attacks")
     assert _country(claimed.target) == "USA"  # the forces Al-Asad and Al-Tanf host
+
+
+def test_weapons_downed_with_no_launcher_named_were_fired_by_who_fired_them_before(coded) -> None:
+    downed = _one(coded["downed"], "downed")
+    assert (_country(downed.source), _country(downed.target)) == ("JOR", "IRN")

@@ -383,6 +383,8 @@ class ArgumentFinder:
         if trigger.head.lemma_.lower() in _CLAIM_VERBS and args.target is not None:
             if self._event_noun(args.target.root):  # "claimed (responsibility for) the attack"
                 args.target = self._event_target(args.target.root)
+        if args.target is None and args.instruments and trigger.head.lemma_.lower() in self.defence.interceptions:
+            args.target = self._firer_before(args.instruments)  # "Jordanian jets downed drones"
         if trigger.event_type == "RETREAT" and args.target is not None:
             args.target = self._halted_against(args.target) or args.target
         if args.source is None and args.accused is not None:
