@@ -92,6 +92,10 @@ TEXTS = {
         "AMMAN, April 14, 2024 —\n"
         "Iran launched more than 300 drones and missiles at Israel late on Saturday. Jordanian "
         "jets downed drones that crossed the kingdom's airspace.\n"),
+    "aircraft": (
+        "WASHINGTON, Nov. 9, 2023 —\n"
+        "A weapons depot near Abu Kamal was hit by F-15E jets on Wednesday. Israeli F-15s struck "
+        "Hodeidah in July.\n"),
 }
 
 
@@ -246,3 +250,9 @@ def test_our_in_quoted_words_is_the_speakers_and_al_asad_alone_is_the_base(coded
 def test_weapons_downed_with_no_launcher_named_were_fired_by_who_fired_them_before(coded) -> None:
     downed = _one(coded["downed"], "downed")
     assert (_country(downed.source), _country(downed.target)) == ("JOR", "IRN")
+
+
+def test_an_aircraft_type_only_one_side_flies_names_that_side(coded) -> None:
+    events = coded["aircraft"]
+    assert _country(_one(events, "hit").source) == "USA"
+    assert _country(_one(events, "struck").source) == "ISR"  # F-15s alone name no one
