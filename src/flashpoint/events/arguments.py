@@ -288,15 +288,9 @@ class ArgumentFinder:
 
     def _denier(self, trigger: Token) -> Span | None:
         """X in "X denied any role in <trigger>": the one the (negated) event is about."""
-        node = trigger
-        for _ in range(6):
-            if node.head.i == node.i:
-                return None
-            node = node.head
-            if node.lemma_.lower() in self.cues.status.negating_verbs:
-                subject = _child(node, "nsubj")
-                return noun_phrase(subject) if subject is not None and subject.pos_ != "PRON" else None
-        return None
+        node = _governor_in(trigger, self.cues.status.negating_verbs, 6)
+        subject = _child(node, "nsubj") if node is not None else None
+        return noun_phrase(subject) if subject is not None and subject.pos_ != "PRON" else None
 
     def _direction(self, trigger: Token) -> Span | None:
         """X in "under the direction of X" anywhere in the trigger's sentence."""
@@ -924,15 +918,9 @@ class ArgumentFinder:
 
     def _quoted_speaker(self, noun: Token) -> Token | None:
         """Who "our" or "my" is in reported words: the subject of the verb of saying above."""
-        node = noun
-        for _ in range(8):
-            if node.head.i == node.i:
-                return None
-            node = node.head
-            if node.pos_ == "VERB" and node.lemma_.lower() in self.cues.say_verbs:
-                subject = self.subject_of_clause(node)
-                return subject if subject is not None and subject.pos_ != "PRON" else None
-        return None
+        node = _governor_in(noun, self.cues.say_verbs, 8)
+        subject = self.subject_of_clause(node) if node is not None else None
+        return subject if subject is not None and subject.pos_ != "PRON" else None
 
     def _owner_of_pronoun(self, noun: Token) -> Token | None:
         """Who "its"/"their" on a nominal is: the subject of the nearest clause above it."""
@@ -1144,4 +1132,16 @@ def _asked(word: Token) -> Token | None:
             subject = _child(clause, "nsubj")
             if subject is not None:
                 return subject
+    return None
+
+
+def _governor_in(token: Token, lemmas: frozenset[str], steps: int) -> Token | None:
+    """The nearest word above ``token`` (at most ``steps`` up) whose lemma is one of ``lemmas``."""
+    node = token
+    for _ in range(steps):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.lemma_.lower() in lemmas:
+            return node
     return None
