@@ -96,6 +96,9 @@ TEXTS = {
         "WASHINGTON, Nov. 9, 2023 —\n"
         "A weapons depot near Abu Kamal was hit by F-15E jets on Wednesday. Israeli F-15s struck "
         "Hodeidah in July.\n"),
+    "capital": (
+        "WASHINGTON, Jan. 5, 2024 —\n"
+        "A U.S. drone strike killed a militia commander in the Iraqi capital on Thursday.\n"),
 }
 
 
@@ -256,3 +259,7 @@ def test_an_aircraft_type_only_one_side_flies_names_that_side(coded) -> None:
     events = coded["aircraft"]
     assert _country(_one(events, "hit").source) == "USA"
     assert _country(_one(events, "struck").source) == "ISR"  # F-15s alone name no one
+
+
+def test_the_iraqi_capital_is_baghdad(coded) -> None:
+    assert _place(_one(coded["capital"], "drone strike")) == "Baghdad"

@@ -136,6 +136,7 @@ class Gazetteer:
         self.index: dict[str, int | tuple[int, ...]] = {}
         self.bboxes: dict[int, tuple[float, float, float, float]] = {}
         self.demonyms: dict[str, int] = {}  # normalised adjective -> row of the country/continent
+        self.capitals: dict[str, str] = {}  # ISO3 -> the capital's name ("the Iraqi capital")
         self.not_places: frozenset[str] = frozenset()
         self.street_words: frozenset[str] = frozenset()  # "Street", "Avenue": see infer.py
         self.generic_words: frozenset[str] = frozenset()  # "Central", "Royal": see infer.py
@@ -237,6 +238,10 @@ class Gazetteer:
     def demonym(self, text: str) -> Entry | None:
         row = self.demonyms.get(normalize_name(text))
         return None if row is None else self.entry(row)
+
+    def capital_of(self, country: str | None) -> str | None:
+        """The capital's name of an ISO3 country (actors/countries.yaml), if known."""
+        return self.capitals.get(country) if country else None
 
     def is_not_place(self, text: str) -> bool:
         return normalize_name(text) in self.not_places
@@ -658,7 +663,7 @@ def _load_admin_regions(gaz: Gazetteer, data: Any) -> None:
 
 
 def _load_demonyms(gaz: Gazetteer, toponyms: dict, actors: Any) -> None:
-    """Place adjectives, and the formal names of countries the gazetteer lacks.
+    """Place adjectives, capitals, and the formal names of countries the gazetteer lacks.
 
     ``toponyms.yaml`` names the curated adjectives (to a country, a continent or a region:
     "English" is England's); the actor knowledge base adds the adjectives and formal names
@@ -680,6 +685,9 @@ def _load_demonyms(gaz: Gazetteer, toponyms: dict, actors: Any) -> None:
             if not gaz.rows(name):
                 gaz.alias(name, row)
                 gaz.surface_names.append(name)
+        capitals = rec.get("capitals") or []
+        if capitals:
+            gaz.capitals[iso3] = str(capitals[0])
         forms = rec.get("demonyms") or []
         for adjective in forms:
             key = normalize_name(adjective)

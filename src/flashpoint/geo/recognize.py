@@ -70,6 +70,8 @@ _DATELINE = re.compile(
     r"(?m)(?:^\s*|(?<=[.!?\"\u201d])\s+)([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})"
     r"(?=\s*(?:,|\(|--|\u2014|\u2013|-|:))"
 )
+#: "capital" after a place adjective: "the Iraqi capital".
+_CAPITAL = re.compile(r" capital\b")
 #: A dateline city this large is trusted without the model's help.
 _DATELINE_CITY = 20_000
 #: A city named by a span the model calls an ORG or PERSON must be at least this large.
@@ -103,7 +105,20 @@ def recognize(parsed: Doc, gazetteer: Gazetteer) -> list[Mention]:
     mentions = _merge(mentions, found_in_text, parsed)
     mentions = _add_surface_forms(mentions, parsed, gazetteer)
     mentions = _add_from_discourse(mentions, parsed, gazetteer)
+    mentions = [_capital(m, parsed, gazetteer) for m in mentions]
     return [_with_hint(m, parsed) for m in mentions if not m.demonym or _modifies(m, parsed)]
+
+
+def _capital(mention: Mention, parsed: Doc, gaz: Gazetteer) -> Mention:
+    """"the Iraqi capital", "the Syrian capital": the country's capital city, by its name."""
+    text = text_of(parsed)
+    if not mention.demonym or not _CAPITAL.match(text, mention.end):
+        return mention
+    entry = gaz.demonym(mention.text)
+    name = gaz.capital_of(entry.country) if entry is not None and entry.kind == "country" else None
+    if name is None:
+        return mention
+    return Mention(name, mention.start, _CAPITAL.match(text, mention.end).end(), "CAPITAL")
 
 
 def _modifies(mention: Mention, parsed: Doc) -> bool:
