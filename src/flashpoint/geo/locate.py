@@ -72,8 +72,6 @@ _SHARPEN_KM = 60.0
 _DATELINE_CHARS = 60
 #: Event types that are meetings: held where either party is at home (the dateline's).
 _MEETINGS = frozenset({"CONSULT"})
-#: QuadClass of attacks, seizures and sanctions.
-_MATERIAL_CONFLICT = 4
 #: A context place fits an event dated this many days from the act that placed it.
 _CONTEXT_DAYS = 3
 
@@ -118,14 +116,10 @@ class Dated(NamedTuple):
     date: str | None
     sentence: int  # the start of the act's sentence
     side: str | None  # the country of the side that did it
-    parties: frozenset[str]  # the countries of its sides and of its place
 
 
 def _dated(place: Place, event: Event) -> Dated:
-    countries = {event.source.country if event.source else None,
-                 event.target.country if event.target else None, place.country}
-    return Dated(place, event.date, event.char_start, _side(event),
-                 frozenset(c for c in countries if c not in (None, "", "UNK")))
+    return Dated(place, event.date, event.char_start, _side(event))
 
 
 def _read_sentences(parsed: Doc, events: Sequence[Event], anchors: Sequence[Anchor | None],
@@ -160,7 +154,7 @@ def _read_sentences(parsed: Doc, events: Sequence[Event], anchors: Sequence[Anch
             episode = _sharpen(episode, link.place)
     opening = _opening_scene(scenes, events, lead)
     if opening is not None:
-        return links, recent, Dated(opening.place, None, opening.sentence, None, frozenset())
+        return links, recent, Dated(opening.place, None, opening.sentence, None)
     if lead is None or episode is None:
         return links, recent, None
     links[lead] = _sharpened_lead(links[lead], episode)
@@ -175,7 +169,7 @@ def _retold(events: Sequence[Event], anchors: Sequence[Anchor | None], links: di
     episodes re-mentions each by its own word. None when that act was spread over two
     countries ("attacks on the Al-Tanf garrison in Syria and Al-Asad Air Base in Iraq")."""
     told: list[tuple[int, str, Dated | None]] = [
-        (scene.start, scene.lemma, Dated(scene.place, None, scene.sentence, None, frozenset()))
+        (scene.start, scene.lemma, Dated(scene.place, None, scene.sentence, None))
         for scene in scenes]
     for i, link in links.items():
         anchor = anchors[i]
@@ -230,18 +224,13 @@ def _opening_scene(scenes: Sequence[Scene], events: Sequence[Event],
 
 
 def _fitting(event: Event, context: Dated | None) -> Place | None:
-    """The context's place if its act is in the event's sentence (one scene), or if the event
-    shares a party with that act and its date fits the act's (either unknown, one containing
-    the other, or days within ``_CONTEXT_DAYS``); otherwise the event belongs to another story
-    or another time."""
+    """The context's place if its act is in the event's sentence (one scene), or its date fits
+    the event's (either unknown, one containing the other, or days within ``_CONTEXT_DAYS``);
+    otherwise the event belongs to another time."""
     if context is None:
         return None
     place, date, sentence = context.place, context.date, context.sentence
-    if sentence == event.char_start:
-        return place
-    if not _shares_party(event, context):
-        return None
-    if _contains(event.date, date):
+    if sentence == event.char_start or _contains(event.date, date):
         return place
     if len(event.date) == len(date) == 10:
         gap = abs((_day(event.date) - _day(date)).days)
@@ -314,18 +303,6 @@ def _same_side(event: Event, context: Dated | None) -> bool:
         return False
     side = _side(event)
     return side is None or context.side is None or side == context.side
-
-
-def _shares_party(event: Event, context: Dated) -> bool:
-    """Whether an act of force may belong to the act that placed ``context``: one of its sides
-    is a party to that act or of the place's country. "Israel shot down a missile" in a story
-    that opened with a drone strike on Erbil did not happen in Erbil. Other acts by a third
-    party come to the scene ("an Indian warship rescued the crew")."""
-    if event.quad_class != _MATERIAL_CONFLICT:
-        return True
-    countries = {a.country for a in (event.source, event.target)
-                 if a is not None and a.country not in (None, "", "UNK")}
-    return not countries or not context.parties or bool(countries & context.parties)
 
 
 def _refined(place: Place, event: Event, context: tuple[Dated | None, Dated | None,
