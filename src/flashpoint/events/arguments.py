@@ -46,7 +46,8 @@ from spacy.tokens import Doc, Span, Token
 from flashpoint.events.ontology import EventType, Ontology
 from flashpoint.events.triggers import Defence, Trigger, load_defence
 
-__all__ = ["Arguments", "ArgumentFinder", "PLACE_LEFT", "UNKNOWN_ATTACKER", "UNKNOWN_DOER", "noun_phrase"]
+__all__ = ["Arguments", "ArgumentFinder", "PLACE_LEFT", "UNKNOWN_ATTACKER", "UNKNOWN_DOER", "blamed_on",
+           "noun_phrase"]
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _RELATIVE = {"that", "which", "who", "whom", "whose"}
@@ -275,7 +276,7 @@ class ArgumentFinder:
                 accused = _child(node, "dobj") or _child(node, "nsubjpass")  # "X was blamed for"
                 if accused is not None and accused.i == trigger.i:
                     # "blamed the attack on Kata'ib Hezbollah" (the parser may hang "on" on either)
-                    accused = _blamed_on(node) or _blamed_on(trigger)
+                    accused = blamed_on(node) or blamed_on(trigger)
                 if accused is None and node.dep_ == "acl" and node.tag_ == "VBN":
                     accused = node.head  # "three men suspected of firing rockets"
                 if accused is None or accused.pos_ == "PRON":
@@ -371,7 +372,7 @@ class ArgumentFinder:
                         args.target = self._span(obj, args, instrument=False)
                 if args.target is not None:
                     break
-        on = _blamed_on(trigger.head) if trigger.head.lemma_.lower() in self.cues.status.claim_governors else None
+        on = blamed_on(trigger.head) if trigger.head.lemma_.lower() in self.cues.status.claim_governors else None
         if on is not None and (args.target is None or self._event_noun(args.target.root)):
             args.target = self._span(on, args, instrument=False)  # "blamed the attack on the group"
         if trigger.head.lemma_.lower() in _CLAIM_VERBS and args.target is not None:
@@ -898,7 +899,7 @@ class ArgumentFinder:
             target = of_obj
         if target is None:  # "sanctions that Canada imposed on Iran's morality police"
             for clause in (c for c in noun.children if c.dep_ in ("relcl", "acl")
-                           and _blamed_on(c) is None):  # "an attack X has blamed on the group"
+                           and blamed_on(c) is None):  # "an attack X has blamed on the group"
                 target = self._target_prep(clause, etype)
                 if target is not None:
                     break
@@ -1117,8 +1118,9 @@ class ArgumentFinder:
         return None
 
 
-def _blamed_on(verb: Token) -> Token | None:
-    """X in "blamed the attack on X", "an attack Washington has blamed on the group"."""
+def blamed_on(verb: Token) -> Token | None:
+    """X in "blamed the attack on X", "an attack Washington has blamed on the group": the
+    object of the word's "on"."""
     on = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"), None)
     return _pobj(on) if on is not None else None
 

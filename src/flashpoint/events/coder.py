@@ -36,7 +36,7 @@ from typing import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from flashpoint.events.actors import NON_STATE, ActorDictionary, load_actors
-from flashpoint.events.arguments import UNKNOWN_ATTACKER, ArgumentFinder, Arguments, noun_phrase
+from flashpoint.events.arguments import UNKNOWN_ATTACKER, ArgumentFinder, Arguments, blamed_on, noun_phrase
 from flashpoint.events.attribution import attribution_of
 from flashpoint.events.counterparts import fill_counterparts
 from flashpoint.events.dates import DateIndex
@@ -628,9 +628,10 @@ def load_coder(settings: Settings) -> Coder:
     return Coder(ontology, actors)
 
 
+
 def _blamed_doer(clause: Token, blame_verbs: frozenset[str]) -> Span | None:
+    """"an attack Washington has blamed on the group": the group, without what it is listed with."""
     if clause.dep_ != "relcl" or clause.lemma_.lower() not in blame_verbs:
         return None
-    on = next((c for c in clause.children if c.dep_ == "prep" and c.lower_ == "on"), None)
-    blamed = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
-    return blamed.doc[blamed.left_edge.i : blamed.i + 1] if blamed is not None else None  # "the group"
+    blamed = blamed_on(clause)
+    return blamed.doc[blamed.left_edge.i : blamed.i + 1] if blamed is not None else None

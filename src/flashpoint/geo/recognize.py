@@ -111,14 +111,12 @@ def recognize(parsed: Doc, gazetteer: Gazetteer) -> list[Mention]:
 
 def _capital(mention: Mention, parsed: Doc, gaz: Gazetteer) -> Mention:
     """"the Iraqi capital", "the Syrian capital": the country's capital city, by its name."""
-    text = text_of(parsed)
-    if not mention.demonym or not _CAPITAL.match(text, mention.end):
+    capital = _CAPITAL.match(text_of(parsed), mention.end) if mention.demonym else None
+    if capital is None:
         return mention
     entry = gaz.demonym(mention.text)
     name = gaz.capital_of(entry.country) if entry is not None and entry.kind == "country" else None
-    if name is None:
-        return mention
-    return Mention(name, mention.start, _CAPITAL.match(text, mention.end).end(), "CAPITAL")
+    return mention if name is None else Mention(name, mention.start, capital.end(), "CAPITAL")
 
 
 def _modifies(mention: Mention, parsed: Doc) -> bool:
