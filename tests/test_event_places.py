@@ -101,7 +101,8 @@ def test_a_retelling_of_another_kind_of_act_does_not_sharpen(nlp, gazetteer) -> 
             "The Pentagon said the protests near Abu Kamal had ended.\n")
     [strike] = _locate(nlp, gazetteer, text, [
         dict(word="struck", event_type="ASSAULT", source="USA", target="IRN")])
-    assert strike is not None and strike.precision == "country" and strike.country == "SYR"
+    assert strike is not None and strike.name == "eastern Syria" and strike.country == "SYR"
+    assert not _near(strike, 34.45, 40.92)  # the east of Syria, not Abu Kamal
 
 
 def test_an_act_the_coder_missed_opens_the_episode(nlp, gazetteer) -> None:

@@ -111,6 +111,34 @@ def test_country_mentions_get_country_precision(nlp, gazetteer) -> None:
     assert all(p.precision == "country" for p in places)
 
 
+def test_a_direction_word_names_that_part_of_a_country(nlp, gazetteer) -> None:
+    places = places_of("Rockets were fired at northern Israel, and jets struck targets in "
+                       "southern Lebanon and in Syria.", nlp, gazetteer)
+    north, south, whole = (place_for(places, name) for name in ("Israel", "Lebanon", "Syria"))
+    assert north.name == "northern Israel" and north.precision == "region" and north.country == "ISR"
+    assert km(north.lat, north.lon, 32.9, 35.3) < 80  # Galilee, not the Negev-weighted centre
+    assert south.name == "southern Lebanon" and south.lat < 33.6
+    assert whole.precision == "country" and whole.name == "Syria"
+
+
+def test_a_town_before_a_direction_and_its_country_lies_in_that_country(nlp, gazetteer) -> None:
+    """ "Naqoura, southern Lebanon" in a story filed from Rome about Italian, Indonesian and
+    Sri Lankan peacekeepers: the town is Lebanon's, not a guess near the dateline."""
+    text = ("ROME, Oct. 13, 2024 —\nItaly summoned Israel's ambassador after Israeli tank fire "
+            "struck a tower of the UN force in Naqoura, southern Lebanon, injuring two "
+            "Indonesian soldiers. Sri Lankan peacekeepers were also hurt.")
+    naqoura = place_for(places_of(text, nlp, gazetteer), "Naqoura")
+    assert naqoura.country == "LBN" and not naqoura.inferred
+
+
+def test_towns_that_cities500_lacks_come_from_the_data_file(nlp, gazetteer) -> None:
+    places = places_of("WASHINGTON, Feb. 16, 2018 —\nU.S. aircraft pounded fighters near Khasham, "
+                       "east of the Euphrates in Deir ez-Zor province.", nlp, gazetteer)
+    khasham = place_for(places, "Khasham")
+    assert khasham.country == "SYR" and khasham.precision == "city" and not khasham.inferred
+    assert not any(p.text == "Euphrates" for p in places)  # a river: no town to guess
+
+
 def test_place_adjectives_are_marked_as_demonyms(nlp, gazetteer) -> None:
     places = places_of("Iraqi forces advanced on Monday.", nlp, gazetteer)
     iraqi = place_for(places, "Iraqi")
@@ -551,3 +579,23 @@ def test_evidence_totals_add_up_as_a_sum_of_counters() -> None:
     folded = _fold(counters)
     summed = sum(counters, Counter())
     assert list(folded.items()) == list(summed.items())
+
+
+def test_a_guess_for_an_unknown_name_prefers_a_place_of_its_own_sentence(gazetteer) -> None:
+    """A town named anywhere beats a region only within the sentence: "Zubaydi compound in
+    Anbar" is in Anbar, not in the dateline's city three lines up."""
+    from flashpoint.geo.infer import nearest_place
+    from flashpoint.geo.recognize import Mention
+
+    text = "WASHINGTON, Feb. 16 —\nMilitants shelled the Zubaydi compound in Anbar province."
+    dateline = Place("Washington", "USA", 38.9, -77.0, "city", "g:1", "WASHINGTON", 0, 10)
+    anbar = Place("Anbar", "IRQ", 33.4, 42.0, "region", "r:1", "Anbar", text.index("Anbar"),
+                  text.index("Anbar") + 5, kind="region")
+    start = text.index("Zubaydi")
+    found = nearest_place(Mention("Zubaydi compound", start, start + 16, "FAC"),
+                          [dateline, anbar], gazetteer, text)
+    assert found is anbar
+    other = "WASHINGTON, Feb. 16 —\nIt was quiet. Militants shelled the Zubaydi compound."
+    start = other.index("Zubaydi")
+    assert nearest_place(Mention("Zubaydi compound", start, start + 16, "FAC"),
+                         [dateline], gazetteer, other) is dateline  # nothing nearer: the old rule

@@ -117,7 +117,7 @@ class Entry:
     lon: float
     population: int
     admin1: str
-    gid: str  # geonames:<id>, site:<slug>, region:<slug>, country:<ISO3>, continent:<code>
+    gid: str  # geonames:<id>, site:<slug>, region:<slug>, town:<slug>, country:<ISO3>, continent:<code>
     bbox: tuple[float, float, float, float] | None = None
 
 
@@ -415,6 +415,7 @@ def _build(min_population: int) -> Gazetteer:
     _load_continents(gaz, toponyms)
     _load_regions(gaz, regions)
     _load_extra_regions(gaz, toponyms)
+    _load_extra_towns(gaz, toponyms)
     _load_admin_regions(gaz, _yaml("admin_regions.yaml"))
     _load_demonyms(gaz, toponyms, _yaml("actors/countries.yaml"))
     _load_sites(gaz, sites)
@@ -633,6 +634,18 @@ def _load_extra_regions(gaz: Gazetteer, toponyms: dict) -> None:
         slug = normalize_name(rec["name"]).replace(" ", "-")
         row = gaz.add(rec["name"], REGION, rec["country"], rec["lat"], rec["lon"],
                       gid=f"region:{rec['country'].lower()}-{slug}")
+        for alias in [rec["name"], *rec.get("aliases", [])]:
+            gaz.alias(alias, row)
+        _add_surface_name(gaz, rec["name"])
+
+
+def _load_extra_towns(gaz: Gazetteer, toponyms: dict) -> None:
+    """Towns that conflict reporting names and cities500 lacks ("Khasham", "Dahiyeh"): rows
+    like its towns, so that the model's GPE for them is kept and resolved like any town."""
+    for rec in toponyms.get("extra_towns") or []:
+        slug = normalize_name(rec["name"]).replace(" ", "-")
+        row = gaz.add(rec["name"], CITY, rec["country"], rec["lat"], rec["lon"],
+                      rec.get("population", 0), gid=f"town:{rec['country'].lower()}-{slug}")
         for alias in [rec["name"], *rec.get("aliases", [])]:
             gaz.alias(alias, row)
         _add_surface_name(gaz, rec["name"])

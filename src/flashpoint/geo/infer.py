@@ -239,7 +239,9 @@ def nearest_place(mention: Mention, places: Sequence[Place], gaz: Gazetteer,
     None for a name that is itself an adjective or a natural feature. A site named in a later
     sentence of ``text`` counts only after every place told so far: "a base on Palestine
     Street" in a Baghdad story is in Baghdad, not at "the Pentagon" that speaks next (sites
-    such as the Pentagon or the White House often stand for who speaks there)."""
+    such as the Pentagon or the White House often stand for who speaks there). A place of the
+    mention's own sentence, of any tier, comes before the others: "near Khasham, east of the
+    Euphrates in Deir ez-Zor province" is in that province, not in the town of the dateline."""
     if mention.demonym or looks_like_adjective(mention.text) or is_feature(mention.text, gaz):
         return None
     usable = [p for p in places if not p.demonym and not p.inferred]
@@ -249,8 +251,16 @@ def nearest_place(mention: Mention, places: Sequence[Place], gaz: Gazetteer,
             and _SENTENCE_END.search(text, mention.end, place.start)
         return abs(place.start - mention.start) + (len(text) if later else 0), place.start
 
-    for tier in _TIERS:
-        candidates = [p for p in usable if p.kind in tier]
-        if candidates:
-            return min(candidates, key=distance)
+    same_sentence = [p for p in usable if _one_sentence(text, p, mention)] if text else []
+    for pool in (same_sentence, usable):
+        for tier in _TIERS:
+            candidates = [p for p in pool if p.kind in tier]
+            if candidates:
+                return min(candidates, key=distance)
     return None
+
+
+def _one_sentence(text: str, place: Place, mention: Mention) -> bool:
+    """No sentence end and no line break (a dateline, a heading) between the two."""
+    start, end = min(place.end, mention.end), max(place.start, mention.start)
+    return "\n" not in text[start:end] and not _SENTENCE_END.search(text, start, end)

@@ -382,11 +382,13 @@ def _dateline(places: Sequence[Place], parsed: Doc) -> Place | None:
 def _is_local(dateline: Place | None, places: Sequence[Place], parsed: Doc,
               rules: PlaceRules) -> bool:
     """Whether the places where the story's things happen are mostly in the dateline's
-    country (countries named as actors, "Iran said", do not count)."""
+    country (countries named as actors, "Iran said", do not count, nor guesses for names the
+    gazetteer lacks)."""
     if dateline is None:
         return False
     countries = Counter(p.country for p in places
-                        if p is not dateline and p.country and names_where(parsed, p, rules))
+                        if p is not dateline and p.country and not p.inferred
+                        and names_where(parsed, p, rules))
     return bool(countries) and countries.most_common(1)[0][0] == dateline.country
 
 

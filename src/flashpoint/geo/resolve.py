@@ -68,7 +68,15 @@ _BIG_CITY = 100_000
 #: gazetteer has no counties, and "Morris County" is not the town of Morris.
 _SUFFIX = re.compile(r"\s+(province|governorate|region|district|state|city|oblast|prefecture)$",
                      re.I)
-_PARENT_GLUE = re.compile(r"^\s*(,|in|of|near|outside)\s*$", re.I)
+#: A direction word before a country or region: "southern Lebanon", "in north-eastern Syria".
+_DIRECTION_WORD = (r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)ern"
+                   r"|central")
+_PARENT_GLUE = re.compile(r"^\s*(,|in|of|near|outside)\s*(?:(?:" + _DIRECTION_WORD + r")\s+)?$", re.I)
+_DIRECTION = re.compile(r"\b(" + _DIRECTION_WORD + r")\s+(?:the\s+)?$", re.I)
+#: Where in its bounding box a direction word puts a part of a country or region: the share of
+#: the way from the south (west) edge to the north (east) edge; None keeps the centre's value.
+_DIRECTION_SHARES = {"north": (0.78, None), "south": (0.22, None), "east": (None, 0.78),
+                     "west": (None, 0.22), "central": (None, None)}
 _NEAR = re.compile(r"\b(near|outside|close to|on the outskirts of|north of|south of|east of|"
                    r"west of|northeast of|northwest of|southeast of|southwest of)\s+(the\s+)?$",
                    re.I)
@@ -249,7 +257,7 @@ def _parents(mentions: list[Mention], text: str) -> dict[int, int]:
     parents: dict[int, int] = {}
     for i in range(len(mentions) - 1):
         glue = text[mentions[i].end:mentions[i + 1].start]
-        if len(glue) <= 8 and _PARENT_GLUE.match(glue):
+        if len(glue) <= 24 and _PARENT_GLUE.match(glue):
             parents[i] = i + 1
     return parents
 
@@ -480,7 +488,7 @@ def _place(mention: Mention, row: int, score: float, text: str, gaz: Gazetteer) 
     kind = gaz.kinds[row]
     entry = gaz.entry(row)
     before = text[max(0, mention.start - 40):mention.start]
-    return Place(
+    place = Place(
         name=entry.name,
         country=entry.country,
         lat=entry.lat,
@@ -495,3 +503,27 @@ def _place(mention: Mention, row: int, score: float, text: str, gaz: Gazetteer) 
         demonym=mention.demonym,
         score=round(score, 3),
     )
+    return _part_of(place, before, entry.bbox) if kind in (COUNTRY, REGION) and not mention.demonym \
+        else place
+
+
+def _part_of(place: Place, before: str, bbox: tuple[float, float, float, float] | None) -> Place:
+    """ "southern Lebanon", "north-eastern Syria": the part of the country or region that the
+    direction word before it names, as a region placed in that part of its bounding box.
+
+    The centre of a country is often far from where its "north" fighting is (northern Israel
+    is 170 km from Israel's centroid); a point in the named part, coarse as it is, is where a
+    map reader looks. Without a bounding box the place is kept whole."""
+    found = _DIRECTION.search(before)
+    if found is None or bbox is None:
+        return place
+    word = found.group(1).lower()
+    south, west, north, east = bbox
+    lat, lon = place.lat, place.lon
+    for part, (lat_share, lon_share) in _DIRECTION_SHARES.items():
+        if part in word.replace("-", ""):
+            lat = south + lat_share * (north - south) if lat_share is not None else lat
+            lon = west + lon_share * (east - west) if lon_share is not None else lon
+    lat, lon = min(max(lat, south), north), min(max(lon, west), east)
+    return replace(place, name=f"{word} {place.name}", lat=round(lat, 3), lon=round(lon, 3),
+                   precision="region", kind="region", gazetteer_id=f"{place.gazetteer_id}#{word}")
