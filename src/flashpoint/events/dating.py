@@ -38,6 +38,10 @@ from flashpoint.events.timex import Lexicon, TimeExpression
 
 __all__ = ["When", "EventDater", "Expression"]
 
+#: Prepositions that introduce a date ("on April 1", "in January"), skipped when looking at
+#: what a date follows.
+_DATE_PREPOSITIONS = frozenset({"on", "in", "at", "during"})
+
 # Prepositions that put an act before the one they hang from.
 _SEQUENCE_WORDS = frozenset({"after", "following", "since"})
 
@@ -140,6 +144,8 @@ class EventDater:
                 index = self._index_of_char(expression.start)
             if index is not None:
                 self.sentences[index].expressions.append(expression)
+        for sentence in self.sentences:
+            self._rehome_trailing(sentence)
         self._paragraphs = paragraphs
         self.news = True  # weekdays count from publication while the lead is being found
         self.news = self._report_of_the_day()
@@ -329,6 +335,47 @@ class EventDater:
                     if value is not None:
                         return value
         return sentence.chain_before
+
+    def _rehome_trailing(self, sentence: _Sentence) -> None:
+        """A date right after a reprisal island dates the island's act when the clause has a
+        date of its own: "Overnight, Iran fired missiles at Israel in retaliation for an Israeli
+        strike on its consulate in Damascus on April 1" (the parser hangs "on April 1" on
+        "fired"; the strike was on April 1, the barrage overnight)."""
+        usable = [e for e in sentence.expressions if e.usable and e.host is not None]
+        if len(usable) < 2:
+            return
+        for expression in usable:
+            if self._island(expression.host) is not None:  # type: ignore[arg-type]
+                continue
+            last = self._island_end_before(expression)
+            if last is None:
+                continue
+            if any(other is not expression and self._island(other.host) is None  # type: ignore[arg-type]
+                   and _clause(other.host).i == _clause(expression.host).i  # type: ignore[arg-type]
+                   for other in usable):
+                expression.host = last
+
+    def _island_end_before(self, expression: Expression) -> Token | None:
+        """The last word of a background island that the expression follows directly (a
+        preposition such as "on" between them allowed)."""
+        span = self.doc.char_span(expression.start, expression.end, alignment_mode="expand")
+        if span is None or span.start == 0:
+            return None
+        before = self.doc[span.start - 1]
+        if before.lower_ in _DATE_PREPOSITIONS and before.i > 0:
+            before = self.doc[before.i - 1]
+        island = self._island(before)
+        if island is None or island.right_edge.i != before.i or not self._reprisal_island(island):
+            return None
+        return before
+
+    def _reprisal_island(self, node: Token) -> bool:
+        """ "in retaliation for ...", "in response to ...", "avenged ...": the act answered.
+        ("shortly after takeoff from Tehran on Wednesday" is left to the parse: the date there
+        is as often the main act's.)"""
+        lex = self.lex
+        return (node.dep_ == "prep" and node.head.lemma_.lower() in lex.background_nouns) \
+            or _avenged(node, lex)
 
     # -- units and islands ----------------------------------------------------------------------
     def _island(self, token: Token) -> Token | None:

@@ -1,0 +1,50 @@
+"""Reading rules found on the third development set (``tests/gold/dev3.jsonl``), each checked
+end to end (clean, parse, code, place) on a short text written for this test.
+
+All texts are coded once, as one batch, through :func:`flashpoint.pipeline.code_paths`, the path
+``flashpoint eval`` takes; each test reads the events of its own document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from flashpoint.pipeline import code_paths
+from flashpoint.records import Event
+from flashpoint.settings import Settings
+
+TEXTS = {
+    "reprisal_date": (
+        "JERUSALEM, April 14, 2024 —\n"
+        "Overnight, Iran fired more than 300 drones and missiles at Israel in retaliation for an "
+        "Israeli strike on its consulate in Damascus on April 1.\n"),
+}
+
+
+@pytest.fixture(scope="module")
+def coded(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Event]]:
+    folder = tmp_path_factory.mktemp("rules3")
+    for name, text in TEXTS.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    batch = code_paths([str(folder)], Settings(quiet=True))
+    by_doc: dict[str, list[Event]] = {name: [] for name in TEXTS}
+    for event in batch.events:
+        by_doc[Path(event.doc_path or "").stem].append(event)
+    return by_doc
+
+
+def _one(events: list[Event], trigger: str) -> Event:
+    found = [e for e in events if e.trigger == trigger]
+    assert len(found) == 1, [(e.trigger, e.event_type) for e in events]
+    return found[0]
+
+
+def _country(actor) -> str | None:
+    return actor.country if actor is not None else None
+
+
+def test_a_date_after_a_reprisal_phrase_dates_the_act_answered_when_the_clause_has_its_own(coded) -> None:
+    events = coded["reprisal_date"]
+    assert _one(events, "fired").date in ("2024-04-14", "2024-04-13")
+    assert _one(events, "strike").date == "2024-04-01"
