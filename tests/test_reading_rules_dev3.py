@@ -19,6 +19,13 @@ TEXTS = {
         "JERUSALEM, April 14, 2024 —\n"
         "Overnight, Iran fired more than 300 drones and missiles at Israel in retaliation for an "
         "Israeli strike on its consulate in Damascus on April 1.\n"),
+    "wave_of_strikes": (
+        "SANAA, March 16, 2025 —\n"
+        "The United States launched a wave of air and naval strikes against the Houthis on "
+        "Saturday. A boiler explosion killed two workers at a factory in Aden on Sunday.\n"),
+    "came_under": (
+        "BAGHDAD, Oct. 20, 2023 —\n"
+        "U.S. forces in Iraq came under a string of drone attacks this week, the Pentagon said.\n"),
 }
 
 
@@ -48,3 +55,15 @@ def test_a_date_after_a_reprisal_phrase_dates_the_act_answered_when_the_clause_h
     events = coded["reprisal_date"]
     assert _one(events, "fired").date in ("2024-04-14", "2024-04-13")
     assert _one(events, "strike").date == "2024-04-01"
+
+
+def test_a_wave_of_strikes_is_a_count_of_acts_not_a_hazard_but_a_boiler_explosion_is_one(coded) -> None:
+    events = coded["wave_of_strikes"]
+    strikes = _one(events, "strikes")
+    assert (strikes.event_type, _country(strikes.source), _country(strikes.target)) == ("ASSAULT", "USA", "YEM")
+    assert not [e for e in events if e.trigger in ("explosion", "killed")]
+
+
+def test_the_subject_of_came_under_attack_is_the_target(coded) -> None:
+    attacks = _one(coded["came_under"], "attacks")
+    assert (attacks.event_type, _country(attacks.target)) == ("ASSAULT", "USA")

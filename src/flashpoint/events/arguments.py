@@ -875,10 +875,12 @@ class ArgumentFinder:
                 noun.head.head.pos_ == "VERB":
             # "American forces responded with counter-battery fire", "retaliated with strikes"
             args.source = self._span(self.subject_of_clause(noun.head.head), args)
-        governor = noun.head
-        light = noun.dep_ in ("dobj", "nsubjpass") and governor.lemma_.lower() in self.cues.light_verbs
+        counted = _counted_by(noun)  # "launched a wave of strikes": the wave stands where the act does
+        anchor = counted if counted is not None else noun
+        governor = anchor.head
+        light = anchor.dep_ in ("dobj", "nsubjpass") and governor.lemma_.lower() in self.cues.light_verbs
         if args.source is None and light:
-            if noun.dep_ == "nsubjpass":
+            if anchor.dep_ == "nsubjpass":
                 agent = _child(governor, "agent")
                 args.source = self._span(_pobj(agent) if agent is not None else None, args)
             elif self._said_and(governor):
@@ -905,6 +907,8 @@ class ArgumentFinder:
                     break
         if target is None and etype.name == "REQUEST":
             target = _asked(noun)  # "Ottawa's call for Canadians to leave Iran"
+        if target is None and _undergone(anchor):
+            target = self.subject_of_clause(anchor.head.head)  # "U.S. forces came under attack"
         if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in self.cues.casualty_verbs:
             victim = _child(noun.head, "dobj")  # "a drone strike on a car killed X": X is the target
             if victim is not None and (target is None or not self.is_actorish(noun_phrase(target).text, False)):
@@ -1116,6 +1120,27 @@ class ArgumentFinder:
             if self.is_actorish(text, child.pos_ == "ADJ"):
                 return noun.doc[child.left_edge.i : child.i + 1]
         return None
+
+
+#: Verbs whose subject undergoes the act after "under": "came under rocket attack".
+_UNDERGOING_VERBS = frozenset({"come", "be"})
+
+
+def _undergone(noun: Token) -> bool:
+    """ "came under a string of drone attacks", "the convoy was under fire": the subject of the
+    verb is what the act was aimed at."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ == "under" \
+        and prep.head.lemma_.lower() in _UNDERGOING_VERBS
+
+
+def _counted_by(noun: Token) -> Token | None:
+    """The count noun an act noun hangs from: "wave" in "a wave of air strikes", "string" in
+    "a string of drone attacks"."""
+    of = noun.head
+    if noun.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in _COUNT_NOUNS:
+        return of.head
+    return None
 
 
 def blamed_on(verb: Token) -> Token | None:

@@ -22,8 +22,9 @@ events are worth emitting:
   target ("intercepted by the base's air defenses, but some struck the base"): one attack;
 * cooperation stated with "will"/"would" ("said it would deliver doses") is coded as the intent
   (AGREE);
-* in a sentence naming a natural or industrial hazard ("an earthquake hit", "a boiler
-  explosion"), hits, blasts and killings are not coded as assaults;
+* hits, blasts and killings that a natural or industrial hazard caused ("an earthquake hit",
+  "a boiler explosion", "killed in a plane crash") are not coded as assaults, and a sentence
+  naming a hazard codes no casualty-only assault;
 * hypothetical, threatened and negated events are emitted, with that status, so that consumers
   can count only what is asserted (``actual`` / ``claimed``).
 """
@@ -112,18 +113,41 @@ class Coder:
             return True
         return not named_only and self.actors.sector_of(text) is not None
 
-    def _hazard(self, sent: Span) -> bool:
+    def _hazard_words(self, sent: Span) -> list[Token]:
+        """The sentence's words for natural and industrial hazards, except a quantity noun ("a
+        wave of strikes", "waves of drones"): that counts acts, it causes none."""
         hazards = self.ontology.cues.hazards
-        return any(t.lemma_.lower() in hazards or t.lower_ in hazards for t in sent)
+        doc = sent.doc
+        return [t for t in sent if (t.lemma_.lower() in hazards or t.lower_ in hazards)
+                and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "of")]
+
+    def _hazard_caused(self, trigger: Trigger, hazards: list[Token]) -> bool:
+        """Whether a hazard word is what did the trigger's harm: its subject or modifier ("an
+        earthquake struck", "a boiler explosion"), the object of one of its prepositions
+        ("killed in a plane crash", "struck by lightning"), or the subject of a clause joined to
+        it ("were killed when a boiler exploded"). A hazard elsewhere in the sentence ("ships
+        seized in Iranian waters", "a collision at sea last year") does not make a strike one."""
+        head = trigger.head
+        linked = {head.i, head.head.i} | {c.i for c in head.children}
+        for word in hazards:
+            if word.head.i == head.i and word.dep_ in _HAZARD_DEPS:
+                return True
+            if word.dep_ == "pobj" and word.head.head.i == head.i:
+                return True
+            if word.dep_ in ("nsubj", "nsubjpass") and word.head.i in linked:
+                return True
+        return False
 
     def _candidates(
         self, sent: Span, finder: TriggerFinder, prior_assault: bool = False
     ) -> Iterator[_Candidate]:
-        hazard = self._hazard(sent)
+        hazards = self._hazard_words(sent)
+        hazard = bool(hazards)
         prone = self.ontology.cues.hazard_prone_triggers
         triggers = [
             self._weapon_impact(t) for t in finder.find(sent)
-            if not (hazard and t.event_type == _CASUALTY_TYPE and t.head.lemma_.lower() in prone)
+            if not (hazard and t.event_type == _CASUALTY_TYPE and t.head.lemma_.lower() in prone
+                    and self._hazard_caused(t, hazards))
         ]
         found = {t.head.i: (t, self._arguments.find(t)) for t in triggers}
         kept = []
@@ -438,6 +462,11 @@ class Coder:
         if when is not None:
             score += 0.15
         return round(min(score, 0.95), 3)
+
+
+#: Dependencies by which a hazard word is the doer or the kind of a harm: "an earthquake
+#: struck", "a boiler explosion", "the storm's impact".
+_HAZARD_DEPS = frozenset({"nsubj", "nsubjpass", "compound", "amod", "nmod", "poss", "agent"})
 
 
 def _met_with(trigger: Trigger) -> bool:
