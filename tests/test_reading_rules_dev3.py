@@ -26,6 +26,11 @@ TEXTS = {
     "came_under": (
         "BAGHDAD, Oct. 20, 2023 —\n"
         "U.S. forces in Iraq came under a string of drone attacks this week, the Pentagon said.\n"),
+    "conjoined_accusation": (
+        "WASHINGTON, Jan. 5, 2021 —\n"
+        "The State Department called on Iran to release the tanker immediately and accused it of "
+        "trying to extort the international community. Damascus insisted that its pilot had been "
+        "on a mission against Islamic State and accused Washington of a flagrant attack.\n"),
 }
 
 
@@ -67,3 +72,9 @@ def test_a_wave_of_strikes_is_a_count_of_acts_not_a_hazard_but_a_boiler_explosio
 def test_the_subject_of_came_under_attack_is_the_target(coded) -> None:
     attacks = _one(coded["came_under"], "attacks")
     assert (attacks.event_type, _country(attacks.target)) == ("ASSAULT", "USA")
+
+
+def test_an_accusation_joined_to_a_request_or_an_insistence_is_made_and_it_is_the_party_just_named(coded) -> None:
+    accusations = [e for e in coded["conjoined_accusation"] if e.trigger == "accused"]
+    assert [(e.status, _country(e.source), _country(e.target)) for e in accusations] == [
+        ("actual", "USA", "IRN"), ("actual", "SYR", "USA")]

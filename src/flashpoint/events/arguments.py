@@ -553,6 +553,25 @@ class ArgumentFinder:
         pool = same or foreground or [a for _t, a in earlier]
         return pool[-1] if pool else None
 
+    def _party_before(self, pronoun: Token, verb: Token) -> Span | None:
+        """The actor "it"/"them" stands for when the sentence named one before it outside the
+        verb's own subject: the object or prepositional object of an earlier clause ("called on
+        Iran to release the tanker and accused it of extortion")."""
+        if pronoun.lower_ not in ("it", "them"):
+            return None
+        subject = self.subject_of_clause(verb)
+        own = {t.i for t in subject.subtree} if subject is not None else set()
+        plural = pronoun.lower_ == "them"
+        for token in reversed(pronoun.sent[: pronoun.i - pronoun.sent.start]):
+            if token.i in own or token.dep_ not in ("dobj", "pobj") or token.pos_ not in ("PROPN", "NOUN"):
+                continue
+            if (token.tag_ in ("NNS", "NNPS")) != plural and token.pos_ == "NOUN":
+                continue
+            phrase = noun_phrase(token)
+            if self.is_actorish(phrase.text, True):
+                return phrase
+        return None
+
     def _latest_doer(self, verb: Token, any_type: bool = False) -> Span | None:
         """The doer of the latest act reported before ``verb`` (an attack, or with ``any_type``
         any act with a named doer in an earlier sentence: "condemned the decision")."""
@@ -807,7 +826,9 @@ class ArgumentFinder:
             args.target = noun_phrase(verb.head)  # "a car carrier the Houthis seized"
         if etype.name == "ACCUSE" and obj is not None and obj.pos_ == "PRON" and obj.lower_ in (
                 "them", "it", "what", "this", "that"):
-            args.target = self._latest_doer(verb)  # "condemned them": the acts just reported
+            # "called on Iran to release it and accused it of ...": a party just named in the
+            # sentence; else "condemned them": the acts just reported
+            args.target = self._party_before(obj, verb) or self._latest_doer(verb)
         if args.target is None and etype.name in ("ACCUSE", "REQUEST"):
             args.target = self._reported_subject(verb, args)
         if args.target is not None and etype.name in _UNKNOWN_DOER_TYPES and args.target.root.pos_ == "PROPN" \

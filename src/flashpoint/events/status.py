@@ -294,6 +294,9 @@ class StatusFinder:
             child, node = node, node.head
             if child.dep_ == "dobj" and node.lemma_.lower() in self.cues.reaction_verbs:
                 break  # "to protest the airstrikes": what is protested happened
+            if child.dep_ == "conj" and _misattached_conjunct(child, node):
+                node = node.head  # "called on Iran to release it and accused it of ...": the caller's act
+                continue
             if child.dep_ == "conj":
                 continue  # "denied X, and a spokesman dismissed Y": a conjunct is not governed by its sibling
             if _semicolon_between(child, node):
@@ -306,6 +309,19 @@ class StatusFinder:
         if found[0] == "hypothetical" and "threatened" in found:
             return "threatened"
         return found[0]
+
+
+def _misattached_conjunct(conjunct: Token, head: Token) -> bool:
+    """A finite past verb with no subject joined to an infinitive or to a pluperfect clause
+    below the main verb: "called on Iran to release the tanker and accused it of extortion",
+    "insisted that its pilot had been on a mission and accused Washington". The parser hangs it
+    on the nearer verb; its tense says it is the main verb's conjunct, so the main verb's
+    governors (a request, an insistence) do not govern it."""
+    if conjunct.tag_ != "VBD" or any(c.dep_ in ("nsubj", "nsubjpass") for c in conjunct.children):
+        return False
+    if head.tag_ == "VB" and any(c.tag_ == "TO" for c in head.children):
+        return head.dep_ in ("xcomp", "ccomp") and head.head.i != head.i
+    return head.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "had" for c in head.children)
 
 
 def _speaker_itself(verb: Token) -> bool:
