@@ -31,6 +31,10 @@ TEXTS = {
         "The State Department called on Iran to release the tanker immediately and accused it of "
         "trying to extort the international community. Damascus insisted that its pilot had been "
         "on a mission against Islamic State and accused Washington of a flagrant attack.\n"),
+    "directive": (
+        "BEIRUT, Oct. 2, 2024 —\n"
+        "Washington told Iran to end its support for the group immediately. The State Department "
+        "ordered non-emergency employees to leave the embassy.\n"),
 }
 
 
@@ -78,3 +82,8 @@ def test_an_accusation_joined_to_a_request_or_an_insistence_is_made_and_it_is_th
     accusations = [e for e in coded["conjoined_accusation"] if e.trigger == "accused"]
     assert [(e.status, _country(e.source), _country(e.target)) for e in accusations] == [
         ("actual", "USA", "IRN"), ("actual", "SYR", "USA")]
+
+
+def test_telling_another_party_to_act_is_a_request_but_an_order_to_ones_own_staff_is_not(coded) -> None:
+    requests = [e for e in coded["directive"] if e.event_type == "REQUEST"]
+    assert [(e.trigger, _country(e.source), _country(e.target)) for e in requests] == [("told", "USA", "IRN")]
