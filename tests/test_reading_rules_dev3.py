@@ -35,6 +35,10 @@ TEXTS = {
         "BEIRUT, Oct. 2, 2024 —\n"
         "Washington told Iran to end its support for the group immediately. The State Department "
         "ordered non-emergency employees to leave the embassy.\n"),
+    "dropped_boarded": (
+        "BEIRUT, Sept. 28, 2024 —\n"
+        "Israeli jets dropped dozens of heavy munitions on a command complex in Beirut. Commandos "
+        "boarded the tanker near the Strait of Hormuz. Passengers boarded the plane in Dubai.\n"),
 }
 
 
@@ -87,3 +91,10 @@ def test_an_accusation_joined_to_a_request_or_an_insistence_is_made_and_it_is_th
 def test_telling_another_party_to_act_is_a_request_but_an_order_to_ones_own_staff_is_not(coded) -> None:
     requests = [e for e in coded["directive"] if e.event_type == "REQUEST"]
     assert [(e.trigger, _country(e.source), _country(e.target)) for e in requests] == [("told", "USA", "IRN")]
+
+
+def test_dropping_munitions_and_boarding_a_ship_are_attacks_boarding_a_plane_is_not(coded) -> None:
+    events = coded["dropped_boarded"]
+    assert [(e.trigger, e.event_type) for e in events if e.event_type == "ASSAULT"] == [
+        ("dropped", "ASSAULT"), ("boarded", "ASSAULT")]
+    assert _one(events, "dropped").source.country == "ISR"
