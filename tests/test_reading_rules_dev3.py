@@ -39,6 +39,10 @@ TEXTS = {
         "BEIRUT, Sept. 28, 2024 —\n"
         "Israeli jets dropped dozens of heavy munitions on a command complex in Beirut. Commandos "
         "boarded the tanker near the Strait of Hormuz. Passengers boarded the plane in Dubai.\n"),
+    "own_programme": (
+        "CANBERRA, June 20, 2017 —\n"
+        "A U.S. jet shot down a Syrian government warplane near Raqqa on Sunday. "
+        "Australia paused its air missions over Syria on Tuesday as a precaution.\n"),
 }
 
 
@@ -98,3 +102,9 @@ def test_dropping_munitions_and_boarding_a_ship_are_attacks_boarding_a_plane_is_
     assert [(e.trigger, e.event_type) for e in events if e.event_type == "ASSAULT"] == [
         ("dropped", "ASSAULT"), ("boarded", "ASSAULT")]
     assert _one(events, "dropped").source.country == "ISR"
+
+
+def test_pausing_ones_own_missions_is_not_aimed_at_oneself(coded) -> None:
+    paused = _one(coded["own_programme"], "paused")
+    assert paused.event_type in ("RETREAT", "SANCTION") and _country(paused.source) == "AUS"
+    assert _country(paused.target) != "AUS"

@@ -122,12 +122,15 @@ def _nearest_counterpart(named: Actor, index: int, events: Sequence[Event],
     return None
 
 
-#: Acts whose object is the doer's own forces, not a recipient: "sent three staff officers".
-_DEPLOYMENTS = frozenset({"MOBILIZE"})
+#: Acts whose object is often the doer's own forces or programme, not a recipient: "sent three
+#: staff officers", "paused its air missions", "withdrew its CF-18 fighter jets", "suspended
+#: its training activities".
+_DEPLOYMENTS = frozenset({"MOBILIZE", "RETREAT", "SANCTION"})
 
 
 def _without_own_forces(event: Event) -> Event:
-    """A deployment's object of the doer's own country is what was sent, not a counterpart."""
+    """A deployment's or a pull-back's object of the doer's own country is what was sent or
+    stopped, not a counterpart: the counterpart is left to the story."""
     source, target = event.source, event.target
     if event.event_type in _DEPLOYMENTS and _known(source) and _known(target) \
             and source.country == target.country:  # type: ignore[union-attr]
