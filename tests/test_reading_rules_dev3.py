@@ -43,6 +43,11 @@ TEXTS = {
         "CANBERRA, June 20, 2017 —\n"
         "A U.S. jet shot down a Syrian government warplane near Raqqa on Sunday. "
         "Australia paused its air missions over Syria on Tuesday as a precaution.\n"),
+    "seated_in": (
+        "ERBIL, Jan. 17, 2024 —\n"
+        "The government in Baghdad condemned the missile strikes as a violation of Iraqi "
+        "sovereignty. Iran said it had struck its enemies' bases after an attack on its "
+        "consulate in Damascus.\n"),
 }
 
 
@@ -108,3 +113,9 @@ def test_pausing_ones_own_missions_is_not_aimed_at_oneself(coded) -> None:
     paused = _one(coded["own_programme"], "paused")
     assert paused.event_type in ("RETREAT", "SANCTION") and _country(paused.source) == "AUS"
     assert _country(paused.target) != "AUS"
+
+
+def test_the_government_in_a_capital_is_that_countrys_but_its_consulate_there_is_the_owners(coded) -> None:
+    events = coded["seated_in"]
+    assert _country(_one(events, "condemned").source) == "IRQ"
+    assert _country(_one(events, "attack").target) != "SYR"

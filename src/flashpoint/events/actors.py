@@ -89,6 +89,10 @@ def normalise_quotes(text: str) -> str:
 
 # -- entries --------------------------------------------------------------------------------------
 
+#: Sectors of unnamed bodies of a state ("the government", "officials", "the army").
+_STATE_SECTORS = frozenset({"government", "military", "police"})
+
+
 @dataclass(frozen=True)
 class Role:
     """A position held between two ISO dates (inclusive; ``None`` = open)."""
@@ -487,7 +491,7 @@ class ActorDictionary:
             return flagged
         if actor.country != "UNK":
             return actor
-        for step in (self._at_site, self._at_place, self._owned, self._described_as,
+        for step in (self._at_site, self._at_place, self._seated_in, self._owned, self._described_as,
                      self._antecedent, self._same_head_before, self._reporter, self._named_place):
             found = step(span, actor, when, _depth)
             if found is not None:
@@ -557,6 +561,24 @@ class ActorDictionary:
             return None
         country = self._place_of(span.root)
         return None if country is None else Actor(text=actor.text, country=country, sector=actor.sector)
+
+    def _seated_in(self, span: Span, actor: Actor, when: str | None, depth: int) -> Actor | None:
+        """ "the government in Baghdad", "officials in Tehran", "the authorities in Sanaa": an
+        unnamed body of state placed in a capital or country is that country's."""
+        root = span.root
+        if actor.name is not None or actor.sector not in _STATE_SECTORS:
+            return None
+        lemma = root.lemma_.lower()
+        if any(c.dep_ == "poss" for c in root.children) or lemma in self._config.facility_heads \
+                or lemma in self._config.site_heads:
+            return None  # "its consulate in Damascus" is the owner's, not the host's
+        for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ == "in"):
+            obj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
+            country = self._country_of_place(_compact(obj).text) if obj is not None else None
+            if country is not None:
+                return Actor(text=actor.text, country=country, sector=actor.sector,
+                             id=f"{country}{SECTOR_CODES.get(actor.sector or '', '')}")
+        return None
 
     def _owned(self, span: Span, actor: Actor, when: str | None, depth: int) -> Actor | None:
         owner = self._possessor(span, when, depth) or self._generic_owner(span, when, depth)
