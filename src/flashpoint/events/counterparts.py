@@ -126,6 +126,10 @@ def _nearest_counterpart(named: Actor, index: int, events: Sequence[Event],
 #: staff officers", "paused its air missions", "withdrew its CF-18 fighter jets", "suspended
 #: its training activities".
 _DEPLOYMENTS = frozenset({"MOBILIZE", "RETREAT", "SANCTION"})
+#: Of those, acts of stopping: one whose object was the doer's own is left without a target
+#: rather than given the story's other side ("the Biden administration's decision to halt
+#: American backing for the Saudi intervention" is not aimed at whom the story's strike killed).
+_STOPPED = frozenset({"RETREAT", "SANCTION"})
 
 
 def _without_own_forces(event: Event) -> Event:
@@ -151,12 +155,17 @@ def fill_counterparts(events: Sequence[Event], site_heads: frozenset[str] = froz
     filled with the side it stands for. ``relational_heads`` ("allies", "rivals") name a third
     party by its relation to someone, never the other side: such a phrase is kept, and so is
     a plural of ``vessel_heads`` ("merchant ships")."""
-    events = [_without_own_forces(e) for e in events]
+    stripped = [_without_own_forces(e) for e in events]
+    kept_own = [e.target is not None and s.target is None and e.event_type in _STOPPED
+                for e, s in zip(events, stripped)]
+    events = stripped
     dyads = [_dyad(e) for e in events]
     filled: list[Event] = []
     for i, event in enumerate(events):
         source, target = event.source, event.target
-        if _known(source) and _fillable(target, site_heads, relational_heads, vessel_heads):
+        if kept_own[i]:
+            pass  # "paused its air missions": stopped its own, aimed at no one the story names
+        elif _known(source) and _fillable(target, site_heads, relational_heads, vessel_heads):
             other = _nearest_counterpart(source, i, events, dyads)  # type: ignore[arg-type]
             own = event.event_type in _DEPLOYMENTS and other is not None \
                 and other.country == source.country  # type: ignore[union-attr]
