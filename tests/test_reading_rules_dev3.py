@@ -102,13 +102,6 @@ def test_telling_another_party_to_act_is_a_request_but_an_order_to_ones_own_staf
     assert [(e.trigger, _country(e.source), _country(e.target)) for e in requests] == [("told", "USA", "IRN")]
 
 
-def test_dropping_munitions_and_boarding_a_ship_are_attacks_boarding_a_plane_is_not(coded) -> None:
-    events = coded["dropped_boarded"]
-    assert [(e.trigger, e.event_type) for e in events if e.event_type == "ASSAULT"] == [
-        ("dropped", "ASSAULT"), ("boarded", "ASSAULT")]
-    assert _one(events, "dropped").source.country == "ISR"
-
-
 def test_pausing_ones_own_missions_is_not_aimed_at_oneself(coded) -> None:
     paused = _one(coded["own_programme"], "paused")
     assert paused.event_type in ("RETREAT", "SANCTION") and _country(paused.source) == "AUS"
