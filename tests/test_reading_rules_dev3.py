@@ -31,14 +31,6 @@ TEXTS = {
         "The State Department called on Iran to release the tanker immediately and accused it of "
         "trying to extort the international community. Damascus insisted that its pilot had been "
         "on a mission against Islamic State and accused Washington of a flagrant attack.\n"),
-    "directive": (
-        "BEIRUT, Oct. 2, 2024 —\n"
-        "Washington told Iran to end its support for the group immediately. The State Department "
-        "ordered non-emergency employees to leave the embassy.\n"),
-    "dropped_boarded": (
-        "BEIRUT, Sept. 28, 2024 —\n"
-        "Israeli jets dropped dozens of heavy munitions on a command complex in Beirut. Commandos "
-        "boarded the tanker near the Strait of Hormuz. Passengers boarded the plane in Dubai.\n"),
     "own_programme": (
         "CANBERRA, June 20, 2017 —\n"
         "A U.S. jet shot down a Syrian government warplane near Raqqa on Sunday. "
@@ -95,11 +87,6 @@ def test_an_accusation_joined_to_a_request_or_an_insistence_is_made_and_it_is_th
     accusations = [e for e in coded["conjoined_accusation"] if e.trigger == "accused"]
     assert [(e.status, _country(e.source), _country(e.target)) for e in accusations] == [
         ("actual", "USA", "IRN"), ("actual", "SYR", "USA")]
-
-
-def test_telling_another_party_to_act_is_a_request_but_an_order_to_ones_own_staff_is_not(coded) -> None:
-    requests = [e for e in coded["directive"] if e.event_type == "REQUEST"]
-    assert [(e.trigger, _country(e.source), _country(e.target)) for e in requests] == [("told", "USA", "IRN")]
 
 
 def test_pausing_ones_own_missions_is_not_aimed_at_oneself(coded) -> None:

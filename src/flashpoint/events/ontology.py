@@ -79,8 +79,6 @@ class Override:
     object_words: frozenset[str]
     event_type: str
     deps: frozenset[str] = frozenset()  # for frames: the word's own dependency labels, if limited
-    requires: frozenset[str] = frozenset()  # for frames: dependency labels the word's children must include
-    unless: frozenset[str] = frozenset()  # for frames: complement words that rule the frame out
 
 
 @dataclass(frozen=True)
@@ -215,8 +213,7 @@ def _load_ontology(path: str | None) -> Ontology:
 def _overrides(spec: Any, types: Mapping[str, EventType]) -> tuple[Override, ...]:
     """``lemmas`` + ``object_words`` -> ``type`` rules (overrides and frames share the shape)."""
     rules = tuple(
-        Override(_words(o["lemmas"]), _words(o["object_words"]), str(o["type"]), _words(o.get("deps")),
-                 _words(o.get("requires")), _words(o.get("unless")))
+        Override(_words(o["lemmas"]), _words(o["object_words"]), str(o["type"]), _words(o.get("deps")))
         for o in spec or ()
     )
     for rule in rules:

@@ -278,9 +278,6 @@ class TriggerFinder:
                 for frame in frames:
                     if frame.deps and token.dep_.lower() not in frame.deps:
                         continue
-                    if not frame.requires <= {c.dep_.lower() for c in token.children} \
-                            or frame.unless & words:
-                        continue
                     found = words | crowd if frame.event_type in _CROWD_TYPES else words
                     if not frame.object_words or frame.object_words & found:
                         yield frame.event_type, "verb", i, i + 1
