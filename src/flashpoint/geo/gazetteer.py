@@ -137,6 +137,8 @@ class Gazetteer:
         self.bboxes: dict[int, tuple[float, float, float, float]] = {}
         self.demonyms: dict[str, int] = {}  # normalised adjective -> row of the country/continent
         self.capitals: dict[str, str] = {}  # ISO3 -> the capital's name ("the Iraqi capital")
+        # (ISO3, "northern") -> (lat, lon): where "northern Israel" is (toponyms.yaml country_parts)
+        self.country_parts: dict[tuple[str, str], tuple[float, float]] = {}
         self.not_places: frozenset[str] = frozenset()
         self.street_words: frozenset[str] = frozenset()  # "Street", "Avenue": see infer.py
         self.generic_words: frozenset[str] = frozenset()  # "Central", "Royal": see infer.py
@@ -416,6 +418,9 @@ def _build(min_population: int) -> Gazetteer:
     _load_regions(gaz, regions)
     _load_extra_regions(gaz, toponyms)
     _load_extra_towns(gaz, toponyms)
+    gaz.country_parts = {(iso3, part): (float(point[0]), float(point[1]))
+                         for iso3, parts in (toponyms.get("country_parts") or {}).items()
+                         for part, point in parts.items()}
     _load_admin_regions(gaz, _yaml("admin_regions.yaml"))
     _load_demonyms(gaz, toponyms, _yaml("actors/countries.yaml"))
     _load_sites(gaz, sites)

@@ -45,8 +45,8 @@ def after_prepositions(mentions: list[Mention], parsed: Doc, gaz: Gazetteer,
         if name is None:
             continue
         span = (name.start_char, name.end_char)
-        if any(s < span[1] and span[0] < e for s, e in taken + people):
-            continue
+        if any(s < span[1] and span[0] < e for s, e in taken + ([] if named_of else people)):
+            continue  # a person's name after "in"; after "the town of" it is the town's
         if gaz.well_known(name.text, alias_city=_BIG_CITY):
             found.append(Mention(name.text, span[0], span[1], "LOCATIVE"))
             taken.append(span)

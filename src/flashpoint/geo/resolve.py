@@ -73,10 +73,6 @@ _DIRECTION_WORD = (r"(?:north|south|east|west|north-?east|north-?west|south-?eas
                    r"|central")
 _PARENT_GLUE = re.compile(r"^\s*(,|in|of|near|outside)\s*(?:(?:" + _DIRECTION_WORD + r")\s+)?$", re.I)
 _DIRECTION = re.compile(r"\b(" + _DIRECTION_WORD + r")\s+(?:the\s+)?$", re.I)
-#: Where in its bounding box a direction word puts a part of a country or region: the share of
-#: the way from the south (west) edge to the north (east) edge; None keeps the centre's value.
-_DIRECTION_SHARES = {"north": (0.78, None), "south": (0.22, None), "east": (None, 0.78),
-                     "west": (None, 0.22), "central": (None, None)}
 _NEAR = re.compile(r"\b(near|outside|close to|on the outskirts of|north of|south of|east of|"
                    r"west of|northeast of|northwest of|southeast of|southwest of)\s+(the\s+)?$",
                    re.I)
@@ -503,27 +499,22 @@ def _place(mention: Mention, row: int, score: float, text: str, gaz: Gazetteer) 
         demonym=mention.demonym,
         score=round(score, 3),
     )
-    return _part_of(place, before, entry.bbox) if kind in (COUNTRY, REGION) and not mention.demonym \
-        else place
+    return _part_of(place, before, gaz) if kind == COUNTRY and not mention.demonym else place
 
 
-def _part_of(place: Place, before: str, bbox: tuple[float, float, float, float] | None) -> Place:
-    """ "southern Lebanon", "north-eastern Syria": the part of the country or region that the
-    direction word before it names, as a region placed in that part of its bounding box.
+def _part_of(place: Place, before: str, gaz: Gazetteer) -> Place:
+    """ "southern Lebanon", "north-eastern Syria": the part of the country that the direction
+    word before it names, where ``toponyms.yaml`` (``country_parts``) says that part is.
 
     The centre of a country is often far from where its "north" fighting is (northern Israel
-    is 170 km from Israel's centroid); a point in the named part, coarse as it is, is where a
-    map reader looks. Without a bounding box the place is kept whole."""
+    is 170 km from Israel's centroid); the Galilee is where a map reader looks. A part the data
+    file does not list keeps the whole country."""
     found = _DIRECTION.search(before)
-    if found is None or bbox is None:
+    if found is None or place.country is None:
         return place
-    word = found.group(1).lower()
-    south, west, north, east = bbox
-    lat, lon = place.lat, place.lon
-    for part, (lat_share, lon_share) in _DIRECTION_SHARES.items():
-        if part in word.replace("-", ""):
-            lat = south + lat_share * (north - south) if lat_share is not None else lat
-            lon = west + lon_share * (east - west) if lon_share is not None else lon
-    lat, lon = min(max(lat, south), north), min(max(lon, west), east)
-    return replace(place, name=f"{word} {place.name}", lat=round(lat, 3), lon=round(lon, 3),
+    word = found.group(1).lower().replace("-", "")
+    point = gaz.country_parts.get((place.country, word))
+    if point is None:
+        return place
+    return replace(place, name=f"{word} {place.name}", lat=point[0], lon=point[1],
                    precision="region", kind="region", gazetteer_id=f"{place.gazetteer_id}#{word}")
