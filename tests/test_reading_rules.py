@@ -6,13 +6,11 @@ All texts are coded once, as one batch, through :func:`flashpoint.pipeline.code_
 
 from __future__ import annotations
 
-from pathlib import Path
 
-import pytest
-
-from flashpoint.pipeline import code_paths
 from flashpoint.records import Event
-from flashpoint.settings import Settings
+from tests.rules_support import coded_fixture
+from tests.rules_support import country as _country
+from tests.rules_support import one as _one
 
 TEXTS = {
     "light_verb": (
@@ -97,26 +95,7 @@ TEXTS = {
 }
 
 
-@pytest.fixture(scope="module")
-def coded(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Event]]:
-    folder = tmp_path_factory.mktemp("rules")
-    for name, text in TEXTS.items():
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-    batch = code_paths([str(folder)], Settings(quiet=True))
-    by_doc: dict[str, list[Event]] = {name: [] for name in TEXTS}
-    for event in batch.events:
-        by_doc[Path(event.doc_path or "").stem].append(event)
-    return by_doc
-
-
-def _one(events: list[Event], trigger: str) -> Event:
-    found = [e for e in events if e.trigger == trigger]
-    assert len(found) == 1, [(e.trigger, e.event_type) for e in events]
-    return found[0]
-
-
-def _country(actor) -> str | None:
-    return actor.country if actor is not None else None
+coded = coded_fixture("rules", TEXTS)
 
 
 def test_a_light_verb_on_an_act_noun_is_that_act_not_a_mobilisation(coded) -> None:

@@ -1,18 +1,14 @@
-"""Reading rules found on the third development set (``tests/gold/dev3.jsonl``), each checked
-end to end (clean, parse, code, place) on a short text written for this test.
+"""Reading rules found on the third development set (``tests/gold/dev3.jsonl``).
 
-All texts are coded once, as one batch, through :func:`flashpoint.pipeline.code_paths`, the path
-``flashpoint eval`` takes; each test reads the events of its own document."""
+Like ``test_reading_rules.py`` (the second development set's): each rule is checked end to end
+on a short text of its own, all coded as one batch (``tests.rules_support.code_texts``)."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
-import pytest
-
-from flashpoint.pipeline import code_paths
-from flashpoint.records import Event
-from flashpoint.settings import Settings
+from tests.rules_support import coded_fixture
+from tests.rules_support import country as _country
+from tests.rules_support import one as _one
 
 TEXTS = {
     "reprisal_date": (
@@ -43,26 +39,7 @@ TEXTS = {
 }
 
 
-@pytest.fixture(scope="module")
-def coded(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Event]]:
-    folder = tmp_path_factory.mktemp("rules3")
-    for name, text in TEXTS.items():
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-    batch = code_paths([str(folder)], Settings(quiet=True))
-    by_doc: dict[str, list[Event]] = {name: [] for name in TEXTS}
-    for event in batch.events:
-        by_doc[Path(event.doc_path or "").stem].append(event)
-    return by_doc
-
-
-def _one(events: list[Event], trigger: str) -> Event:
-    found = [e for e in events if e.trigger == trigger]
-    assert len(found) == 1, [(e.trigger, e.event_type) for e in events]
-    return found[0]
-
-
-def _country(actor) -> str | None:
-    return actor.country if actor is not None else None
+coded = coded_fixture("rules3", TEXTS)
 
 
 def test_a_date_after_a_reprisal_phrase_dates_the_act_answered_when_the_clause_has_its_own(coded) -> None:
