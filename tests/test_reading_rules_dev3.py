@@ -5,7 +5,6 @@ on a short text of its own, all coded as one batch (``tests.rules_support.code_t
 
 from __future__ import annotations
 
-
 from tests.rules_support import coded_fixture
 from tests.rules_support import country as _country
 from tests.rules_support import one as _one
