@@ -6,7 +6,6 @@ All texts are coded once, as one batch, through :func:`flashpoint.pipeline.code_
 
 from __future__ import annotations
 
-
 from flashpoint.records import Event
 from tests.rules_support import coded_fixture
 from tests.rules_support import country as _country
