@@ -748,7 +748,7 @@ class ActorDictionary:
                 actor = self.resolve_span(_compact(subject), when, depth + 1)
                 if actor.country != "UNK":
                     return actor
-                owner = _child_of(subject, "poss")  # "Israel's retaliation came when its aircraft hit"
+                owner = next((c for c in subject.children if c.dep_ == "poss"), None)  # "Israel's retaliation"
                 if owner is not None and owner.pos_ != "PRON":
                     actor = self.resolve_span(_compact(owner), when, depth + 1)
                     if actor.country != "UNK":
@@ -1115,7 +1115,3 @@ def load_actors(path: str | None = None) -> ActorDictionary:
     if not isinstance(sites, list) or not isinstance(regions, list):
         raise ModelError("sites.yaml and regions.yaml must hold lists")
     return ActorDictionary(data, sites, regions)
-
-
-def _child_of(token: Token, dep: str) -> Token | None:
-    return next((c for c in token.children if c.dep_ == dep), None)

@@ -657,7 +657,6 @@ def load_coder(settings: Settings) -> Coder:
     return Coder(ontology, actors)
 
 
-
 def _blamed_doer(clause: Token, blame_verbs: frozenset[str]) -> Span | None:
     """"an attack Washington has blamed on the group": the group, without what it is listed with."""
     if clause.dep_ != "relcl" or clause.lemma_.lower() not in blame_verbs:

@@ -132,14 +132,12 @@ _DEPLOYMENTS = frozenset({"MOBILIZE", "RETREAT", "SANCTION"})
 _STOPPED = frozenset({"RETREAT", "SANCTION"})
 
 
-def _without_own_forces(event: Event) -> Event:
+def _own_object(event: Event) -> bool:
     """A deployment's or a pull-back's object of the doer's own country is what was sent or
-    stopped, not a counterpart: the counterpart is left to the story."""
+    stopped, not a counterpart."""
     source, target = event.source, event.target
-    if event.event_type in _DEPLOYMENTS and _known(source) and _known(target) \
-            and source.country == target.country:  # type: ignore[union-attr]
-        return replace(event, target=None)
-    return event
+    return event.event_type in _DEPLOYMENTS and _known(source) and _known(target) \
+        and source.country == target.country  # type: ignore[union-attr]
 
 
 def _from_context(actor: Actor) -> Actor:
@@ -155,15 +153,13 @@ def fill_counterparts(events: Sequence[Event], site_heads: frozenset[str] = froz
     filled with the side it stands for. ``relational_heads`` ("allies", "rivals") name a third
     party by its relation to someone, never the other side: such a phrase is kept, and so is
     a plural of ``vessel_heads`` ("merchant ships")."""
-    stripped = [_without_own_forces(e) for e in events]
-    kept_own = [e.target is not None and s.target is None and e.event_type in _STOPPED
-                for e, s in zip(events, stripped)]
-    events = stripped
+    own_objects = [_own_object(e) for e in events]
+    events = [replace(e, target=None) if own else e for e, own in zip(events, own_objects)]
     dyads = [_dyad(e) for e in events]
     filled: list[Event] = []
     for i, event in enumerate(events):
         source, target = event.source, event.target
-        if kept_own[i]:
+        if own_objects[i] and event.event_type in _STOPPED:
             pass  # "paused its air missions": stopped its own, aimed at no one the story names
         elif _known(source) and _fillable(target, site_heads, relational_heads, vessel_heads):
             other = _nearest_counterpart(source, i, events, dyads)  # type: ignore[arg-type]

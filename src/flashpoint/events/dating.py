@@ -397,9 +397,7 @@ class EventDater:
         lex = self.lex
         if node.dep_ == "prep" and node.lower_ in lex.background_preps:
             return True
-        if node.dep_ == "prep" and node.head.lemma_.lower() in lex.background_nouns:
-            return True
-        if _avenged(node, lex):  # "the barrage avenged the killing of Nasrallah last week"
+        if self._reprisal_island(node):  # "in retaliation for ...", "avenged the killing of ..."
             return True
         return node.dep_ == "advcl" and _relation_word(node, lex) is not None
 
@@ -616,8 +614,7 @@ class EventDater:
                 return None
             days, precision = shift
             return base.shifted(-days if word == "after" else days, precision)
-        retaliation = island.dep_ == "prep" and island.head.lemma_.lower() in self.lex.background_nouns \
-            or _avenged(island, self.lex)
+        retaliation = self._reprisal_island(island)
         if retaliation or head.pos_ in ("NOUN", "PROPN") and head.tag_ in ("NNS", "NNPS") and (
             self._bound_in_unit(head, sentence) or _ongoing(head, self.lex)
         ):

@@ -635,22 +635,21 @@ def _load_regions(gaz: Gazetteer, regions: dict) -> None:
 
 
 def _load_extra_regions(gaz: Gazetteer, toponyms: dict) -> None:
-    for rec in toponyms.get("extra_regions") or []:
-        slug = normalize_name(rec["name"]).replace(" ", "-")
-        row = gaz.add(rec["name"], REGION, rec["country"], rec["lat"], rec["lon"],
-                      gid=f"region:{rec['country'].lower()}-{slug}")
-        for alias in [rec["name"], *rec.get("aliases", [])]:
-            gaz.alias(alias, row)
-        _add_surface_name(gaz, rec["name"])
+    _load_listed(gaz, toponyms.get("extra_regions") or [], REGION, "region")
 
 
 def _load_extra_towns(gaz: Gazetteer, toponyms: dict) -> None:
     """Towns that conflict reporting names and cities500 lacks ("Khasham", "Dahiyeh"): rows
     like its towns, so that the model's GPE for them is kept and resolved like any town."""
-    for rec in toponyms.get("extra_towns") or []:
+    _load_listed(gaz, toponyms.get("extra_towns") or [], CITY, "town")
+
+
+def _load_listed(gaz: Gazetteer, records: list[dict], kind: int, prefix: str) -> None:
+    """Hand-listed places (name, country, lat, lon, aliases, optional population)."""
+    for rec in records:
         slug = normalize_name(rec["name"]).replace(" ", "-")
-        row = gaz.add(rec["name"], CITY, rec["country"], rec["lat"], rec["lon"],
-                      rec.get("population", 0), gid=f"town:{rec['country'].lower()}-{slug}")
+        row = gaz.add(rec["name"], kind, rec["country"], rec["lat"], rec["lon"],
+                      rec.get("population", 0), gid=f"{prefix}:{rec['country'].lower()}-{slug}")
         for alias in [rec["name"], *rec.get("aliases", [])]:
             gaz.alias(alias, row)
         _add_surface_name(gaz, rec["name"])
