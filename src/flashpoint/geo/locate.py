@@ -150,8 +150,8 @@ def _read_sentences(parsed: Doc, events: Sequence[Event], anchors: Sequence[Anch
         last = (paragraph, _dated(link.place, events[i]))
         if lead is None:
             lead, episode = i, link.place
-        elif _retells(events[lead], events[i]):
-            episode = _sharpen(episode, link.place)
+        elif not link.prior and _retells(events[lead], events[i]):
+            episode = _sharpen(episode, link.place)  # not "in retaliation for an attack on Douma"
     opening = _opening_scene(scenes, events, lead)
     if opening is not None:
         return links, recent, Dated(opening.place, None, opening.sentence, None)
