@@ -212,7 +212,8 @@ def _coded_stream(
         for doc, parsed in parse(canonical, nlp, settings):
             summary.tokens += len(parsed)
             located = locate_events(doc, parsed, coder.code(doc, parsed), gazetteer)
-            yield doc, place_named_sides(located, coder.actors.property_heads)
+            yield doc, place_named_sides(located, coder.actors.property_heads,
+                                         coder.actors.settlement_heads)
 
     return stream()
 

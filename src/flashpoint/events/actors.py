@@ -264,6 +264,7 @@ class _Config:
     site_heads: frozenset[str]
     relational_heads: frozenset[str]
     vessel_heads: frozenset[str]
+    settlement_heads: frozenset[str]
     facility_heads: frozenset[str]
     facility_links: frozenset[str]
     not_member: re.Pattern[str]
@@ -365,6 +366,7 @@ class ActorDictionary:
             site_heads=words("site_heads"),
             relational_heads=words("relational_heads"),
             vessel_heads=words("vessel_heads"),
+            settlement_heads=words("settlement_heads"),
             facility_heads=words("facility_heads"),
             facility_links=words("facility_links"),
             not_member=suffix("suffixes_not_membership"),
@@ -419,6 +421,11 @@ class ActorDictionary:
     def vessel_heads(self) -> frozenset[str]:
         """Head words of ships ("tanker", "vessels", "shipping")."""
         return self._config.vessel_heads
+
+    @property
+    def settlement_heads(self) -> frozenset[str]:
+        """Kinds of settlement ("town", "village"): a side that is one is the place's people."""
+        return self._config.settlement_heads
 
     @property
     def relational_heads(self) -> frozenset[str]:
@@ -492,7 +499,8 @@ class ActorDictionary:
         if actor.country != "UNK":
             return actor
         for step in (self._at_site, self._at_place, self._seated_in, self._owned, self._described_as,
-                     self._antecedent, self._same_head_before, self._reporter, self._named_place):
+                     self._antecedent, self._same_head_before, self._story_flag, self._reporter,
+                     self._named_place):
             found = step(span, actor, when, _depth)
             if found is not None:
                 return found
@@ -612,9 +620,12 @@ class ActorDictionary:
         return None
 
     def _named_place(self, span: Span, actor: Actor, when: str | None, depth: int) -> Actor | None:
-        """A target that is only a province or city ("fired missiles at Erbil"): its country."""
-        place = self._places.scan(span.text)
-        if not place or actor.sector is not None or len(place[-1].alias) < len(span.text) - 4:
+        """A target that is only a province or city ("fired missiles at Erbil", "an attack on the
+        town of Douma"): its country."""
+        named = _of_name(span.root)
+        text = named.text if named is not None else span.text
+        place = self._places.scan(text)
+        if not place or actor.sector is not None or len(place[-1].alias) < len(text) - 4:
             return None
         entry = place[-1].entries[0]
         return Actor(text=actor.text, name=entry.name, country=entry.country or "UNK")
@@ -884,6 +895,27 @@ class ActorDictionary:
                     return _retext(earlier, actor.text)
         return None
 
+    def _story_flag(self, span: Span, actor: Actor, when: str | None, depth: int) -> Actor | None:
+        """A ship the text names without a flag ("the tanker Mercer Street") in a report whose
+        flagged ships all fly one flag ("The Liberian-flagged vessel, managed by ..."): that
+        flag. Reports give a ship's flag once, often a sentence after its name; with two flags
+        in the report the ship stays unplaced."""
+        heads = self._config.vessel_heads
+        named = any(t.lower_ in _DEFINITE or t.pos_ == "PROPN" for t in span)
+        if depth >= _MAX_DEPTH or not named or not any(t.pos_ == "NOUN" and t.lower_ in heads for t in span):
+            return None
+        flags = set()
+        for token in span.doc:
+            head = token.head
+            vessel = head.pos_ == "PROPN" or head.lemma_.lower() in heads or head.lower_ in heads
+            if token.lower_.endswith("flagged") and vessel:
+                flagged = self.resolve_span(_compact(head), when, depth + 1)
+                if flagged.country != "UNK":
+                    flags.add(flagged.country)
+        if len(flags) != 1:
+            return None
+        return Actor(text=actor.text, country=flags.pop(), sector=actor.sector)
+
     def _placed_group(self, actor: Actor, span: Span, root: Token) -> Actor:
         """An unnamed or transnational armed group takes the country the text places it in
         ("Islamic State targets in Syria", "Iran-aligned parties in Baghdad", "militant groups
@@ -1022,6 +1054,18 @@ def _armed_country(entry: ActorEntry) -> str | None:
 def _retext(actor: Actor, text: str, keep_sector: str | None = None) -> Actor:
     sector = actor.sector if keep_sector is None or actor.sector in NON_STATE else keep_sector
     return Actor(text=text, name=actor.name, country=actor.country, sector=sector, id=actor.id)
+
+
+def _of_name(root: Token) -> Span | None:
+    """The proper name a common noun is "of": "the town of Douma", "the port of Hodeidah"."""
+    if root.pos_ != "NOUN":
+        return None
+    for prep in root.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            obj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
+            if obj is not None:
+                return root.doc[obj.left_edge.i : obj.i + 1]
+    return None
 
 
 def _compact(token: Token) -> Span:

@@ -43,6 +43,7 @@ from typing import Callable
 
 from spacy.tokens import Doc, Span, Token
 
+from flashpoint.events.mentions import name_modifiers, tells_of
 from flashpoint.events.ontology import EventType, Ontology
 from flashpoint.events.triggers import Defence, Trigger, load_defence
 
@@ -121,6 +122,9 @@ def noun_phrase(token: Token) -> Span:
         start = min(start, child.left_edge.i)
     end = token.i + 1
     for child in token.rights:
+        if _name_after_class(token, child, end):
+            end = child.i + 1  # "the tanker Mercer Street": the class word, then the ship's name
+            continue
         if child.i != end and not (child.i == end + 1 and doc[end].text == "("):
             break
         if child.dep_ == "appos" and doc[end].text == "(":
@@ -141,6 +145,15 @@ def noun_phrase(token: Token) -> Span:
     if end - start > _MAX_PHRASE:
         start = max(start, token.i - _MAX_PHRASE + 1)
     return doc[start:end]
+
+
+def _name_after_class(head: Token, child: Token, end: int) -> bool:
+    """A proper name set right after a common noun with no comma, naming what the noun classes:
+    "the tanker Mercer Street", "the carrier Harry S. Truman", "the destroyer Choi Young"."""
+    return (child.dep_ == "appos" and child.pos_ == "PROPN" and head.pos_ == "NOUN"
+            and child.left_edge.i == end and child.i == child.right_edge.i
+            and all(t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME")
+                    for t in head.doc[end:child.i + 1]))
 
 
 def _backgrounded(head: Token, reprisal_verbs: frozenset[str]) -> bool:
@@ -370,6 +383,10 @@ class ArgumentFinder:
                     obj = _pobj(token)  # "called on the group": the phrase ends in its preposition
                     if obj is not None and obj.i >= trigger.span.end:
                         args.target = self._span(obj, args, instrument=False)
+                if args.target is None and token.i == trigger.span.end - 1 and token.pos_ == "NOUN":
+                    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                    if of is not None and _pobj(of) is not None:  # "took control of the Niovi"
+                        args.target = self._span(_pobj(of), args, instrument=False)
                 if args.target is not None:
                     break
         on = blamed_on(trigger.head) if trigger.head.lemma_.lower() in self.cues.status.claim_governors else None
@@ -547,6 +564,7 @@ class ArgumentFinder:
                       if t.head.i < sent_start and t.head.lemma_.lower() in self.cues.status.claim_governors
                       and t.event_type != trigger.event_type and a.target is not None]
             earlier = sorted(earlier + blamed, key=lambda item: item[0].head.i)
+        earlier = self._named_alike(head, earlier)
         lemma = head.lemma_.lower()
         same = [a for t, a in earlier if t.head.lemma_.lower() == lemma]
         foreground = [a for t, a in earlier if not self._in_passing(t)]
@@ -585,19 +603,31 @@ class ArgumentFinder:
                 return args.source or args.antecedent or _unknown(trigger)
         return None
 
+    def _named_alike(self, head: Token, earlier: list[tuple[Trigger, Arguments]]
+                     ) -> list[tuple[Trigger, Arguments]]:
+        """Of the acts told before, those a re-mention's place name points to ("the Saada
+        strike": :mod:`flashpoint.events.mentions`). A re-mention with no such name, or whose
+        name no earlier act's words include, leaves the list as it was."""
+        names = name_modifiers(head, lambda text: self.is_actorish(text, True))
+        if not names:
+            return earlier
+        alike = [(t, a) for t, a in earlier if tells_of(t.head, names)]
+        return alike or earlier
+
     def _prior_target(self, trigger: Trigger) -> Span | None:
         """The target of the act a definite re-mention repeats (same type, else a violent one
         for an attack: "blamed Iran for orchestrating the attack" on the embassy stormed)."""
         head = trigger.head
         lemma = head.lemma_.lower()
-        told = [a for t, a in self._seen if t.event_type == trigger.event_type
+        told = [a for t, a in self._named_alike(head, self._seen) if t.event_type == trigger.event_type
                 and t.head.i < head.sent.start and t.head.lemma_.lower() == lemma]
         if told and told[-1].target is None:
             return None  # the act it repeats named no target: not another act's ("the U.S. strikes")
         related = {trigger.event_type} | (_VIOLENT if trigger.event_type in _VIOLENT else set())
-        earlier = [(t, a) for t, a in self._seen
-                   if t.event_type in related and t.head.i < head.sent.start and a.target is not None
-                   and a.target.label_ not in (UNKNOWN_DOER, UNKNOWN_ATTACKER)]
+        earlier = self._named_alike(head, [(t, a) for t, a in self._seen
+                                      if t.event_type in related and t.head.i < head.sent.start
+                                      and a.target is not None
+                                      and a.target.label_ not in (UNKNOWN_DOER, UNKNOWN_ATTACKER)])
         same = [a for t, a in earlier if t.head.lemma_.lower() == lemma]
         typed = [a for t, a in earlier if t.event_type == trigger.event_type and not self._in_passing(t)]
         foreground = [a for t, a in earlier if not self._in_passing(t)]
@@ -730,6 +760,12 @@ class ArgumentFinder:
         if weapon is not None:  # "fired a missile at a destroyer, but it was shot down": the firer's
             args.instruments.append(weapon)
             args.target = self._span(self._firer(weapon), args, instrument=False)
+            return False
+        aimed = any(c.dep_ == "prep" and c.lower_ in ("at", "toward", "towards") for c in verb.children)
+        if patient is not None and self.is_weapon(patient) and aimed and args.source is None and \
+                self.is_actorish(noun_phrase(patient).text, True):
+            args.instruments.append(patient)  # "Houthi missiles were fired at a destroyer": theirs
+            args.source = noun_phrase(patient)
             return False
         if patient is not None and self.is_weapon(patient) and not self.is_actorish(
                 noun_phrase(patient).text, True):

@@ -36,6 +36,7 @@ __all__ = ["fill_counterparts", "place_named_sides"]
 
 _UNRESOLVED = (None, "", "UNK")
 _MATERIAL_CONFLICT = 4  # QuadClass of attacks, seizures and sanctions
+_AIR_OR_UNSTATED = (None, "aerial")
 _DEFINITE = frozenset({"the", "this", "that", "its", "their"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "another", "its", "their", "his", "her"})
 
@@ -45,7 +46,8 @@ def _known(actor: Actor | None) -> bool:
 
 
 def _fillable(actor: Actor | None, site_heads: frozenset[str], relational_heads: frozenset[str],
-              vessel_heads: frozenset[str] = frozenset()) -> bool:
+              vessel_heads: frozenset[str] = frozenset(),
+              settlement_heads: frozenset[str] = frozenset()) -> bool:
     """No actor, or a phrase the resolver could not place that names no one: no capitalised word
     past the first, and no sector (words such as "militants" or "gunmen" give one) unless it is
     an unnamed facility ("another base"), which stands for the forces it hosts. Ships in general
@@ -63,6 +65,8 @@ def _fillable(actor: Actor | None, site_heads: frozenset[str], relational_heads:
         return False
     if words[-1].lower() in relational_heads:
         return False  # "its allies": someone, but not the other side
+    if words[-1].lower() in settlement_heads:
+        return False  # "the town": its people, once the event is placed (place_named_sides)
     return not any(w[:1].isupper() for w in _content_words(actor.text))  # a name the knowledge base lacks: kept
 
 
@@ -140,19 +144,34 @@ def _own_object(event: Event) -> bool:
         and source.country == target.country  # type: ignore[union-attr]
 
 
+def _own_suspect(event: Event) -> bool:
+    """An attack left unnamed whose suspect (the armed group the report names nearest: text,
+    name and id empty) is of the very country it hit: "an April 17 strike on the Ras Isa fuel
+    port, which Houthi officials said killed about 80 people" was not the Houthis' own. The
+    story's counterpart of the victim is the better reading. Only for air strikes and strikes
+    of no stated weapon: a rocket or drone attack in a militia's own country ("rockets hit
+    Baghdad airport, wounding two Iraqi soldiers") keeps the militia as its suspect."""
+    source, target = event.source, event.target
+    return (event.quad_class == _MATERIAL_CONFLICT and event.mode in _AIR_OR_UNSTATED
+            and source is not None and not source.text and source.name is None and source.id is None
+            and _known(source) and _known(target) and source.country == target.country)  # type: ignore[union-attr]
+
+
 def _from_context(actor: Actor) -> Actor:
     return Actor(text="", name=actor.name, country=actor.country, sector=actor.sector, id=actor.id)
 
 
 def fill_counterparts(events: Sequence[Event], site_heads: frozenset[str] = frozenset(),
                       relational_heads: frozenset[str] = frozenset(),
-                      vessel_heads: frozenset[str] = frozenset()) -> list[Event]:
+                      vessel_heads: frozenset[str] = frozenset(),
+                      settlement_heads: frozenset[str] = frozenset()) -> list[Event]:
     """``events`` of one document, in text order, with missing sides filled from their dyads.
 
     ``site_heads`` are the head words of facilities ("base", "embassy"): an unnamed one may be
     filled with the side it stands for. ``relational_heads`` ("allies", "rivals") name a third
     party by its relation to someone, never the other side: such a phrase is kept, and so is
-    a plural of ``vessel_heads`` ("merchant ships")."""
+    a plural of ``vessel_heads`` ("merchant ships"), and a kind of settlement ("the town"),
+    which :func:`place_named_sides` reads off the event's place."""
     own_objects = [_own_object(e) for e in events]
     events = [replace(e, target=None) if own else e for e, own in zip(events, own_objects)]
     dyads = [_dyad(e) for e in events]
@@ -161,13 +180,14 @@ def fill_counterparts(events: Sequence[Event], site_heads: frozenset[str] = froz
         source, target = event.source, event.target
         if own_objects[i] and event.event_type in _STOPPED:
             pass  # "paused its air missions": stopped its own, aimed at no one the story names
-        elif _known(source) and _fillable(target, site_heads, relational_heads, vessel_heads):
+        elif _known(source) and _fillable(target, site_heads, relational_heads, vessel_heads,
+                                          settlement_heads):
             other = _nearest_counterpart(source, i, events, dyads)  # type: ignore[arg-type]
             own = event.event_type in _DEPLOYMENTS and other is not None \
                 and other.country == source.country  # type: ignore[union-attr]
             if other is not None and not own:
                 event = replace(event, target=_from_context(other))
-        elif _known(target) and _fillable(source, site_heads, relational_heads):
+        elif _known(target) and (_fillable(source, site_heads, relational_heads) or _own_suspect(event)):
             other = _nearest_counterpart(target, i, events, dyads)  # type: ignore[arg-type]
             if other is not None:
                 event = replace(event, source=_from_context(other))
@@ -175,8 +195,8 @@ def fill_counterparts(events: Sequence[Event], site_heads: frozenset[str] = froz
     return filled
 
 
-def place_named_sides(events: Sequence[Event],
-                      facility_heads: frozenset[str] = frozenset()) -> list[Event]:
+def place_named_sides(events: Sequence[Event], facility_heads: frozenset[str] = frozenset(),
+                      settlement_heads: frozenset[str] = frozenset()) -> list[Event]:
     """Sides read off the event's place, once the geoparser has placed it.
 
     A side named only by the place the event happened at ("fired rockets at Haifa", "struck
@@ -186,27 +206,30 @@ def place_named_sides(events: Sequence[Event],
     happened in, when that is not the attacker's own: "Israeli warplanes carried out strikes
     across Syria" hit Syria, whoever condemned them later. So does a target that only names
     property (``facility_heads``: "depots near Abu Kamal", "an air defence radar"): a foreign
-    attacker's strike on it hit the country where it stands.
+    attacker's strike on it hit the country where it stands. A side that is only a kind of
+    settlement (``settlement_heads``: "an attack on the town of Douma", placed at Douma) is
+    the people of the place the event is placed at, whoever the attacker.
     """
     placed: list[Event] = []
     for event in events:
         where = event.location
         if where is not None and where.country:
-            event = _named_by_place(event, where.name, where.country)
+            event = _named_by_place(event, where.name, where.country, settlement_heads)
             event = _hit_where_placed(event, where.country)
             event = _property_hit(event, where.country, facility_heads)
         placed.append(event)
     return placed
 
 
-def _named_by_place(event: Event, place: str, country: str) -> Event:
+def _named_by_place(event: Event, place: str, country: str, settlement_heads: frozenset[str]) -> Event:
     name = place.lower()
     for role in ("target", "source"):
         actor: Actor | None = getattr(event, role)
         if actor is None or actor.country not in _UNRESOLVED or not actor.text:
             continue
         bare = " ".join(_content_words(actor.text)).lower()
-        if bare and (name == bare or name.startswith(bare + " ") or name.startswith(bare + ",")):
+        settlement = role == "target" and bare.split()[-1:] != [] and bare.split()[-1] in settlement_heads
+        if bare and (settlement or name == bare or name.startswith(bare + " ") or name.startswith(bare + ",")):
             event = replace(event, **{role: Actor(text=actor.text, name=place, country=country,
                                                   sector=actor.sector)})
     return event

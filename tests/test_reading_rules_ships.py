@@ -1,0 +1,110 @@
+"""Reading rules for ships, fired weapons, unnamed attackers and attacked towns, found on the
+third development set (``tests/gold/dev3.jsonl``) in a second pass.
+
+Like the other reading-rule modules: each rule is checked end to end on a short text of its
+own, all coded as one batch (``tests.rules_support.code_texts``)."""
+
+from __future__ import annotations
+
+from tests.rules_support import coded_fixture
+from tests.rules_support import country as _country
+from tests.rules_support import one as _one
+
+TEXTS = {
+    "ship_named_after_class": (
+        "LONDON, Aug. 4, 2021 —\n"
+        "Britain blamed Iran for a drone attack on the tanker Mercer Street off the coast of Oman "
+        "on Thursday. The Liberian-flagged vessel was sailing to Fujairah when it was struck.\n"),
+    "two_flags": (
+        "DUBAI, May 4, 2023 —\n"
+        "Iran seized the tanker Advantage Sweet in the Gulf of Oman. The Panama-flagged Niovi and "
+        "a Liberian-flagged freighter were also stopped this month.\n"),
+    "took_control_of": (
+        "DUBAI, May 3, 2023 —\n"
+        "Iran's Revolutionary Guards took control of the Panama-flagged Niovi in the Strait of "
+        "Hormuz on Wednesday.\n"),
+    "navy_ship_by_name": (
+        "SANAA, March 20, 2025 —\n"
+        "The Houthis said they had targeted the carrier Harry S. Truman with missiles.\n"),
+    "weapons_fired_at": (
+        "WASHINGTON, Oct. 10, 2016 —\n"
+        "Two Houthi missiles were fired at a U.S. destroyer in the Red Sea on Sunday.\n"),
+    "unnamed_strike_in_a_campaign": (
+        "WASHINGTON, May 2, 2025 —\n"
+        "U.S. aircraft have struck more than 800 Houthi targets in Yemen since March 15. "
+        "Among the deadliest raids was an April 17 strike on the Ras Isa fuel port, which Houthi "
+        "officials said killed about 80 people.\n"),
+    "rockets_in_a_militia_story": (
+        "BAGHDAD, Jan. 5, 2020 —\n"
+        "U.S. jets struck Kata'ib Hezbollah bases in western Iraq on Sunday. "
+        "Hours later, rockets hit the Iraqi army's Camp Taji, wounding two Iraqi soldiers.\n"),
+    "named_remention": (
+        "WASHINGTON, May 2, 2025 —\n"
+        "The deadliest raids were an April 17 strike on the Ras Isa fuel port, which killed about "
+        "80 people, and an April 28 attack that hit a migrant detention centre in Saada. "
+        "The Houthis accused Washington of a war crime over the Saada strike.\n"),
+    "town_of": (
+        "WASHINGTON, April 14, 2018 —\n"
+        "The United States, Britain and France launched more than 100 missiles at three sites in "
+        "Syria before dawn on Saturday, in retaliation for a suspected chemical attack on the town "
+        "of Douma a week earlier.\n"),
+}
+
+
+coded = coded_fixture("rules_ships", TEXTS)
+
+
+def test_a_ship_named_after_its_class_word_keeps_its_name_and_takes_the_reports_one_flag(coded) -> None:
+    attack = _one(coded["ship_named_after_class"], "attack")
+    assert attack.target is not None and attack.target.text == "the tanker Mercer Street"
+    assert _country(attack.target) == "LBR"
+
+
+def test_a_report_with_two_flags_lends_neither_to_an_unflagged_ship(coded) -> None:
+    seized = _one(coded["two_flags"], "seized")
+    assert seized.target is not None and seized.target.text == "the tanker Advantage Sweet"
+    assert _country(seized.target) == "UNK"
+
+
+def test_the_object_of_took_control_of_is_the_target(coded) -> None:
+    took = _one(coded["took_control_of"], "took control")
+    assert (took.event_type, _country(took.source), _country(took.target)) == ("COERCE", "IRN", "PAN")
+
+
+def test_a_us_navy_ship_named_without_uss_is_american(coded) -> None:
+    targeted = _one(coded["navy_ship_by_name"], "targeted")
+    assert (_country(targeted.source), _country(targeted.target)) == ("YEM", "USA")
+
+
+def test_weapons_fired_at_a_target_are_the_instrument_and_their_owner_the_doer(coded) -> None:
+    fired = _one(coded["weapons_fired_at"], "fired")
+    assert (_country(fired.source), _country(fired.target)) == ("YEM", "USA")
+    assert fired.target is not None and fired.target.text == "a U.S. destroyer"
+
+
+def test_an_unnamed_air_strike_is_not_put_on_the_group_it_hit(coded) -> None:
+    strike = _one(coded["unnamed_strike_in_a_campaign"], "strike")
+    assert (_country(strike.source), _country(strike.target)) == ("USA", "YEM")
+
+
+def test_an_unnamed_rocket_attack_keeps_the_militia_suspect(coded) -> None:
+    hit = _one(coded["rockets_in_a_militia_story"], "hit")
+    assert _country(hit.source) == "IRQ"
+
+
+def test_a_remention_named_for_a_place_retells_the_act_at_that_place(coded) -> None:
+    strikes = [e for e in coded["named_remention"] if e.trigger == "strike"]
+    remention = max(strikes, key=lambda e: e.char_start)
+    assert remention.target is None or "Ras Isa" not in remention.target.text
+
+
+def test_an_attack_on_the_town_of_x_hit_the_country_it_is_placed_in(coded) -> None:
+    attack = _one(coded["town_of"], "attack")
+    assert attack.location is not None and attack.location.country == "SYR"
+    assert _country(attack.target) == "SYR"
+
+
+def test_the_act_a_strike_answered_does_not_narrow_the_strikes_own_place(coded) -> None:
+    launched = _one(coded["town_of"], "launched")
+    assert launched.location is not None
+    assert (launched.location.name, launched.location.precision) == ("Syria", "country")
