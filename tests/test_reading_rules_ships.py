@@ -29,6 +29,9 @@ TEXTS = {
     "weapons_fired_at": (
         "WASHINGTON, Oct. 10, 2016 —\n"
         "Two Houthi missiles were fired at a U.S. destroyer in the Red Sea on Sunday.\n"),
+    "capitalised_weapons": (
+        "BEIRUT, Sept. 28, 2024 —\n"
+        "Rockets were fired at northern Israel through the day.\n"),
     "unnamed_strike_in_a_campaign": (
         "WASHINGTON, May 2, 2025 —\n"
         "U.S. aircraft have struck more than 800 Houthi targets in Yemen since March 15. "
@@ -108,3 +111,8 @@ def test_the_act_a_strike_answered_does_not_narrow_the_strikes_own_place(coded) 
     launched = _one(coded["town_of"], "launched")
     assert launched.location is not None
     assert (launched.location.name, launched.location.precision) == ("Syria", "country")
+
+
+def test_a_plural_weapon_opening_a_sentence_is_still_a_weapon_not_the_target(coded) -> None:
+    fired = _one(coded["capitalised_weapons"], "fired")
+    assert _country(fired.target) == "ISR"

@@ -217,8 +217,10 @@ class ArgumentFinder:
 
     # -- helpers -------------------------------------------------------------------------------
     def is_weapon(self, token: Token) -> bool:
-        """A weapon word ("rockets", "drone"): an attack's means rather than its target."""
-        return token.lemma_.lower() in self.cues.weapon_words or token.lower_ in self.cues.weapon_words
+        """A weapon word ("rockets", "drone"): an attack's means rather than its target. A plural
+        opening a sentence may be tagged a proper noun and keep its "s" ("Rockets were fired")."""
+        words, lower = self.cues.weapon_words, token.lower_
+        return token.lemma_.lower() in words or lower in words or (lower.endswith("s") and lower[:-1] in words)
 
     def _antecedent(self, token: Token) -> Token | None:
         """The noun a relative pronoun stands for, or the subject a pronoun repeats."""
