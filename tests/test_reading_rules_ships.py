@@ -49,8 +49,8 @@ TEXTS = {
     "town_of": (
         "WASHINGTON, April 14, 2018 —\n"
         "The United States, Britain and France launched more than 100 missiles at three sites in "
-        "Syria before dawn on Saturday, in retaliation for a suspected chemical attack on the town "
-        "of Douma a week earlier.\n"),
+        "Syria before dawn on Saturday, in retaliation for a suspected chlorine and sarin attack on "
+        "the town of Douma a week earlier that killed dozens of people.\n"),
 }
 
 
