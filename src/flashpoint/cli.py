@@ -765,7 +765,6 @@ def merges_undo(
 
 
 def _run_decision(action: Any, db: Optional[str], as_json: bool) -> None:
-
     with _opened_for_analysis(db) as (store, analysis):
         result = action(store, analysis)
     if as_json:

@@ -613,11 +613,15 @@ class ActorDictionary:
         """A ship named and then described by its flag or owner ("the Gibraltar Eagle, a
         U.S.-owned bulk carrier", "the Rubymar, a Belize-flagged cargo ship") is that country's,
         whatever its name says."""
-        heads = self._config.vessel_heads
         for described in self._described(span.root):
-            if described.root.lower_ in heads or described.root.lemma_.lower() in heads:
+            if self._vessel_word(described.root):
                 return self._described_as(span, actor, when, depth)
         return None
+
+    def _vessel_word(self, token: Token) -> bool:
+        """A word for a ship ("tanker", "vessels")."""
+        heads = self._config.vessel_heads
+        return token.lower_ in heads or token.lemma_.lower() in heads
 
     def _named_place(self, span: Span, actor: Actor, when: str | None, depth: int) -> Actor | None:
         """A target that is only a province or city ("fired missiles at Erbil", "an attack on the
@@ -900,15 +904,14 @@ class ActorDictionary:
         flagged ships all fly one flag ("The Liberian-flagged vessel, managed by ..."): that
         flag. Reports give a ship's flag once, often a sentence after its name; with two flags
         in the report the ship stays unplaced."""
-        heads = self._config.vessel_heads
         named = any(t.lower_ in _DEFINITE or t.pos_ == "PROPN" for t in span)
-        if depth >= _MAX_DEPTH or not named or not any(t.pos_ == "NOUN" and t.lower_ in heads for t in span):
+        if depth >= _MAX_DEPTH or not named or not any(
+                t.pos_ == "NOUN" and t.lower_ in self._config.vessel_heads for t in span):
             return None
         flags = set()
         for token in span.doc:
             head = token.head
-            vessel = head.pos_ == "PROPN" or head.lemma_.lower() in heads or head.lower_ in heads
-            if token.lower_.endswith("flagged") and vessel:
+            if token.lower_.endswith("flagged") and (head.pos_ == "PROPN" or self._vessel_word(head)):
                 flagged = self.resolve_span(_compact(head), when, depth + 1)
                 if flagged.country != "UNK":
                     flags.add(flagged.country)

@@ -45,6 +45,7 @@ from spacy.tokens import Doc, Span, Token
 
 from flashpoint.events.mentions import name_modifiers, tells_of
 from flashpoint.events.ontology import EventType, Ontology
+from flashpoint.events.timex import load_lexicon
 from flashpoint.events.triggers import Defence, Trigger, load_defence
 
 __all__ = ["Arguments", "ArgumentFinder", "PLACE_LEFT", "UNKNOWN_ATTACKER", "UNKNOWN_DOER", "blamed_on",
@@ -197,6 +198,12 @@ def _pobj(prep: Token) -> Token | None:
     return next((c for c in prep.children if c.dep_ == "pobj"), None)
 
 
+def _prep_object(token: Token, word: str) -> Token | None:
+    """The object of ``token``'s preposition ``word``: "control of X", "blamed ... on X"."""
+    prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == word), None)
+    return _pobj(prep) if prep is not None else None
+
+
 def _is_passive(verb: Token) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return True
@@ -210,6 +217,7 @@ class ArgumentFinder:
         self.ontology = ontology
         self.cues = ontology.cues
         self.defence = load_defence(ontology.source or None)
+        self.reprisal_verbs = load_lexicon().reprisal_verbs  # "avenged the killing": dating's list
         self.is_actorish = is_actorish
         # Triggers already seen in the document being coded, for re-mentions ("the strikes").
         self._seen_doc: Doc | None = None
@@ -386,9 +394,8 @@ class ArgumentFinder:
                     if obj is not None and obj.i >= trigger.span.end:
                         args.target = self._span(obj, args, instrument=False)
                 if args.target is None and token.i == trigger.span.end - 1 and token.pos_ == "NOUN":
-                    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-                    if of is not None and _pobj(of) is not None:  # "took control of the Niovi"
-                        args.target = self._span(_pobj(of), args, instrument=False)
+                    # "took control of the Niovi"
+                    args.target = self._span(_prep_object(token, "of"), args, instrument=False)
                 if args.target is not None:
                     break
         on = blamed_on(trigger.head) if trigger.head.lemma_.lower() in self.cues.status.claim_governors else None
@@ -640,7 +647,7 @@ class ArgumentFinder:
         """The doer of the act that "X did Y in retaliation for / in response to" names, or that
         an act avenged: the target of Y, since retaliation reverses the roles."""
         prep = noun.head
-        if noun.dep_ == "dobj" and prep.lemma_.lower() in self.cues.status.reprisal_verbs:
+        if noun.dep_ == "dobj" and prep.lemma_.lower() in self.reprisal_verbs:
             verb = prep  # "the barrage avenged the killing", "fired missiles to avenge the killing"
         elif noun.dep_ != "pobj" or prep.lower_ not in ("for", "to"):
             return None
@@ -698,7 +705,7 @@ class ArgumentFinder:
         """An act told in passing, or an interception: neither is the act a story retells."""
         if trigger.defence is not None and trigger.head.lemma_.lower() in self.defence.interceptions:
             return True
-        return _backgrounded(trigger.head, self.cues.status.reprisal_verbs)
+        return _backgrounded(trigger.head, self.reprisal_verbs)
 
     def _retold_in_time(self, head: Token) -> bool:
         """ "The strike came a day after ...", "the barrage avenged the killing": an act retold
@@ -849,9 +856,9 @@ class ArgumentFinder:
                 any(c.lower_ in _DEFINITE for c in obj.children):
             args.target = self._latest_doer(verb, any_type=True) or args.target  # "condemned / welcomed the decision"
         if obj is not None and etype.name == "REQUEST" and obj.lemma_.lower() in _DEPARTURE_NOUNS:
-            of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-            if of is not None and _pobj(of) is not None:  # "demanded the expulsion of American troops"
-                args.target = noun_phrase(_pobj(of))
+            expelled = _prep_object(obj, "of")
+            if expelled is not None:  # "demanded the expulsion of American troops"
+                args.target = noun_phrase(expelled)
         if args.target is None:  # "launched toward shipping lanes"
             weapon = self._counted(obj) if obj is not None else None
             heads = (verb, weapon) if weapon is not None and self.is_weapon(weapon) else (verb,)
@@ -919,8 +926,7 @@ class ArgumentFinder:
             args.source = self._span(_pobj(by), args)
         if args.source is None:
             args.source = self._span(self._participle_agent(noun), args)
-        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        of_obj = _pobj(of) if of is not None else None
+        of_obj = _prep_object(noun, "of")
         if of_obj is not None and of_obj.ent_type_ in ("DATE", "TIME"):
             of_obj = None  # "Iran's missile barrage of Oct. 1": when, not whom
         if etype.of_role == "source" and args.source is None:
@@ -1048,8 +1054,7 @@ class ArgumentFinder:
         "dozens of Hamas members"."""
         if token.lemma_.lower() not in _COUNT_NOUNS and token.pos_ != "NUM":
             return token
-        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        counted = _pobj(of) if of is not None else None
+        counted = _prep_object(token, "of")
         if counted is None:
             return token
         if self.is_weapon(counted) or self.is_actorish(noun_phrase(counted).text, False):
@@ -1205,8 +1210,7 @@ def _counted_by(noun: Token) -> Token | None:
 def blamed_on(verb: Token) -> Token | None:
     """X in "blamed the attack on X", "an attack Washington has blamed on the group": the
     object of the word's "on"."""
-    on = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"), None)
-    return _pobj(on) if on is not None else None
+    return _prep_object(verb, "on")
 
 
 def _asked(word: Token) -> Token | None:

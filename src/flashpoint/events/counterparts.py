@@ -56,16 +56,17 @@ def _fillable(actor: Actor | None, site_heads: frozenset[str], relational_heads:
         return True
     if actor.country not in _UNRESOLVED:
         return False
-    words = actor.text.split()
+    words = actor.text.lower().split()
     if not words:
         return False  # the coder's "unknown doer": the text says it is not known
-    if words[-1].lower() in vessel_heads and words[0].lower() not in _DEFINITE:
+    head = words[-1]
+    if head in vessel_heads and words[0] not in _DEFINITE:
         return False
-    if actor.sector is not None and words[-1].lower() not in site_heads:
+    if actor.sector is not None and head not in site_heads:
         return False
-    if words[-1].lower() in relational_heads:
+    if head in relational_heads:
         return False  # "its allies": someone, but not the other side
-    if words[-1].lower() in settlement_heads:
+    if head in settlement_heads:
         return False  # "the town": its people, once the event is placed (place_named_sides)
     return not any(w[:1].isupper() for w in _content_words(actor.text))  # a name the knowledge base lacks: kept
 
@@ -228,8 +229,9 @@ def _named_by_place(event: Event, place: str, country: str, settlement_heads: fr
         if actor is None or actor.country not in _UNRESOLVED or not actor.text:
             continue
         bare = " ".join(_content_words(actor.text)).lower()
-        settlement = role == "target" and bare.split()[-1:] != [] and bare.split()[-1] in settlement_heads
-        if bare and (settlement or name == bare or name.startswith(bare + " ") or name.startswith(bare + ",")):
+        settlement = role == "target" and bare.rsplit(" ", 1)[-1] in settlement_heads
+        named = name == bare or name.startswith(bare + " ") or name.startswith(bare + ",")
+        if bare and (settlement or named):
             event = replace(event, **{role: Actor(text=actor.text, name=place, country=country,
                                                   sector=actor.sector)})
     return event

@@ -110,7 +110,6 @@ class StatusCues:
     announced_types: frozenset[str]
     reaction_verbs: frozenset[str]
     reaction_nouns: frozenset[str]
-    reprisal_verbs: frozenset[str]
     harm_verbs: frozenset[str]
     asking_verbs: frozenset[str]
 
