@@ -41,7 +41,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from flashpoint.errors import ModelError
-from flashpoint.events.arguments import PLACE_LEFT, UNKNOWN_ATTACKER, UNKNOWN_DOER
+from flashpoint.events.arguments import PLACE_LEFT, UNKNOWN_ATTACKER, UNKNOWN_DOER, reduced_relative_subject
 from flashpoint.nlp.doctext import text_of
 from flashpoint.records import Actor
 
@@ -281,6 +281,7 @@ class ActorDictionary:
         self._index = _AliasIndex()
         self._sites = _AliasIndex()
         self._places = _AliasIndex()
+        self._place_names: set[str] = set()
         self.counts: dict[str, int] = {}
         try:
             self._load(data)
@@ -321,6 +322,8 @@ class ActorDictionary:
                                  sector="government")
             for alias in [*spec.get("names", ()), *spec.get("demonyms", ())]:
                 self._index.add(alias, country)
+            self._place_names.update(str(n).lower() for n in spec.get("names", ())
+                                     if "." not in str(n) and not str(n).isupper())
             for alias in spec.get("capitals", ()):
                 self._index.add(alias, capital)
         self.counts = {"countries": len(countries), "organisations": len(organisations),
@@ -336,6 +339,7 @@ class ActorDictionary:
                                  country=spec.get("country"))
             for alias in [spec["name"], *(spec.get("aliases") or ())]:
                 self._places.add(alias, country)
+                self._place_names.add(str(alias).lower())
         self._places.freeze()
 
     def _load_sites(self, sites: Sequence[Mapping[str, Any]]) -> None:
@@ -384,6 +388,11 @@ class ActorDictionary:
         words = text.split()
         vessel = bool(words) and words[-1].lower() in self._config.vessel_heads
         return [m for m in self._index.scan(text) if vessel or not self._config.not_member.match(text, m.end)]
+
+    def names_place(self, text: str) -> bool:
+        """Whether ``text`` is a country's or a province's name written out ("Jordan",
+        "Anbar"), not an abbreviation ("U.S.") or a demonym ("Iranian")."""
+        return normalise_quotes(text).strip().lower() in self._place_names
 
     def find(self, text: str, when: str | None = None) -> tuple[ActorEntry, str] | None:
         """The entry of the longest alias in ``text`` (with the alias text), if any."""
@@ -808,8 +817,9 @@ class ActorDictionary:
         """Phrases that say who an unknown head is: its apposition, the apposition it is part of,
         its ``of``/``for`` phrase ("a spokesman for the Iraqi government"), the name it goes by
         ("a group calling itself ..."), and an attribute ("X, a senior commander of ...")."""
+        subject = reduced_relative_subject(root)  # "the militia Washington blamed": not its name
         for child in root.children:
-            if child.dep_ == "appos":
+            if child.dep_ == "appos" and (subject is None or child.i != subject.i):
                 yield _compact(child)
         if root.dep_ == "appos":
             yield _compact(root.head)

@@ -43,13 +43,13 @@ from typing import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from flashpoint.events.mentions import name_modifiers, tells_of
+from flashpoint.events.mentions import name_modifiers, own_words, tells_of
 from flashpoint.events.ontology import EventType, Ontology
 from flashpoint.events.timex import load_lexicon
 from flashpoint.events.triggers import Defence, Trigger, load_defence
 
 __all__ = ["Arguments", "ArgumentFinder", "PLACE_LEFT", "UNKNOWN_ATTACKER", "UNKNOWN_DOER", "blamed_on",
-           "noun_phrase"]
+           "noun_phrase", "reduced_relative_subject"]
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _RELATIVE = {"that", "which", "who", "whom", "whose"}
@@ -75,8 +75,17 @@ _RESPONSIBLE = {"responsible", "behind", "culpable"}
 _ACT_NOUNS = {"decision", "move", "measure", "measures", "step", "action", "actions", "announcement",
               "listing", "designation"}
 # Nouns for someone leaving, whose "of" object is what a demand is about ("the expulsion of X").
-_DEPARTURE_NOUNS = {"expulsion", "departure", "withdrawal", "exit", "removal", "release", "pullout"}
+_DEPARTURE_NOUNS = {"expulsion", "departure", "withdrawal", "exit", "removal", "pullout"}
+# Nouns for letting go of what is held: a demand for it is made to the holder ("demanded the
+# tanker's release": to whoever seized the tanker), not to what is held.
+_RELEASE_NOUNS = {"release", "return", "freeing", "handover"}
+# Verbs of sending someone away: in a request to do it, the one sent is what it is about.
+_EXPULSION_VERBS = {"expel", "evict", "oust", "deport", "remove", "kick"}
 _VIOLENT = {"ASSAULT", "COERCE", "PROTEST"}
+# Acts on a tie between two parties, and the words that name the other party inside what the
+# act is about ("suspended the accord with X", "brokered a truce between X and Y").
+_PARTNER_TYPES = {"SANCTION", "AGREE", "CONSULT", "COOPERATE"}
+_PARTNER_PREPS = {"with", "between"}
 _ATTACK_NOUNS = {"attack", "assault", "bombing", "raid", "strike", "shooting", "operation"}
 #: Label of a span that stands for an unnamed doer (the actor resolver makes it UNK).
 UNKNOWN_DOER = "UNKNOWN_DOER"
@@ -154,7 +163,21 @@ def _name_after_class(head: Token, child: Token, end: int) -> bool:
     return (child.dep_ == "appos" and child.pos_ == "PROPN" and head.pos_ == "NOUN"
             and child.left_edge.i == end and child.i == child.right_edge.i
             and all(t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME")
-                    for t in head.doc[end:child.i + 1]))
+                    for t in head.doc[end:child.i + 1])
+            and getattr(reduced_relative_subject(head), "i", None) != child.i)
+
+
+def reduced_relative_subject(noun: Token) -> Token | None:
+    """Washington in "the militia Washington blamed for the attack": a relative clause without
+    "that", whose subject the parser took for a name of the noun (an apposition right before
+    the clause's verb)."""
+    doc = noun.doc
+    for child in noun.children:
+        after = doc[child.i + 1] if child.i + 1 < len(doc) else None
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and after is not None \
+                and after.head.i == noun.i and after.dep_ in ("acl", "relcl") and after.tag_ in ("VBD", "VBZ", "VBP"):
+            return child
+    return None
 
 
 def _backgrounded(head: Token, reprisal_verbs: frozenset[str]) -> bool:
@@ -213,8 +236,10 @@ def _is_passive(verb: Token) -> bool:
 class ArgumentFinder:
     """Source and target spans for triggers, per the ontology's cues."""
 
-    def __init__(self, ontology: Ontology, is_actorish: Callable[[str, bool], bool]) -> None:
+    def __init__(self, ontology: Ontology, is_actorish: Callable[[str, bool], bool],
+                 names_place: Callable[[str], bool] = lambda text: False) -> None:
         self.ontology = ontology
+        self.names_place = names_place  # "Jordan" in "the Jordan attack": where, not who
         self.cues = ontology.cues
         self.defence = load_defence(ontology.source or None)
         self.reprisal_verbs = load_lexicon().reprisal_verbs  # "avenged the killing": dating's list
@@ -273,6 +298,13 @@ class ArgumentFinder:
                 passive_subject = _child(node, "nsubjpass")
                 if passive_subject is not None:  # "Canada was compelled to announce"
                     return self._antecedent(passive_subject)
+            if node.dep_ == "acl" and node.head.pos_ == "NOUN":
+                issuer = self._issuer(node.head)
+                if issuer is not None:  # "a resolution calling on", "the decision by X to strike"
+                    return issuer
+            reduced = reduced_relative_subject(node.head) if node.dep_ in ("acl", "relcl") else None
+            if reduced is not None and reduced.i == node.i - 1:
+                return reduced  # "the militia Washington blamed": Washington blamed
             if node.dep_ == "acl" and (node.tag_ in ("VBG", "VBD") or node.head.dep_ == "ROOT"):
                 return node.head  # "militant groups retaliated ..." parsed as a modifier
             if node.dep_ == "acl" and node.head.pos_ == "NOUN":
@@ -285,6 +317,20 @@ class ArgumentFinder:
                 node = node.head.head
             else:
                 return None
+        return None
+
+    def _issuer(self, noun: Token) -> Token | None:
+        """Who speaks or acts through ``noun``: X in "the decision by X to strike"; the subject
+        of the verb that issued a text ("the parliament passed a resolution calling on ...")."""
+        by = _prep_object(noun, "by")
+        if by is not None and self.is_actorish(noun_phrase(by).text, False):
+            return by
+        if noun.lemma_.lower() in self.cues.text_nouns and noun.dep_ in ("dobj", "nsubjpass") \
+                and noun.head.pos_ in ("VERB", "AUX"):
+            agent = _child(noun.head, "agent") if noun.dep_ == "nsubjpass" else None
+            if agent is not None:
+                return _pobj(agent)
+            return self.subject_of_clause(noun.head)
         return None
 
     def _accused(self, trigger: Token) -> Span | None:
@@ -300,8 +346,11 @@ class ArgumentFinder:
                 if accused is not None and accused.i == trigger.i:
                     # "blamed the attack on Kata'ib Hezbollah" (the parser may hang "on" on either)
                     accused = blamed_on(node) or blamed_on(trigger)
-                if accused is None and node.dep_ == "acl" and node.tag_ == "VBN":
-                    accused = node.head  # "three men suspected of firing rockets"
+                if accused is not None and accused.lower_ in _RELATIVE and node.dep_ == "relcl":
+                    accused = node.head  # "the militia that Washington blamed for the attack"
+                if accused is None and (node.dep_ == "relcl" or (node.dep_ == "acl" and node.tag_ in ("VBN", "VBD"))):
+                    # "three men suspected of firing rockets", "the militia Washington blamed for"
+                    accused = node.head
                 if accused is None or accused.pos_ == "PRON":
                     return None
                 if node.lemma_.lower() in _CLAIM_VERBS and not self.is_actorish(
@@ -384,6 +433,9 @@ class ArgumentFinder:
         else:
             self._verbal(trigger.head, etype, args)
         inside = range(trigger.span.start, trigger.span.end)
+        addressee = self._addressee(trigger)
+        if addressee is not None:
+            args.target = addressee
         if args.target is not None and args.target.root.i in inside:
             args.target = None  # "vowed revenge": the object is part of the trigger
         if args.target is None and len(trigger.span) > 1:
@@ -441,6 +493,23 @@ class ArgumentFinder:
                 args.target is not None or (args.instruments and _is_passive(trigger.head))):
             args.source = _unknown(trigger)  # an attack reported without its doer: UNK, per the guidelines
         return args
+
+    def _addressee(self, trigger: Trigger) -> Span | None:
+        """X in "called on X to release the ship", "appealed to X": a request phrase that ends in
+        its preposition is made to the actor after it, not to what it asks for. When what it asks
+        is that someone be sent away ("calling on the government to expel foreign troops"), the
+        one to leave is its target, as with "demanded the expulsion of X"."""
+        last = trigger.span[-1]
+        if len(trigger.span) < 2 or last.dep_ != "prep" or trigger.event_type != "REQUEST":
+            return None
+        addressee = _pobj(last)
+        if addressee is None or not self.is_actorish(noun_phrase(addressee).text, False):
+            return None
+        asked = _child(trigger.head, "xcomp", "advcl")
+        expelled = _child(asked, "dobj") if asked is not None and asked.lemma_.lower() in _EXPULSION_VERBS else None
+        if expelled is not None and self.is_actorish(noun_phrase(expelled).text, False):
+            return noun_phrase(expelled)
+        return self._span(addressee, Arguments(), instrument=False)
 
     # -- attacks read off the defence against them ----------------------------------------------
     def _defended(self, trigger: Trigger, defence: Defence) -> Arguments:
@@ -565,9 +634,9 @@ class ArgumentFinder:
         type in an earlier sentence whose doer the text named, preferring the same word."""
         head = trigger.head
         sent_start = head.sent.start
-        earlier = [(t, a) for t, a in self._seen
-                   if t.event_type == trigger.event_type and t.head.i < sent_start
-                   and a.source is not None and a.source.label_ not in (UNKNOWN_DOER, UNKNOWN_ATTACKER)]
+        known = [(t, _doer_known(a)) for t, a in self._seen
+                 if t.event_type == trigger.event_type and t.head.i < sent_start]
+        earlier = [(t, a) for t, a in known if a is not None]
         if trigger.event_type in _UNKNOWN_DOER_TYPES:  # "Iran blamed Israel": the blamed did it
             blamed = [(t, Arguments(source=a.target)) for t, a in self._seen
                       if t.head.i < sent_start and t.head.lemma_.lower() in self.cues.status.claim_governors
@@ -617,7 +686,7 @@ class ArgumentFinder:
         """Of the acts told before, those a re-mention's place name points to ("the Saada
         strike": :mod:`flashpoint.events.mentions`). A re-mention with no such name, or whose
         name no earlier act's words include, leaves the list as it was."""
-        names = name_modifiers(head, lambda text: self.is_actorish(text, True))
+        names = name_modifiers(head, lambda text: self.is_actorish(text, True) and not self.names_place(text))
         if not names:
             return earlier
         alike = [(t, a) for t, a in earlier if tells_of(t.head, names)]
@@ -741,6 +810,8 @@ class ArgumentFinder:
             args.source = self._span(self.subject_of_clause(verb.head.head), args)
         self._object_target(verb, etype, args)
         self._joint_target(verb, etype, args)
+        if etype.name in _PARTNER_TYPES and (args.target is None or not self.is_actorish(args.target.text, False)):
+            args.target = self._partner_in_object(verb) or args.target
         if args.target is not None:
             args.target = self._place_left(verb, args.target) or args.target
         if args.target is not None and etype.name in ("ACCUSE", "REJECT"):
@@ -828,7 +899,9 @@ class ArgumentFinder:
         args.target = self._span(_asked(verb), args, instrument=False)  # "called for the coalition to leave"
         if args.target is not None:
             return
-        complement = _child(verb, "xcomp")
+        complement = _child(verb, "xcomp") or next(
+            (c for c in verb.children if c.dep_ == "ccomp" and _child(c, "aux") is not None
+             and _child(c, "aux").lower_ == "to"), None)  # "agreed that July to train Iraqi forces"
         if complement is None:
             return
         args.target = self._span(_child(complement, "dobj"), args)
@@ -855,6 +928,9 @@ class ArgumentFinder:
         if obj is not None and etype.name in ("ACCUSE", "REJECT", "SUPPORT") and obj.lemma_.lower() in _ACT_NOUNS and \
                 any(c.lower_ in _DEFINITE for c in obj.children):
             args.target = self._latest_doer(verb, any_type=True) or args.target  # "condemned / welcomed the decision"
+        if obj is not None and etype.name == "REQUEST" and obj.lemma_.lower() in _RELEASE_NOUNS:
+            held = _child(obj, "poss") or _prep_object(obj, "of")
+            args.target = self._holder(held, obj) if held is not None else args.target
         if obj is not None and etype.name == "REQUEST" and obj.lemma_.lower() in _DEPARTURE_NOUNS:
             expelled = _prep_object(obj, "of")
             if expelled is not None:  # "demanded the expulsion of American troops"
@@ -876,12 +952,68 @@ class ArgumentFinder:
             args.target = self._party_before(obj, verb) or self._latest_doer(verb)
         if args.target is None and etype.name in ("ACCUSE", "REQUEST"):
             args.target = self._reported_subject(verb, args)
-        if args.target is not None and etype.name in _UNKNOWN_DOER_TYPES and args.target.root.pos_ == "PROPN" \
-                and not self.is_actorish(args.target.text, True):
-            args.target = self._named_victim(verb) or args.target  # a city struck: whom it hit
+        if args.target is not None and etype.name in _UNKNOWN_DOER_TYPES and self._struck_thing(args.target):
+            args.target = self._named_victim(verb) or args.target  # a city or a tower struck: whom it hit
         if args.target is None and obj is not None and self.is_weapon(obj):
             # "launched a drone at Erbil Air Base": the weapon's own "at"
             args.target = self._span(self._target_prep(obj, etype), args, instrument=False)
+
+    def _partner_in_object(self, verb: Token) -> Span | None:
+        """The other party of a tie-changing act, named by the verb or inside what the act is
+        about: "suspending its use of the hotline with coalition commanders", "suspended the
+        memorandum it had signed with Washington", "brokered a ceasefire between the United
+        States and the Houthis"."""
+        obj = _child(verb, "dobj")
+        inside = list(obj.subtree) if obj is not None else []
+        for token in [*verb.children, *inside]:
+            if token.dep_ != "prep" or token.lower_ not in _PARTNER_PREPS:
+                continue
+            partner = _pobj(token)
+            if partner is not None and self.is_actorish(noun_phrase(partner).text, False):
+                return noun_phrase(partner)
+        return None
+
+    def _holder(self, held: Token, release: Token) -> Span | None:
+        """Who holds what a demand asks to be released: the doer of the seizure the held thing's
+        own relative clause tells ("the tanker Grace 1, which British Royal Marines helped
+        seize"), else of the latest seizure told before of a thing of that name or, for an
+        unnamed thing, of that word ("seized a chemical tanker" for "the tanker's release").
+        None when the text told no such seizure."""
+        told = self._seizer_in_clause(held) or self._seizer_in_clause(release, appositions=False)
+        if told is not None:  # the parser may hang the clause on the word "release"
+            return told
+        seizures = [a for t, a in self._seen
+                    if t.event_type == "COERCE" and t.head.i < held.i and t.head.doc is held.doc
+                    and a.source is not None and a.target is not None
+                    and a.source.label_ not in (UNKNOWN_DOER, UNKNOWN_ATTACKER)]
+        phrase = noun_phrase(held)
+        names = [t.lower_ for t in phrase if t.pos_ == "PROPN" and t.i >= held.i]
+        words = names or [held.lemma_.lower()]
+        alike = [a for a in seizures if all(w in own_words(a.target.root).split() for w in words)]
+        if alike:
+            return alike[-1].source
+        return seizures[-1].source if seizures and not names else None
+
+    def _seizer_in_clause(self, held: Token, appositions: bool = True) -> Span | None:
+        """X in "the Galaxy Leader, a car carrier X seized", "the tanker, which X helped seize"."""
+        seizing = self.ontology.types["COERCE"].verbs
+        nouns = [held, *(c for c in held.children if c.dep_ == "appos" and appositions)]
+        for noun in nouns:
+            for clause in noun.children:
+                if clause.dep_ not in ("relcl", "acl"):
+                    continue
+                verbs = [clause, *(c for c in clause.children if c.dep_ == "xcomp")]
+                subject = _child(clause, "nsubj")
+                if subject is not None and any(v.lemma_.lower() in seizing for v in verbs) \
+                        and self.is_actorish(noun_phrase(subject).text, True):
+                    return noun_phrase(subject)
+        for noun in nouns if appositions else ():
+            for name in (t for t in noun.subtree if t.dep_ == "appos" and t.i + 1 < len(t.doc)):
+                verb = name.doc[name.i + 1]  # "a car carrier the Houthis seized": the parser made
+                if verb.lemma_.lower() in seizing and _child(verb, "nsubj") is None \
+                        and self.is_actorish(noun_phrase(name).text, True):  # the subject a name
+                    return noun_phrase(name)
+        return None
 
     def _joint_target(self, verb: Token, etype: EventType, args: Arguments) -> None:
         """Counterparts of support and joint acts: whom support is for, what one is committed
@@ -933,7 +1065,7 @@ class ArgumentFinder:
             args.source = self._span(of_obj, args)
             of_obj = None
         if args.source is None:
-            args.source = self._modifier_actor(noun, args)
+            args.source = self._modifier_actor(noun, args, place_names=etype.name not in _UNKNOWN_DOER_TYPES)
         killed_in = noun.head.lower_ == "in" and noun.head.head.lemma_.lower() in self.cues.casualty_verbs \
             and _child(noun.head.head, "nsubj") is not None  # "Israel killed Nasrallah in an airstrike"
         if args.source is None and noun.dep_ == "pobj" and (noun.head.lower_ in ("with", "by") or killed_in) and \
@@ -1102,6 +1234,15 @@ class ArgumentFinder:
                     return noun_phrase(subject)
         return None
 
+    def _struck_thing(self, target: Span) -> bool:
+        """A target that is a place or a thing, not a party: a city ("struck Erbil"), a
+        structure ("struck an observation tower"). A site that hosts forces stands for them."""
+        root = target.root
+        if root.pos_ == "PROPN":
+            return not self.is_actorish(target.text, True)
+        return root.pos_ == "NOUN" and root.lemma_.lower() not in _SITE_WORDS \
+            and not self.is_actorish(target.text, False) and not self.is_weapon(root)
+
     def _named_victim(self, verb: Token) -> Span | None:
         """For an attack on a place ("Rockets struck Erbil, killing a contractor ... and wounding
         an American service member"), the first victim the text names by country or group."""
@@ -1109,7 +1250,10 @@ class ArgumentFinder:
         for clause in verb.children:
             if clause.dep_ not in ("advcl", "conj") or clause.lemma_.lower() not in casualty | {"wound", "injure"}:
                 continue
-            objects = [c for c in clause.subtree if c.dep_ in ("dobj", "conj", "appos", "pobj")
+            # the victims and what describes them, not the clause's own phrases ("killing 25
+            # fighters, in retaliation for the attack that killed a U.S. contractor")
+            victims = [t for c in clause.children if c.dep_ in ("dobj", "conj") for t in c.subtree]
+            objects = [c for c in victims if c.dep_ in ("dobj", "conj", "appos", "pobj")
                        and c.pos_ in ("NOUN", "PROPN")]
             for obj in objects:
                 phrase = noun_phrase(obj)
@@ -1171,13 +1315,18 @@ class ArgumentFinder:
                 return token
         return None
 
-    def _modifier_actor(self, noun: Token, args: Arguments) -> Span | None:
-        """An actor named by a modifier of a nominal: "U.S. airstrikes", "Iranian missile attack"."""
+    def _modifier_actor(self, noun: Token, args: Arguments, place_names: bool = True) -> Span | None:
+        """An actor named by a modifier of a nominal: "U.S. airstrikes", "Iranian missile attack".
+        Without ``place_names``, a place's name written out is where the act was, not who did
+        it: "the Jordan attack", "the Tehran bombings" (an abbreviation, "U.S. strikes", still
+        names the doer)."""
         for child in noun.lefts:
             if child.dep_ not in ("amod", "compound", "nmod"):
                 continue
             if self.is_weapon(child):
                 args.instruments.append(child)
+                continue
+            if not place_names and child.pos_ == "PROPN" and self.names_place(child.text):
                 continue
             text = noun.doc[child.left_edge.i : child.i + 1].text
             # An adjective must name an actor ("Iranian"); a noun may just be one ("militia").
@@ -1188,6 +1337,16 @@ class ArgumentFinder:
 
 #: Verbs whose subject undergoes the act after "under": "came under rocket attack".
 _UNDERGOING_VERBS = frozenset({"come", "be"})
+
+
+def _doer_known(args: Arguments) -> Arguments | None:
+    """An act's arguments with the doer the text named for it: its own source, else that of
+    the act it re-mentions ("called the strikes a war crime": the strikes told before). None
+    when no doer is known."""
+    doer = args.source if args.source is not None else args.antecedent
+    if doer is None or doer.label_ in (UNKNOWN_DOER, UNKNOWN_ATTACKER):
+        return None
+    return args if args.source is not None else Arguments(source=doer, target=args.target)
 
 
 def _undergone(noun: Token) -> bool:

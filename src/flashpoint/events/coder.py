@@ -80,7 +80,7 @@ class Coder:
         self.ontology = ontology
         self.actors = actors
         self.version = f"{CODER_NAME}/{_CODER_RELEASE}+plover.{ontology.version}"
-        self._arguments = ArgumentFinder(ontology, self._is_actorish)
+        self._arguments = ArgumentFinder(ontology, self._is_actorish, actors.names_place)
         self._status = StatusFinder(ontology.cues.status)
         self._numbers = CasualtyCounter(ontology.cues)
         self._triggers: TriggerFinder | None = None

@@ -137,6 +137,7 @@ class Cues:
     speech_types: frozenset[str] = frozenset()
     descriptive_participles: frozenset[str] = frozenset()
     private_sectors: frozenset[str] = frozenset()
+    text_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -279,4 +280,5 @@ def _cues(spec: Mapping[str, Any]) -> Cues:
         speech_types=frozenset(str(t).upper() for t in spec.get("speech_types") or ()),
         descriptive_participles=_words(spec.get("descriptive_participles")),
         private_sectors=_words(spec.get("private_sectors")),
+        text_nouns=_words(spec.get("text_nouns")),
     )

@@ -1,0 +1,133 @@
+"""Reading rules for the other party of demands, suspended ties, mediation and issued texts,
+found on the third development set (``tests/gold/dev3.jsonl``) in a third pass.
+
+Like the other reading-rule modules: each rule is checked end to end on a short text of its
+own, all coded as one batch (``tests.rules_support.code_texts``)."""
+
+from __future__ import annotations
+
+from tests.rules_support import coded_fixture
+from tests.rules_support import country as _country
+from tests.rules_support import one as _one
+
+TEXTS = {
+    "called_on_to_release": (
+        "MANAMA, April 30, 2023 —\n"
+        "The Navy's Fifth Fleet called on Tehran to release the ship at once and accused it of "
+        "harassing commercial shipping.\n"),
+    "calling_on_to_expel": (
+        "BAGHDAD, Jan. 6, 2020 —\n"
+        "Iraq's parliament passed a resolution calling on the government to expel American troops.\n"),
+    "release_of_seized_ship": (
+        "SEOUL, Jan. 5, 2021 —\n"
+        "Iran's Revolutionary Guards seized a chemical tanker in the Gulf on Monday. "
+        "South Korea demanded the tanker's immediate release.\n"),
+    "release_told_after": (
+        "NEW YORK, Jan. 10, 2024 —\n"
+        "The Security Council demanded the release of the Galaxy Leader, which the Houthis seized "
+        "in November.\n"),
+    "suspended_with": (
+        "MOSCOW, June 19, 2017 —\n"
+        "Russia responded by suspending its use of the hotline with coalition commanders.\n"),
+    "suspended_accord_signed_with": (
+        "MOSCOW, April 7, 2017 —\n"
+        "Moscow said it was suspending the air safety memorandum that it had signed with Washington.\n"),
+    "brokered_between": (
+        "MUSCAT, May 6, 2025 —\n"
+        "Oman said it had brokered a ceasefire between the United States and the Houthis.\n"),
+    "decision_by": (
+        "OTTAWA, April 14, 2018 —\n"
+        "Canada backed the decision by Britain and France to strike chemical weapons sites in Syria.\n"),
+    "place_named_remention": (
+        "BAGHDAD, Feb. 3, 2024 —\n"
+        "The raids followed by two days an announcement by Kata'ib Hezbollah, the militia "
+        "Washington blamed for the Jordan attack, that it was pausing its operations.\n"),
+    "retold_remention": (
+        "SANAA, March 16, 2025 —\n"
+        "The United States launched a wave of strikes against the Houthis on Saturday. "
+        "President Donald Trump said the group's attacks on shipping had to stop. "
+        "The Houthis called the strikes a war crime. "
+        "Iran's foreign minister condemned the raids.\n"),
+    "slammed_into": (
+        "TEL AVIV, May 4, 2025 —\n"
+        "Israel said its jets were answering a Houthi ballistic missile that slammed into the "
+        "grounds of Ben Gurion Airport on Sunday.\n"),
+    "struck_tower_injuring": (
+        "ROME, Oct. 11, 2024 —\n"
+        "Israeli tank fire struck a watchtower at the peacekeepers' headquarters in Naqoura on "
+        "Thursday, injuring two Indonesian soldiers.\n"),
+    "killing_in_retaliation": (
+        "BAGHDAD, Dec. 30, 2019 —\n"
+        "U.S. jets struck five sites used by Kata'ib Hezbollah on Sunday, killing 25 fighters, in "
+        "retaliation for a rocket attack that killed an American contractor.\n"),
+}
+
+
+coded = coded_fixture("rules_parties", TEXTS)
+
+
+def test_called_on_x_to_release_the_ship_is_a_request_to_x(coded) -> None:
+    called = _one(coded["called_on_to_release"], "called on")
+    assert (called.event_type, _country(called.source), _country(called.target)) == ("REQUEST", "USA", "IRN")
+    assert called.target is not None and called.target.text == "Tehran"
+
+
+def test_a_call_to_expel_troops_is_about_the_troops(coded) -> None:
+    calling = _one(coded["calling_on_to_expel"], "calling on")
+    assert (_country(calling.source), _country(calling.target)) == ("IRQ", "USA")
+    assert calling.source is not None and "parliament" in calling.source.text
+
+
+def test_a_demand_for_a_seized_ships_release_is_made_to_the_seizer(coded) -> None:
+    demanded = _one(coded["release_of_seized_ship"], "demanded")
+    assert (_country(demanded.source), _country(demanded.target)) == ("KOR", "IRN")
+
+
+def test_the_seizer_may_be_named_after_the_demand(coded) -> None:
+    demanded = _one(coded["release_told_after"], "demanded")
+    assert _country(demanded.target) == "YEM"
+
+
+def test_a_tie_suspended_with_someone_has_them_as_target(coded) -> None:
+    suspending = _one(coded["suspended_with"], "suspending")
+    assert (suspending.event_type, _country(suspending.target)) == ("SANCTION", "USA")
+    accord = _one(coded["suspended_accord_signed_with"], "suspending")
+    assert (_country(accord.source), _country(accord.target)) == ("RUS", "USA")
+
+
+def test_a_truce_brokered_between_two_sides_has_a_side_as_target(coded) -> None:
+    brokered = _one(coded["brokered_between"], "brokered")
+    assert (brokered.event_type, _country(brokered.source), _country(brokered.target)) == ("AGREE", "OMN", "USA")
+
+
+def test_the_decision_by_x_to_strike_is_xs_strike(coded) -> None:
+    strike = _one(coded["decision_by"], "strike")
+    assert (_country(strike.source), _country(strike.target)) == ("GBR", "SYR")
+
+
+def test_a_country_naming_an_attack_is_its_place_not_its_doer(coded) -> None:
+    attack = _one(coded["place_named_remention"], "attack")
+    assert (attack.status, _country(attack.source)) == ("claimed", "IRQ")
+    blamed = _one(coded["place_named_remention"], "blamed")
+    assert blamed.source is not None and blamed.source.text == "Washington"
+
+
+def test_a_remention_retells_the_latest_retelling(coded) -> None:
+    condemned = _one(coded["retold_remention"], "condemned")
+    assert (_country(condemned.source), _country(condemned.target)) == ("IRN", "USA")
+
+
+def test_a_missile_that_slammed_into_an_airport_is_an_attack(coded) -> None:
+    slammed = _one(coded["slammed_into"], "slammed")
+    assert (slammed.event_type, _country(slammed.source), _country(slammed.target)) == ("ASSAULT", "YEM", "ISR")
+
+
+def test_a_struck_structure_stands_for_the_people_it_injured(coded) -> None:
+    struck = _one(coded["struck_tower_injuring"], "struck")
+    assert (_country(struck.source), _country(struck.target)) == ("ISR", "IDN")
+
+
+def test_casualties_of_the_act_answered_are_not_the_victims(coded) -> None:
+    struck = _one(coded["killing_in_retaliation"], "struck")
+    assert (_country(struck.source), _country(struck.target)) == ("USA", "IRQ")
+
