@@ -60,6 +60,24 @@ TEXTS = {
         "BAGHDAD, Dec. 30, 2019 —\n"
         "U.S. jets struck five sites used by Kata'ib Hezbollah on Sunday, killing 25 fighters, in "
         "retaliation for a rocket attack that killed an American contractor.\n"),
+    "dropped_munitions": (
+        "BEIRUT, Sept. 28, 2024 —\n"
+        "Israeli jets dropped dozens of heavy bombs on a command complex in Dahiyeh.\n"),
+    "impounding": (
+        "ATHENS, May 28, 2022 —\n"
+        "Iran condemned Greece's impounding of an Iranian oil cargo last month.\n"),
+    "voted_down": (
+        "NEW YORK, April 15, 2018 —\n"
+        "The Security Council voted down a Russian draft resolution on the strikes.\n"),
+    "warned_in_advance": (
+        "WASHINGTON, April 7, 2017 —\n"
+        "Russian troops at the airfield were warned in advance, the Pentagon said.\n"),
+    "told_beforehand": (
+        "WASHINGTON, Feb. 9, 2018 —\n"
+        "Russian officers had told the coalition beforehand that no Russians were in the column.\n"),
+    "send_a_delegation": (
+        "SEOUL, Jan. 5, 2021 —\n"
+        "South Korea sent a delegation to Tehran on Sunday to discuss the tanker.\n"),
 }
 
 
@@ -131,3 +149,14 @@ def test_casualties_of_the_act_answered_are_not_the_victims(coded) -> None:
     struck = _one(coded["killing_in_retaliation"], "struck")
     assert (_country(struck.source), _country(struck.target)) == ("USA", "IRQ")
 
+
+def test_new_trigger_words(coded) -> None:
+    """Words and frames added to ``plover.yaml``: dropping bombs, impounding, voting down,
+    warnings given in advance, telling beforehand, sending a delegation."""
+    cases = {"dropped_munitions": ("dropped", "ASSAULT"), "impounding": ("impounding", "COERCE"),
+             "voted_down": ("voted down", "REJECT"), "warned_in_advance": ("warned", "CONSULT"),
+             "told_beforehand": ("told", "CONSULT"), "send_a_delegation": ("sent", "CONSULT")}
+    for name, (trigger, etype) in cases.items():
+        assert _one(coded[name], trigger).event_type == etype, name
+    impounding = _one(coded["impounding"], "impounding")
+    assert (_country(impounding.source), _country(impounding.target)) == ("GRC", "IRN")
