@@ -244,3 +244,28 @@ def test_forces_flown_in_from_a_country_were_not_deployed_there(nlp, gazetteer) 
     (deployment,) = _locate(nlp, gazetteer, text, [
         dict(word="flown", event_type="MOBILIZE", source="USA")])
     assert deployment is None or deployment.country != "KWT"
+
+
+def test_the_base_of_another_day_is_the_base_named_before(nlp, gazetteer) -> None:
+    """"around the base" in a paragraph about an earlier day: the episode's place is not lent
+    across the weeks, but the noun still points to the site the story named."""
+    text = ("WASHINGTON, June 21, 2017 —\n"
+            "An American jet shot down a drone near the coalition garrison at al-Tanf on Tuesday.\n"
+            "On June 8 coalition aircraft struck vehicles that had entered the zone around the base.\n")
+    located = _locate(nlp, gazetteer, text, [
+        {"word": "shot", "event_type": "ASSAULT", "source": "USA", "date": "2017-06-20"},
+        {"word": "struck", "event_type": "ASSAULT", "source": "USA", "date": "2017-06-08"}])
+    assert _near(located[0], 33.50, 38.62)
+    assert _near(located[1], 33.50, 38.62)
+
+
+def test_a_definite_embassy_prefers_the_embassy_named_before(nlp, gazetteer) -> None:
+    text = ("BAGHDAD, Jan. 2, 2020 —\n"
+            "Protesters stormed the U.S. Embassy in Baghdad on Dec. 31. Rockets hit Baghdad "
+            "International Airport on Jan. 1.\n"
+            "On Dec. 20 militiamen had gathered outside the embassy.\n")
+    located = _locate(nlp, gazetteer, text, [
+        {"word": "stormed", "event_type": "PROTEST", "date": "2019-12-31"},
+        {"word": "hit", "event_type": "ASSAULT", "date": "2020-01-01"},
+        {"word": "gathered", "event_type": "PROTEST", "date": "2019-12-20"}])
+    assert located[2] is not None and "Embassy" in located[2].name

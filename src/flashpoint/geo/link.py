@@ -132,6 +132,7 @@ class Link:
     spread: bool = False
     attached: bool = False  # the place hangs on the event word itself
     anaphor: bool = False  # "at the scene", "near the base": the place the story is at
+    anaphor_noun: Token | None = None  # that noun ("base"), to find the place it points back to
     elsewhere: bool = False  # "near the Syrian border": a place the gazetteer cannot name
     prior: bool = False  # "in response to Iran's attack": an earlier act, not the episode's
 
@@ -171,8 +172,9 @@ def link_place(sentence: Span, trigger: Token, places: Sequence[Place],
     owner = _owner_by_pronoun(sentence, trigger, places, other_ids, rules)
     if owner is not None:
         return Link(owner, attached=True, prior=prior)
-    if _anaphor_attached(sentence, trigger, places, other_ids, rules, acted_on):
-        return Link(None, anaphor=True, prior=prior)
+    anaphor = _anaphor_attached(sentence, trigger, places, other_ids, rules, acted_on)
+    if anaphor is not None:
+        return Link(None, anaphor=True, prior=prior, anaphor_noun=anaphor)
     if not physical:
         reporting = _reporting_verb(trigger, rules)  # "In Ottawa, Trudeau said Canada stood with Israel"
         if reporting is not None:
@@ -271,9 +273,9 @@ def _owner_by_pronoun(sentence: Span, trigger: Token, places: Sequence[Place],
 
 
 def _anaphor_attached(sentence: Span, trigger: Token, places: Sequence[Place],
-                      other_ids: set[int], rules: PlaceRules, acted_on: bool) -> bool:
-    """Whether the event hangs on a definite place noun that names no place itself ("gathered
-    at the scene", "some struck the base"): the place the story is already at."""
+                      other_ids: set[int], rules: PlaceRules, acted_on: bool) -> Token | None:
+    """The definite place noun that names no place itself the event hangs on ("gathered at
+    the scene", "some struck the base"), pointing to the place the story is already at."""
     named = [(p.start, p.end) for p in places]
     for token in sentence:
         if token.lemma_.lower() not in rules.place_anaphors:
@@ -289,8 +291,8 @@ def _anaphor_attached(sentence: Span, trigger: Token, places: Sequence[Place],
         else:
             role = None
         if role is not None and (_climb(token, trigger, other_ids, rules) or 0) > 0:
-            return True
-    return False
+            return token
+    return None
 
 
 def _unnamed_locale(sentence: Span, trigger: Token, other_ids: set[int], rules: PlaceRules,

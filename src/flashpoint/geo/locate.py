@@ -102,7 +102,7 @@ def locate_events(
         stories = (retold.get(i), None, None) if prior else (retold.get(i), recent.get(i), episode)
         context = next((p for p in (_fitting(event, c) for c in stories) if p), None)
         place = _final_place(link, event, rules, context, None if prior else local) \
-            or _speaker_dateline(link, event, rules, dateline)
+            or _speaker_dateline(link, event, rules, dateline) or _site_named_before(link, places)
         if place is not None and rules.is_physical(event.event_type, event.mode):
             place = _refined(place, event, stories, None if prior else local, gazetteer)
         located.append(replace(event, location=place.to_location()) if place else event)
@@ -343,6 +343,20 @@ def _final_place(link: Link | None, event: Event, rules: PlaceRules, episode: Pl
     if not rules.is_physical(event.event_type, event.mode):
         return None
     return episode or dateline
+
+
+def _site_named_before(link: Link | None, places: Sequence[Place]) -> Place | None:
+    """"the zone around the base", "air defences at the base" when no act of the story's
+    time placed it: the site named last before the noun, preferring one whose name holds the
+    noun ("the embassy": the U.S. Embassy named before, not the airport named since)."""
+    if link is None or link.anaphor_noun is None:
+        return None
+    noun = link.anaphor_noun
+    sites = [p for p in places if p.kind == "site" and p.end <= noun.idx]
+    word = noun.lemma_.lower()
+    alike = [p for p in sites if word in p.name.lower() or word in p.text.lower()]
+    pool = alike or sites
+    return pool[-1] if pool else None
 
 
 def _anchors(parsed: Doc, event: Event) -> Anchor | None:
