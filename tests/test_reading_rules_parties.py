@@ -78,6 +78,26 @@ TEXTS = {
     "send_a_delegation": (
         "SEOUL, Jan. 5, 2021 —\n"
         "South Korea sent a delegation to Tehran on Sunday to discuss the tanker.\n"),
+    "whose_government": (
+        "WASHINGTON, Oct. 1, 2024 —\n"
+        "Iran fired some 180 missiles at Israel on Tuesday. Foreign Minister Mélanie Joly, whose "
+        "government listed the Revolutionary Guards as a terrorist entity in June, repeated "
+        "Ottawa's call for Canadians to leave Iran.\n"),
+    "same_weapons": (
+        "OTTAWA, Oct. 2, 2024 —\n"
+        "Canada condemned Iran's ballistic missile attack on Israel on Tuesday, hours after some "
+        "180 missiles were fired toward Israeli cities.\n"),
+    "retold_not_the_cause": (
+        "WASHINGTON, Feb. 3, 2024 —\n"
+        "U.S. forces struck 85 targets in Iraq and Syria on Friday, in retaliation for the drone "
+        "attack that killed three American soldiers in Jordan last weekend. "
+        "President Joe Biden said the response would continue. "
+        "Syria's foreign ministry condemned the attacks.\n"),
+    "answered_with_strikes": (
+        "WASHINGTON, Feb. 9, 2018 —\n"
+        "Pro-government fighters opened fire on an SDF base near Khasham on Wednesday. "
+        "The coalition answered with strikes by F-15E jets and B-52 bombers. "
+        "Damascus called the strikes a massacre.\n"),
 }
 
 
@@ -160,3 +180,23 @@ def test_new_trigger_words(coded) -> None:
         assert _one(coded[name], trigger).event_type == etype, name
     impounding = _one(coded["impounding"], "impounding")
     assert (_country(impounding.source), _country(impounding.target)) == ("GRC", "IRN")
+
+
+def test_whose_government_is_the_government_of_the_one_described(coded) -> None:
+    listed = _one(coded["whose_government"], "listed")
+    assert (_country(listed.source), _country(listed.target)) == ("CAN", "IRN")
+
+
+def test_weapons_fired_by_no_one_named_are_those_of_the_attack_in_the_same_sentence(coded) -> None:
+    fired = _one(coded["same_weapons"], "fired")
+    assert (_country(fired.source), _country(fired.target)) == ("IRN", "ISR")
+
+
+def test_a_remention_retells_the_act_told_not_its_cause(coded) -> None:
+    condemned = _one(coded["retold_not_the_cause"], "condemned")
+    assert (_country(condemned.source), _country(condemned.target)) == ("SYR", "USA")
+
+
+def test_strikes_answered_with_are_the_act_a_remention_retells(coded) -> None:
+    called = _one(coded["answered_with_strikes"], "called")
+    assert (_country(called.source), _country(called.target)) == ("SYR", "USA")

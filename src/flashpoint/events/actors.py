@@ -758,6 +758,8 @@ class ActorDictionary:
     def _possessor(self, span: Span, when: str | None, depth: int) -> Actor | None:
         """Whose "its military" / "their trainers" is: the subject of the clause that governs
         the phrase ("Iran admitted that its military had shot down ...")."""
+        if any(t.dep_ == "poss" and t.lower_ == "whose" for t in span) and depth < _MAX_DEPTH:
+            return self._relative_owner(span, when, depth)
         pronoun = next((t for t in span if t.dep_ == "poss" and t.pos_ == "PRON"), None)
         if pronoun is None or depth >= _MAX_DEPTH or pronoun.lower_ not in ("its", "their", "his", "her"):
             return None
@@ -778,6 +780,17 @@ class ActorDictionary:
                     if actor.country != "UNK":
                         return actor
         return None
+
+    def _relative_owner(self, span: Span, when: str | None, depth: int) -> Actor | None:
+        """Whose "whose government" is: the noun the relative clause describes ("Foreign
+        Minister Mélanie Joly, whose government listed the Guards": Joly's, Canada's)."""
+        clause = span.root.head
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ != "relcl":
+            return None
+        actor = self.resolve_span(_compact(clause.head), when, depth + 1)
+        return actor if actor.country not in (None, "UNK") else None
 
     def _facility_user(self, root: Token, when: str | None, depth: int) -> Actor | None:
         """X in "facilities used by X", "sites belonging to X", "bases hosting X", "a vehicle

@@ -185,6 +185,11 @@ def _backgrounded(head: Token, reprisal_verbs: frozenset[str]) -> bool:
     "answering Iran's missile barrage of Oct. 1")."""
     if head.dep_ == "dobj" and head.head.lemma_.lower() in reprisal_verbs:
         return True
+    counted = _counted_by(head)
+    if counted is not None:  # "launched a wave of strikes": as much in passing as the wave
+        return _backgrounded(counted, reprisal_verbs)
+    if head.dep_ == "pobj" and head.head.lower_ in ("with", "by") and head.head.head.pos_ == "VERB":
+        return False  # "the coalition answered with strikes": the means of the act told
     return head.dep_ in ("pobj", "relcl") or (head.dep_ == "acl" and head.tag_ == "VBN")
 
 
@@ -489,10 +494,29 @@ class ArgumentFinder:
                            if any(c.lower_ in _DEFINITE for c in w.children)), None)
             if weapon is not None:  # "the rockets were fired from a truck": the attack told before
                 args.target = self._prior_target(trigger)
+        if args.source is None and etype.name in _UNKNOWN_DOER_TYPES and args.instruments \
+                and _is_passive(trigger.head):
+            args.source = self._same_weapons_doer(trigger, args.instruments)
         if args.source is None and etype.name in _UNKNOWN_DOER_TYPES and (
                 args.target is not None or (args.instruments and _is_passive(trigger.head))):
             args.source = _unknown(trigger)  # an attack reported without its doer: UNK, per the guidelines
         return args
+
+    def _same_weapons_doer(self, trigger: Trigger, weapons: list[Token]) -> Span | None:
+        """"condemned Iran's ballistic missile attack on Israel, hours after some 180 missiles
+        were fired toward Israeli cities": weapons fired by no one named are those of the attack
+        the same sentence gives a doer and the same weapon word."""
+        head = trigger.head
+        lemmas = {w.lemma_.lower() for w in weapons}
+        for earlier, args in reversed(self._seen):
+            if earlier.head.doc is not head.doc or earlier.head.sent.start != head.sent.start \
+                    or earlier.event_type != trigger.event_type or args.source is None \
+                    or args.source.label_ in (UNKNOWN_DOER, UNKNOWN_ATTACKER):
+                continue
+            words = {t.lemma_.lower() for t in earlier.head.subtree} | {w.lemma_.lower() for w in args.instruments}
+            if lemmas & words:
+                return args.source
+        return None
 
     def _addressee(self, trigger: Trigger) -> Span | None:
         """X in "called on X to release the ship", "appealed to X": a request phrase that ends in
@@ -644,9 +668,11 @@ class ArgumentFinder:
             earlier = sorted(earlier + blamed, key=lambda item: item[0].head.i)
         earlier = self._named_alike(head, earlier)
         lemma = head.lemma_.lower()
-        same = [a for t, a in earlier if t.head.lemma_.lower() == lemma]
-        foreground = [a for t, a in earlier if not self._in_passing(t)]
-        pool = same or foreground or [a for _t, a in earlier]
+        # an act told in passing, as the cause of another, is seldom the one retold later
+        foreground = [(t, a) for t, a in earlier if not self._in_passing(t)]
+        same = [a for t, a in foreground if t.head.lemma_.lower() == lemma]
+        same_in_passing = [a for t, a in earlier if t.head.lemma_.lower() == lemma]
+        pool = same or [a for _t, a in foreground] or same_in_passing or [a for _t, a in earlier]
         return pool[-1] if pool else None
 
     def _party_before(self, pronoun: Token, verb: Token) -> Span | None:
