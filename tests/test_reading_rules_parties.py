@@ -98,6 +98,10 @@ TEXTS = {
         "Pro-government fighters opened fire on an SDF base near Khasham on Wednesday. "
         "The coalition answered with strikes by F-15E jets and B-52 bombers. "
         "Damascus called the strikes a massacre.\n"),
+    "claimed_attacks_on": (
+        "BAGHDAD, Jan. 29, 2024 —\n"
+        "The Islamic Resistance in Iraq has claimed more than 150 attacks on U.S. forces since "
+        "October.\n"),
 }
 
 
@@ -200,3 +204,8 @@ def test_a_remention_retells_the_act_told_not_its_cause(coded) -> None:
 def test_strikes_answered_with_are_the_act_a_remention_retells(coded) -> None:
     called = _one(coded["answered_with_strikes"], "called")
     assert (_country(called.source), _country(called.target)) == ("SYR", "USA")
+
+
+def test_attacks_claimed_on_someone_were_aimed_at_them_by_the_claimer(coded) -> None:
+    attacks = _one(coded["claimed_attacks_on"], "attacks")
+    assert (attacks.status, _country(attacks.source), _country(attacks.target)) == ("claimed", "IRQ", "USA")

@@ -349,8 +349,10 @@ class ArgumentFinder:
                     node.pos_ == "VERB" and node.lemma_.lower() in self.cues.status.claim_heads):  # "punish X for"
                 accused = _child(node, "dobj") or _child(node, "nsubjpass")  # "X was blamed for"
                 if accused is not None and accused.i == trigger.i:
-                    # "blamed the attack on Kata'ib Hezbollah" (the parser may hang "on" on either)
-                    accused = blamed_on(node) or blamed_on(trigger)
+                    # "blamed the attack on Kata'ib Hezbollah" (the parser may hang "on" on either);
+                    # "claimed 100 attacks on U.S. forces": what they were aimed at, claimed by the subject
+                    claimed = node.lemma_.lower() in _CLAIM_VERBS
+                    accused = blamed_on(node) or (None if claimed else blamed_on(trigger))
                 if accused is not None and accused.lower_ in _RELATIVE and node.dep_ == "relcl":
                     accused = node.head  # "the militia that Washington blamed for the attack"
                 if accused is None and (node.dep_ == "relcl" or (node.dep_ == "acl" and node.tag_ in ("VBN", "VBD"))):
