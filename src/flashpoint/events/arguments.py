@@ -76,16 +76,7 @@ _ACT_NOUNS = {"decision", "move", "measure", "measures", "step", "action", "acti
               "listing", "designation"}
 # Nouns for someone leaving, whose "of" object is what a demand is about ("the expulsion of X").
 _DEPARTURE_NOUNS = {"expulsion", "departure", "withdrawal", "exit", "removal", "pullout"}
-# Nouns for letting go of what is held: a demand for it is made to the holder ("demanded the
-# tanker's release": to whoever seized the tanker), not to what is held.
-_RELEASE_NOUNS = {"release", "return", "freeing", "handover"}
-# Verbs of sending someone away: in a request to do it, the one sent is what it is about.
-_EXPULSION_VERBS = {"expel", "evict", "oust", "deport", "remove", "kick"}
 _VIOLENT = {"ASSAULT", "COERCE", "PROTEST"}
-# Acts on a tie between two parties, and the words that name the other party inside what the
-# act is about ("suspended the accord with X", "brokered a truce between X and Y").
-_PARTNER_TYPES = {"SANCTION", "AGREE", "CONSULT", "COOPERATE"}
-_PARTNER_PREPS = {"with", "between"}
 _ATTACK_NOUNS = {"attack", "assault", "bombing", "raid", "strike", "shooting", "operation"}
 #: Label of a span that stands for an unnamed doer (the actor resolver makes it UNK).
 UNKNOWN_DOER = "UNKNOWN_DOER"
@@ -532,7 +523,7 @@ class ArgumentFinder:
         if addressee is None or not self.is_actorish(noun_phrase(addressee).text, False):
             return None
         asked = _child(trigger.head, "xcomp", "advcl")
-        expelled = _child(asked, "dobj") if asked is not None and asked.lemma_.lower() in _EXPULSION_VERBS else None
+        expelled = _child(asked, "dobj") if asked is not None and asked.lemma_.lower() in self.cues.expulsion_verbs else None
         if expelled is not None and self.is_actorish(noun_phrase(expelled).text, False):
             return noun_phrase(expelled)
         return self._span(addressee, Arguments(), instrument=False)
@@ -838,7 +829,7 @@ class ArgumentFinder:
             args.source = self._span(self.subject_of_clause(verb.head.head), args)
         self._object_target(verb, etype, args)
         self._joint_target(verb, etype, args)
-        if etype.name in _PARTNER_TYPES and (args.target is None or not self.is_actorish(args.target.text, False)):
+        if etype.name in self.cues.partner_types and (args.target is None or not self.is_actorish(args.target.text, False)):
             args.target = self._partner_in_object(verb) or args.target
         if args.target is not None:
             args.target = self._place_left(verb, args.target) or args.target
@@ -956,7 +947,7 @@ class ArgumentFinder:
         if obj is not None and etype.name in ("ACCUSE", "REJECT", "SUPPORT") and obj.lemma_.lower() in _ACT_NOUNS and \
                 any(c.lower_ in _DEFINITE for c in obj.children):
             args.target = self._latest_doer(verb, any_type=True) or args.target  # "condemned / welcomed the decision"
-        if obj is not None and etype.name == "REQUEST" and obj.lemma_.lower() in _RELEASE_NOUNS:
+        if obj is not None and etype.name == "REQUEST" and obj.lemma_.lower() in self.cues.release_nouns:
             held = _child(obj, "poss") or _prep_object(obj, "of")
             args.target = self._holder(held, obj) if held is not None else args.target
         if obj is not None and etype.name == "REQUEST" and obj.lemma_.lower() in _DEPARTURE_NOUNS:
@@ -994,7 +985,7 @@ class ArgumentFinder:
         obj = _child(verb, "dobj")
         inside = list(obj.subtree) if obj is not None else []
         for token in [*verb.children, *inside]:
-            if token.dep_ != "prep" or token.lower_ not in _PARTNER_PREPS:
+            if token.dep_ != "prep" or token.lower_ not in self.cues.partner_preps:
                 continue
             partner = _pobj(token)
             if partner is not None and self.is_actorish(noun_phrase(partner).text, False):

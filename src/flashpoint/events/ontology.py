@@ -138,6 +138,10 @@ class Cues:
     descriptive_participles: frozenset[str] = frozenset()
     private_sectors: frozenset[str] = frozenset()
     text_nouns: frozenset[str] = frozenset()
+    release_nouns: frozenset[str] = frozenset()
+    expulsion_verbs: frozenset[str] = frozenset()
+    partner_types: frozenset[str] = frozenset()
+    partner_preps: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -281,4 +285,8 @@ def _cues(spec: Mapping[str, Any]) -> Cues:
         descriptive_participles=_words(spec.get("descriptive_participles")),
         private_sectors=_words(spec.get("private_sectors")),
         text_nouns=_words(spec.get("text_nouns")),
+        release_nouns=_words(spec.get("release_nouns")),
+        expulsion_verbs=_words(spec.get("expulsion_verbs")),
+        partner_types=frozenset(str(t).upper() for t in spec.get("partner_types") or ()),
+        partner_preps=_words(spec.get("partner_preps")),
     )
