@@ -24,13 +24,13 @@ Air Base in Iraq"), is an act spread over two countries: it has no single place.
 
 Land named by a pronoun ("entered its airspace") is the subject country's. A definite place
 noun that names nothing itself ("gathered at the scene") points back to the episode's place,
-which :func:`flashpoint.geo.locate_events` knows. Failing that, acts done at a place
-(assaults, seizures, protests, deployments) take the most specific unclaimed place of their
-sentence; statements take none, since where a statement is made is rarely where its subject
-happened. What the sentence does not say is left to :func:`flashpoint.geo.locate_events`,
-which knows the document's episode; a sentence that puts the act at a place no toponym names
-("near the Syrian border", "in a village") says so (``Link.elsewhere``), so that the episode's
-place is not lent to it.
+which :func:`flashpoint.geo.locate_events` knows, or else to the site the story named last.
+Failing that, acts done at a place (assaults, seizures, protests, deployments) take the most
+specific unclaimed place of their sentence; statements take none, since where a statement is
+made is rarely where its subject happened. What the sentence does not say is left to
+:func:`flashpoint.geo.locate_events`, which knows the document's episode; a sentence that puts
+the act at a place no toponym names ("near the Syrian border", "in a village") says so
+(``Link.elsewhere``), so that the episode's place is not lent to it.
 
 The word lists live in ``data/toponyms.yaml`` (``event_places``).
 """
