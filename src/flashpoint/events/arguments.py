@@ -155,7 +155,12 @@ def _name_after_class(head: Token, child: Token, end: int) -> bool:
             and child.left_edge.i == end and child.i == child.right_edge.i
             and all(t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME")
                     for t in head.doc[end:child.i + 1])
-            and getattr(reduced_relative_subject(head), "i", None) != child.i)
+            and not _is_token(reduced_relative_subject(head), child))
+
+
+def _is_token(token: Token | None, other: Token) -> bool:
+    """Whether ``token`` is ``other`` (spaCy makes a new Token object at every access)."""
+    return token is not None and token.i == other.i
 
 
 def reduced_relative_subject(noun: Token) -> Token | None:
@@ -919,8 +924,8 @@ class ArgumentFinder:
         if args.target is not None:
             return
         complement = _child(verb, "xcomp") or next(
-            (c for c in verb.children if c.dep_ == "ccomp" and _child(c, "aux") is not None
-             and _child(c, "aux").lower_ == "to"), None)  # "agreed that July to train Iraqi forces"
+            (c for c in verb.children if c.dep_ == "ccomp"
+             and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)  # "agreed that July to train"
         if complement is None:
             return
         args.target = self._span(_child(complement, "dobj"), args)
@@ -1026,11 +1031,13 @@ class ArgumentFinder:
                 if subject is not None and any(v.lemma_.lower() in seizing for v in verbs) \
                         and self.is_actorish(noun_phrase(subject).text, True):
                     return noun_phrase(subject)
-        for noun in nouns if appositions else ():
+        if not appositions:
+            return None
+        for noun in nouns:  # "a car carrier the Houthis seized": the parser made the subject a name
             for name in (t for t in noun.subtree if t.dep_ == "appos" and t.i + 1 < len(t.doc)):
-                verb = name.doc[name.i + 1]  # "a car carrier the Houthis seized": the parser made
+                verb = name.doc[name.i + 1]
                 if verb.lemma_.lower() in seizing and _child(verb, "nsubj") is None \
-                        and self.is_actorish(noun_phrase(name).text, True):  # the subject a name
+                        and self.is_actorish(noun_phrase(name).text, True):
                     return noun_phrase(name)
         return None
 
