@@ -270,6 +270,7 @@ class _Config:
     not_member: re.Pattern[str]
     reporter_titles: frozenset[str]
     reporter_personnel: frozenset[str]
+    name_prefixes: frozenset[str] = frozenset()
     max_sector_words: int = 3
 
 
@@ -376,6 +377,7 @@ class ActorDictionary:
             not_member=suffix("suffixes_not_membership"),
             reporter_titles=words("reporter_titles"),
             reporter_personnel=words("reporter_personnel"),
+            name_prefixes=frozenset(str(w) for w in data.get("name_prefixes") or ()),
             max_sector_words=max(len(w.split()) for w in sectors),
         )
 
@@ -397,7 +399,7 @@ class ActorDictionary:
     def find(self, text: str, when: str | None = None) -> tuple[ActorEntry, str] | None:
         """The entry of the longest alias in ``text`` (with the alias text), if any."""
         best: AliasMatch | None = None
-        for match in self.matches(text):
+        for match in self._past_prefixes(text, self.matches(text)):
             if best is None or len(match.alias) > len(best.alias):
                 best = match
             elif len(match.alias) == len(best.alias) and _rank(match) < _rank(best):
@@ -405,6 +407,23 @@ class ActorDictionary:
         if best is None:
             return None
         return self._choose(best.entries, when), best.alias
+
+    def _past_prefixes(self, text: str, matches: list[AliasMatch]) -> list[AliasMatch]:
+        """Matches less those inside a name that a prefix opens: in "the USS Carney" the
+        prefix names the ship, and "Carney" is the ship's name, not the person's."""
+        prefixes = self._config.name_prefixes
+        opened = [m for m in matches if m.alias in prefixes]
+        if not opened:
+            return matches
+        inside: set[int] = set()
+        for prefix in opened:
+            end = prefix.end
+            for word in re.finditer(r"\S+", text[end:]):
+                if not word.group()[0].isupper():
+                    break
+                end = prefix.end + word.end()
+            inside |= {id(m) for m in matches if prefix.end <= m.start < end}
+        return [m for m in matches if id(m) not in inside]
 
     @staticmethod
     def _choose(entries: tuple[Any, ...], when: str | None) -> ActorEntry:

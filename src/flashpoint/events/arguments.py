@@ -64,6 +64,8 @@ _JOINT_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
 _CLAIM_VERBS = {"claim", "admit", "acknowledge"}
 _DOWNING = {"downed", "down", "downing"}
 _AIRCRAFT = {"plane", "airliner", "jet", "aircraft", "helicopter", "flight"}
+#: Words that take a share of what follows "of": "shot down all of them", "most of the drones".
+_SHARE_WORDS = {"all", "most", "some", "many", "several", "both", "each", "none", "one"}
 # Nouns that count or group what follows "of": "dozens of rockets", "a salvo of missiles".
 _COUNT_NOUNS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores",
                 "barrage", "salvo", "volley", "wave", "swarm", "number", "handful", "series", "string"}
@@ -460,7 +462,10 @@ class ArgumentFinder:
             if self._event_noun(args.target.root):  # "claimed (responsibility for) the attack"
                 args.target = self._event_target(args.target.root)
         if args.target is None and args.instruments and trigger.head.lemma_.lower() in self.defence.interceptions:
-            args.target = self._firer_before(args.instruments)  # "Jordanian jets downed drones"
+            fired = self._attack_before(args.instruments)  # "Jordanian jets downed drones"
+            args.target = fired.source if fired is not None else None
+            if args.source is None and fired is not None and _is_passive(trigger.head):
+                args.source = fired.target  # "71 of 103 cruise missiles were shot down": by their target
         if trigger.event_type == "RETREAT" and args.target is not None:
             args.target = self._halted_against(args.target) or args.target
         if args.source is None and args.accused is not None:
@@ -548,6 +553,12 @@ class ArgumentFinder:
             # "Most of the missiles were intercepted by Israeli air defences": at whoever fired them
             args.source, args.target = defended, attacker or self._firer_before(threats)
             return args
+        fired = self._attack_before(threats) if trigger.head.lemma_.lower() in self.defence.interceptions else None
+        if site is None and fired is not None:
+            # "air defences had intercepted most of the incoming missiles": the side the missiles
+            # were fired at intercepted them, and the interception is aimed at whoever fired them
+            args.source, args.target = fired.target or _unknown(trigger), attacker or fired.source
+            return args
         args.target = defended
         args.source = attacker if attacker is not None else _unknown(trigger)
         return args
@@ -556,14 +567,22 @@ class ArgumentFinder:
         """Who fired the weapons an interception names, told before: the doer of the latest
         attack with a weapon of the same word ("Iran fired 180 missiles ... Most of the
         missiles were intercepted")."""
-        words = {t.lemma_.lower() for t in threats if self.is_weapon(t)}
+        fired = self._attack_before(threats)
+        return fired.source if fired is not None else None
+
+    def _attack_before(self, threats: list[Token] | None) -> Arguments | None:
+        """The latest attack told before whose doer is named and whose weapon has the same
+        word as one of ``threats`` (with None, any weapon); not another interception of them."""
+        words = {t.lemma_.lower() for t in threats if self.is_weapon(t)} if threats is not None else None
         for trigger, args in reversed(self._seen):
+            if trigger.head.lemma_.lower() in self.defence.interceptions:
+                continue
             if trigger.event_type != "ASSAULT" or args.source is None \
                     or args.source.label_ in (UNKNOWN_DOER, UNKNOWN_ATTACKER):
                 continue
             used = [*args.instruments, *(c for c in trigger.head.children if c.dep_ == "compound")]
-            if any(w.lemma_.lower() in words for w in used):  # "fired missiles", "a missile attack"
-                return args.source
+            if any(w.lemma_.lower() in words if words is not None else self.is_weapon(w) for w in used):
+                return args  # "fired missiles", "a missile attack"
         return None
 
     def _defended_site(self, defence: Defence, doc: Doc) -> Token | None:
@@ -578,6 +597,10 @@ class ArgumentFinder:
             for owner in doc[doc[i].left_edge.i : i]:
                 if owner.dep_ in ("poss", "compound", "amod") and self._is_site(owner, owner.dep_ != "poss"):
                     return owner
+                if owner.dep_ == "poss" and owner.lower_ in ("its", "their") and doc[i].head.dep_ == "ccomp":
+                    reporter = self.subject_of_clause(doc[i].head.head)  # "Israel said its air defences"
+                    if reporter is not None and self._is_site(reporter, True):
+                        return reporter
         return next((aim for aim in (self._aim(doc[i]) for i in defence.threats) if aim is not None), None)
 
     def _is_site(self, token: Token, named_only: bool) -> bool:
@@ -692,11 +715,15 @@ class ArgumentFinder:
                 return phrase
         return None
 
-    def _latest_doer(self, verb: Token, any_type: bool = False) -> Span | None:
+    def _latest_doer(self, verb: Token, any_type: bool = False, singular: bool = False) -> Span | None:
         """The doer of the latest act reported before ``verb`` (an attack, or with ``any_type``
-        any act with a named doer in an earlier sentence: "condemned the decision")."""
+        any act with a named doer in an earlier sentence: "condemned the decision"). With
+        ``singular`` ("condemned it"), acts told by a plural noun are passed over: "it" does not
+        stand for the "attacks" the strike's target was accused of planning."""
         for trigger, args in reversed(self._seen):
             if trigger.head.i >= verb.i or trigger.head.doc is not verb.doc:
+                continue
+            if singular and trigger.is_nominal and trigger.head.tag_ in ("NNS", "NNPS"):
                 continue
             if any_type:
                 if trigger.head.i < verb.sent.start and not trigger.is_nominal and args.source is not None:
@@ -860,6 +887,8 @@ class ArgumentFinder:
         args.source = self._span(agent_obj, args)
         if patient is None and verb.dep_ == "acl":
             patient = verb.head
+        if patient is not None and self.is_weapon(self._counted(patient)):
+            patient = self._counted(patient)  # "71 of 103 cruise missiles were shot down"
         weapon = self._weapon_pronoun(patient)
         if weapon is not None:  # "fired a missile at a destroyer, but it was shot down": the firer's
             args.instruments.append(weapon)
@@ -904,8 +933,16 @@ class ArgumentFinder:
                 args.source = self._span(verb.head, args)
         downing = any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children) or verb.lower_ in _DOWNING
         obj = _child(verb, "dobj")
+        if downing and obj is not None and (obj.lower_ in _SHARE_WORDS or obj.pos_ == "NUM"):
+            obj = _prep_object(obj, "of") or obj  # "shot down all of them", "downed two of them"
         if downing and obj is not None and obj.lower_ in ("it", "them"):
-            obj = self._downed(obj) or obj  # "its air defenses had mistakenly downed it": the plane
+            downed = self._downed(obj)  # "its air defenses had mistakenly downed it": the plane
+            if downed is None and obj.lower_ == "them" and verb.lemma_.lower() in self.defence.interceptions:
+                fired = self._attack_before(None)  # "shot down all of them": the weapons just told of
+                if fired is not None:
+                    args.target = fired.source
+                    return
+            obj = downed or obj
         # an aircraft shot down is the target ("shooting down the plane"); a drone or missile shot
         # down stands for whoever launched it (the gold guidelines), as before
         aircraft = downing and obj is not None and obj.lemma_.lower() in _AIRCRAFT
@@ -929,11 +966,29 @@ class ArgumentFinder:
         if complement is None:
             return
         args.target = self._span(_child(complement, "dobj"), args)
+        if args.target is not None and complement.lemma_.lower() in self.reprisal_verbs:
+            args.target = self._killer_of(args.target) or args.target  # "vowed to avenge its commander"
         if args.target is None:
             clause = _child(complement, "ccomp", "xcomp")
             helped = _child(clause, "nsubj") if clause is not None else None
             if helped is not None and self.is_actorish(noun_phrase(helped).text, False):
                 args.target = noun_phrase(helped)
+
+    def _killer_of(self, victim: Span) -> Span | None:
+        """Whom avenging a victim is aimed at: the doer of the latest attack told before on a
+        victim of the same word, in the victim's phrase or its apposition ("killed Abu Taqwa, a
+        senior commander of the group" … "vowed to avenge its commander"). An act avenged ("avenge the killing") is left to the act's own doer."""
+        if self._event_noun(victim.root):
+            return None
+        lemma = victim.root.lemma_.lower()
+        for trigger, args in reversed(self._seen):
+            if trigger.head.i >= victim.sent.start or trigger.event_type != "ASSAULT":
+                continue
+            if args.target is not None and args.source is not None and \
+                    any(t.lemma_.lower() == lemma for t in args.target.root.subtree) and \
+                    args.source.label_ not in (UNKNOWN_DOER, UNKNOWN_ATTACKER):
+                return args.source
+        return None
 
     def _object_target(self, verb: Token, etype: EventType, args: Arguments) -> None:
         """Targets that the object's own words point to, per type: the designation revoked, the
@@ -973,7 +1028,7 @@ class ArgumentFinder:
                 "them", "it", "what", "this", "that"):
             # "called on Iran to release it and accused it of ...": a party just named in the
             # sentence; else "condemned them": the acts just reported
-            args.target = self._party_before(obj, verb) or self._latest_doer(verb)
+            args.target = self._party_before(obj, verb) or self._latest_doer(verb, singular=obj.lower_ == "it")
         if args.target is None and etype.name in ("ACCUSE", "REQUEST"):
             args.target = self._reported_subject(verb, args)
         if args.target is not None and etype.name in _UNKNOWN_DOER_TYPES and self._struck_thing(args.target):
@@ -1271,19 +1326,23 @@ class ArgumentFinder:
 
     def _named_victim(self, verb: Token) -> Span | None:
         """For an attack on a place ("Rockets struck Erbil, killing a contractor ... and wounding
-        an American service member"), the first victim the text names by country or group."""
+        an American service member"), the first victim the text names by country or group, else
+        the first it names by kind ("bombed a market, killing dozens of shoppers")."""
         casualty = self.cues.casualty_verbs
+        objects: list[Token] = []
         for clause in verb.children:
             if clause.dep_ not in ("advcl", "conj") or clause.lemma_.lower() not in casualty | {"wound", "injure"}:
                 continue
             # the victims and what describes them, not the clause's own phrases ("killing 25
             # fighters, in retaliation for the attack that killed a U.S. contractor")
             victims = [t for c in clause.children if c.dep_ in ("dobj", "conj") for t in c.subtree]
-            objects = [c for c in victims if c.dep_ in ("dobj", "conj", "appos", "pobj")
-                       and c.pos_ in ("NOUN", "PROPN")]
+            objects += [c for c in victims if c.dep_ in ("dobj", "conj", "appos", "pobj")
+                        and c.pos_ in ("NOUN", "PROPN")]
+        for named_only in (True, False):
             for obj in objects:
                 phrase = noun_phrase(obj)
-                if self.is_actorish(phrase.text, True):
+                owned = any(t.dep_ == "poss" for t in phrase)  # "killing three of its crew": the ship's
+                if self.is_actorish(phrase.text, named_only) and (named_only or not owned):
                     return phrase
         return None
 

@@ -209,7 +209,8 @@ def place_named_sides(events: Sequence[Event], facility_heads: frozenset[str] = 
     property (``facility_heads``: "depots near Abu Kamal", "an air defence radar"): a foreign
     attacker's strike on it hit the country where it stands. A side that is only a kind of
     settlement (``settlement_heads``: "an attack on the town of Douma", placed at Douma) is
-    the people of the place the event is placed at, whoever the attacker.
+    the people of the place the event is placed at, whoever the attacker; and so are civilians
+    named by no nationality ("killing more than 140 mourners").
     """
     placed: list[Event] = []
     for event in events:
@@ -218,6 +219,7 @@ def place_named_sides(events: Sequence[Event], facility_heads: frozenset[str] = 
             event = _named_by_place(event, where.name, where.country, settlement_heads)
             event = _hit_where_placed(event, where.country)
             event = _property_hit(event, where.country, facility_heads)
+            event = _people_of_place(event, where.country)
         placed.append(event)
     return placed
 
@@ -245,6 +247,15 @@ def _hit_where_placed(event: Event, country: str) -> Event:
     if source is None or source.country in (None, country):
         return event
     return replace(event, target=Actor(text="", country=country))
+
+
+def _people_of_place(event: Event, country: str) -> Event:
+    """Civilians the text names by no nationality ("killing more than 140 mourners", "shelled
+    several civilians") are people of the place the act happened at."""
+    target = event.target
+    if target is None or target.country not in _UNRESOLVED or target.sector != "civilian" or not target.text:
+        return event
+    return replace(event, target=replace(target, country=country))
 
 
 def _property_hit(event: Event, country: str, facility_heads: frozenset[str]) -> Event:
