@@ -1,6 +1,7 @@
 """Reading rules for vows of revenge, condemnations by pronoun, interceptions whose defender or
-launcher the sentence leaves to the story, ship names that open with a navy's prefix, and
-civilians named by no nationality.
+launcher the sentence leaves to the story, ship names that open with a navy's prefix,
+civilians named by no nationality, a local report's unnamed authorities, and "the coalition"
+named before.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its
 own, all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -40,6 +41,19 @@ TEXTS = {
         "ADEN, Oct. 9, 2016 —\n"
         "Saudi-led coalition jets bombed a crowded market in Saada on Saturday, killing dozens of "
         "shoppers.\n"),
+    "home_authorities": (
+        "BAGHDAD, Oct. 9, 2019 —\n"
+        "Thousands of protesters marched through Baghdad and Nasiriyah on Monday. "
+        "The authorities imposed a curfew on the capital on Tuesday.\n"),
+    "foreign_dateline": (
+        "WASHINGTON, Oct. 9, 2019 —\n"
+        "Thousands of protesters marched through Baghdad and Nasiriyah on Monday. "
+        "The authorities imposed a curfew on the capital on Tuesday.\n"),
+    "the_coalition": (
+        "RIYADH, Nov. 6, 2017 —\n"
+        "Saudi air defences shot down a ballistic missile fired by the Houthis toward Riyadh on "
+        "Saturday, the Saudi-led coalition said. "
+        "The coalition accused Tehran of supplying the missile.\n"),
     "navy_prefix": (
         "SANAA, Oct. 20, 2023 —\n"
         "The Houthis fired cruise missiles toward the USS Carney in the northern Red Sea.\n"),
@@ -86,3 +100,19 @@ def test_civilians_named_by_no_nationality_are_the_places_people(coded) -> None:
     bombed = _one(coded["unnamed_civilians"], "bombed")
     assert (_country(bombed.source), _country(bombed.target)) == ("SAU", "YEM")
     assert bombed.target is not None and "shoppers" in bombed.target.text
+
+
+def test_a_local_reports_unnamed_authorities_are_its_countrys(coded) -> None:
+    curfew = _one(coded["home_authorities"], "imposed a curfew")
+    assert (curfew.event_type, _country(curfew.source)) == ("COERCE", "IRQ")
+
+
+def test_a_report_from_abroad_lends_its_dateline_to_no_one(coded) -> None:
+    curfew = _one(coded["foreign_dateline"], "imposed a curfew")
+    assert _country(curfew.source) in (None, "UNK")
+
+
+def test_the_coalition_is_the_one_named_before(coded) -> None:
+    accused = _one(coded["the_coalition"], "accused")
+    assert (_country(accused.source), _country(accused.target)) == ("SAU", "IRN")
+    assert accused.source is not None and accused.source.name == "Saudi-led coalition"

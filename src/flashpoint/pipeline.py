@@ -201,7 +201,7 @@ def _coded_stream(
         return iter(())
     from flashpoint.events import load_coder
     from flashpoint.events.counterparts import place_named_sides
-    from flashpoint.geo import load_gazetteer, locate_events
+    from flashpoint.geo import home_country, load_gazetteer, locate_events
     from flashpoint.nlp import load_nlp, parse
 
     nlp = load_nlp(settings)
@@ -213,7 +213,8 @@ def _coded_stream(
             summary.tokens += len(parsed)
             located = locate_events(doc, parsed, coder.code(doc, parsed), gazetteer)
             yield doc, place_named_sides(located, coder.actors.property_heads,
-                                         coder.actors.settlement_heads)
+                                         coder.actors.settlement_heads,
+                                         home_country(doc, parsed, gazetteer))
 
     return stream()
 

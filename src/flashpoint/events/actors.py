@@ -283,6 +283,7 @@ class ActorDictionary:
         self._sites = _AliasIndex()
         self._places = _AliasIndex()
         self._place_names: set[str] = set()
+        self._generic: dict[str, set[str]] = {}
         self.counts: dict[str, int] = {}
         try:
             self._load(data)
@@ -316,6 +317,8 @@ class ActorDictionary:
                                sponsor=spec.get("sponsor"))
             for alias in spec["names"]:
                 self._index.add(alias, entry)
+            if spec.get("generic"):
+                self._generic.setdefault(str(spec["generic"]).lower(), set()).add(entry.id)
         countries = data["countries"]
         for iso3, spec in countries.items():
             country = ActorEntry(id=iso3, name=str(spec["name"]), kind="country", country=iso3)
@@ -517,6 +520,7 @@ class ActorDictionary:
             return self._described_as(span, Actor(text=span.text, country="UNK"), when, _depth) or Actor(
                 text=span.text, country="UNK")
         actor = self._across_boundary(span, when) or self.resolve(span.text, when)
+        actor = self._generic_antecedent(span, actor, when) or actor
         for step in (self._place_left, self._used_by):
             found = step(span, actor, when, _depth)
             if found is not None:
@@ -533,6 +537,28 @@ class ActorDictionary:
             if found is not None:
                 return found
         return self._placed_group(actor, span, span.root)
+
+    def _generic_antecedent(self, span: Span, actor: Actor, when: str | None) -> Actor | None:
+        """A body called by its common noun alone ("the coalition", "coalition air raids") is
+        the body of that noun the document named last before it: the Saudi-led coalition in a
+        story about Yemen, the U.S.-led one in a story about Iraq."""
+        found = self.find(span.text, when)
+        if found is None:
+            return None
+        entry, alias = found
+        noun = next((g for g, ids in self._generic.items() if entry.id in ids), None)
+        if noun is None or not alias.lower().startswith(noun):
+            return None
+        for match in reversed(self._mentions(span.doc, 0, span.start_char)):
+            named = next((e for e in match.entries if e.id in self._generic[noun]), None)
+            if named is None or match.alias.lower().startswith(noun):
+                continue  # another bare mention says nothing of which body it is
+            if named.id == entry.id:
+                return None
+            country, sector = named.placed(when)
+            return Actor(text=actor.text, name=named.name, country=country or "UNK",
+                         sector=sector or actor.sector, id=named.id)
+        return None
 
     def _labelled(self, span: Span, when: str | None) -> Actor | None:
         """Spans the argument finder marked: an attacker the text leaves unnamed (the suspect),

@@ -37,6 +37,7 @@ __all__ = ["fill_counterparts", "place_named_sides"]
 _UNRESOLVED = (None, "", "UNK")
 _MATERIAL_CONFLICT = 4  # QuadClass of attacks, seizures and sanctions
 _AIR_OR_UNSTATED = (None, "aerial")
+_STATE = frozenset({"government", "military", "police"})  # sectors of a state's own bodies
 _DEFINITE = frozenset({"the", "this", "that", "its", "their"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "another", "its", "their", "his", "her"})
 
@@ -197,7 +198,8 @@ def fill_counterparts(events: Sequence[Event], site_heads: frozenset[str] = froz
 
 
 def place_named_sides(events: Sequence[Event], facility_heads: frozenset[str] = frozenset(),
-                      settlement_heads: frozenset[str] = frozenset()) -> list[Event]:
+                      settlement_heads: frozenset[str] = frozenset(),
+                      home: str | None = None) -> list[Event]:
     """Sides read off the event's place, once the geoparser has placed it.
 
     A side named only by the place the event happened at ("fired rockets at Haifa", "struck
@@ -211,9 +213,15 @@ def place_named_sides(events: Sequence[Event], facility_heads: frozenset[str] = 
     settlement (``settlement_heads``: "an attack on the town of Douma", placed at Douma) is
     the people of the place the event is placed at, whoever the attacker; and so are civilians
     named by no nationality ("killing more than 140 mourners").
+
+    In a local report (``home``: the country of its dateline, when the story happens there) the
+    state's bodies named by no country ("the authorities", "the foreign ministry", "security
+    forces", "government officials") are that country's, unless the act is placed abroad.
     """
     placed: list[Event] = []
     for event in events:
+        if home is not None:
+            event = _home_state(event, home)
         where = event.location
         if where is not None and where.country:
             event = _named_by_place(event, where.name, where.country, settlement_heads)
@@ -247,6 +255,24 @@ def _hit_where_placed(event: Event, country: str) -> Event:
     if source is None or source.country in (None, country):
         return event
     return replace(event, target=Actor(text="", country=country))
+
+
+def _home_state(event: Event, home: str) -> Event:
+    if event.location is not None and event.location.country not in (None, home):
+        return event
+    for role in ("source", "target"):
+        actor: Actor | None = getattr(event, role)
+        if actor is not None and actor.text and actor.country in _UNRESOLVED and actor.sector in _STATE \
+                and _described(actor.text):
+            event = replace(event, **{role: replace(actor, country=home)})
+    return event
+
+
+def _described(text: str) -> bool:
+    """A phrase that describes (a lower-case word past its determiners: "the authorities",
+    "Government spokesman Basim al-Awadi"), not one that only names ("the Galaxy Leader",
+    whose "Leader" is no office)."""
+    return any(word[:1].islower() and word.lower() not in _DETERMINERS for word in text.split())
 
 
 def _people_of_place(event: Event, country: str) -> Event:

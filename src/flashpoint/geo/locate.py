@@ -63,7 +63,7 @@ from flashpoint.geo.scenes import (Anchor, Scene, find_scenes, finer as _finer, 
 from flashpoint.nlp.doctext import text_of
 from flashpoint.records import Document, Event, great_circle_km
 
-__all__ = ["locate_events"]
+__all__ = ["home_country", "locate_events"]
 
 #: A later place sharpens the episode's place only if it lies this close to a town or site
 #: (a country or region sharpens to anything inside it).
@@ -107,6 +107,15 @@ def locate_events(
             place = _refined(place, event, stories, None if prior else local, gazetteer)
         located.append(replace(event, location=place.to_location()) if place else event)
     return located
+
+
+def home_country(document: Document, parsed: Doc, gazetteer: Gazetteer) -> str | None:
+    """The country a local report is written from: its dateline's, when the places where the
+    story's things happen lie mostly in it ("BAGHDAD, Oct. 7, 2019 —" over a story of Iraqi
+    streets); else None ("WASHINGTON" over a story about Syria)."""
+    places = find_places(document, parsed, gazetteer)
+    dateline = _dateline(places, parsed)
+    return dateline.country if _is_local(dateline, places, parsed, place_rules()) else None
 
 
 class Dated(NamedTuple):

@@ -111,8 +111,12 @@ def find_places(document: Document | str, parsed: Doc, gazetteer: Gazetteer) -> 
     """Every resolvable toponym of a parsed document, in text order.
 
     ``document`` is taken for symmetry with ``Coder.code``; offsets are into ``parsed.text``,
-    which is the document's cleaned text."""
-    return resolve(recognize(parsed, gazetteer), text_of(parsed), gazetteer)
+    which is the document's cleaned text. The result is kept on the parsed document, so the
+    stages that read places (placing events, the report's home country) find them once."""
+    key = f"flashpoint.places.{id(gazetteer)}"
+    if key not in parsed.user_data:
+        parsed.user_data[key] = resolve(recognize(parsed, gazetteer), text_of(parsed), gazetteer)
+    return list(parsed.user_data[key])
 
 
 def resolve(mentions: list[Mention], text: str, gazetteer: Gazetteer,
