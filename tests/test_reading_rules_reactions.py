@@ -1,7 +1,7 @@
 """Reading rules for vows of revenge, condemnations by pronoun, interceptions whose defender or
 launcher the sentence leaves to the story, ship names that open with a navy's prefix,
-civilians named by no nationality, a local report's unnamed authorities, and "the coalition"
-named before.
+civilians named by no nationality, a local report's unnamed authorities, "the coalition" named
+before, and trading fire as an attack.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its
 own, all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -54,6 +54,9 @@ TEXTS = {
         "Saudi air defences shot down a ballistic missile fired by the Houthis toward Riyadh on "
         "Saturday, the Saudi-led coalition said. "
         "The coalition accused Tehran of supplying the missile.\n"),
+    "traded_fire": (
+        "ERBIL, Jan. 20, 2015 —\n"
+        "Canadian special forces traded fire with Islamic State fighters near Mosul on Monday.\n"),
     "navy_prefix": (
         "SANAA, Oct. 20, 2023 —\n"
         "The Houthis fired cruise missiles toward the USS Carney in the northern Red Sea.\n"),
@@ -116,3 +119,9 @@ def test_the_coalition_is_the_one_named_before(coded) -> None:
     accused = _one(coded["the_coalition"], "accused")
     assert (_country(accused.source), _country(accused.target)) == ("SAU", "IRN")
     assert accused.source is not None and accused.source.name == "Saudi-led coalition"
+
+
+def test_trading_fire_is_an_attack(coded) -> None:
+    traded = _one(coded["traded_fire"], "traded fire")
+    assert (traded.event_type, _country(traded.source)) == ("ASSAULT", "CAN")
+
