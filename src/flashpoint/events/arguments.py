@@ -977,7 +977,8 @@ class ArgumentFinder:
     def _killer_of(self, victim: Span) -> Span | None:
         """Whom avenging a victim is aimed at: the doer of the latest attack told before on a
         victim of the same word, in the victim's phrase or its apposition ("killed Abu Taqwa, a
-        senior commander of the group" … "vowed to avenge its commander"). An act avenged ("avenge the killing") is left to the act's own doer."""
+        senior commander of the group" … "vowed to avenge its commander"). An act avenged
+        ("avenge the killing") is left to the act's own doer."""
         if self._event_noun(victim.root):
             return None
         lemma = victim.root.lemma_.lower()
