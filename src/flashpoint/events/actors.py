@@ -283,7 +283,7 @@ class ActorDictionary:
         self._sites = _AliasIndex()
         self._places = _AliasIndex()
         self._place_names: set[str] = set()
-        self._generic: dict[str, set[str]] = {}
+        self._generic: dict[str, str] = {}  # entry id -> the common noun it goes by
         self.counts: dict[str, int] = {}
         try:
             self._load(data)
@@ -318,7 +318,7 @@ class ActorDictionary:
             for alias in spec["names"]:
                 self._index.add(alias, entry)
             if spec.get("generic"):
-                self._generic.setdefault(str(spec["generic"]).lower(), set()).add(entry.id)
+                self._generic[entry.id] = str(spec["generic"]).lower()
         countries = data["countries"]
         for iso3, spec in countries.items():
             country = ActorEntry(id=iso3, name=str(spec["name"]), kind="country", country=iso3)
@@ -542,15 +542,13 @@ class ActorDictionary:
         """A body called by its common noun alone ("the coalition", "coalition air raids") is
         the body of that noun the document named last before it: the Saudi-led coalition in a
         story about Yemen, the U.S.-led one in a story about Iraq."""
-        found = self.find(span.text, when)
-        if found is None:
+        noun = self._generic.get(actor.id or "")
+        found = self.find(span.text, when) if noun is not None else None
+        if found is None or not found[1].lower().startswith(noun):
             return None
-        entry, alias = found
-        noun = next((g for g, ids in self._generic.items() if entry.id in ids), None)
-        if noun is None or not alias.lower().startswith(noun):
-            return None
+        entry = found[0]
         for match in reversed(self._mentions(span.doc, 0, span.start_char)):
-            named = next((e for e in match.entries if e.id in self._generic[noun]), None)
+            named = next((e for e in match.entries if self._generic.get(e.id) == noun), None)
             if named is None or match.alias.lower().startswith(noun):
                 continue  # another bare mention says nothing of which body it is
             if named.id == entry.id:

@@ -887,8 +887,9 @@ class ArgumentFinder:
         args.source = self._span(agent_obj, args)
         if patient is None and verb.dep_ == "acl":
             patient = verb.head
-        if patient is not None and self.is_weapon(self._counted(patient)):
-            patient = self._counted(patient)  # "71 of 103 cruise missiles were shot down"
+        counted = self._counted(patient) if patient is not None else None
+        if counted is not None and self.is_weapon(counted):
+            patient = counted  # "71 of 103 cruise missiles were shot down"
         weapon = self._weapon_pronoun(patient)
         if weapon is not None:  # "fired a missile at a destroyer, but it was shot down": the firer's
             args.instruments.append(weapon)

@@ -258,6 +258,8 @@ def _hit_where_placed(event: Event, country: str) -> Event:
 
 
 def _home_state(event: Event, home: str) -> Event:
+    """A local report's unnamed state bodies are its country's (see :func:`place_named_sides`):
+    wire copy names the nationality of "the authorities" only when it is not the dateline's."""
     if event.location is not None and event.location.country not in (None, home):
         return event
     for role in ("source", "target"):
