@@ -45,6 +45,7 @@ from spacy.tokens import Doc, Span, Token
 
 from flashpoint.events.mentions import name_modifiers, own_words, tells_of
 from flashpoint.events.ontology import EventType, Ontology
+from flashpoint.events.status import participle_on_time_clause
 from flashpoint.events.timex import load_lexicon
 from flashpoint.events.triggers import Defence, Trigger, load_defence
 
@@ -916,8 +917,11 @@ class ArgumentFinder:
     def _active(self, verb: Token, etype: EventType, args: Arguments) -> None:
         """Source from the subject (or the clause above, or the accused), target from the object."""
         subject = _child(verb, "nsubj")
+        main_doer = self._main_clause_doer(verb, etype) if subject is None else None
         if subject is None and args.accused is not None:
             args.source = args.accused  # "accused X of bombing": X, not the accuser
+        elif main_doer is not None:
+            args.source = main_doer
         else:
             args.source = self._span(subject if subject is not None else self.subject_of_clause(verb), args)
         if (subject is None and args.source is not None and verb.dep_ == "conj"
@@ -950,6 +954,18 @@ class ArgumentFinder:
         args.target = self._span(obj, args, etype.instrument_objects and not aircraft)
         if args.target is None:
             args.target = self._launcher(_child(verb, "dobj"))
+
+    def _main_clause_doer(self, verb: Token, etype: EventType) -> Span | None:
+        """The doer of a participle the parser hung on a time clause ("warplanes struck the
+        airport as the WHO chief prepared to board, hitting the control tower"): the hitting is
+        the main clause's act, so its doer is that act's, not the time clause's subject."""
+        if not participle_on_time_clause(verb):
+            return None
+        main = verb.head.head
+        for trigger, args in reversed(self._seen):
+            if trigger.head.i == main.i and trigger.head.doc is verb.doc and trigger.event_type == etype.name:
+                return args.source
+        return None
 
     def _complement_target(self, verb: Token, etype: EventType, args: Arguments) -> None:
         """A type's target preposition, else the object of the complement clause ("threatened

@@ -44,7 +44,7 @@ from flashpoint.events.dates import DateIndex
 from flashpoint.events.modes import choose_mode
 from flashpoint.events.numbers import CasualtyCounter
 from flashpoint.events.ontology import EventType, Ontology, StatusCues, load_ontology
-from flashpoint.events.status import StatusFinder
+from flashpoint.events.status import StatusFinder, participle_on_time_clause
 from flashpoint.events.triggers import Trigger, TriggerFinder
 from flashpoint.errors import ModelError
 from flashpoint.nlp.doctext import text_of
@@ -613,6 +613,8 @@ def _restates(outer: Token, inner: Token, cues: StatusCues, event_type: str) -> 
     a participle elaborating it, "struck ..., hitting ...")."""
     node = inner
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+    if participle_on_time_clause(node) and node.head.head.i == outer.i:
+        return True  # "struck the airport as the WHO chief prepared to board, hitting the tower"
     if node.dep_ in ("advcl", "conj") and node.pos_ == "VERB" and node.head.i == outer.i:
         # "struck 85 targets, hitting command centers"; "were launched from Iran and targeted
         # Al-Asad": one attack told twice, as long as the second verb has no subject of its own.

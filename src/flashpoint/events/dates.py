@@ -274,7 +274,7 @@ class DateIndex:
                 timex: TimeExpression | None, lexicon: Lexicon) -> Expression:
         """An expression with the word it modifies and whether it is a bound ("since 2014")."""
         span = doc.char_span(start, end, alignment_mode="expand")
-        host, prep = _host(span) if span is not None else (None, None)
+        host, prep = _host(span, lexicon.parts_of_day) if span is not None else (None, None)
         if span is not None and host is not None:
             host = _opening_clause(span, _nearest_clause(span, host), lexicon)
         words = _introducer(self.text, start, lexicon.date_fillers)
@@ -474,9 +474,11 @@ def _deadline(words: list[str], lexicon: Lexicon) -> bool:
     return not (words[-1] == "before" and len(words) > 1 and lexicon.unit(words[-2]) is not None)
 
 
-def _host(span: Span) -> tuple[Token | None, str | None]:
-    """The word a time expression modifies, climbing over its own words, prepositions and
-    "early"/"late"; and the first preposition met ("on", "since", "until")."""
+def _host(span: Span, parts_of_day: frozenset[str] = frozenset()) -> tuple[Token | None, str | None]:
+    """The word a time expression modifies, climbing over its own words, prepositions,
+    "early"/"late" and the part of the day it names ("before dawn on Friday": the storming, and
+    "before" is no deadline, for the first preposition met is "on"); and that first preposition
+    ("on", "since", "until")."""
     node = span.root
     prep: str | None = None
     for _ in range(12):
@@ -491,6 +493,9 @@ def _host(span: Span) -> tuple[Token | None, str | None]:
             node = parent
             continue
         if parent.lower_ in ("early", "late", "mid", "earlier", "later") and parent.pos_ in ("ADV", "ADJ"):
+            node = parent
+            continue
+        if parent.lower_ in parts_of_day and parent.pos_ == "NOUN" and prep is not None:
             node = parent
             continue
         return parent, prep

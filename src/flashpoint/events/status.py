@@ -28,13 +28,14 @@ from spacy.tokens import Token
 
 from flashpoint.events.ontology import StatusCues
 
-__all__ = ["StatusFinder", "STATUSES"]
+__all__ = ["StatusFinder", "STATUSES", "participle_on_time_clause"]
 
 STATUSES = ("actual", "claimed", "threatened", "hypothetical", "negated")
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
 _MAX_STEPS = 8
 # Conjunctions whose subjectless "-ing" clause shares the main clause's doer and mood.
 _SHARED_MOOD_MARKS = frozenset({"while", "whilst"})
+_TIME_MARKS = frozenset({"as", "while", "when"})
 _NOBODY = frozenset({"nobody", "none", "noone"})
 
 
@@ -294,6 +295,9 @@ class StatusFinder:
             child, node = node, node.head
             if child.dep_ == "dobj" and node.lemma_.lower() in self.cues.reaction_verbs:
                 break  # "to protest the airstrikes": what is protested happened
+            if participle_on_time_clause(child):
+                node = node.head  # "struck the airport as the WHO chief prepared to board, hitting ..."
+                continue
             if child.dep_ == "conj" and _misattached_conjunct(child, node):
                 node = node.head  # "called on Iran to release it and accused it of ...": the caller's act
                 continue
@@ -322,6 +326,20 @@ def _misattached_conjunct(conjunct: Token, head: Token) -> bool:
     if head.tag_ == "VB" and any(c.tag_ == "TO" for c in head.children):
         return head.dep_ in ("xcomp", "ccomp") and head.head.i != head.i
     return head.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "had" for c in head.children)
+
+
+def participle_on_time_clause(participle: Token) -> bool:
+    """A subjectless participle the parser hung on an "as"/"while"/"when" clause that has a
+    subject of its own: it tells more of the main clause's act ("warplanes struck the airport as
+    the WHO chief prepared to board, hitting the control tower"), so the time clause's verbs
+    ("prepared") do not govern it, its doer is the main clause's, and it restates that act."""
+    clause = participle.head
+    if participle.dep_ != "advcl" or participle.tag_ != "VBG" or clause.dep_ != "advcl":
+        return False
+    if any(c.dep_ in _SUBJECT_DEPS for c in participle.children):
+        return False
+    return any(c.dep_ in _SUBJECT_DEPS for c in clause.children) and any(
+        c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in clause.children)
 
 
 def _speaker_itself(verb: Token) -> bool:

@@ -73,6 +73,7 @@ class Lexicon:
     pronouns: frozenset[str]
     habitual: frozenset[str]
     series_nouns: frozenset[str]
+    parts_of_day: frozenset[str] = frozenset()
 
     def unit(self, word: str) -> Unit | None:
         """The unit a (possibly plural) noun names: "days" -> day."""
@@ -148,6 +149,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
             pronouns=_words(spec["pronouns"]),
             habitual=_words(spec["habitual"]),
             series_nouns=_words(spec.get("series_nouns")),
+            parts_of_day=_words(spec.get("parts_of_day")),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ModelError(f"time_expressions.yaml is malformed: {exc}") from exc

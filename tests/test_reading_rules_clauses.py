@@ -1,0 +1,45 @@
+"""Reading rules for what hangs on a clause the parser misplaces: a time phrase on a part of
+the day ("before dawn on Friday"), and a participle hung on an "as" clause ("struck the airport
+as the WHO chief prepared to board, hitting the control tower").
+
+Like the other reading-rule modules: each rule is checked end to end on a short text of its
+own, all coded as one batch (``tests.rules_support.code_texts``)."""
+
+from __future__ import annotations
+
+from tests.rules_support import coded_fixture
+from tests.rules_support import country as _country
+from tests.rules_support import one as _one
+
+TEXTS = {
+    "before_dawn": (
+        "BAGHDAD, Jan. 23, 2022 —\n"
+        "Islamic State gunmen stormed an army post in Diyala province before dawn on Friday, "
+        "killing 11 soldiers.\n"),
+    "early_hours": (
+        "ERBIL, Jan. 23, 2022 —\n"
+        "Drones attacked the airport in the early hours of Sunday.\n"),
+    "participle_on_as_clause": (
+        "SANAA, Dec. 27, 2024 —\n"
+        "Israeli warplanes struck Sanaa International Airport on Thursday as the head of the "
+        "World Health Organization prepared to board a flight there, hitting the control tower "
+        "and the departure lounge.\n"),
+}
+
+
+coded = coded_fixture("rules_clauses", TEXTS)
+
+
+def test_a_date_on_a_part_of_the_day_dates_the_act(coded) -> None:
+    stormed = _one(coded["before_dawn"], "stormed")
+    assert stormed.date == "2022-01-21"
+    attacked = _one(coded["early_hours"], "attacked")
+    assert attacked.date == "2022-01-23"
+
+
+def test_a_participle_hung_on_a_time_clause_restates_the_main_act(coded) -> None:
+    events = coded["participle_on_as_clause"]
+    attacks = [e for e in events if e.event_type == "ASSAULT"]
+    assert [e.trigger for e in attacks] == ["struck"]
+    struck = attacks[0]
+    assert (struck.status, _country(struck.source), _country(struck.target)) == ("actual", "ISR", "YEM")
