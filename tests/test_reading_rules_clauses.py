@@ -1,5 +1,6 @@
 """Reading rules for what hangs on a clause the parser misplaces: a time phrase on a part of
-the day ("before dawn on Friday"), and a participle hung on an "as" clause ("struck the airport
+the day ("before dawn on Friday"), a public place hit by a group of no country ("a market in
+Kirkuk"), and a participle hung on an "as" clause ("struck the airport
 as the WHO chief prepared to board, hitting the control tower").
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its
@@ -19,6 +20,9 @@ TEXTS = {
     "early_hours": (
         "ERBIL, Jan. 23, 2022 —\n"
         "Drones attacked the airport in the early hours of Sunday.\n"),
+    "public_place": (
+        "AMMAN, Sept. 3, 2023 —\n"
+        "Islamic State militants bombed a crowded market in Kirkuk on Saturday.\n"),
     "participle_on_as_clause": (
         "SANAA, Dec. 27, 2024 —\n"
         "Israeli warplanes struck Sanaa International Airport on Thursday as the head of the "
@@ -35,6 +39,11 @@ def test_a_date_on_a_part_of_the_day_dates_the_act(coded) -> None:
     assert stormed.date == "2022-01-21"
     attacked = _one(coded["early_hours"], "attacked")
     assert attacked.date == "2022-01-23"
+
+
+def test_a_public_place_hit_by_a_group_of_no_country_is_the_places_country(coded) -> None:
+    bombed = _one(coded["public_place"], "bombed")
+    assert _country(bombed.target) == "IRQ"
 
 
 def test_a_participle_hung_on_a_time_clause_restates_the_main_act(coded) -> None:

@@ -208,8 +208,10 @@ def place_named_sides(events: Sequence[Event], facility_heads: frozenset[str] = 
     country to (``fill_counterparts``: text, name and id empty) yields to the country the attack
     happened in, when that is not the attacker's own: "Israeli warplanes carried out strikes
     across Syria" hit Syria, whoever condemned them later. So does a target that only names
-    property (``facility_heads``: "depots near Abu Kamal", "an air defence radar"): a foreign
-    attacker's strike on it hit the country where it stands. A side that is only a kind of
+    property or a public place (``facility_heads``: "depots near Abu Kamal", "an army post",
+    "a football pitch"): an attack on it by anyone but that country's own forces (a foreign
+    state, or a group of no country: "Islamic State gunmen stormed an army post in Diyala") hit
+    the country where it stands. A side that is only a kind of
     settlement (``settlement_heads``: "an attack on the town of Douma", placed at Douma) is
     the people of the place the event is placed at, whoever the attacker; and so are civilians
     named by no nationality ("killing more than 140 mourners").
@@ -293,6 +295,6 @@ def _property_hit(event: Event, country: str, facility_heads: frozenset[str]) ->
     words = target.text.lower().split()
     if not words or words[-1] not in facility_heads:
         return event
-    if source is None or source.country in (None, "UNK", country):
-        return event
+    if source is not None and source.country == country:
+        return event  # "Iraqi jets struck hideouts in Anbar": whose hideouts, the place does not say
     return replace(event, target=replace(target, country=country))
