@@ -412,7 +412,7 @@ def _role(token: Token, place: Place, rules: PlaceRules, acted_on: bool,
     role of what they describe ("Camp Taji, a base north of Baghdad")."""
     country = place.precision == "country" and place.kind == "country"
     if place.demonym:
-        return _owner_of_territory(token, rules)
+        return _owner_of_territory(token, rules, leaving)
     while token.dep_ in ("conj", "appos") and token.head.i != token.i:
         if token.dep_ == "appos" and token.head.lemma_.lower() in rules.act_nouns:
             # a name set beside an act ("a rocket attack on a base, Green Village")
@@ -473,11 +473,15 @@ def _object_role(prep: Token, country: bool, rules: PlaceRules, acted_on: bool,
     return None
 
 
-def _owner_of_territory(token: Token, rules: PlaceRules) -> int | None:
-    """A place adjective says where only for the land it qualifies ("Israeli territory")."""
-    if token.dep_ in ("amod", "compound") and token.head.lower_ in rules.territory_nouns:
-        return _LOCATIVE
-    return None
+def _owner_of_territory(token: Token, rules: PlaceRules, leaving: bool = False) -> int | None:
+    """A place adjective says where only for the land it qualifies ("Israeli territory"), and
+    "from" that land says where only for an act of leaving: "missiles fired from Lebanese
+    airspace" struck somewhere else, as with a named place after "from"."""
+    if token.dep_ not in ("amod", "compound") or token.head.lower_ not in rules.territory_nouns:
+        return None
+    land = token.head
+    origin = land.dep_ == "pobj" and land.head.lower_ in rules.leaving and not leaving
+    return None if origin else _LOCATIVE
 
 
 def _as_town(place: Place) -> Place:
