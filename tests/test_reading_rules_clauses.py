@@ -1,7 +1,8 @@
-"""Reading rules for what hangs on a clause the parser misplaces: a time phrase on a part of
-the day ("before dawn on Friday"), a public place hit by a group of no country ("a market in
-Kirkuk"), and a participle hung on an "as" clause ("struck the airport
-as the WHO chief prepared to board, hitting the control tower").
+"""Reading rules for clauses and what hangs on them: a time phrase on a part of the day
+("before dawn on Friday"), a public place hit by a group of no country ("a market in Kirkuk"),
+a condition told by "as long as", strikes recommended as the answer to an attack ("should
+resist answering the next attack with strikes"), and a participle the parser hangs on an "as"
+clause ("struck the airport as the WHO chief prepared to board, hitting the control tower").
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its
 own, all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -23,6 +24,12 @@ TEXTS = {
     "public_place": (
         "AMMAN, Sept. 3, 2023 —\n"
         "Islamic State militants bombed a crowded market in Kirkuk on Saturday.\n"),
+    "as_long_as": (
+        "WASHINGTON, Feb. 16, 2024 —\n"
+        "Analysts expect more such interdictions as long as the attacks on shipping continue.\n"),
+    "answering_with_strikes": (
+        "WASHINGTON, March 8, 2021 —\n"
+        "Washington should resist answering the next attack with strikes on Iraqi soil.\n"),
     "participle_on_as_clause": (
         "SANAA, Dec. 27, 2024 —\n"
         "Israeli warplanes struck Sanaa International Airport on Thursday as the head of the "
@@ -44,6 +51,14 @@ def test_a_date_on_a_part_of_the_day_dates_the_act(coded) -> None:
 def test_a_public_place_hit_by_a_group_of_no_country_is_the_places_country(coded) -> None:
     bombed = _one(coded["public_place"], "bombed")
     assert _country(bombed.target) == "IRQ"
+
+
+def test_a_condition_told_by_as_long_as_asserts_nothing(coded) -> None:
+    assert [e for e in coded["as_long_as"] if e.status in ("actual", "claimed")] == []
+
+
+def test_strikes_recommended_as_an_answer_are_not_asserted(coded) -> None:
+    assert [e for e in coded["answering_with_strikes"] if e.status in ("actual", "claimed")] == []
 
 
 def test_a_participle_hung_on_a_time_clause_restates_the_main_act(coded) -> None:

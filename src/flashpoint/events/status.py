@@ -88,6 +88,8 @@ class StatusFinder:
                 return "hypothetical"
             if any(c.dep_ == "mark" and c.lower_ in self.cues.hypothetical_marks for c in node.children):
                 return "hypothetical"
+            if _as_long_as(node):
+                return "hypothetical"
         if any(c.dep_ == "advmod" and c.lower_ in self.cues.claim_adverbs for c in node.children):
             return "claimed"
         return None
@@ -269,7 +271,7 @@ class StatusFinder:
             if cue:
                 found.append(cue)
             if node.dep_ in _SUBJECT_DEPS:
-                cue = self._subject_cue(node)
+                cue = self._subject_cue(node) or ("hypothetical" if _as_long_as(node.head) else None)
                 if cue:
                     found.append(cue)
                 break
@@ -293,8 +295,9 @@ class StatusFinder:
             if node.dep_ == "prep" and node.lower_ in self.cues.presupposing_preps:
                 break
             child, node = node, node.head
-            if child.dep_ == "dobj" and node.lemma_.lower() in self.cues.reaction_verbs:
-                break  # "to protest the airstrikes": what is protested happened
+            if child.dep_ == "dobj" and child.i == trigger.i and node.lemma_.lower() in self.cues.reaction_verbs:
+                break  # "to protest the airstrikes": what is protested happened (not "answering
+                # the next attack with strikes": the strikes are the means, not what is answered)
             if participle_on_time_clause(child):
                 node = node.head  # "struck the airport as the WHO chief prepared to board, hitting ..."
                 continue
@@ -313,6 +316,13 @@ class StatusFinder:
         if found[0] == "hypothetical" and "threatened" in found:
             return "threatened"
         return found[0]
+
+
+def _as_long_as(clause: Token) -> bool:
+    """A condition told by "as long as" / "so long as" ("interdictions will go on as long as the
+    attacks continue"): the clause and its subject are not asserted."""
+    return clause.pos_ in ("VERB", "AUX") and clause.head.lower_ == "long" and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in clause.children)
 
 
 def _misattached_conjunct(conjunct: Token, head: Token) -> bool:
