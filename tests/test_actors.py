@@ -106,6 +106,16 @@ def test_people_are_placed_by_the_role_they_held_at_the_date() -> None:
     assert actors.resolve("Vance", "2025-06-01").name == "JD Vance"
 
 
+def test_regional_leaders_and_office_titles() -> None:
+    actors = load_actors()
+    assert actors.resolve("Prime Minister Saad Hariri", "2019-08-25").country == "LBN"
+    assert actors.resolve("President Ilham Aliyev", "2023-01-27").country == "AZE"
+    # "Foreign" alone is no alias of Britain's Foreign, Commonwealth and Development Office
+    assert actors.resolve("Foreign Minister Jalil Abbas Jilani", "2024-01-19").country == "PAK"
+    # a person's surname right after "the" names something else ("the Carney": the ship)
+    assert actors.find("the Carney", "2025-04-01") is None
+
+
 def test_a_data_file_without_countries_is_a_model_error(tmp_path: Path) -> None:
     bad = tmp_path / "actors.yaml"
     bad.write_text("people: {}\n", encoding="utf-8")

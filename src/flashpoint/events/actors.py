@@ -402,7 +402,7 @@ class ActorDictionary:
     def find(self, text: str, when: str | None = None) -> tuple[ActorEntry, str] | None:
         """The entry of the longest alias in ``text`` (with the alias text), if any."""
         best: AliasMatch | None = None
-        for match in self._past_prefixes(text, self.matches(text)):
+        for match in self._past_prefixes(text, _people_not_after_the(text, self.matches(text))):
             if best is None or len(match.alias) > len(best.alias):
                 best = match
             elif len(match.alias) == len(best.alias) and _rank(match) < _rank(best):
@@ -1228,3 +1228,10 @@ def load_actors(path: str | None = None) -> ActorDictionary:
     if not isinstance(sites, list) or not isinstance(regions, list):
         raise ModelError("sites.yaml and regions.yaml must hold lists")
     return ActorDictionary(data, sites, regions)
+
+
+def _people_not_after_the(text: str, matches: list[AliasMatch]) -> list[AliasMatch]:
+    """Matches less a person's name right after "the": news writes "the Carney" for the ship
+    named before (the USS Carney), never for Mark Carney."""
+    return [m for m in matches
+            if not (all(e.kind == "person" for e in m.entries) and text[:m.start].lower().endswith("the "))]
