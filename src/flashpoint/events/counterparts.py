@@ -211,10 +211,10 @@ def place_named_sides(events: Sequence[Event], facility_heads: frozenset[str] = 
     property or a public place (``facility_heads``: "depots near Abu Kamal", "an army post",
     "a football pitch"): an attack on it by anyone but that country's own forces (a foreign
     state, or a group of no country: "Islamic State gunmen stormed an army post in Diyala") hit
-    the country where it stands. A side that is only a kind of
-    settlement (``settlement_heads``: "an attack on the town of Douma", placed at Douma) is
-    the people of the place the event is placed at, whoever the attacker; and so are civilians
-    named by no nationality ("killing more than 140 mourners").
+    the country where it stands. A side that is only a kind of settlement
+    (``settlement_heads``: "an attack on the town of Douma", placed at Douma) is the people of
+    the place the event is placed at, whoever the attacker; and so are civilians named by no
+    nationality ("killing more than 140 mourners").
 
     In a local report (``home``: the country of its dateline, when the story happens there) the
     state's bodies named by no country ("the authorities", "the foreign ministry", "security
