@@ -971,8 +971,7 @@ class ActorDictionary:
         flag. Reports give a ship's flag once, often a sentence after its name; with two flags
         in the report the ship stays unplaced."""
         named = any(t.lower_ in _DEFINITE or t.pos_ == "PROPN" for t in span)
-        if depth >= _MAX_DEPTH or not named or not any(
-                t.pos_ == "NOUN" and t.lower_ in self._config.vessel_heads for t in span):
+        if depth >= _MAX_DEPTH or not named or not any(t.pos_ == "NOUN" and self._vessel_word(t) for t in span):
             return None
         flags = set()
         for token in span.doc:

@@ -514,8 +514,7 @@ class ArgumentFinder:
         lemmas = {w.lemma_.lower() for w in weapons}
         for earlier, args in reversed(self._seen):
             if earlier.head.doc is not head.doc or earlier.head.sent.start != head.sent.start \
-                    or earlier.event_type != trigger.event_type or args.source is None \
-                    or args.source.label_ in (UNKNOWN_DOER, UNKNOWN_ATTACKER):
+                    or earlier.event_type != trigger.event_type or not _named(args.source):
                 continue
             words = {t.lemma_.lower() for t in earlier.head.subtree} | {w.lemma_.lower() for w in args.instruments}
             if lemmas & words:
@@ -578,8 +577,7 @@ class ArgumentFinder:
         for trigger, args in reversed(self._seen):
             if trigger.head.lemma_.lower() in self.defence.interceptions:
                 continue
-            if trigger.event_type != "ASSAULT" or args.source is None \
-                    or args.source.label_ in (UNKNOWN_DOER, UNKNOWN_ATTACKER):
+            if trigger.event_type != "ASSAULT" or not _named(args.source):
                 continue
             used = [*args.instruments, *(c for c in trigger.head.children if c.dep_ == "compound")]
             if any(w.lemma_.lower() in words if words is not None else self.is_weapon(w) for w in used):
@@ -653,8 +651,7 @@ class ArgumentFinder:
             return None
         lemma = noun.lemma_.lower()
         earlier = [(t, a) for t, a in self._seen if t.head.i < noun.sent.start
-                   and t.event_type == "ASSAULT" and a.source is not None
-                   and a.source.label_ not in (UNKNOWN_DOER, UNKNOWN_ATTACKER)]
+                   and t.event_type == "ASSAULT" and _named(a.source)]
         same = [a for t, a in earlier if t.head.lemma_.lower() == lemma]
         foreground = [a for t, a in earlier if not self._in_passing(t)]
         pool = same or foreground
@@ -756,8 +753,7 @@ class ArgumentFinder:
         related = {trigger.event_type} | (_VIOLENT if trigger.event_type in _VIOLENT else set())
         earlier = self._named_alike(head, [(t, a) for t, a in self._seen
                                       if t.event_type in related and t.head.i < head.sent.start
-                                      and a.target is not None
-                                      and a.target.label_ not in (UNKNOWN_DOER, UNKNOWN_ATTACKER)])
+                                      and _named(a.target)])
         same = [a for t, a in earlier if t.head.lemma_.lower() == lemma]
         typed = [a for t, a in earlier if t.event_type == trigger.event_type and not self._in_passing(t)]
         foreground = [a for t, a in earlier if not self._in_passing(t)]
@@ -1002,9 +998,8 @@ class ArgumentFinder:
         for trigger, args in reversed(self._seen):
             if trigger.head.i >= victim.sent.start or trigger.event_type != "ASSAULT":
                 continue
-            if args.target is not None and args.source is not None and \
-                    any(t.lemma_.lower() == lemma for t in args.target.root.subtree) and \
-                    args.source.label_ not in (UNKNOWN_DOER, UNKNOWN_ATTACKER):
+            if args.target is not None and _named(args.source) and \
+                    any(t.lemma_.lower() == lemma for t in args.target.root.subtree):
                 return args.source
         return None
 
@@ -1081,8 +1076,7 @@ class ArgumentFinder:
             return told
         seizures = [a for t, a in self._seen
                     if t.event_type == "COERCE" and t.head.i < held.i and t.head.doc is held.doc
-                    and a.source is not None and a.target is not None
-                    and a.source.label_ not in (UNKNOWN_DOER, UNKNOWN_ATTACKER)]
+                    and _named(a.source) and a.target is not None]
         phrase = noun_phrase(held)
         names = [t.lower_ for t in phrase if t.pos_ == "PROPN" and t.i >= held.i]
         words = names or [held.lemma_.lower()]
@@ -1442,12 +1436,17 @@ class ArgumentFinder:
 _UNDERGOING_VERBS = frozenset({"come", "be"})
 
 
+def _named(side: Span | None) -> bool:
+    """Whether a side is one the text gives (not absent, not the unknown doer or attacker)."""
+    return side is not None and side.label_ not in (UNKNOWN_DOER, UNKNOWN_ATTACKER)
+
+
 def _doer_known(args: Arguments) -> Arguments | None:
     """An act's arguments with the doer the text named for it: its own source, else that of
     the act it re-mentions ("called the strikes a war crime": the strikes told before). None
     when no doer is known."""
     doer = args.source if args.source is not None else args.antecedent
-    if doer is None or doer.label_ in (UNKNOWN_DOER, UNKNOWN_ATTACKER):
+    if not _named(doer):
         return None
     return args if args.source is not None else Arguments(source=doer, target=args.target)
 
