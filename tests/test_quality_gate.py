@@ -45,13 +45,14 @@ GOLD_SETS = {
     "heldout4": ["heldout4.jsonl"],
     "dev4": ["dev4.jsonl"],
     "dev5": ["dev5.jsonl"],
+    "dev6": ["dev6.jsonl"],
 }
 
 #: Folders of gold texts, each coded as its own batch (``texts2`` holds the second held-out set,
 #: ``texts3`` the second development set, ``texts4`` the third held-out set, ``texts5`` the third
-#: development set, ``texts6`` the fourth held-out set, ``texts7`` the fourth and ``texts8`` the
-#: fifth development set, all annotated without running the coder).
-TEXT_DIRS = ("texts", "texts2", "texts3", "texts4", "texts5", "texts6", "texts7", "texts8")
+#: development set, ``texts6`` the fourth held-out set, ``texts7``, ``texts8`` and ``texts9`` the
+#: fourth, fifth and sixth development sets, all annotated without running the coder).
+TEXT_DIRS = ("texts", "texts2", "texts3", "texts4", "texts5", "texts6", "texts7", "texts8", "texts9")
 
 #: The dev set with each dateline run into the first sentence's line (``inline_records``).
 INLINE_SET = "dev-inline-dateline"
@@ -164,6 +165,7 @@ def _checker():
     ("heldout4.jsonl", "texts6", 16, 150),
     ("dev4.jsonl", "texts7", 20, 210),
     ("dev5.jsonl", "texts8", 20, 225),
+    ("dev6.jsonl", "texts9", 20, 225),
 ])
 def test_later_gold_sets_pass_the_gold_checks(gold_file: str, folder: str, texts_expected: int,
                                               records_at_least: int) -> None:
