@@ -31,6 +31,7 @@ keep their text, with country ``UNK``.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -284,6 +285,7 @@ class ActorDictionary:
         self._places = _AliasIndex()
         self._place_names: set[str] = set()
         self._generic: dict[str, str] = {}  # entry id -> the common noun it goes by
+        self._theatres: dict[str, tuple[ActorEntry, frozenset[str], str | None]] = {}  # id -> (entry, countries, until)
         self.counts: dict[str, int] = {}
         try:
             self._load(data)
@@ -319,6 +321,9 @@ class ActorDictionary:
                 self._index.add(alias, entry)
             if spec.get("generic"):
                 self._generic[entry.id] = str(spec["generic"]).lower()
+            if spec.get("theatre"):
+                self._theatres[entry.id] = (entry, frozenset(str(c) for c in spec["theatre"]),
+                                            _iso(spec.get("theatre_to")))
         countries = data["countries"]
         for iso3, spec in countries.items():
             country = ActorEntry(id=iso3, name=str(spec["name"]), kind="country", country=iso3)
@@ -514,7 +519,7 @@ class ActorDictionary:
         included = self._included_in(span)
         if included is not None and _depth < _MAX_DEPTH:  # "militia groups, including the ones targeted"
             return _retext(self.resolve_span(included, when, _depth + 1), span.text)
-        if any(t.dep_ == "amod" and t.lower_ in _FOREIGN for t in span.root.children):
+        if self._foreign_forces(span):
             return self.resolve(span.text, when)  # "foreign troops": not of the place or the reporter
         if self._relational(span):  # "its closest allies", "Tehran's partners": not the owner
             return self._described_as(span, Actor(text=span.text, country="UNK"), when, _depth) or Actor(
@@ -538,6 +543,13 @@ class ActorDictionary:
                 return found
         return self._placed_group(actor, span, span.root)
 
+    def _foreign_forces(self, span: Span) -> bool:
+        """ "foreign troops", "outside powers": someone else's, not the place's or the reporter's.
+        A state's "foreign ministry" or "foreign minister" is an office of that state."""
+        if not any(t.dep_ == "amod" and t.lower_ in _FOREIGN for t in span.root.children):
+            return False
+        return self.sector_of(span.text) != "government"
+
     def _generic_antecedent(self, span: Span, actor: Actor, when: str | None) -> Actor | None:
         """A body called by its common noun alone ("the coalition", "coalition air raids") is
         the body of that noun the document named last before it: the Saudi-led coalition in a
@@ -556,7 +568,28 @@ class ActorDictionary:
             country, sector = named.placed(when)
             return Actor(text=actor.text, name=named.name, country=country or "UNK",
                          sector=sector or actor.sector, id=named.id)
-        return None
+        return self._body_of_theatre(span, actor, noun, entry, when)
+
+    def _body_of_theatre(self, span: Span, actor: Actor, noun: str, default: ActorEntry,
+                         when: str | None) -> Actor | None:
+        """With no body of that noun named before it, "the coalition" is the one whose theatre
+        the report is about: the Saudi-led coalition where the actors named are mostly Yemeni
+        and Saudi ("coalition warplanes pounded the Houthi-held capital"), the U.S.-led one where
+        they are Iraqi and Syrian. The data files give each body its ``theatre``."""
+        bodies = [(e, countries) for key, (e, countries, until) in self._theatres.items()
+                  if self._generic.get(key) == noun and (when is None or until is None or when[:7] <= until)]
+        if len(bodies) < 2:
+            return None
+        seen = Counter(self._choose(m.entries, when).placed(when)[0] for m in self._mentions(span.doc))
+        def weight(countries: frozenset[str]) -> int:
+            return sum(seen[c] for c in countries)
+        best, countries = max(bodies, key=lambda body: weight(body[1]))
+        default_weight = weight(self._theatres[default.id][1]) if default.id in self._theatres else 0
+        if best.id == default.id or weight(countries) <= default_weight:
+            return None
+        country, sector = best.placed(when)
+        return Actor(text=actor.text, name=best.name, country=country or "UNK",
+                     sector=sector or actor.sector, id=best.id)
 
     def _labelled(self, span: Span, when: str | None) -> Actor | None:
         """Spans the argument finder marked: an attacker the text leaves unnamed (the suspect),

@@ -72,6 +72,20 @@ def _fillable(actor: Actor | None, site_heads: frozenset[str], relational_heads:
     return not any(w[:1].isupper() for w in _content_words(actor.text))  # a name the knowledge base lacks: kept
 
 
+def _state_body(actor: Actor | None) -> bool:
+    """An office of a state the text leaves unowned: "the foreign ministry", "the presidency",
+    "the army". Its state is the one this side deals with in the story, so it is filled like a
+    missing side, but its words are kept: the sentence does name it."""
+    if actor is None or actor.country not in _UNRESOLVED or actor.sector not in _STATE:
+        return False
+    words = actor.text.lower().split()
+    return 2 <= len(words) <= 3 and words[0] == "the"
+
+
+def _as_state_body(actor: Actor, country: str) -> Actor:
+    return Actor(text=actor.text, country=country, sector=actor.sector)
+
+
 def _content_words(text: str) -> list[str]:
     """The words of a phrase after its determiner: "the Galaxy Leader" -> Galaxy, Leader."""
     words = text.split()
@@ -231,7 +245,33 @@ def place_named_sides(events: Sequence[Event], facility_heads: frozenset[str] = 
             event = _property_hit(event, where.country, facility_heads)
             event = _people_of_place(event, where.country)
         placed.append(event)
-    return placed
+    return _state_bodies_of_the_story(placed)
+
+
+def _state_bodies_of_the_story(events: list[Event]) -> list[Event]:
+    """Sides that only the placed events decide. An air strike whose suspected attacker is of
+    the very country its victims (now placed) are of is read as :func:`fill_counterparts` reads
+    one. A state office the text leaves unowned ("the foreign ministry condemned the attack",
+    "the presidency said") that acts on a side of known country belongs to the state that side
+    deals with in the story: the counterpart of that side in the nearest dyad, read once the
+    events are placed (the victims of an attack often get their country only from its place)."""
+    dyads = [_dyad(e) for e in events]
+    filled: list[Event] = []
+    for i, event in enumerate(events):
+        if _own_suspect(event):  # the victims' country came from the place: not their own attacker
+            other = _nearest_counterpart(event.target, i, events, dyads)  # type: ignore[arg-type]
+            if other is not None:
+                event = replace(event, source=_from_context(other))
+        elif event.target is None and _known(event.source) and event.event_type not in _DEPLOYMENTS:
+            other = _nearest_counterpart(event.source, i, events, dyads)  # type: ignore[arg-type]
+            if other is not None and other.country != event.source.country:  # type: ignore[union-attr]
+                event = replace(event, target=_from_context(other))
+        elif _state_body(event.source) and _known(event.target):
+            other = _nearest_counterpart(event.target, i, events, dyads)  # type: ignore[arg-type]
+            if other is not None and other.country != event.target.country:  # type: ignore[union-attr]
+                event = replace(event, source=_as_state_body(event.source, other.country))  # type: ignore[arg-type]
+        filled.append(event)
+    return filled
 
 
 def _named_by_place(event: Event, place: str, country: str, settlement_heads: frozenset[str]) -> Event:
@@ -295,6 +335,15 @@ def _property_hit(event: Event, country: str, facility_heads: frozenset[str]) ->
     words = target.text.lower().split()
     if not words or words[-1] not in facility_heads:
         return event
-    if source is not None and source.country == country:
+    if source is not None and source.country == country and not _guessed_air_attacker(event):
         return event  # "Iraqi jets struck hideouts in Anbar": whose hideouts, the place does not say
     return replace(event, target=replace(target, country=country))
+
+
+def _guessed_air_attacker(event: Event) -> bool:
+    """An air strike (or a strike of no stated weapon) whose attacker is only the coder's suspect
+    (no text, name or id: the armed group the report names nearest). That guess does not say
+    whose property was hit; the :func:`_own_suspect` reading later replaces it."""
+    source = event.source
+    return (event.mode in _AIR_OR_UNSTATED and source is not None and not source.text
+            and source.name is None and source.id is None)

@@ -271,7 +271,7 @@ class TriggerFinder:
             frames = self._frames.get(lemma.lower())
             if frames and token.pos_ in _FRAME_POS and token.dep_ not in _DESCRIPTIVE_DEPS \
                     and not self._light_on_act(token):
-                words = _complement_words(token)
+                words = _complement_words(token) | _as_phrase_words(token)
                 crowd = _subject_words(token)
                 if token.dep_ == "relcl":  # "the missiles that the group had launched"
                     words |= {token.head.lemma_.lower(), token.head.lower_}
@@ -402,6 +402,18 @@ def _complement_words(token: Token, deps: Iterable[str] = _COMPLEMENT_DEPS) -> s
         words.add(node.lemma_.lower())
         words.add(node.lower_)
     return words
+
+
+def _as_phrase_words(token: Token, reach: int = 12, span: int = 4) -> set[str]:
+    """The words of the "as" phrase that follows ``token``'s object: "listed Samidoun, a
+    Vancouver-based network, as a terrorist entity". Long appositions make the parser misread
+    that "as" as the start of a clause, so the phrase is read off the text, not the tree."""
+    sent_end = token.sent.end
+    for i in range(token.i + 1, min(token.i + 1 + reach, sent_end)):
+        if token.doc[i].lower_ == "as":
+            return {w for t in token.doc[i + 1 : min(i + 1 + span, sent_end)]
+                    for w in (t.lemma_.lower(), t.lower_)}
+    return set()
 
 
 def _subject_words(token: Token) -> set[str]:

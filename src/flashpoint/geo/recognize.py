@@ -72,6 +72,8 @@ _DATELINE = re.compile(
 )
 #: "capital" after a place adjective: "the Iraqi capital".
 _CAPITAL = re.compile(r" capital\b")
+#: "Yemen's capital", "Syria's capital city": a country's capital named by its possessive.
+_POSSESSED_CAPITAL = re.compile(r"(?:'s|’s) capital\b")
 #: A dateline city this large is trusted without the model's help.
 _DATELINE_CITY = 20_000
 #: A city named by a span the model calls an ORG or PERSON must be at least this large.
@@ -110,11 +112,17 @@ def recognize(parsed: Doc, gazetteer: Gazetteer) -> list[Mention]:
 
 
 def _capital(mention: Mention, parsed: Doc, gaz: Gazetteer) -> Mention:
-    """"the Iraqi capital", "the Syrian capital": the country's capital city, by its name."""
-    capital = _CAPITAL.match(text_of(parsed), mention.end) if mention.demonym else None
+    """"the Iraqi capital", "Yemen's capital": the country's capital city, by its name."""
+    text = text_of(parsed)
+    if mention.demonym:
+        capital = _CAPITAL.match(text, mention.end)
+        entry = gaz.demonym(mention.text) if capital is not None else None
+    else:
+        capital = _POSSESSED_CAPITAL.match(text, mention.end)
+        entry = next((e for e in gaz.lookup(mention.text) if e.kind == "country"), None) \
+            if capital is not None else None
     if capital is None:
         return mention
-    entry = gaz.demonym(mention.text)
     name = gaz.capital_of(entry.country) if entry is not None and entry.kind == "country" else None
     return mention if name is None else Mention(name, mention.start, capital.end(), "CAPITAL")
 

@@ -1,0 +1,99 @@
+"""Reading rules for sides the sentence leaves to the story, and for acts told with everyday
+words: a state office named by no state ("the foreign ministry", "the presidency"), a
+"foreign ministry" that is not foreign troops, "the coalition" of a report about Yemen, an air
+strike on property whose suspected attacker is of the country hit, "Yemen's capital" placed
+at Sanaa, a listing whose "as a
+terrorist entity" the parser misreads, and acts such as a bomb tearing through a street,
+raising security, resuming funding, closing an airspace and executing prisoners.
+
+Like the other reading-rule modules: each rule is checked end to end on a short text of its
+own, all coded as one batch (``tests.rules_support.code_texts``)."""
+
+from __future__ import annotations
+
+from tests.rules_support import coded_fixture
+from tests.rules_support import country as _country
+from tests.rules_support import one as _one
+
+TEXTS = {
+    "unowned_office": (
+        "ISLAMABAD, Jan. 18, 2024 —\n"
+        "Iranian missiles struck a village in Pakistan's Balochistan province on Tuesday, killing "
+        "two children. The foreign ministry condemned the attack as an unprovoked violation of "
+        "Pakistani airspace. In a statement, the presidency condemned the attack.\n"),
+    "office_in_capital": (
+        "BAKU, Jan. 28, 2023 —\n"
+        "The foreign ministry in Baku summoned Iran's ambassador on Friday.\n"),
+    "yemen_coalition": (
+        "SANAA, March 26, 2016 —\n"
+        "Houthi rebels fired missiles at the Saudi city of Najran on Friday. Overnight, coalition "
+        "warplanes pounded the Houthi-held capital. The coalition accused the rebels of hiding "
+        "weapons in Hodeidah.\n"),
+    "funeral_hall": (
+        "SANAA, Oct. 9, 2016 —\n"
+        "Airstrikes tore through a packed funeral hall in Yemen's capital on Saturday, killing more than 140 "
+        "mourners. The Saudi-led coalition at first denied carrying out any raid in the area, but "
+        "later admitted its jets had bombed the hall. "
+        "Thousands of Houthi supporters marched past the U.N. compound in Sanaa on Sunday.\n"),
+    "listed_as": (
+        "OTTAWA, Oct. 16, 2024 —\n"
+        "Canada has listed Samidoun, a Vancouver-based pro-Palestinian network, as a terrorist "
+        "entity under the Criminal Code, Public Safety Minister Dominic LeBlanc announced on "
+        "Tuesday.\n"),
+    "everyday_acts": (
+        "ANKARA, Nov. 14, 2022 —\n"
+        "A bomb tore through Istanbul's Istiklal Avenue on Sunday, killing six people. "
+        "Israel has raised security at its diplomatic missions abroad. "
+        "Ottawa resumed funding for UNRWA last week. "
+        "Turkey had closed its airspace to flights to and from Sulaymaniyah. "
+        "Iran executed two men convicted of spying on Monday.\n"),
+}
+
+
+coded = coded_fixture("rules_sides", TEXTS)
+
+
+def test_an_unowned_state_office_is_the_state_the_story_sets_against_the_other_side(coded) -> None:
+    events = coded["unowned_office"]
+    ministry, presidency = [e for e in events if e.event_type == "ACCUSE"]
+    assert (ministry.source.text, _country(ministry.source), _country(ministry.target)) == (
+        "The foreign ministry", "PAK", "IRN")
+    assert _country(presidency.source) == "PAK"
+
+
+def test_a_foreign_ministry_seated_in_a_capital_is_that_states(coded) -> None:
+    summoned = _one(coded["office_in_capital"], "summoned")
+    assert (_country(summoned.source), _country(summoned.target)) == ("AZE", "IRN")
+
+
+def test_the_coalition_of_a_yemen_report_is_the_saudi_led_one(coded) -> None:
+    events = coded["yemen_coalition"]
+    pounded = _one(events, "pounded")
+    accused = _one(events, "accused")
+    assert (_country(pounded.source), _country(pounded.target)) == ("SAU", "YEM")
+    assert _country(accused.source) == "SAU"
+
+
+def test_an_air_strike_on_property_is_not_the_hit_countrys_own(coded) -> None:
+    events = coded["funeral_hall"]
+    hall = _one(events, "tore through")
+    assert (hall.event_type, _country(hall.source), _country(hall.target)) == ("ASSAULT", "SAU", "YEM")
+    assert hall.location is not None and hall.location.name == "Sanaa"
+    march = _one(events, "marched")
+    assert (march.event_type, _country(march.source), _country(march.target)) == ("PROTEST", "YEM", "SAU")
+
+
+def test_a_listing_as_a_terrorist_entity_survives_a_long_apposition(coded) -> None:
+    listed = _one(coded["listed_as"], "listed")
+    assert (listed.event_type, listed.mode, _country(listed.source)) == ("COERCE", "restrict", "CAN")
+
+
+def test_everyday_words_for_acts(coded) -> None:
+    events = coded["everyday_acts"]
+    assert _one(events, "tore through").event_type == "ASSAULT"
+    assert _one(events, "raised security").event_type == "MOBILIZE"
+    assert _one(events, "resumed funding").event_type == "AID"
+    closed = _one(events, "closed its airspace")
+    assert (closed.event_type, closed.mode) == ("COERCE", "restrict")
+    executed = _one(events, "executed")
+    assert (executed.event_type, _country(executed.source)) == ("ASSAULT", "IRN")
