@@ -542,3 +542,20 @@ def test_an_act_after_which_the_story_happens_does_not_take_the_storys_date(nlp)
     assert killing and killing[0].date is None
     suspended = [e for e in events if e.event_type == "SANCTION"]
     assert suspended and suspended[0].date == "2020-01-07"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        # a month before an act noun names that act ("an April strike")
+        ("They include an April strike on Iran's consular building in Damascus.", "strike", "2021-04"),
+        # a date written into the act's name beats the clause's other dates
+        ("The blasts followed attacks on tankers in May and June and the Sept. 14 strikes on "
+         "Saudi oil plants.", "strikes", "2020-09-14"),
+        # "a year ago": the month a year back; "three years ago" keeps only the year
+        ("The analyst was shot dead outside his home a year ago.", "shot", "2020-07"),
+        ("The analyst was shot dead outside his home three years ago.", "shot", "2018"),
+    ],
+)
+def test_dates_that_name_the_act_and_a_year_back(nlp, text: str, word: str, expected: str) -> None:
+    assert date_of(nlp, text, word) == expected

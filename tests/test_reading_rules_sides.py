@@ -1,5 +1,6 @@
 """Reading rules for sides the sentence leaves to the story, and for acts told with everyday
-words: a state office named by no state ("the foreign ministry", "the presidency"), a
+words: civilians placed by "in Pakistan's Balochistan province" rather than by a Washington
+dateline, a state office named by no state ("the foreign ministry", "the presidency"), a
 "foreign ministry" that is not foreign troops, "the coalition" of a report about Yemen, an air
 strike on property whose suspected attacker is of the country hit, "Yemen's capital" placed
 at Sanaa, a listing whose "as a
@@ -17,12 +18,12 @@ from tests.rules_support import one as _one
 
 TEXTS = {
     "unowned_office": (
-        "ISLAMABAD, Jan. 18, 2024 —\n"
+        "WASHINGTON, Jan. 18, 2024 —\n"
         "Iranian missiles struck a village in Pakistan's Balochistan province on Tuesday, killing "
         "two children. The foreign ministry condemned the attack as an unprovoked violation of "
         "Pakistani airspace. In a statement, the presidency condemned the attack.\n"),
     "office_in_capital": (
-        "BAKU, Jan. 28, 2023 —\n"
+        "MOSCOW, Jan. 28, 2023 —\n"
         "The foreign ministry in Baku summoned Iran's ambassador on Friday.\n"),
     "yemen_coalition": (
         "SANAA, March 26, 2016 —\n"
@@ -55,6 +56,8 @@ coded = coded_fixture("rules_sides", TEXTS)
 
 def test_an_unowned_state_office_is_the_state_the_story_sets_against_the_other_side(coded) -> None:
     events = coded["unowned_office"]
+    struck = _one(events, "missiles struck")
+    assert _country(struck.target) == "PAK"  # "in Pakistan's Balochistan province", not the dateline's
     ministry, presidency = [e for e in events if e.event_type == "ACCUSE"]
     assert (ministry.source.text, _country(ministry.source), _country(ministry.target)) == (
         "The foreign ministry", "PAK", "IRN")

@@ -1107,10 +1107,15 @@ class ActorDictionary:
         return next((country for country in named if country), None)
 
     def _place_of_sentence(self, span: Span) -> str | None:
-        """The country of the first place the sentence puts its events in ("in western Iraq")."""
+        """The country of the first place the sentence puts its events in ("in western Iraq",
+        "in Pakistan's Balochistan province")."""
         for token in span.sent:
-            if token.dep_ == "pobj" and token.head.lower_ in ("in", "inside") and token.pos_ == "PROPN":
-                country = self._country_of_place(_compact(token).text)
+            if token.dep_ != "pobj" or token.head.lower_ not in ("in", "inside"):
+                continue
+            named = [token] if token.pos_ == "PROPN" else \
+                [c for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+            for name in named:
+                country = self._country_of_place(_compact(name).text)
                 if country is not None:
                     return country
         return None

@@ -96,6 +96,8 @@ _PATTERNS = [
                rf"\s+of|spring|summer|autumn)\s+{_YEAR}\b", re.IGNORECASE),
     # "the 2019 attack on Abqaiq": a year modifying the act (not "the 2000 troops")
     re.compile(rf"\b(?i:the|a|an|its|their|his|her)\s+(?P<myear>(?:19|20)\d\d)\s+(?!(?:{_COUNTED})\b)[a-z]"),
+    # "an April strike", "the June assaults": a month naming the act (not "in may")
+    re.compile(rf"\b(?i:the|a|an|its|their|his|her)\s+(?P<mmod>{_MONTH})\s+(?=[a-z])", re.IGNORECASE),
     # "the end of June", "the first week of July": the month
     re.compile(rf"\b(?P<mpart>end|beginning|start|middle|half|week|weeks|days|part)\s+of\s+{_MONTH}(?![\w-])",
                re.IGNORECASE),
@@ -189,7 +191,8 @@ def _special(m: "re.Match[str]", parts: dict[str, str | None]) -> DateMention | 
     """The mentions placed by words around them rather than by a stated year; None for the
     plain patterns. A mention with a negative start is a match to skip ("in may")."""
     month_word = parts.get("month")
-    if month_word is not None and (parts.get("rel") or parts.get("lastmonth") or parts.get("mpart")) \
+    if month_word is not None and (parts.get("rel") or parts.get("lastmonth") or parts.get("mpart")
+                                   or parts.get("mmod")) \
             and not month_word[0].isupper():
         return DateMention(-1, -1, None, None, None)
     month = _MONTHS[month_word.lower().rstrip(".")] if month_word else None
@@ -200,6 +203,8 @@ def _special(m: "re.Match[str]", parts: dict[str, str | None]) -> DateMention | 
         return DateMention(m.start(), m.end(), None, month, None, relation="last_named")
     if parts.get("mpart"):
         return DateMention(m.start("month"), m.end(), None, month, None)
+    if parts.get("mmod"):  # names a thing: dates it alone
+        return DateMention(m.start("mmod"), m.end("mmod"), None, month, None, relation="modifier")
     if parts.get("myear"):
         return DateMention(m.start("myear"), m.end("myear"), int(parts["myear"]), None, None,
                            relation="modifier")  # names a thing: lends no year to other dates

@@ -424,6 +424,10 @@ class EventDater:
             if expression.bound == "modifier" and expression.host is not None \
                     and expression.host.i == head.i and expression.value is not None:
                 return expression.value  # "the 2019 attack on Abqaiq"
+            if self._names_the_act(expression, head):  # "the Sept. 14 strikes on Saudi oil plants"
+                value = self._resolve(expression, sentence)
+                if value is not None:
+                    return value
 
             if expression.host is None or expression.kind == "future":
                 continue
@@ -440,6 +444,15 @@ class EventDater:
             if value is not None:
                 return value
         return None
+
+    @staticmethod
+    def _names_the_act(expression: Expression, head: Token) -> bool:
+        """A date written before an act noun, as part of its name ("the Sept. 14 strikes"),
+        dates that act even when another date of the clause is ranked higher ("attacks in May
+        and June and the Sept. 14 strikes")."""
+        host = expression.host
+        return (expression.usable and host is not None and host.i == head.i
+                and head.pos_ in ("NOUN", "PROPN") and expression.end <= head.idx)
 
     def _bound_in_unit(self, head: Token, sentence: _Sentence) -> bool:
         unit = self._unit(head)

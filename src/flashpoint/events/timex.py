@@ -37,6 +37,7 @@ class Unit:
     precision: str
     vague_precision: str
     per_day: int = 0  # hours, minutes: how many make a day ("48 hours later": two days)
+    single_precision: str | None = None  # "a year ago": the month a year back, not the whole year
 
     def days_in(self, count: int) -> int:
         """The whole days ``count`` of this unit span: "two weeks" 14, "36 hours" 1."""
@@ -118,7 +119,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     try:
         units = {
             str(name): Unit(int(u["days"]), str(u["precision"]), str(u["vague_precision"]),
-                            int(u.get("per_day", 0)))
+                            int(u.get("per_day", 0)), u.get("single_precision"))
             for name, u in spec["units"].items()
         }
         return Lexicon(
@@ -260,5 +261,6 @@ def _counted(match: re.Match[str], lexicon: Lexicon, sign: int, kind: str) -> Ti
             return None
         return TimeExpression(match.start(), match.end(), kind, days=sign * unit.days,
                               precision=unit.vague_precision)
+    precision = unit.single_precision if count == 1 and unit.single_precision else unit.precision
     return TimeExpression(match.start(), match.end(), kind, days=sign * unit.days_in(count),
-                          precision=unit.precision)
+                          precision=precision)
