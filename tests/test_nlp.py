@@ -88,11 +88,15 @@ _ANNOTATION = ["POS", "TAG", "MORPH", "LEMMA", "DEP", "HEAD", "ENT_IOB", "ENT_TY
 
 @pytest.fixture(scope="module")
 def reference_nlp():
-    """The model with its own attribute ruler and lemmatizer (and flashpoint's paragraph breaks)."""
+    """The model with its own attribute ruler and lemmatizer (and flashpoint's paragraph breaks
+    and whole rank titles)."""
     import spacy
+
+    from flashpoint.nlp.pipeline import keep_titles_whole
 
     reference = spacy.load(Settings().spacy_model)
     reference.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    keep_titles_whole(reference)
     return reference
 
 
@@ -201,3 +205,10 @@ def test_one_thread_gemm_is_numpys_product_and_restores_the_thread_count() -> No
     assert ours.gemm(x, x, out=out, trans1=True) is out
     assert numpy.allclose(out, theirs.gemm(x, x, trans1=True), rtol=1e-5)
     assert [lib["num_threads"] for lib in limiter.info()] == before
+
+
+def test_rank_titles_stay_one_token(nlp) -> None:
+    """Split at its stop, "Col." ended the sentence or broke the parse around a name."""
+    doc = nlp("Gunmen shot Col. Hassan Khodaei and Lt. Ali Reza in Tehran.")
+    assert {"Col.", "Lt."} <= {t.text for t in doc}
+    assert len(list(doc.sents)) == 1

@@ -5,7 +5,8 @@ dateline, a state office named by no state ("the foreign ministry", "the preside
 strike on property whose suspected attacker is of the country hit, "Yemen's capital" placed
 at Sanaa, a listing whose "as a
 terrorist entity" the parser misreads, and acts such as a bomb tearing through a street,
-raising security, resuming funding, closing an airspace and executing prisoners.
+raising security, resuming funding, closing an airspace and executing prisoners; a named
+victim shot in a city, whose rank title ("Col.") must stay one token.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its
 own, all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -48,6 +49,9 @@ TEXTS = {
         "Ottawa resumed funding for UNRWA last week. "
         "Turkey had closed its airspace to flights to and from Sulaymaniyah. "
         "Iran executed two men convicted of spying on Monday.\n"),
+    "named_victim": (
+        "TEHRAN, May 23, 2022 —\n"
+        "Gunmen shot Col. Hassan Khodaei outside his home in Tehran on Sunday.\n"),
 }
 
 
@@ -100,3 +104,11 @@ def test_everyday_words_for_acts(coded) -> None:
     assert (closed.event_type, closed.mode) == ("COERCE", "restrict")
     executed = _one(events, "executed")
     assert (executed.event_type, _country(executed.source)) == ("ASSAULT", "IRN")
+
+
+def test_a_named_victim_of_an_attack_in_a_city_is_of_that_country(coded) -> None:
+    """The rank title stays one token ("Col." split at its stop broke the sentence), and an
+    unknown person shot in Tehran is taken to be Iranian."""
+    shot = _one(coded["named_victim"], "shot")
+    assert (shot.event_type, shot.target.text, _country(shot.target)) == (
+        "ASSAULT", "Col. Hassan Khodaei", "IRN")

@@ -30,7 +30,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Sequence
 
-from flashpoint.records import Actor, Event
+from flashpoint.records import Actor, Event, Location
 
 __all__ = ["fill_counterparts", "place_named_sides"]
 
@@ -244,6 +244,7 @@ def place_named_sides(events: Sequence[Event], facility_heads: frozenset[str] = 
             event = _hit_where_placed(event, where.country)
             event = _property_hit(event, where.country, facility_heads)
             event = _people_of_place(event, where.country)
+            event = _named_victim_of_place(event, where)
         placed.append(event)
     return _state_bodies_of_the_story(placed)
 
@@ -326,6 +327,41 @@ def _people_of_place(event: Event, country: str) -> Event:
     if target is None or target.country not in _UNRESOLVED or target.sector != "civilian" or not target.text:
         return event
     return replace(event, target=replace(target, country=country))
+
+
+#: Titles before a person's name ("Col. Hassan Khodaei", "Mr. al-Hashimi").
+_TITLES = frozenset({"mr.", "mrs.", "ms.", "dr.", "gen.", "col.", "lt.", "maj.", "capt.", "sgt.",
+                     "sheikh", "brig.", "adm."})
+#: Particles of Arabic and Persian names, written lower-case ("al-Hashimi", "bin Salman").
+_NAME_PARTICLES = ("al-", "el-", "bin ", "ibn ", "abu ")
+_POINT_PRECISIONS = frozenset({"site", "city"})
+
+
+def _person_name(text: str) -> bool:
+    """Whether a phrase is only a person's name, with or without a title: "Hisham al-Hashimi",
+    "Mr. al-Hashimi", "Col. Hassan Sayyad Khodaei" (not "the Sabiti", not "two gunmen")."""
+    words = text.split()
+    if words and words[0].lower() in _TITLES:
+        words = words[1:]
+    if not words or len(words) > 4:
+        return False
+    return all(w[:1].isupper() or w.lower().startswith(_NAME_PARTICLES) for w in words) \
+        and any(w[:1].isupper() or "-" in w for w in words)
+
+
+def _named_victim_of_place(event: Event, where: Location) -> Event:
+    """A person the knowledge base does not know, attacked at a town or a site ("gunmen shot
+    Hisham al-Hashimi outside his Baghdad home"), is taken to be of that place's country: an
+    assassination in a city is nearly always of someone who lives there. Only for attacks
+    placed at a point, and only when the attacker is not of that country's own state."""
+    target, source = event.target, event.source
+    if event.event_type != "ASSAULT" or target is None or target.country not in _UNRESOLVED \
+            or not target.text or where.precision not in _POINT_PRECISIONS or not where.country:
+        return event
+    if not _person_name(target.text) or (source is not None and source.country == where.country
+                                         and source.sector in _STATE):
+        return event
+    return replace(event, target=replace(target, country=where.country))
 
 
 def _property_hit(event: Event, country: str, facility_heads: frozenset[str]) -> Event:

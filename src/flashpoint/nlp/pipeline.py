@@ -27,9 +27,12 @@ sentences that may hold an event. ``load_nlp`` itself returns the full pipeline.
 from __future__ import annotations
 
 from functools import lru_cache
+from importlib import resources
 from typing import Iterable, Iterator
 
 import spacy
+import yaml
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc
@@ -76,9 +79,22 @@ def _load(model: str) -> Language:
         raise ModelError(f"spaCy model {model!r} could not be loaded: {exc}") from exc
     if "parser" in nlp.pipe_names and PARAGRAPH_COMPONENT not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    keep_titles_whole(nlp)
     _compile_rule_components(nlp)
     use_numpy_blas(nlp)
     return nlp
+
+
+def keep_titles_whole(nlp: Language) -> None:
+    """Rank titles ("Col.", "Lt.") stay one token (``data/tokenizer.yaml``): split at their
+    stop, they end the sentence or break its parse in the middle of a name."""
+    try:
+        spec = yaml.safe_load(resources.files("flashpoint.data").joinpath("tokenizer.yaml").read_text("utf-8"))
+        titles = [str(t) for t in spec["title_abbreviations"]]
+    except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
+        raise ModelError(f"data/tokenizer.yaml is unreadable: {exc!r}") from exc
+    for title in titles:
+        nlp.tokenizer.add_special_case(title, [{ORTH: title}])
 
 
 def _compile_rule_components(nlp: Language) -> None:
