@@ -48,7 +48,10 @@ TEXTS = {
         "Israel has raised security at its diplomatic missions abroad. "
         "Ottawa resumed funding for UNRWA last week. "
         "Turkey had closed its airspace to flights to and from Sulaymaniyah. "
-        "Iran executed two men convicted of spying on Monday.\n"),
+        "Iran executed two men convicted of spying on Monday. "
+        "Saudi Arabia broke off diplomatic relations with Iran in January 2016. "
+        "Limpet mines tore into two more tankers in the Gulf of Oman in June 2019. "
+        "U.S. cargo planes carried out airdrops of food over Mount Sinjar in August 2014.\n"),
     "named_victim": (
         "TEHRAN, May 23, 2022 —\n"
         "Gunmen shot Col. Hassan Khodaei outside his home in Tehran on Sunday.\n"),
@@ -104,6 +107,10 @@ def test_everyday_words_for_acts(coded) -> None:
     assert (closed.event_type, closed.mode) == ("COERCE", "restrict")
     executed = _one(events, "executed")
     assert (executed.event_type, _country(executed.source)) == ("ASSAULT", "IRN")
+    broke = _one(events, "broke off diplomatic relations")
+    assert (broke.event_type, _country(broke.source), _country(broke.target)) == ("SANCTION", "SAU", "IRN")
+    assert _one(events, "tore into").event_type == "ASSAULT"
+    assert _one(events, "airdrops").event_type == "AID"
 
 
 def test_a_named_victim_of_an_attack_in_a_city_is_of_that_country(coded) -> None:
