@@ -51,7 +51,8 @@ TEXTS = {
         "Iran executed two men convicted of spying on Monday. "
         "Saudi Arabia broke off diplomatic relations with Iran in January 2016. "
         "Limpet mines tore into two more tankers in the Gulf of Oman in June 2019. "
-        "U.S. cargo planes carried out airdrops of food over Mount Sinjar in August 2014.\n"),
+        "U.S. cargo planes carried out airdrops of food over Mount Sinjar in August 2014. "
+        "Mr. Putin called it a stab in the back.\n"),
     "named_victim": (
         "TEHRAN, May 23, 2022 —\n"
         "Gunmen shot Col. Hassan Khodaei outside his home in Tehran on Sunday.\n"),
@@ -111,6 +112,8 @@ def test_everyday_words_for_acts(coded) -> None:
     assert (broke.event_type, _country(broke.source), _country(broke.target)) == ("SANCTION", "SAU", "IRN")
     assert _one(events, "tore into").event_type == "ASSAULT"
     assert _one(events, "airdrops").event_type == "AID"
+    called = _one(events, "called")
+    assert (called.event_type, _country(called.source)) == ("ACCUSE", "RUS")
 
 
 def test_a_named_victim_of_an_attack_in_a_city_is_of_that_country(coded) -> None:
