@@ -56,6 +56,10 @@ TEXTS = {
     "named_victim": (
         "TEHRAN, May 23, 2022 —\n"
         "Gunmen shot Col. Hassan Khodaei outside his home in Tehran on Sunday.\n"),
+    "fired_from_over": (
+        "DAMASCUS, Sept. 9, 2024 —\n"
+        "Israeli missiles struck a research centre near Masyaf in western Syria on Sunday night. "
+        "Syria's army said the missiles were fired from over northern Lebanon.\n"),
 }
 
 
@@ -122,3 +126,10 @@ def test_a_named_victim_of_an_attack_in_a_city_is_of_that_country(coded) -> None
     shot = _one(coded["named_victim"], "shot")
     assert (shot.event_type, shot.target.text, _country(shot.target)) == (
         "ASSAULT", "Col. Hassan Khodaei", "IRN")
+
+
+def test_fired_from_over_a_country_is_where_the_missiles_came_from(coded) -> None:
+    events = coded["fired_from_over"]
+    struck, fired = _one(events, "missiles struck"), _one(events, "fired")
+    assert fired.location is not None and fired.location.country == "SYR"
+    assert _country(struck.target) == "SYR"  # a research centre in Syria, hit by Israel

@@ -452,6 +452,9 @@ def _object_role(prep: Token, country: bool, rules: PlaceRules, acted_on: bool,
     X ("deployed jets to Jordan"). A country an act noun is aimed at ("the attack on Israel")
     is the act's place only as a last resort (``_AIMED``)."""
     word = prep.lower_
+    if word in rules.locative and prep.head.lower_ in rules.leaving and prep.head.pos_ == "ADP" \
+            and not leaving:
+        return None  # "fired from over northern Lebanon": where the missiles came from
     if word in rules.locative:
         return _LOCATIVE
     if leaving and (word in rules.leaving or f"{prep.head.lower_} {word}" in rules.leaving):
