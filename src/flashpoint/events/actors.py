@@ -577,15 +577,13 @@ class ActorDictionary:
         and Saudi ("coalition warplanes pounded the Houthi-held capital"), the U.S.-led one where
         they are Iraqi and Syrian. The data files give each body its ``theatre``."""
         bodies = [(e, countries) for key, (e, countries, until) in self._theatres.items()
-                  if self._generic.get(key) == noun and (when is None or until is None or when[:7] <= until)]
+                  if self._generic.get(key) == noun and _in_theatre_then(when, until)]
         if len(bodies) < 2:
             return None
         seen = Counter(self._choose(m.entries, when).placed(when)[0] for m in self._mentions(span.doc))
-        def weight(countries: frozenset[str]) -> int:
-            return sum(seen[c] for c in countries)
-        best, countries = max(bodies, key=lambda body: weight(body[1]))
-        default_weight = weight(self._theatres[default.id][1]) if default.id in self._theatres else 0
-        if best.id == default.id or weight(countries) <= default_weight:
+        best, countries = max(bodies, key=lambda body: sum(seen[c] for c in body[1]))
+        default_countries = self._theatres[default.id][1] if default.id in self._theatres else frozenset()
+        if best.id == default.id or sum(seen[c] for c in countries) <= sum(seen[c] for c in default_countries):
             return None
         country, sector = best.placed(when)
         return Actor(text=actor.text, name=best.name, country=country or "UNK",
@@ -1172,6 +1170,11 @@ def _of_name(root: Token) -> Span | None:
             if obj is not None:
                 return root.doc[obj.left_edge.i : obj.i + 1]
     return None
+
+
+def _in_theatre_then(when: str | None, until: str | None) -> bool:
+    """Whether a body still acted in its theatre at ``when`` (an undated report: yes)."""
+    return when is None or until is None or when[:7] <= until
 
 
 def _compact(token: Token) -> Span:

@@ -233,6 +233,10 @@ def place_named_sides(events: Sequence[Event], facility_heads: frozenset[str] = 
     In a local report (``home``: the country of its dateline, when the story happens there) the
     state's bodies named by no country ("the authorities", "the foreign ministry", "security
     forces", "government officials") are that country's, unless the act is placed abroad.
+    A person the knowledge base does not know, attacked at a town or a site, is of that place's
+    country. Once every event is placed, the sides that only placed events decide are read
+    (:func:`_sides_of_the_placed_story`): an unowned state office elsewhere takes the state its
+    story sets against the other side.
     """
     placed: list[Event] = []
     for event in events:
@@ -246,10 +250,10 @@ def place_named_sides(events: Sequence[Event], facility_heads: frozenset[str] = 
             event = _people_of_place(event, where.country)
             event = _named_victim_of_place(event, where)
         placed.append(event)
-    return _state_bodies_of_the_story(placed)
+    return _sides_of_the_placed_story(placed)
 
 
-def _state_bodies_of_the_story(events: list[Event]) -> list[Event]:
+def _sides_of_the_placed_story(events: list[Event]) -> list[Event]:
     """Sides that only the placed events decide. An air strike whose suspected attacker is of
     the very country its victims (now placed) are of is read as :func:`fill_counterparts` reads
     one. A state office the text leaves unowned ("the foreign ministry condemned the attack",
@@ -332,8 +336,9 @@ def _people_of_place(event: Event, country: str) -> Event:
 #: Titles before a person's name ("Col. Hassan Khodaei", "Mr. al-Hashimi").
 _TITLES = frozenset({"mr.", "mrs.", "ms.", "dr.", "gen.", "col.", "lt.", "maj.", "capt.", "sgt.",
                      "sheikh", "brig.", "adm."})
-#: Particles of Arabic and Persian names, written lower-case ("al-Hashimi", "bin Salman").
-_NAME_PARTICLES = ("al-", "el-", "bin ", "ibn ", "abu ")
+#: Particles of Arabic names, written lower-case: prefixes ("al-Hashimi") and words ("bin Salman").
+_NAME_PREFIXES = ("al-", "el-")
+_NAME_WORDS = frozenset({"bin", "ibn", "abu", "al", "el"})
 _POINT_PRECISIONS = frozenset({"site", "city"})
 
 
@@ -345,8 +350,8 @@ def _person_name(text: str) -> bool:
         words = words[1:]
     if not words or len(words) > 4:
         return False
-    return all(w[:1].isupper() or w.lower().startswith(_NAME_PARTICLES) for w in words) \
-        and any(w[:1].isupper() or "-" in w for w in words)
+    return all(w[:1].isupper() or w.startswith(_NAME_PREFIXES) or w in _NAME_WORDS for w in words) \
+        and any(w[:1].isupper() or w.startswith(_NAME_PREFIXES) for w in words)
 
 
 def _named_victim_of_place(event: Event, where: Location) -> Event:
