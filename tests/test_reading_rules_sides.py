@@ -60,6 +60,10 @@ TEXTS = {
         "DAMASCUS, Sept. 9, 2024 —\n"
         "Israeli missiles struck a research centre near Masyaf in western Syria on Sunday night. "
         "Syria's army said the missiles were fired from over northern Lebanon.\n"),
+    "town_next_door": (
+        "BEIRUT, Sept. 9, 2024 —\n"
+        "Israeli missiles struck a research centre near Masyaf on Sunday night. The missiles were "
+        "fired from over northern Lebanon, the agency said.\n"),
 }
 
 
@@ -133,3 +137,9 @@ def test_fired_from_over_a_country_is_where_the_missiles_came_from(coded) -> Non
     struck, fired = _one(events, "missiles struck"), _one(events, "fired")
     assert fired.location is not None and fired.location.country == "SYR"
     assert _country(struck.target) == "SYR"  # a research centre in Syria, hit by Israel
+
+
+def test_a_town_next_door_to_the_named_countries_is_kept(coded) -> None:
+    """Masyaf (Syria) in a report that names only Israel and Lebanon is not a stray namesake."""
+    struck = _one(coded["town_next_door"], "missiles struck")
+    assert struck.location is not None and struck.location.country == "SYR"

@@ -44,7 +44,7 @@ from flashpoint.geo.gazetteer import (
 from flashpoint.geo.infer import guess, stray_towns
 from flashpoint.geo.recognize import Mention, facility_rows, recognize
 from flashpoint.nlp.doctext import text_of
-from flashpoint.records import Document, Location
+from flashpoint.records import Document, Location, great_circle_km
 
 __all__ = ["Place", "resolve", "find_places", "PRECISION_RANK"]
 
@@ -62,6 +62,9 @@ _STRAY_POP = 50_000
 _ACRONYM = re.compile(r"^[A-Z]{2,3}$")
 #: Evidence for other countries this heavy makes a town of an unnamed country a stray.
 _FOREIGN_EVIDENCE = 3.0
+#: A town this close to the centre of a country the document names is not on the wrong continent:
+#: Masyaf in a report that names Lebanon and Israel, but not Syria.
+_NEIGHBOUR_KM = 400.0
 #: A city this large is good evidence of the document's country, and beats its namesake region.
 _BIG_CITY = 100_000
 #: Words after a name that the gazetteer may index without. "County" is not among them: the
@@ -471,17 +474,32 @@ def _pair_bonus(row: int, evidence: _Evidence, gaz: Gazetteer) -> float:
 
 def _stray(row: int, context: Counter, parent_rows: tuple[int, ...] | None,
            gaz: Gazetteer) -> bool:
-    """A small town in a country the rest of the document never mentions.
+    """A small town in a country the rest of the document never mentions, far from the
+    countries it does.
 
     Usually the name of something the gazetteer lacks ("Heathrow" the airport, not the Florida
-    town); no place is better than a place on the wrong continent."""
+    town); no place is better than a place on the wrong continent. A town next door to the
+    story's countries is kept: reports name Masyaf without naming Syria."""
     if gaz.kinds[row] != CITY or gaz.pops[row] >= _BIG_CITY or parent_rows:
+        return False
+    if _near_a_named_country(row, context, gaz):
         return False
     total = sum(context.values())
     share = context.get(gaz.countries[row], 0.0) / total if total else 1.0
     if gaz.pops[row] >= _STRAY_POP:
         return total >= _FOREIGN_EVIDENCE and share == 0.0
     return total >= 2 and share < 0.2
+
+
+def _near_a_named_country(row: int, context: Counter, gaz: Gazetteer) -> bool:
+    """Whether the town lies within ``_NEIGHBOUR_KM`` of the centre of a country the document
+    names."""
+    for iso3, weight in context.items():
+        country = gaz.country(iso3) if weight > 0 else None
+        if country is not None and great_circle_km(gaz.lats[row], gaz.lons[row],
+                                                   country.lat, country.lon) <= _NEIGHBOUR_KM:
+            return True
+    return False
 
 
 def _place(mention: Mention, row: int, score: float, text: str, gaz: Gazetteer) -> Place:
