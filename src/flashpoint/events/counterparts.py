@@ -72,18 +72,22 @@ def _fillable(actor: Actor | None, site_heads: frozenset[str], relational_heads:
     return not any(w[:1].isupper() for w in _content_words(actor.text))  # a name the knowledge base lacks: kept
 
 
+def _unowned_office(actor: Actor | None) -> bool:
+    """A body of a state that the text names by no state ("the authorities", "security
+    forces", "the foreign ministry")."""
+    return actor is not None and bool(actor.text) and actor.country in _UNRESOLVED \
+        and actor.sector in _STATE
+
+
 def _state_body(actor: Actor | None) -> bool:
-    """An office of a state the text leaves unowned: "the foreign ministry", "the presidency",
-    "the army". Its state is the one this side deals with in the story, so it is filled like a
-    missing side, but its words are kept: the sentence does name it."""
-    if actor is None or actor.country not in _UNRESOLVED or actor.sector not in _STATE:
+    """An office of a state the text leaves unowned, called by its common noun: "the foreign
+    ministry", "the presidency", "the army". Its state is the one this side deals with in the
+    story, so it is filled like a missing side, but its words are kept: the sentence does name
+    it."""
+    if not _unowned_office(actor):
         return False
-    words = actor.text.lower().split()
+    words = actor.text.lower().split()  # type: ignore[union-attr]
     return 2 <= len(words) <= 3 and words[0] == "the"
-
-
-def _as_state_body(actor: Actor, country: str) -> Actor:
-    return Actor(text=actor.text, country=country, sector=actor.sector)
 
 
 def _content_words(text: str) -> list[str]:
@@ -274,7 +278,7 @@ def _sides_of_the_placed_story(events: list[Event]) -> list[Event]:
         elif _state_body(event.source) and _known(event.target):
             other = _nearest_counterpart(event.target, i, events, dyads)  # type: ignore[arg-type]
             if other is not None and other.country != event.target.country:  # type: ignore[union-attr]
-                event = replace(event, source=_as_state_body(event.source, other.country))  # type: ignore[arg-type]
+                event = replace(event, source=replace(event.source, country=other.country))  # type: ignore[arg-type]
         filled.append(event)
     return filled
 
@@ -311,8 +315,7 @@ def _home_state(event: Event, home: str) -> Event:
         return event
     for role in ("source", "target"):
         actor: Actor | None = getattr(event, role)
-        if actor is not None and actor.text and actor.country in _UNRESOLVED and actor.sector in _STATE \
-                and _described(actor.text):
+        if _unowned_office(actor) and _described(actor.text):  # type: ignore[union-attr]
             event = replace(event, **{role: replace(actor, country=home)})
     return event
 

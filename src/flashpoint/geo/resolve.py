@@ -482,13 +482,13 @@ def _stray(row: int, context: Counter, parent_rows: tuple[int, ...] | None,
     story's countries is kept: reports name Masyaf without naming Syria."""
     if gaz.kinds[row] != CITY or gaz.pops[row] >= _BIG_CITY or parent_rows:
         return False
-    if _near_a_named_country(row, context, gaz):
-        return False
     total = sum(context.values())
     share = context.get(gaz.countries[row], 0.0) / total if total else 1.0
     if gaz.pops[row] >= _STRAY_POP:
-        return total >= _FOREIGN_EVIDENCE and share == 0.0
-    return total >= 2 and share < 0.2
+        foreign = total >= _FOREIGN_EVIDENCE and share == 0.0
+    else:
+        foreign = total >= 2 and share < 0.2
+    return foreign and not _near_a_named_country(row, context, gaz)
 
 
 def _near_a_named_country(row: int, context: Counter, gaz: Gazetteer) -> bool:
