@@ -559,3 +559,29 @@ def test_an_act_after_which_the_story_happens_does_not_take_the_storys_date(nlp)
 )
 def test_dates_that_name_the_act_and_a_year_back(nlp, text: str, word: str, expected: str) -> None:
     assert date_of(nlp, text, word) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "event_type", "expected"),
+    [
+        # a paragraph that opens by looking back to a date tells that episode: "the next day"
+        # counts from it, not from the story the paragraph before told
+        ("Militiamen fired rockets at the base near Dohuk on Monday.\n"
+         "Earlier in the month, late on July 2, a drone had struck a depot near the airport. "
+         "The embassy condemned the attack the next day.", "condemned", "ACCUSE", "2021-07-03"),
+        # "that day" is the day the sentence before named last, a statement's included
+        ("Jets struck a depot near Dohuk on Sunday. Baghdad condemned the raid on Monday. "
+         "Tehran denounced the strikes that day.", "denounced", "ACCUSE", "2021-07-12"),
+        # "a month later" than a month is the next month; weeks before one, the month before
+        ("Shipping has been under pressure since the sabotage of four tankers off Fujairah in "
+         "May 2019. A month later, mines tore into two more tankers.", "tore", "ASSAULT", "2019-06"),
+        ("Germany banned the group in November 2020, weeks after the attack on the border post.",
+         "attack", "ASSAULT", "2020-10"),
+        # "Reports this week said ...": the reports' week dates no episode
+        ("Jets struck sites near Masyaf on Sunday. Reports this week said the strikes had covered "
+         "a raid by commandos.", "raid", "ASSAULT", "2021-07-11"),
+    ],
+)
+def test_dates_counted_from_the_last_date_named(nlp, text: str, word: str, event_type: str,
+                                                expected: str) -> None:
+    assert date_of(nlp, text, word, event_type) == expected

@@ -70,7 +70,18 @@ class When:
     def shifted(self, days: int, precision: str = "day") -> "When":
         """This date moved by ``days``, no more precise than either date or shift."""
         coarser = min(self.precision, precision, key=_PRECISION.__getitem__)
-        return When(self.day + timedelta(days=days), coarser)
+        start = self.day if days <= -7 else self._middle()
+        return When(start + timedelta(days=days), coarser)
+
+    def _middle(self) -> date:
+        """A month or a year counts from its middle: "a month later" than May is June, "two
+        days before" an act in May is in May. Weeks or more before it count from its start
+        ("weeks before November" is October)."""
+        if self.precision == "month":
+            return self.day.replace(day=15)
+        if self.precision == "year":
+            return self.day.replace(month=7, day=1)
+        return self.day
 
     def coarsened(self, precision: str) -> "When":
         return When(self.day, min(self.precision, precision, key=_PRECISION.__getitem__))
@@ -122,6 +133,7 @@ class _Sentence:
     chain_after: When | None = None
     root_date: When | None = None
     speaker: str | None = None
+    last_date: When | None = None  # the last date the sentence names, whatever it dates
 
 
 class EventDater:
@@ -195,19 +207,28 @@ class EventDater:
     def _chain(self) -> None:
         """The episode date before and after each sentence, and each sentence's main date."""
         chain: When | None = None
+        before_flashback: list[When | None] = []  # the story's date while a paragraph looks back
         paragraph, in_paragraph = -1, 0
         for index, sentence in enumerate(self.sentences):
             current = self._paragraph_of(sentence.span.start_char)
             if current != paragraph:
-                if in_paragraph >= 3:
+                if before_flashback:
+                    chain = before_flashback.pop()  # the look-back is over: back to the story
+                elif in_paragraph >= 3:
                     chain = None  # a long paragraph ended: the next one may tell another story
                 paragraph, in_paragraph = current, 0
             in_paragraph += 1
             sentence.chain_before = chain
             main = self._main_expression(sentence)
+            past_perfect = _past_perfect(sentence.span.root)
             if _heading(sentence.span):
                 chain = None  # a dateline or a heading: dates events through the report, not the chain
-            elif main is not None and not _past_perfect(sentence.span.root):
+            elif main is not None and past_perfect and in_paragraph == 1 and self._dated_clause(main, sentence):
+                # a paragraph that opens by looking back to a date of its own ("Earlier in the
+                # week, late on Aug. 29, a ship had taken ...") tells that episode to its end
+                before_flashback.append(chain)
+                chain = self._resolve(self._dated_clause(main, sentence), sentence) or chain
+            elif main is not None and not past_perfect:
                 # a flashback ("had announced") is no episode; "this week" across a month end
                 # cannot be pinned down, but does not move the story either
                 chain = self._resolve(main, sentence) or chain
@@ -215,6 +236,18 @@ class EventDater:
                 chain = None
             sentence.chain_after = chain
             sentence.root_date, sentence.speaker = self._statement_of(index)
+            sentence.last_date = self._last_named(sentence)
+
+    @staticmethod
+    def _dated_clause(main: Expression, sentence: _Sentence) -> Expression | None:
+        """The calendar date in the clause of the main expression ("Earlier in the week, late on
+        Aug. 29, ..." is dated by "Aug. 29")."""
+        if main.kind == "absolute":
+            return main
+        assert main.host is not None
+        clause = _clause(main.host)
+        return next((e for e in sentence.expressions if e.kind == "absolute" and e.usable
+                     and e.host is not None and _clause(e.host).i == clause.i), None)
 
     def _main_expression(self, sentence: _Sentence) -> Expression | None:
         """The usable expression nearest the root, outside background islands and accusations."""
@@ -319,9 +352,26 @@ class EventDater:
             return span_when(today - timedelta(days=7), today)
         return None
 
+    def _last_named(self, sentence: _Sentence) -> When | None:
+        """The date the sentence names last, be it an episode's, a statement's or one told in
+        passing: what "that day" or "a month later" in the next sentence counts from."""
+        for expression in sorted(sentence.expressions, key=lambda e: -e.start):
+            if expression.usable and expression.kind not in ("future", "period"):
+                value = self._resolve(expression, sentence)
+                if value is not None:
+                    return value
+        return None
+
+    def _previous_named(self, sentence: _Sentence) -> When | None:
+        index = next((i for i, s in enumerate(self.sentences) if s is sentence), 0)
+        if index == 0 or _heading(self.sentences[index - 1].span):
+            return None
+        return self.sentences[index - 1].last_date
+
     def _anchor(self, expression: Expression, sentence: _Sentence) -> When | None:
         """What "two days earlier" counts from: the nearest clause above with a date of its
-        own, else the episode so far."""
+        own, else the date the sentence before named last ("Syria condemned the raid on Monday.
+        Iran denounced it that day."), else the episode so far."""
         node = expression.host
         seen = 0
         while node is not None and node.head.i != node.i and seen < 30:
@@ -334,7 +384,7 @@ class EventDater:
                     value = self._resolve(other, sentence)
                     if value is not None:
                         return value
-        return sentence.chain_before
+        return self._previous_named(sentence) or sentence.chain_before
 
     def _rehome_trailing(self, sentence: _Sentence) -> None:
         """A date right after a reprisal island dates the island's act when the clause has a
@@ -514,10 +564,12 @@ class EventDater:
 
     def _reported_episode(self, head: Token, governor: Token, sentence: _Sentence) -> bool:
         """ "No one was hurt in the attack, a spokesman said on Saturday": a definite act
-        inside reported speech is the one the story has been telling, not one of the day the
-        words were said."""
-        return (governor.lemma_.lower() in self.lex.say_verbs and head.pos_ == "NOUN"
-                and _definite(head) and sentence.chain_before is not None)
+        inside reported speech, or one told in the past perfect, is the one the story has been
+        telling, not one of the day the words were said."""
+        if governor.lemma_.lower() not in self.lex.say_verbs or sentence.chain_before is None:
+            return False
+        # "Reports this week said the strikes had covered a raid": told as before the saying
+        return (head.pos_ == "NOUN" and _definite(head)) or _past_perfect(_clause(head))
 
     def _linear_relation(self, head: Token, index: int) -> When | None:
         """ "X, a day after Y" / "Two days before Y, X": the small parser often inverts these
