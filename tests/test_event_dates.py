@@ -585,3 +585,10 @@ def test_dates_that_name_the_act_and_a_year_back(nlp, text: str, word: str, expe
 def test_dates_counted_from_the_last_date_named(nlp, text: str, word: str, event_type: str,
                                                 expected: str) -> None:
     assert date_of(nlp, text, word, event_type) == expected
+
+
+def test_the_same_day_as_a_named_act(nlp) -> None:
+    """"The same day as the downing" is the downing's day, not the day the sentence before named."""
+    text = ("Turkish jets shot down a Russian bomber near the border on Tuesday. The navigator was "
+            "rescued on Wednesday. The same day as the downing, the Kremlin condemned Ankara.")
+    assert date_of(nlp, text, "condemned", "ACCUSE") == "2021-07-13"

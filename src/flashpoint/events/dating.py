@@ -368,10 +368,21 @@ class EventDater:
             return None
         return self.sentences[index - 1].last_date
 
+    def _compared_with(self, expression: Expression, sentence: _Sentence) -> When | None:
+        """"The same day as the downing": the date of the act the noun after "as" retells."""
+        if not re.match(r"\s+as\s", self.doc.text[expression.end:expression.end + 5]):
+            return None
+        index = self.sentences.index(sentence)
+        after = [t for t in sentence.span if t.idx > expression.end and t.pos_ == "NOUN"]
+        return self._antecedent(after[0], index) if after else None
+
     def _anchor(self, expression: Expression, sentence: _Sentence) -> When | None:
         """What "two days earlier" counts from: the nearest clause above with a date of its
         own, else the date the sentence before named last ("Syria condemned the raid on Monday.
         Iran denounced it that day."), else the episode so far."""
+        compared = self._compared_with(expression, sentence)
+        if compared is not None:
+            return compared
         node = expression.host
         seen = 0
         while node is not None and node.head.i != node.i and seen < 30:
@@ -717,7 +728,8 @@ class EventDater:
                 continue
             for token in span:
                 if token.pos_ == "NOUN" and token.lemma_.lower() == lemma \
-                        or token.pos_ == "VERB" and token.lemma_.lower() in (lemma, verb):
+                        or token.pos_ == "VERB" and token.lemma_.lower() in (lemma, verb) \
+                        or token.pos_ == "VERB" and _particle(token) == verb:  # "shot down": "the downing"
                     when = self._event(token, None)
                     if when is not None:
                         return when
@@ -881,6 +893,11 @@ def _relation_word(clause: Token, lex: Lexicon) -> str | None:
                 if grandchild.dep_ in ("prep", "mark") and grandchild.lower_ in ("after", "before"):
                     return grandchild.lower_
     return None
+
+
+def _particle(verb: Token) -> str | None:
+    """The particle of a phrasal verb ("down" in "shot down")."""
+    return next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
 
 
 def _clause(token: Token) -> Token:
