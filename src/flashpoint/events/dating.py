@@ -362,6 +362,17 @@ class EventDater:
                     return value
         return None
 
+    def _story_or_last_named(self, sentence: _Sentence) -> When | None:
+        """The date the sentence before named last, when the story has none or that date is
+        a day not before the story's ("Syria condemned the raid on Monday. Iran denounced it
+        that day."); a look back to an older act ("the storming of the embassy last
+        November") leaves the story's date in place."""
+        named, story = self._previous_named(sentence), sentence.chain_before
+        if named is not None and (story is None or named.precision == "day" and (
+                named.day >= story.day or named.iso.startswith(story.iso))):
+            return named
+        return story
+
     def _previous_named(self, sentence: _Sentence) -> When | None:
         index = next((i for i, s in enumerate(self.sentences) if s is sentence), 0)
         if index == 0 or _heading(self.sentences[index - 1].span):
@@ -395,7 +406,7 @@ class EventDater:
                     value = self._resolve(other, sentence)
                     if value is not None:
                         return value
-        return self._previous_named(sentence) or sentence.chain_before
+        return self._story_or_last_named(sentence)
 
     def _rehome_trailing(self, sentence: _Sentence) -> None:
         """A date right after a reprisal island dates the island's act when the clause has a
