@@ -599,3 +599,13 @@ def test_a_guess_for_an_unknown_name_prefers_a_place_of_its_own_sentence(gazette
     start = other.index("Zubaydi")
     assert nearest_place(Mention("Zubaydi compound", start, start + 16, "FAC"),
                          [dateline], gazetteer, other) is dateline  # nothing nearer: the old rule
+
+
+def test_a_ships_flag_is_not_a_place_of_the_story(nlp, gazetteer) -> None:
+    """"the Liberian-flagged Magic Seas", "flagged in Liberia": where a ship is registered says
+    nothing of where it was attacked."""
+    text = ("Gunmen fired grenades at the Liberian-flagged Magic Seas in the Red Sea. Drones struck "
+            "the Eternity C, also flagged in Liberia, off Hodeidah.")
+    texts = {m.text for m in recognize(nlp(text), gazetteer)}
+    assert "Liberia" not in texts and "Liberian" not in texts
+    assert {"Red Sea", "Hodeidah"} <= texts

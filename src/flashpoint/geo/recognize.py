@@ -107,8 +107,19 @@ def recognize(parsed: Doc, gazetteer: Gazetteer) -> list[Mention]:
     mentions = _merge(mentions, found_in_text, parsed)
     mentions = _add_surface_forms(mentions, parsed, gazetteer)
     mentions = _add_from_discourse(mentions, parsed, gazetteer)
-    mentions = [_capital(m, parsed, gazetteer) for m in mentions]
+    mentions = [_capital(m, parsed, gazetteer) for m in mentions if not _names_a_flag(m, text_of(parsed))]
     return [_with_hint(m, parsed) for m in mentions if not m.demonym or _modifies(m, parsed)]
+
+
+#: "the Liberian-flagged Magic Seas", "flagged in Liberia", "sailing under the flag of Panama":
+#: the country a ship is registered in, not a place of the story.
+_FLAG_AFTER = re.compile(r"[-\s](?:flagged|registered)\b", re.IGNORECASE)
+_FLAG_BEFORE = re.compile(r"\b(?:flagged|registered|flag of)(?:\s+in)?\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _names_a_flag(mention: Mention, text: str) -> bool:
+    return (_FLAG_AFTER.match(text, mention.end) is not None
+            or _FLAG_BEFORE.search(text[max(0, mention.start - 30):mention.start]) is not None)
 
 
 def _capital(mention: Mention, parsed: Doc, gaz: Gazetteer) -> Mention:
