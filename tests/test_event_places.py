@@ -269,3 +269,15 @@ def test_a_definite_embassy_prefers_the_embassy_named_before(nlp, gazetteer) -> 
         {"word": "hit", "event_type": "ASSAULT", "date": "2020-01-01"},
         {"word": "gathered", "event_type": "PROTEST", "date": "2019-12-20"}])
     assert located[2] is not None and "Embassy" in located[2].name
+
+
+def test_the_city_is_the_town_named_last(nlp, gazetteer) -> None:
+    """"outside the consulate in the city": the town named before, not the air base the
+    story's last act was aimed at, nor a site of another kind."""
+    text = ("BAGHDAD, May 27, 2021 —\n"
+            "Officials said the commander ordered the killing of an activist in Karbala and "
+            "rocket attacks on the Ain al-Asad air base.\n"
+            "That night protesters set fires outside the Iranian consulate in the city.\n")
+    (fires,) = _locate(nlp, gazetteer, text, [
+        {"word": "set", "event_type": "PROTEST", "date": "2021-05-09"}])
+    assert fires is not None and fires.name == "Karbala"

@@ -86,6 +86,7 @@ class PlaceRules:
     cause_phrases: frozenset[str] = frozenset()  # "after", "in response to": an earlier act
     settlement_nouns: frozenset[str] = frozenset()  # "the port of X", "the Red Sea city of X"
     reporting_verbs: frozenset[str] = frozenset()  # "In Ottawa, X said ...": where it was said
+    town_anaphors: frozenset[str] = frozenset()  # "in the city": the town named last
 
     def is_physical(self, event_type: str | None, mode: str | None) -> bool:
         """An act done at a place, rather than said or decided somewhere."""
@@ -100,7 +101,8 @@ class PlaceRules:
 #: The word lists of ``event_places``, by their PlaceRules field names.
 _WORD_LISTS = ("locative", "target", "directions", "place_nouns", "territory_nouns",
                "act_nouns", "claim_words", "facility_words", "place_anaphors", "locale_nouns",
-               "leaving", "arriving", "cause_phrases", "settlement_nouns", "reporting_verbs")
+               "leaving", "arriving", "cause_phrases", "settlement_nouns", "reporting_verbs",
+               "town_anaphors")
 
 
 @lru_cache(maxsize=1)
@@ -277,6 +279,7 @@ def _anaphor_attached(sentence: Span, trigger: Token, places: Sequence[Place],
     """The definite place noun that names no place itself the event hangs on ("gathered at
     the scene", "some struck the base"), pointing to the place the story is already at."""
     named = [(p.start, p.end) for p in places]
+    found = []
     for token in sentence:
         if token.lemma_.lower() not in rules.place_anaphors:
             continue
@@ -291,8 +294,10 @@ def _anaphor_attached(sentence: Span, trigger: Token, places: Sequence[Place],
         else:
             role = None
         if role is not None and (_climb(token, trigger, other_ids, rules) or 0) > 0:
-            return token
-    return None
+            found.append(token)
+    # "outside the consulate in the city": the town says where, the building only what
+    towns = [t for t in found if t.lemma_.lower() in rules.town_anaphors]
+    return (towns or found or [None])[0]
 
 
 def _unnamed_locale(sentence: Span, trigger: Token, other_ids: set[int], rules: PlaceRules,

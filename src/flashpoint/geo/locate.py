@@ -101,7 +101,8 @@ def locate_events(
         prior = link is not None and link.prior
         stories = (retold.get(i), None, None) if prior else (retold.get(i), recent.get(i), episode)
         context = next((p for p in (_fitting(event, c) for c in stories) if p), None)
-        place = _final_place(link, event, rules, context, None if prior else local) \
+        place = _town_named_before(link, places, rules) \
+            or _final_place(link, event, rules, context, None if prior else local) \
             or _speaker_dateline(link, event, rules, dateline) or _site_named_before(link, places)
         if place is not None and rules.is_physical(event.event_type, event.mode):
             place = _refined(place, event, stories, None if prior else local, gazetteer)
@@ -362,6 +363,16 @@ def _final_place(link: Link | None, event: Event, rules: PlaceRules, episode: Pl
     if not rules.is_physical(event.event_type, event.mode):
         return None
     return episode or dateline
+
+
+def _town_named_before(link: Link | None, places: Sequence[Place], rules: PlaceRules) -> Place | None:
+    """"outside the consulate in the city": the city or town named last before the noun,
+    not the place the story's last act happened at (an air base named since)."""
+    if link is None or link.anaphor_noun is None \
+            or link.anaphor_noun.lemma_.lower() not in rules.town_anaphors:
+        return None
+    towns = [p for p in places if p.precision == "city" and p.end <= link.anaphor_noun.idx]
+    return towns[-1] if towns else None
 
 
 def _site_named_before(link: Link | None, places: Sequence[Place]) -> Place | None:
