@@ -6,7 +6,8 @@ strike on property whose suspected attacker is of the country hit, "Yemen's capi
 at Sanaa, a listing whose "as a
 terrorist entity" the parser misreads, and acts such as a bomb tearing through a street,
 raising security, resuming funding, closing an airspace and executing prisoners; a named
-victim shot in a city, whose rank title ("Col.") must stay one token.
+victim shot in a city, whose rank title ("Col.") must stay one token; a person called by
+surname after being named in full.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its
 own, all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -64,6 +65,10 @@ TEXTS = {
         "BEIRUT, Sept. 9, 2024 —\n"
         "Israeli missiles struck a research centre near Masyaf on Sunday night. The missiles were "
         "fired from over northern Lebanon, the agency said.\n"),
+    "surname": (
+        "BAGHDAD, May 27, 2021 —\n"
+        "Iraqi forces arrested Qasim Muslih, a commander of the Popular Mobilization Forces, on "
+        "Wednesday. Officials said Muslih had ordered the killing of an activist in Karbala.\n"),
 }
 
 
@@ -143,3 +148,10 @@ def test_a_town_next_door_to_the_named_countries_is_kept(coded) -> None:
     """Masyaf (Syria) in a report that names only Israel and Lebanon is not a stray namesake."""
     struck = _one(coded["town_next_door"], "missiles struck")
     assert struck.location is not None and struck.location.country == "SYR"
+
+
+def test_a_surname_is_the_person_named_in_full_before(coded) -> None:
+    """"Muslih" alone is the "Qasim Muslih, a commander of the Popular Mobilization Forces" of
+    the sentence before: an Iraqi militia commander, not an unknown."""
+    killing = [e for e in coded["surname"] if e.event_type == "ASSAULT"]
+    assert [(e.source.text, _country(e.source)) for e in killing if e.source] == [("Muslih", "IRQ")]

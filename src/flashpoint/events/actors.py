@@ -536,7 +536,7 @@ class ActorDictionary:
         if actor.country != "UNK":
             return actor
         for step in (self._at_site, self._at_place, self._seated_in, self._owned, self._described_as,
-                     self._antecedent, self._same_head_before, self._story_flag, self._reporter,
+                     self._named_in_full, self._antecedent, self._same_head_before, self._story_flag, self._reporter,
                      self._named_place):
             found = step(span, actor, when, _depth)
             if found is not None:
@@ -690,6 +690,20 @@ class ActorDictionary:
             other = self.resolve_span(described, when, depth + 1)
             if other.country != "UNK":
                 return _retext(other, actor.text, keep_sector=actor.sector)
+        return None
+
+    def _named_in_full(self, span: Span, actor: Actor, when: str | None, depth: int) -> Actor | None:
+        """"Muslih" after "Qasim Muslih, the Popular Mobilization Forces' operations commander":
+        a person called by surname is the one the text named in full before, and the words
+        around that first mention say whose he is."""
+        root = span.root
+        if root.pos_ != "PROPN" or depth >= _MAX_DEPTH or any(t.pos_ == "NOUN" for t in span):
+            return None
+        for token in reversed(span.doc[: span.start]):
+            if token.text == root.text and token.dep_ != "compound" \
+                    and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children):
+                earlier = self.resolve_span(_compact(token), when, depth + 1)
+                return _retext(earlier, actor.text) if earlier.country != "UNK" else None
         return None
 
     def _flag_of_vessel(self, span: Span, actor: Actor, when: str | None, depth: int) -> Actor | None:
