@@ -7,7 +7,7 @@ at Sanaa, a listing whose "as a
 terrorist entity" the parser misreads, and acts such as a bomb tearing through a street,
 raising security, resuming funding, closing an airspace and executing prisoners; a named
 victim shot in a city, whose rank title ("Col.") must stay one token; a person called by
-surname after being named in full.
+surname after being named in full; "a Saudi-led coalition airstrike".
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its
 own, all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -69,6 +69,10 @@ TEXTS = {
         "BAGHDAD, May 27, 2021 —\n"
         "Iraqi forces arrested Qasim Muslih, a commander of the Popular Mobilization Forces, on "
         "Wednesday. Officials said Muslih had ordered the killing of an activist in Karbala.\n"),
+    "led_coalition_strike": (
+        "SANAA, Aug. 10, 2018 —\n"
+        "A Saudi-led coalition airstrike hit a school bus in Dahyan on Thursday, killing dozens of "
+        "children. Houthi leaders denounced the bombing as a massacre.\n"),
 }
 
 
@@ -155,3 +159,12 @@ def test_a_surname_is_the_person_named_in_full_before(coded) -> None:
     the sentence before: an Iraqi militia commander, not an unknown."""
     killing = [e for e in coded["surname"] if e.event_type == "ASSAULT"]
     assert [(e.source.text, _country(e.source)) for e in killing if e.source] == [("Muslih", "IRQ")]
+
+
+def test_a_led_coalition_named_before_the_act_noun_did_it(coded) -> None:
+    """"A Saudi-led coalition airstrike": the parser hangs "Saudi-led" and "coalition" on the
+    noun apart, and the phrase read back is no act standing for an unknown doer."""
+    events = coded["led_coalition_strike"]
+    hit, denounced = _one(events, "hit"), _one(events, "denounced")
+    assert (_country(hit.source), _country(hit.target)) == ("SAU", "YEM")
+    assert (_country(denounced.source), _country(denounced.target)) == ("YEM", "SAU")

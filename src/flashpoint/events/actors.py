@@ -594,8 +594,8 @@ class ActorDictionary:
         an act standing for its unnamed doer, and pronouns."""
         if span.label_ == UNKNOWN_ATTACKER:
             return self._suspected(span, when)
-        if span.label_ == UNKNOWN_DOER or span.root.pos_ in ("VERB", "AUX"):
-            return Actor(text="", country="UNK")
+        if span.label_ == UNKNOWN_DOER or (span.root.pos_ in ("VERB", "AUX") and span[-1].pos_ in ("VERB", "AUX")):
+            return Actor(text="", country="UNK")  # an act standing for its doer ("a Saudi-led coalition": no act)
         if span.root.pos_ == "PRON":
             return self._person_before(span, when) or Actor(text=span.text, country="UNK")
         return None

@@ -1425,10 +1425,13 @@ class ArgumentFinder:
                 continue
             if not place_names and child.pos_ == "PROPN" and self.names_place(child.text):
                 continue
-            text = noun.doc[child.left_edge.i : child.i + 1].text
+            end = child.i + 1
+            if child.lower_ in ("led", "backed") and end < noun.i and noun.doc[end].dep_ == "compound":
+                end += 1  # "a Saudi-led coalition airstrike", parsed as two modifiers of "airstrike"
+            text = noun.doc[child.left_edge.i : end].text
             # An adjective must name an actor ("Iranian"); a noun may just be one ("militia").
             if self.is_actorish(text, child.pos_ == "ADJ"):
-                return noun.doc[child.left_edge.i : child.i + 1]
+                return noun.doc[child.left_edge.i : end]
         return None
 
 
