@@ -7,7 +7,8 @@ at Sanaa, a listing whose "as a
 terrorist entity" the parser misreads, and acts such as a bomb tearing through a street,
 raising security, resuming funding, closing an airspace and executing prisoners; a named
 victim shot in a city, whose rank title ("Col.") must stay one token; a person called by
-surname after being named in full; "a Saudi-led coalition airstrike".
+surname after being named in full; "a Saudi-led coalition airstrike"; a zone declared
+closed, a decision called hasty, concerns shared.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its
 own, all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -73,6 +74,10 @@ TEXTS = {
         "SANAA, Aug. 10, 2018 —\n"
         "A Saudi-led coalition airstrike hit a school bus in Dahyan on Thursday, killing dozens of "
         "children. Houthi leaders denounced the bombing as a massacre.\n"),
+    "frames": (
+        "AMMAN, June 22, 2016 —\n"
+        "Jordan's army declared the northern border a closed military zone on Tuesday. Tehran called "
+        "the decision hasty and extreme. The State Department said it shared Jordan's concerns.\n"),
 }
 
 
@@ -168,3 +173,13 @@ def test_a_led_coalition_named_before_the_act_noun_did_it(coded) -> None:
     hit, denounced = _one(events, "hit"), _one(events, "denounced")
     assert (_country(hit.source), _country(hit.target)) == ("SAU", "YEM")
     assert (_country(denounced.source), _country(denounced.target)) == ("YEM", "SAU")
+
+
+def test_acts_read_off_their_complement(coded) -> None:
+    """A zone declared closed restricts; a decision called hasty is an accusation; concerns
+    shared are support."""
+    events = coded["frames"]
+    declared, called, shared = _one(events, "declared"), _one(events, "called"), _one(events, "shared")
+    assert (declared.event_type, _country(declared.source)) == ("COERCE", "JOR")
+    assert (called.event_type, _country(called.source)) == ("ACCUSE", "IRN")
+    assert (shared.event_type, _country(shared.source), _country(shared.target)) == ("SUPPORT", "USA", "JOR")
