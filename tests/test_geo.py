@@ -609,3 +609,12 @@ def test_a_ships_flag_is_not_a_place_of_the_story(nlp, gazetteer) -> None:
     texts = {m.text for m in recognize(nlp(text), gazetteer)}
     assert "Liberia" not in texts and "Liberian" not in texts
     assert {"Red Sea", "Hodeidah"} <= texts
+
+
+def test_a_direction_word_before_a_sea_names_the_part_the_gazetteer_lists(nlp, gazetteer) -> None:
+    """"the southern Red Sea" is the Red Sea off Yemen and Eritrea, not the sea's middle."""
+    place = place_for(places_of("An explosion tore into the cargo ship in the southern Red Sea on "
+                                "Tuesday.", nlp, gazetteer), "Red Sea")
+    assert place.lat is not None and place.lat < 17.0 and "southern" in place.name
+    middle = place_for(places_of("Ships crossed the Red Sea on Tuesday.", nlp, gazetteer), "Red Sea")
+    assert middle.lat is not None and middle.lat > 19.0

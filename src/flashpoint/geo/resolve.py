@@ -521,7 +521,23 @@ def _place(mention: Mention, row: int, score: float, text: str, gaz: Gazetteer) 
         demonym=mention.demonym,
         score=round(score, 3),
     )
-    return _part_of(place, before, gaz) if kind == COUNTRY and not mention.demonym else place
+    if kind == COUNTRY and not mention.demonym:
+        return _part_of(place, before, gaz)
+    return _named_part(place, mention, before, gaz)
+
+
+def _named_part(place: Place, mention: Mention, before: str, gaz: Gazetteer) -> Place:
+    """"the southern Red Sea": a part of a sea or region that the gazetteer lists by the
+    direction word and the name together (``toponyms.yaml`` aliases), its point rather than
+    the whole one's middle."""
+    found = _DIRECTION.search(before)
+    if found is None:
+        return place
+    part = next(iter(gaz.lookup(f"{found.group(1)} {mention.text}")), None)
+    if part is None or part.gid == place.gazetteer_id:
+        return place
+    return replace(place, name=f"{found.group(1).lower()} {place.name}", country=part.country,
+                   lat=part.lat, lon=part.lon, gazetteer_id=part.gid)
 
 
 def _part_of(place: Place, before: str, gaz: Gazetteer) -> Place:
