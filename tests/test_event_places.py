@@ -281,3 +281,15 @@ def test_the_city_is_the_town_named_last(nlp, gazetteer) -> None:
     (fires,) = _locate(nlp, gazetteer, text, [
         {"word": "set", "event_type": "PROTEST", "date": "2021-05-09"}])
     assert fires is not None and fires.name == "Karbala"
+
+
+def test_there_is_the_place_named_before_it(nlp, gazetteer) -> None:
+    """"Demonstrators in Mashhad attacked the Saudi consulate there": the act was in Mashhad,
+    not in Tehran where the story began (nor in Saudi Arabia)."""
+    text = ("RIYADH, Jan. 4, 2016 —\n"
+            "Protesters stormed the Saudi embassy in Tehran on Saturday. "
+            "Demonstrators in Mashhad attacked the Saudi consulate there the same night.\n")
+    _stormed, attacked = _locate(nlp, gazetteer, text, [
+        {"word": "stormed", "event_type": "PROTEST", "date": "2016-01-02"},
+        {"word": "attacked", "event_type": "PROTEST", "date": "2016-01-02"}])
+    assert attacked is not None and attacked.name == "Mashhad"

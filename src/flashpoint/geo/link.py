@@ -160,6 +160,9 @@ def link_place(sentence: Span, trigger: Token, places: Sequence[Place],
     leaving = physical and event_type in rules.leaving_types
     arriving = physical and event_type in rules.arriving_types
     other_ids = {t.i for t in others if t.i != trigger.i}
+    there = _place_before_there(trigger, places)
+    if there is not None:
+        return Link(there, attached=True, prior=physical and is_cause(trigger, rules))
     attached, loose = _candidates(sentence, trigger, places, other_ids, rules, acted_on, leaving,
                                   names, arriving)
     if any(item[1] != _AIMED for item in attached):
@@ -193,6 +196,16 @@ def link_place(sentence: Span, trigger: Token, places: Sequence[Place],
     best = min(loose, key=lambda p: (PRECISION_RANK.get(p.precision, 9),
                                      abs(p.start - trigger.idx)))
     return Link(best)
+
+
+def _place_before_there(trigger: Token, places: Sequence[Place]) -> Place | None:
+    """"Demonstrators in Mashhad attacked the consulate there": "there" is the place named
+    last before it (a town or a site, not a nationality word)."""
+    there = next((c for c in trigger.children if c.dep_ == "advmod" and c.lower_ == "there"), None)
+    if there is None:
+        return None
+    named = [p for p in places if p.end <= there.idx and not p.demonym and p.precision != "country"]
+    return named[-1] if named else None
 
 
 def _said_at(root: Token, rules: PlaceRules) -> bool:
