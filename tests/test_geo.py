@@ -618,3 +618,12 @@ def test_a_direction_word_before_a_sea_names_the_part_the_gazetteer_lists(nlp, g
     assert place.lat is not None and place.lat < 17.0 and "southern" in place.name
     middle = place_for(places_of("Ships crossed the Red Sea on Tuesday.", nlp, gazetteer), "Red Sea")
     assert middle.lat is not None and middle.lat > 19.0
+
+
+def test_a_small_town_named_after_town_of_and_written_without_its_turkish_letters(nlp, gazetteer) -> None:
+    """"the Turkish border town of Karkamis": GeoNames' Karkamış (under 5,000 people, spelt
+    with a dotless i) is the town the phrase says it is."""
+    assert normalize_name("Karkamış") == normalize_name("Karkamis") == "karkamis"
+    place = place_for(places_of("Rockets slammed into the Turkish border town of Karkamis on "
+                                "Monday.", nlp, gazetteer), "Karkamis")
+    assert place.country == "TUR" and place.precision == "city"

@@ -81,9 +81,13 @@ _CITY_RECORD = re.compile(
     rb'"timezone": "[^"]*", "admin1code": "([^"]*)", '
     rb'"alternatenames": \[(.*?)\]\}'
 )
-#: Dots and apostrophes vanish ("U.S." -> "us"); hyphens, dashes and slashes become spaces.
+#: Dots and apostrophes vanish ("U.S." -> "us"); hyphens, dashes and slashes become spaces;
+#: letters that carry no accent to strip are written as news writes them ("Karkamış" is
+#: printed "Karkamis").
 _FOLD = str.maketrans({**{c: None for c in ".'\u2018\u2019`\u02bc\u02bf\u02be"},
-                       **{c: " " for c in "-_/\u2010\u2011\u2012\u2013\u2014\u2015"}})
+                       **{c: " " for c in "-_/\u2010\u2011\u2012\u2013\u2014\u2015"},
+                       "\u0131": "i", "\u0142": "l", "\u00f8": "o", "\u0111": "d", "\u0127": "h",
+                       "\u00e6": "ae", "\u0153": "oe"})
 #: Latin letters only (after accents are stripped): keeps memory for names news can print.
 _LATIN = re.compile(r"^[A-Za-z0-9 .,'\-()\u2019&]+$")
 #: The Arabic article of a normalised name: news writes "Qamishli" for GeoNames' "Al Qamishli".

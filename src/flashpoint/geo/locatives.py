@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from flashpoint.geo.gazetteer import Gazetteer
+from flashpoint.geo.gazetteer import CITY, Gazetteer, normalize_name
 from flashpoint.geo.recognize import Mention
 
 __all__ = ["after_prepositions"]
@@ -47,10 +47,18 @@ def after_prepositions(mentions: list[Mention], parsed: Doc, gaz: Gazetteer,
         span = (name.start_char, name.end_char)
         if any(s < span[1] and span[0] < e for s, e in taken + ([] if named_of else people)):
             continue  # a person's name after "in"; after "the town of" it is the town's
-        if gaz.well_known(name.text, alias_city=_BIG_CITY):
+        if gaz.well_known(name.text, alias_city=_BIG_CITY) or (named_of and _town_by_own_name(name.text, gaz)):
             found.append(Mention(name.text, span[0], span[1], "LOCATIVE"))
             taken.append(span)
     return found
+
+
+def _town_by_own_name(text: str, gaz: Gazetteer) -> bool:
+    """After "the border town of", a town of any size the gazetteer lists by this very name
+    ("Karkamis", 4,951 people): the phrase has already said it is a town."""
+    key = normalize_name(text)
+    return key not in gaz.not_places and key not in gaz.generic_words and any(
+        gaz.kinds[row] == CITY and normalize_name(gaz.names[row]) == key for row in gaz.rows(text))
 
 
 def _capitalised_run(parsed: Doc, start: int) -> Span | None:
