@@ -8,7 +8,7 @@ terrorist entity" the parser misreads, and acts such as a bomb tearing through a
 raising security, resuming funding, closing an airspace and executing prisoners; a named
 victim shot in a city, whose rank title ("Col.") must stay one token; a person called by
 surname after being named in full; "a Saudi-led coalition airstrike"; a zone declared
-closed, a decision called hasty, concerns shared.
+closed, a decision called hasty, concerns shared; the Islamic State of a report set elsewhere.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its
 own, all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -78,6 +78,11 @@ TEXTS = {
         "AMMAN, June 22, 2016 —\n"
         "Jordan's army declared the northern border a closed military zone on Tuesday. Tehran called "
         "the decision hasty and extreme. The State Department said it shared Jordan's concerns.\n"),
+    "islamic_state_elsewhere": (
+        "OTTAWA, Feb. 24, 2025 —\n"
+        "Canadian frigates have escorted merchant ships off Yemen since March. Under Operation "
+        "IMPACT, Canadian CF-18s bombed Islamic State targets until February 2016. In January 2022, "
+        "Islamic State gunmen stormed an army post in Diyala province.\n"),
 }
 
 
@@ -183,3 +188,12 @@ def test_acts_read_off_their_complement(coded) -> None:
     assert (declared.event_type, _country(declared.source)) == ("COERCE", "JOR")
     assert (called.event_type, _country(called.source)) == ("ACCUSE", "IRN")
     assert (shared.event_type, _country(shared.source), _country(shared.target)) == ("SUPPORT", "USA", "JOR")
+
+
+def test_the_islamic_state_of_a_report_set_elsewhere_is_in_its_own_theatre(coded) -> None:
+    """Not Yemen, the only country the brief names: its theatre (Iraq and Syria). And an army
+    post it stormed in Iraq is Iraq's, though the group is now placed there too."""
+    events = coded["islamic_state_elsewhere"]
+    bombed, stormed = _one(events, "bombed"), _one(events, "stormed")
+    assert (_country(bombed.source), _country(bombed.target)) == ("CAN", "IRQ")
+    assert (_country(stormed.source), _country(stormed.target)) == ("IRQ", "IRQ")

@@ -1077,11 +1077,23 @@ class ActorDictionary:
         return actor
 
     def _placed_armed(self, actor: Actor, span: Span, root: Token) -> Actor:
-        country = self._own_place(span, root) or self._place_of_sentence(span) \
+        own = self._own_place(span, root)
+        country = own or self._place_of_sentence(span) \
             or self._group_named_before(span) or self._place_in_paragraph(span) or self._group_named_after(span)
+        theatre = self._theatres.get(actor.id or "")
+        if theatre is not None and own is None and country not in theatre[1]:
+            country = self._theatre_country(span.doc, theatre[1])
         if country is None:
             return actor
         return Actor(text=actor.text, name=actor.name, country=country, sector=actor.sector, id=actor.id)
+
+    def _theatre_country(self, doc: Doc, countries: frozenset[str]) -> str:
+        """A group of no one country whose phrase does not place it ("Islamic State targets",
+        "the Islamic State claimed the bombings"), told of in a report set elsewhere (a Canadian
+        brief, a bombing in Iran): its own theatre, the one of its countries the report names
+        most (``theatre`` in the data files; the first listed when it names none)."""
+        named = Counter(m.entries[0].country for m in self._mentions(doc) if m.entries[0].country in countries)
+        return max(sorted(countries), key=lambda c: named[c]) if named else sorted(countries)[0]
 
     def _own_place(self, span: Span, root: Token) -> str | None:
         """The country of the place the phrase itself puts the group in ("militants in Anbar")."""

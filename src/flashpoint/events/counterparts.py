@@ -30,6 +30,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Sequence
 
+from flashpoint.events.actors import NON_STATE
 from flashpoint.records import Actor, Event, Location
 
 __all__ = ["fill_counterparts", "place_named_sides"]
@@ -379,7 +380,8 @@ def _property_hit(event: Event, country: str, facility_heads: frozenset[str]) ->
     words = target.text.lower().split()
     if not words or words[-1] not in facility_heads:
         return event
-    if source is not None and source.country == country and not _guessed_air_attacker(event):
+    if source is not None and source.country == country and not _guessed_air_attacker(event) \
+            and source.sector not in NON_STATE:
         return event  # "Iraqi jets struck hideouts in Anbar": whose hideouts, the place does not say
     return replace(event, target=replace(target, country=country))
 
