@@ -8,7 +8,8 @@ terrorist entity" the parser misreads, and acts such as a bomb tearing through a
 raising security, resuming funding, closing an airspace and executing prisoners; a named
 victim shot in a city, whose rank title ("Col.") must stay one token; a person called by
 surname after being named in full; "a Saudi-led coalition airstrike"; a zone declared
-closed, a decision called hasty, concerns shared; the Islamic State of a report set elsewhere.
+closed, a decision called hasty, concerns shared; the Islamic State of a report set elsewhere; missiles shot down named by a
+count; a demand joined to an accusation.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its
 own, all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -83,6 +84,12 @@ TEXTS = {
         "Canadian frigates have escorted merchant ships off Yemen since March. Under Operation "
         "IMPACT, Canadian CF-18s bombed Islamic State targets until February 2016. In January 2022, "
         "Islamic State gunmen stormed an army post in Diyala province.\n"),
+    "interceptions": (
+        "JERUSALEM, Oct. 2, 2024 —\n"
+        "Iran fired about 180 ballistic missiles at Israel on Tuesday. Most were shot down by "
+        "Israeli air defences, helped by two U.S. Navy destroyers that fired about a dozen "
+        "interceptors. The U.S. Embassy accused the Houthis of kidnapping sailors and demanded "
+        "their release.\n"),
 }
 
 
@@ -197,3 +204,15 @@ def test_the_islamic_state_of_a_report_set_elsewhere_is_in_its_own_theatre(coded
     bombed, stormed = _one(events, "bombed"), _one(events, "stormed")
     assert (_country(bombed.source), _country(bombed.target)) == ("CAN", "IRQ")
     assert (_country(stormed.source), _country(stormed.target)) == ("IRQ", "IRQ")
+
+
+def test_what_an_interception_names_by_a_count_stands_for_the_launcher(coded) -> None:
+    """"Most were shot down", "fired a dozen interceptors": aimed at Iran, which fired the
+    missiles; and a demand joined to an accusation is the accuser's, not the accused's."""
+    events = coded["interceptions"]
+    downed = _one(events, "shot down")
+    interceptors = [e for e in events if e.trigger == "fired" and _country(e.source) == "USA"]
+    assert (_country(downed.source), _country(downed.target)) == ("ISR", "IRN")
+    assert [_country(e.target) for e in interceptors] == ["IRN"]
+    demanded = _one(events, "demanded")
+    assert (_country(demanded.source), _country(demanded.target)) == ("USA", "YEM")

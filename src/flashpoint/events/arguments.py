@@ -343,9 +343,11 @@ class ArgumentFinder:
         for _ in range(6):
             if node.dep_ == "ROOT" or node.head.i == node.i:
                 return None
-            node = node.head
+            child, node = node, node.head
             if node.lemma_.lower() in self.cues.status.claim_governors or (
                     node.pos_ == "VERB" and node.lemma_.lower() in self.cues.status.claim_heads):  # "punish X for"
+                if child.dep_ == "conj":
+                    return None  # "accused the Houthis of kidnapping and demanded ...": the accuser's act
                 accused = _child(node, "dobj") or _child(node, "nsubjpass")  # "X was blamed for"
                 if accused is not None and accused.i == trigger.i:
                     # "blamed the attack on Kata'ib Hezbollah" (the parser may hang "on" on either);
@@ -462,6 +464,9 @@ class ArgumentFinder:
         if trigger.head.lemma_.lower() in _CLAIM_VERBS and args.target is not None:
             if self._event_noun(args.target.root):  # "claimed (responsibility for) the attack"
                 args.target = self._event_target(args.target.root)
+        if args.target is not None and self._stands_for_the_fired(args.target.root, trigger.head):
+            fired = self._attack_before(None)  # "Most were shot down", "fired a dozen interceptors"
+            args.target = fired.source if fired is not None else args.target
         if args.target is None and args.instruments and trigger.head.lemma_.lower() in self.defence.interceptions:
             fired = self._attack_before(args.instruments)  # "Jordanian jets downed drones"
             args.target = fired.source if fired is not None else None
@@ -569,6 +574,15 @@ class ArgumentFinder:
         missiles were intercepted")."""
         fired = self._attack_before(threats)
         return fired.source if fired is not None else None
+
+    def _stands_for_the_fired(self, downed: Token, verb: Token) -> bool:
+        """What an interception names only by a count or a pronoun ("Most were shot down", "shot
+        down five of them"), or the interceptors fired at it: the weapons of the attack just
+        told, which stand for whoever fired them."""
+        if downed.lemma_.lower() in self.defence.interceptor_words:
+            return True
+        counted = downed.lower_ in _SHARE_WORDS or downed.pos_ == "NUM" or downed.lower_ in ("them", "it", "those")
+        return counted and verb.lemma_.lower() in self.defence.interceptions
 
     def _attack_before(self, threats: list[Token] | None) -> Arguments | None:
         """The latest attack told before whose doer is named and whose weapon has the same

@@ -64,6 +64,7 @@ class DefenceCues:
     aim_preps: frozenset[str] = frozenset()
     aim_verbs: frozenset[str] = frozenset()
     interceptions: frozenset[str] = frozenset()
+    interceptor_words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -76,7 +77,7 @@ def load_defence(path: str | None = None) -> DefenceCues:
     try:
         words = {key: frozenset(str(w).lower() for w in spec.get(key) or ())
                  for key in ("verbs", "defenders", "systems", "threats", "site_preps", "sites", "aim_preps",
-                             "aim_verbs", "interceptions")}
+                             "aim_verbs", "interceptions", "interceptor_words")}
         return DefenceCues(event_type=str(spec["type"]).upper(), **words)
     except (KeyError, TypeError, AttributeError) as exc:
         raise ModelError(f"plover.yaml defence section is malformed: {exc!r}") from exc
