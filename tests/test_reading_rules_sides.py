@@ -9,7 +9,7 @@ raising security, resuming funding, closing an airspace and executing prisoners;
 victim shot in a city, whose rank title ("Col.") must stay one token; a person called by
 surname after being named in full; "a Saudi-led coalition airstrike"; a zone declared
 closed, a decision called hasty, concerns shared; the Islamic State of a report set elsewhere; missiles shot down named by a
-count; a demand joined to an accusation.
+count; a demand joined to an accusation; "its embassy" stormed by protesters.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its
 own, all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -90,6 +90,10 @@ TEXTS = {
         "Israeli air defences, helped by two U.S. Navy destroyers that fired about a dozen "
         "interceptors. The U.S. Embassy accused the Houthis of kidnapping sailors and demanded "
         "their release.\n"),
+    "its_embassy": (
+        "RIYADH, Jan. 4, 2016 —\n"
+        "Saudi Arabia broke off diplomatic relations with Iran late on Sunday, a day after "
+        "protesters stormed its embassy in Tehran.\n"),
 }
 
 
@@ -216,3 +220,10 @@ def test_what_an_interception_names_by_a_count_stands_for_the_launcher(coded) ->
     assert [_country(e.target) for e in interceptors] == ["IRN"]
     demanded = _one(events, "demanded")
     assert (_country(demanded.source), _country(demanded.target)) == ("USA", "YEM")
+
+
+def test_its_embassy_is_the_singular_owner_not_the_protesters_or_the_city(coded) -> None:
+    """"protesters stormed its embassy in Tehran": Saudi Arabia's embassy (not the protesters',
+    who would own "their", and not Tehran, where it stands)."""
+    stormed = _one(coded["its_embassy"], "stormed")
+    assert (stormed.target.text, _country(stormed.target)) == ("its embassy", "SAU")

@@ -858,6 +858,8 @@ class ActorDictionary:
             node = node.head
             subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")
                             and not (span.start <= c.i < span.end)), None)
+            if subject is not None and pronoun.lower_ == "its" and subject.tag_ in ("NNS", "NNPS"):
+                continue  # "protesters stormed its embassy": not the protesters' (theirs)
             if subject is not None and subject.pos_ != "PRON":
                 actor = self.resolve_span(_compact(subject), when, depth + 1)
                 if actor.country != "UNK":

@@ -874,7 +874,7 @@ class ArgumentFinder:
         self._joint_target(verb, etype, args)
         if etype.name in self.cues.partner_types and (args.target is None or not self.is_actorish(args.target.text, False)):
             args.target = self._partner_in_object(verb) or args.target
-        if args.target is not None:
+        if args.target is not None and etype.name not in _VIOLENT:  # "stormed its embassy in Tehran": the embassy's
             args.target = self._place_left(verb, args.target) or args.target
         if args.target is not None and etype.name in ("ACCUSE", "REJECT"):
             owner = _child(args.target.root, "poss")  # "dismissed the Guards' claim"
