@@ -1095,7 +1095,7 @@ class ActorDictionary:
         brief, a bombing in Iran): its own theatre, the one of its countries the report names
         most (``theatre`` in the data files; the first listed when it names none)."""
         named = Counter(m.entries[0].country for m in self._mentions(doc) if m.entries[0].country in countries)
-        return max(sorted(countries), key=lambda c: named[c]) if named else sorted(countries)[0]
+        return max(sorted(countries), key=lambda c: named[c])
 
     def _own_place(self, span: Span, root: Token) -> str | None:
         """The country of the place the phrase itself puts the group in ("militants in Anbar")."""

@@ -223,11 +223,12 @@ class EventDater:
             past_perfect = _past_perfect(sentence.span.root)
             if _heading(sentence.span):
                 chain = None  # a dateline or a heading: dates events through the report, not the chain
-            elif main is not None and past_perfect and in_paragraph == 1 and self._dated_clause(main, sentence):
+            elif main is not None and past_perfect and in_paragraph == 1 and (
+                    opening := self._dated_clause(main, sentence)) is not None:
                 # a paragraph that opens by looking back to a date of its own ("Earlier in the
                 # week, late on Aug. 29, a ship had taken ...") tells that episode to its end
                 before_flashback.append(chain)
-                chain = self._resolve(self._dated_clause(main, sentence), sentence) or chain
+                chain = self._resolve(opening, sentence) or chain
             elif main is not None and not past_perfect:
                 # a flashback ("had announced") is no episode; "this week" across a month end
                 # cannot be pinned down, but does not move the story either
@@ -373,8 +374,11 @@ class EventDater:
             return named
         return story
 
+    def _index(self, sentence: _Sentence) -> int:
+        return next(i for i, s in enumerate(self.sentences) if s is sentence)
+
     def _previous_named(self, sentence: _Sentence) -> When | None:
-        index = next((i for i, s in enumerate(self.sentences) if s is sentence), 0)
+        index = self._index(sentence)
         if index == 0 or _heading(self.sentences[index - 1].span):
             return None
         return self.sentences[index - 1].last_date
@@ -383,9 +387,8 @@ class EventDater:
         """"The same day as the downing": the date of the act the noun after "as" retells."""
         if not re.match(r"\s+as\s", self.doc.text[expression.end:expression.end + 5]):
             return None
-        index = self.sentences.index(sentence)
         after = [t for t in sentence.span if t.idx > expression.end and t.pos_ == "NOUN"]
-        return self._antecedent(after[0], index) if after else None
+        return self._antecedent(after[0], self._index(sentence)) if after else None
 
     def _anchor(self, expression: Expression, sentence: _Sentence) -> When | None:
         """What "two days earlier" counts from: the nearest clause above with a date of its

@@ -107,7 +107,8 @@ def recognize(parsed: Doc, gazetteer: Gazetteer) -> list[Mention]:
     mentions = _merge(mentions, found_in_text, parsed)
     mentions = _add_surface_forms(mentions, parsed, gazetteer)
     mentions = _add_from_discourse(mentions, parsed, gazetteer)
-    mentions = [_capital(m, parsed, gazetteer) for m in mentions if not _names_a_flag(m, text_of(parsed))]
+    text = text_of(parsed)
+    mentions = [_capital(m, parsed, gazetteer) for m in mentions if not _names_a_flag(m, text)]
     return [_with_hint(m, parsed) for m in mentions if not m.demonym or _modifies(m, parsed)]
 
 
