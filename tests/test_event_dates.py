@@ -596,6 +596,6 @@ def test_the_same_day_as_a_named_act(nlp) -> None:
 
 def test_within_hours_of_a_named_act(nlp) -> None:
     """"Within hours of the arrest" is the arrest's day, told two sentences before."""
-    text = ("Police arrested the commander at dawn on Wednesday. The activist had been shot dead on "
-            "May 9. Within hours of the arrest, fighters surrounded the compound.")
+    text = ("Police arrested the commander at dawn on Wednesday. The activist he is suspected of "
+            "killing was shot dead on May 9. Within hours of the arrest, fighters surrounded the compound.")
     assert date_of(nlp, text, "surrounded", "COERCE") == "2021-07-14"

@@ -384,8 +384,9 @@ class EventDater:
         return self.sentences[index - 1].last_date
 
     def _compared_with(self, expression: Expression, sentence: _Sentence) -> When | None:
-        """"The same day as the downing": the date of the act the noun after "as" retells."""
-        if not re.match(r"\s+as\s", self.doc.text[expression.end:expression.end + 5]):
+        """"The same day as the downing", "within hours of the arrest": the date of the act
+        the noun after "as" or "of" retells."""
+        if not re.match(r"\s+(?:as|of)\s", self.doc.text[expression.end:expression.end + 5]):
             return None
         after = [t for t in sentence.span if t.idx > expression.end and t.pos_ == "NOUN"]
         return self._antecedent(after[0], self._index(sentence)) if after else None
@@ -612,7 +613,7 @@ class EventDater:
             elif relation.main[0] <= head.idx < relation.main[1]:
                 base = self._region_date(sentence, relation.reference)
                 if base is None and relation.definite:
-                    base = self._told_before(sentence, relation.reference, index) or sentence.chain_before
+                    base = sentence.chain_before
                 sign = 1 if relation.word == "after" else -1
             else:
                 continue
@@ -629,11 +630,6 @@ class EventDater:
                 if told is not None:
                     return told
         return None
-
-    def _told_before(self, sentence: _Sentence, region: tuple[int, int], index: int) -> When | None:
-        """"Within hours of the arrest, ...": the date of the act the definite noun retells."""
-        noun = next((t for t in sentence.span if region[0] <= t.idx < region[1] and t.pos_ == "NOUN"), None)
-        return self._antecedent(noun, index) if noun is not None else None
 
     def _region_date(self, sentence: _Sentence, region: tuple[int, int]) -> When | None:
         for expression in sentence.expressions:
@@ -872,7 +868,7 @@ def _relations(span: Span, lex: Lexicon) -> list[_Relation]:
         named = text[reference[0]:reference[1]].strip().lower()
         # "a day after the strike", or "The day after, ...": what was just told
         definite = not named or named.startswith(("the ", "this ", "that ", "these ", "those "))
-        found.append(_Relation((match.group("word") or "after").lower(), days, precision,
+        found.append(_Relation(match.group("word").lower(), days, precision,
                                (base + main[0], base + main[1]),
                                (base + reference[0], base + reference[1]), definite))
     return found
@@ -883,12 +879,12 @@ def _relation_pattern(lex: Lexicon) -> "re.Pattern[str]":
     units = "|".join(f"{u}s?" for u in lex.units)
     return re.compile(
         rf"\b(?:(?:(?P<count>{counts}|\d{{1,3}})\s+)?(?P<unit>{units})|(?P<soon>shortly|soon|just|moments|minutes|hours))"
-        rf"\s+(?P<word>after|before)\b|\bwithin\s+(?P<within>minutes|hours)\s+(?P<of>of)\b",
+        rf"\s+(?P<word>after|before)\b",
         re.IGNORECASE)
 
 
 def _shift_of(match: "re.Match[str]", lex: Lexicon) -> tuple[int, str] | None:
-    if match.group("soon") or match.group("within"):  # "hours after", "within hours of"
+    if match.group("soon"):
         return 0, "day"
     unit = lex.unit(match.group("unit"))
     if unit is None:
