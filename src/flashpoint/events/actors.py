@@ -1093,7 +1093,7 @@ class ActorDictionary:
         """A group of no one country whose phrase does not place it ("Islamic State targets",
         "the Islamic State claimed the bombings"), told of in a report set elsewhere (a Canadian
         brief, a bombing in Iran): its own theatre, the one of its countries the report names
-        most (``theatre`` in the data files; the first listed when it names none)."""
+        most (``theatre`` in the data files; with none named, the first in alphabetical order)."""
         named = Counter(m.entries[0].country for m in self._mentions(doc) if m.entries[0].country in countries)
         return max(sorted(countries), key=lambda c: named[c])
 

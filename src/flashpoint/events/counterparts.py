@@ -174,8 +174,14 @@ def _own_suspect(event: Event) -> bool:
     Baghdad airport, wounding two Iraqi soldiers") keeps the militia as its suspect."""
     source, target = event.source, event.target
     return (event.quad_class == _MATERIAL_CONFLICT and event.mode in _AIR_OR_UNSTATED
-            and source is not None and not source.text and source.name is None and source.id is None
-            and _known(source) and _known(target) and source.country == target.country)  # type: ignore[union-attr]
+            and _suspect_only(source) and _known(source) and _known(target)
+            and source.country == target.country)  # type: ignore[union-attr]
+
+
+def _suspect_only(actor: Actor | None) -> bool:
+    """A side the text does not name, only the coder's suspect: no text, name or id (the
+    armed group the report names nearest)."""
+    return actor is not None and not actor.text and actor.name is None and actor.id is None
 
 
 def _from_context(actor: Actor) -> Actor:
@@ -390,6 +396,4 @@ def _guessed_air_attacker(event: Event) -> bool:
     """An air strike (or a strike of no stated weapon) whose attacker is only the coder's suspect
     (no text, name or id: the armed group the report names nearest). That guess does not say
     whose property was hit; the :func:`_own_suspect` reading later replaces it."""
-    source = event.source
-    return (event.mode in _AIR_OR_UNSTATED and source is not None and not source.text
-            and source.name is None and source.id is None)
+    return event.mode in _AIR_OR_UNSTATED and _suspect_only(event.source)

@@ -83,7 +83,7 @@ def locate_events(
     says where they happened."""
     if not events:
         return []
-    places = _document_places(document, parsed, gazetteer)
+    places = find_places(document, parsed, gazetteer)
     rules = place_rules()
     anchors = [_anchors(parsed, event) for event in events]
     names = name_spans(parsed)  # read once: every event's sentence looks at them
@@ -114,19 +114,9 @@ def home_country(document: Document, parsed: Doc, gazetteer: Gazetteer) -> str |
     """The country a local report is written from: its dateline's, when the places where the
     story's things happen lie mostly in it ("BAGHDAD, Oct. 7, 2019 —" over a story of Iraqi
     streets); else None ("WASHINGTON" over a story about Syria)."""
-    places = _document_places(document, parsed, gazetteer)
+    places = find_places(document, parsed, gazetteer)
     dateline = _dateline(places, parsed)
     return dateline.country if _is_local(dateline, places, parsed, place_rules()) else None
-
-
-def _document_places(document: Document, parsed: Doc, gazetteer: Gazetteer) -> list[Place]:
-    """The document's resolved places, found once per parse: :func:`locate_events` and
-    :func:`home_country` both read them, and recognising and resolving them is the geoparser's
-    whole cost."""
-    key = f"flashpoint.places.{id(gazetteer)}"
-    if key not in parsed.user_data:
-        parsed.user_data[key] = find_places(document, parsed, gazetteer)
-    return parsed.user_data[key]
 
 
 class Dated(NamedTuple):
