@@ -57,6 +57,8 @@ __all__ = [
 
 # Adjectives that say a group is not of the place or the speaker: "foreign troops".
 _FOREIGN = frozenset({"foreign", "overseas", "outside"})
+# Verbs (lemmas) that state a ship's flag: "flagged in Liberia", "registered in Panama".
+_FLAG_VERBS = frozenset({"flag", "flagged", "register", "registered"})
 
 #: Sector codes used in actor ids (CAMEO-style ``USAMIL``).
 SECTOR_CODES: Mapping[str, str] = {
@@ -654,8 +656,9 @@ class ActorDictionary:
         return None if country is None else Actor(text=actor.text, country=country, sector=actor.sector)
 
     def _seated_in(self, span: Span, actor: Actor, when: str | None, depth: int) -> Actor | None:
-        """ "the government in Baghdad", "officials in Tehran", "the authorities in Sanaa": an
-        unnamed body of state placed in a capital or country is that country's."""
+        """ "the government in Baghdad", "officials in Tehran", "the authorities in Sanaa", "In
+        Tehran, the foreign ministry said": an unnamed body of state placed in a capital or
+        country is that country's."""
         root = span.root
         if actor.name is not None or actor.sector not in _STATE_SECTORS:
             return None
@@ -663,7 +666,7 @@ class ActorDictionary:
         if any(c.dep_ == "poss" for c in root.children) or lemma in self._config.facility_heads \
                 or lemma in self._config.site_heads:
             return None  # "its consulate in Damascus" is the owner's, not the host's
-        for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for prep in [c for c in root.children if c.dep_ == "prep" and c.lower_ == "in"] + _fronted_in(span):
             obj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
             country = self._country_of_place(_compact(obj).text) if obj is not None else None
             if country is not None:
@@ -713,6 +716,24 @@ class ActorDictionary:
         for described in self._described(span.root):
             if self._vessel_word(described.root):
                 return self._described_as(span, actor, when, depth)
+        flag = self._flag_stated(span.root)
+        if flag is not None and (span.root.pos_ == "PROPN" or self._vessel_word(span.root)):
+            return Actor(text=actor.text, country=flag, sector=actor.sector)  # "the Eternity C, flagged in Liberia"
+        return None
+
+    def _flag_stated(self, root: Token) -> str | None:
+        """The country a participle clause on ``root`` says it is flagged or registered in (the
+        parser often hangs the clause that follows an object on the verb: "struck the Eternity
+        C, also flagged in Liberia")."""
+        clauses = [c for c in root.children if c.dep_ in ("acl", "relcl", "appos")] + [
+            c for c in root.head.children if c.dep_ == "advcl" and _right_after(root, c)]
+        for clause in clauses:
+            if clause.lemma_.lower() not in _FLAG_VERBS:
+                continue
+            for prep in clause.children:
+                place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "under") and place is not None:
+                    return self._country_of_place(_compact(place).text)
         return None
 
     def _vessel_word(self, token: Token) -> bool:
@@ -1136,7 +1157,8 @@ class ActorDictionary:
         """The country of the first place the sentence puts its events in ("in western Iraq",
         "in Pakistan's Balochistan province")."""
         for token in span.sent:
-            if token.dep_ != "pobj" or token.head.lower_ not in ("in", "inside"):
+            if token.dep_ != "pobj" or token.head.lower_ not in ("in", "inside") \
+                    or token.head.head.lemma_.lower() in _FLAG_VERBS:  # "flagged in Liberia": no place
                 continue
             named = [token] if token.pos_ == "PROPN" else \
                 [c for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
@@ -1152,6 +1174,20 @@ class ActorDictionary:
             return found[0].country
         place = self._places.scan(text)
         return place[-1].entries[0].country if place else None
+
+
+def _fronted_in(span: Span) -> list[Token]:
+    """The "in" that opens the clause whose subject ``span`` is: "In Tehran, the ministry said"."""
+    verb = span.root.head
+    if span.root.dep_ not in ("nsubj", "nsubjpass") or verb.i == span.root.i:
+        return []
+    return [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" and c.i < span.start
+            and c.i == c.sent.start]
+
+
+def _right_after(phrase: Token, clause: Token) -> bool:
+    """Whether ``clause`` follows ``phrase`` with only punctuation and adverbs between."""
+    return clause.i > phrase.i and all(t.is_punct or t.pos_ == "ADV" for t in phrase.doc[phrase.i + 1:clause.i])
 
 
 def _nominal_path(node: Token, root: Token) -> bool:

@@ -221,6 +221,19 @@ def _is_dateline(token: Token) -> bool:
     return token.is_upper and token.is_alpha and len(token) > 2 and token.i - token.sent.start <= 1
 
 
+def _bare_weapon_subject(weapon: Token, verb: Token) -> bool:
+    """Weapons that are the subject of ``verb`` and that the phrase neither introduces as new
+    ("a rebel drone slammed into ...") nor gives an owner ("Houthi missiles")."""
+    if weapon.dep_ != "nsubj" or weapon.head.i != verb.i:
+        return False
+    return not any((c.dep_ in ("amod", "compound", "poss", "nmod") and c.lower_ not in _QUANTIFIERS)
+                   or c.lower_ in ("a", "an") for c in weapon.children)
+
+
+#: Words that count a phrase's things without describing them ("several missiles").
+_QUANTIFIERS = frozenset({"several", "many", "most", "some", "few", "other", "more", "remaining"})
+
+
 def _pobj(prep: Token) -> Token | None:
     return next((c for c in prep.children if c.dep_ == "pobj"), None)
 
@@ -503,22 +516,29 @@ class ArgumentFinder:
                            if any(c.lower_ in _DEFINITE for c in w.children)), None)
             if weapon is not None:  # "the rockets were fired from a truck": the attack told before
                 args.target = self._prior_target(trigger)
-        if args.source is None and etype.name in _UNKNOWN_DOER_TYPES and args.instruments \
-                and _is_passive(trigger.head):
-            args.source = self._same_weapons_doer(trigger, args.instruments)
+        if args.source is None and etype.name in _UNKNOWN_DOER_TYPES and args.instruments:
+            if _is_passive(trigger.head):
+                args.source = self._same_weapons_doer(trigger, args.instruments)
+            elif any(_bare_weapon_subject(w, trigger.head) for w in args.instruments):
+                # "Iran fired 180 missiles at Israel. Several missiles struck near Nevatim."
+                args.source = self._same_weapons_doer(trigger, args.instruments, previous=True)
         if args.source is None and etype.name in _UNKNOWN_DOER_TYPES and (
                 args.target is not None or (args.instruments and _is_passive(trigger.head))):
             args.source = _unknown(trigger)  # an attack reported without its doer: UNK, per the guidelines
         return args
 
-    def _same_weapons_doer(self, trigger: Trigger, weapons: list[Token]) -> Span | None:
+    def _same_weapons_doer(self, trigger: Trigger, weapons: list[Token], previous: bool = False) -> Span | None:
         """"condemned Iran's ballistic missile attack on Israel, hours after some 180 missiles
         were fired toward Israeli cities": weapons fired by no one named are those of the attack
-        the same sentence gives a doer and the same weapon word."""
+        the same sentence gives a doer and the same weapon word. With ``previous``, the attack
+        is looked for in the sentence before: weapons that are the subject of their own impact
+        ("Several missiles struck near the base") are those the report has just had fired."""
         head = trigger.head
         lemmas = {w.lemma_.lower() for w in weapons}
+        sentences = {head.doc[head.sent.start - 1].sent.start} if previous and head.sent.start > 0 \
+            else {head.sent.start}
         for earlier, args in reversed(self._seen):
-            if earlier.head.doc is not head.doc or earlier.head.sent.start != head.sent.start \
+            if earlier.head.doc is not head.doc or earlier.head.sent.start not in sentences \
                     or earlier.event_type != trigger.event_type or not _named(args.source):
                 continue
             words = {t.lemma_.lower() for t in earlier.head.subtree} | {w.lemma_.lower() for w in args.instruments}
@@ -1034,6 +1054,9 @@ class ArgumentFinder:
         if obj is not None and etype.name in ("ACCUSE", "REJECT", "SUPPORT") and obj.lemma_.lower() in _ACT_NOUNS and \
                 any(c.lower_ in _DEFINITE for c in obj.children):
             args.target = self._latest_doer(verb, any_type=True) or args.target  # "condemned / welcomed the decision"
+        if obj is not None and etype.name in ("ACCUSE", "REJECT") and obj.lemma_.lower() in self.cues.violence_nouns \
+                and any(c.lower_ in _DEFINITE for c in obj.children):
+            args.target = self._latest_doer(verb) or args.target  # "condemned the escalation": its doer
         if obj is not None and etype.name == "REQUEST" and obj.lemma_.lower() in self.cues.release_nouns:
             held = _child(obj, "poss") or _prep_object(obj, "of")
             args.target = self._holder(held, obj) if held is not None else args.target

@@ -331,7 +331,14 @@ def _described(text: str) -> bool:
     """A phrase that describes (a lower-case word past its determiners: "the authorities",
     "Government spokesman Basim al-Awadi"), not one that only names ("the Galaxy Leader",
     whose "Leader" is no office)."""
-    return any(word[:1].islower() and word.lower() not in _DETERMINERS for word in text.split())
+    words = text.split()
+    return any(word[:1].islower() and word.lower() not in _DETERMINERS for word in words) \
+        or any(word.lower() in _OFFICE_TITLES for word in words[:-1])  # "Foreign Minister Nasser Judeh"
+
+
+#: Capitalised titles of state offices before a name, which describe as a lower-case noun does.
+_OFFICE_TITLES = frozenset({"minister", "president", "spokesman", "spokeswoman", "spokesperson",
+                            "secretary", "ambassador", "governor"})
 
 
 def _people_of_place(event: Event, country: str) -> Event:

@@ -139,6 +139,7 @@ class Cues:
     private_sectors: frozenset[str] = frozenset()
     text_nouns: frozenset[str] = frozenset()
     release_nouns: frozenset[str] = frozenset()
+    violence_nouns: frozenset[str] = frozenset()
     expulsion_verbs: frozenset[str] = frozenset()
     partner_types: frozenset[str] = frozenset()
     partner_preps: frozenset[str] = frozenset()
@@ -286,6 +287,7 @@ def _cues(spec: Mapping[str, Any]) -> Cues:
         private_sectors=_words(spec.get("private_sectors")),
         text_nouns=_words(spec.get("text_nouns")),
         release_nouns=_words(spec.get("release_nouns")),
+        violence_nouns=_words(spec.get("violence_nouns")),
         expulsion_verbs=_words(spec.get("expulsion_verbs")),
         partner_types=frozenset(str(t).upper() for t in spec.get("partner_types") or ()),
         partner_preps=_words(spec.get("partner_preps")),
