@@ -3,7 +3,7 @@ rather than by name, and for what condemnations and bare weapons stand for: a fl
 clause ("the Eternity C, also flagged in Liberia") that is no place where gunmen are; ships
 sunk, hailed and raked with fire; "In Tehran, the foreign ministry said"; "Foreign Minister
 Nasser Judeh" of a local report; "condemned the escalation"; "Several missiles struck" after a
-barrage fired the sentence before.
+barrage fired the sentence before; "on Thursday, when drones hit ..." names no target.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its
 own, all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -42,6 +42,10 @@ TEXTS = {
         "Iran fired about 180 ballistic missiles at Israel on Tuesday evening. Several missiles "
         "struck near the Nevatim air base. Israeli jets bombed Hodeidah in July, a day after a "
         "rebel drone slammed into a building in Tel Aviv.\n"),
+    "time_clause": (
+        "ISLAMABAD, Jan. 19, 2024 —\n"
+        "The answer came before dawn on Thursday, when Pakistani drones hit what the army called "
+        "militant hideouts near Saravan.\n"),
 }
 
 
@@ -94,3 +98,9 @@ def test_bare_weapons_that_struck_are_those_just_fired(coded) -> None:
     struck, slammed = _one(events, "missiles struck"), _one(events, "slammed")
     assert _country(struck.source) == "IRN"
     assert _country(slammed.source) != "ISR"
+
+
+def test_a_relative_clause_of_time_names_no_target(coded) -> None:
+    """"on Thursday, when Pakistani drones hit ...": Thursday is when, not what, they hit."""
+    hit = _one(coded["time_clause"], "hit")
+    assert hit.target is None or hit.target.text != "Thursday"

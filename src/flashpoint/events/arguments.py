@@ -221,6 +221,13 @@ def _is_dateline(token: Token) -> bool:
     return token.is_upper and token.is_alpha and len(token) > 2 and token.i - token.sent.start <= 1
 
 
+def _when_or_where(clause: Token) -> bool:
+    """A relative clause that tells the time or place of its noun ("before dawn on Thursday,
+    when Pakistani drones hit ..."), not what was done to it."""
+    return clause.head.ent_type_ in ("DATE", "TIME") or any(
+        c.lower_ in ("when", "where", "while") for c in clause.children if c.dep_ == "advmod")
+
+
 def _bare_weapon_subject(weapon: Token, verb: Token) -> bool:
     """Weapons that are the subject of ``verb`` and that the phrase neither introduces as new
     ("a rebel drone slammed into ...") nor gives an owner ("Houthi missiles")."""
@@ -1072,7 +1079,8 @@ class ArgumentFinder:
             if toward is not None and _pobj(toward) is not None:
                 args.target = noun_phrase(_pobj(toward))
         if (args.target is None and obj is None and verb.dep_ == "relcl" and _child(verb, "nsubj") is not None
-                and verb.head.pos_ in ("NOUN", "PROPN") and not self.is_weapon(verb.head)):
+                and verb.head.pos_ in ("NOUN", "PROPN") and not self.is_weapon(verb.head)
+                and not _when_or_where(verb)):
             args.target = noun_phrase(verb.head)  # "a car carrier the Houthis seized"
         if etype.name == "ACCUSE" and obj is not None and obj.pos_ == "PRON" and obj.lower_ in (
                 "them", "it", "what", "this", "that"):

@@ -201,8 +201,7 @@ class EventDater:
         which dates no episode but says the report is of the day."""
         return next((e for e in sentence.expressions
                      if e.usable and e.kind != "future" and e.host is not None
-                     and _clause(e.host).lemma_.lower() in self.lex.accusation_verbs
-                     and _clause(e.host).dep_ == "ROOT"), None)
+                     and self._accuses(_clause(e.host)) and _clause(e.host).dep_ == "ROOT"), None)
 
     def _chain(self) -> None:
         """The episode date before and after each sentence, and each sentence's main date."""
@@ -214,8 +213,10 @@ class EventDater:
             if current != paragraph:
                 if before_flashback:
                     chain = before_flashback.pop()  # the look-back is over: back to the story
-                elif in_paragraph >= 3:
-                    chain = None  # a long paragraph ended: the next one may tell another story
+                elif in_paragraph >= 4:
+                    # a long paragraph ended (an essay's, not a wire story's of two or three
+                    # sentences): the next one may tell another story
+                    chain = None
                 paragraph, in_paragraph = current, 0
             in_paragraph += 1
             sentence.chain_before = chain
@@ -261,7 +262,7 @@ class EventDater:
             ):
                 continue  # told in passing ("after weeks of protests ... last month"): no episode
             clause = _clause(expression.host)
-            if clause.lemma_.lower() in self.lex.accusation_verbs:
+            if self._accuses(clause):
                 continue
             if clause.dep_ == "relcl" and any(c.dep_ in _SUBJECTS and c.tag_ in ("WP", "WDT")
                                                 for c in clause.children):
@@ -294,7 +295,7 @@ class EventDater:
         """The date of the sentence's main statement and who made it, for speakers who go on."""
         sentence = self.sentences[index]
         root = sentence.span.root
-        if root.lemma_.lower() not in self.lex.say_verbs | self.lex.accusation_verbs:
+        if root.lemma_.lower() not in self.lex.say_verbs and not self._accuses(root):
             return None, None
         speaker = _speaker(root)
         own = self._own(root, sentence)
@@ -478,14 +479,22 @@ class EventDater:
         return node.dep_ == "advcl" and _relation_word(node, lex) is not None
 
     def _accusation_root(self, node: Token) -> bool:
-        verbs = self.lex.accusation_verbs
-        if node.dep_ == "prep" and node.lower_ in ("of", "for") and node.head.lemma_.lower() in verbs:
+        if node.dep_ == "prep" and node.lower_ in ("of", "for") and self._accuses(node.head):
             return True
         if node.dep_ == "prep" and node.lower_ == "for" and node.head.dep_ in ("oprd", "acomp") \
-                and node.head.head.lemma_.lower() in verbs:
+                and self._accuses(node.head.head):
             return True  # "held him responsible for ..."
-        return node.dep_ == "dobj" and node.head.lemma_.lower() in verbs \
-            and node.head.lemma_.lower() != "claim"
+        return node.dep_ == "dobj" and self._accuses(node.head) and node.head.lemma_.lower() != "claim"
+
+    def _accuses(self, verb: Token) -> bool:
+        """Whether ``verb`` is one of accusation: "held" only beside a word of blame ("held Iran
+        responsible"), not in "held talks on Friday"."""
+        lemma = verb.lemma_.lower()
+        if lemma not in self.lex.accusation_verbs:
+            return False
+        if lemma not in self.lex.blame_complement_verbs:
+            return True
+        return any(t.lower_ in self.lex.blame_words for t in verb.subtree)
 
     def _unit(self, token: Token) -> tuple[int, int]:
         island = self._island(token)

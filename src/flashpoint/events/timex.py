@@ -66,6 +66,8 @@ class Lexicon:
     causal_verbs: frozenset[str]
     reprisal_verbs: frozenset[str]
     accusation_verbs: frozenset[str]
+    blame_complement_verbs: frozenset[str]
+    blame_words: frozenset[str]
     shift_words: frozenset[str]
     moves_on: frozenset[str]
     continuation_words: frozenset[str]
@@ -142,6 +144,8 @@ def load_lexicon(path: str | None = None) -> Lexicon:
             causal_verbs=_words(spec["causal_verbs"]),
             reprisal_verbs=_words(spec["reprisal_verbs"]),
             accusation_verbs=_words(spec["accusation_verbs"]),
+            blame_complement_verbs=_words(spec["blame_complement_verbs"]),
+            blame_words=_words(spec["blame_words"]),
             shift_words=_words(spec["shift_words"]),
             moves_on=_words(spec["moves_on"]),
             continuation_words=_words(spec["continuation_words"]),
