@@ -214,7 +214,8 @@ def _coded_stream(
             located = locate_events(doc, parsed, coder.code(doc, parsed), gazetteer)
             yield doc, place_named_sides(located, coder.actors.property_heads,
                                          coder.actors.settlement_heads,
-                                         home_country(doc, parsed, gazetteer))
+                                         home_country(doc, parsed, gazetteer),
+                                         coder.actors.office_titles)
 
     return stream()
 

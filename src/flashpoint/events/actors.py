@@ -272,6 +272,7 @@ class _Config:
     facility_links: frozenset[str]
     not_member: re.Pattern[str]
     reporter_titles: frozenset[str]
+    office_titles: frozenset[str]
     reporter_personnel: frozenset[str]
     name_prefixes: frozenset[str] = frozenset()
     max_sector_words: int = 3
@@ -386,6 +387,7 @@ class ActorDictionary:
             facility_links=words("facility_links"),
             not_member=suffix("suffixes_not_membership"),
             reporter_titles=words("reporter_titles"),
+            office_titles=words("office_titles"),
             reporter_personnel=words("reporter_personnel"),
             name_prefixes=frozenset(str(w) for w in data.get("name_prefixes") or ()),
             max_sector_words=max(len(w.split()) for w in sectors),
@@ -459,6 +461,11 @@ class ActorDictionary:
     def vessel_heads(self) -> frozenset[str]:
         """Head words of ships ("tanker", "vessels", "shipping")."""
         return self._config.vessel_heads
+
+    @property
+    def office_titles(self) -> frozenset[str]:
+        """Titles of state office written capitalised before a name ("Foreign Minister")."""
+        return self._config.office_titles
 
     @property
     def settlement_heads(self) -> frozenset[str]:

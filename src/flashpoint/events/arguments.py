@@ -542,10 +542,10 @@ class ArgumentFinder:
         ("Several missiles struck near the base") are those the report has just had fired."""
         head = trigger.head
         lemmas = {w.lemma_.lower() for w in weapons}
-        sentences = {head.doc[head.sent.start - 1].sent.start} if previous and head.sent.start > 0 \
-            else {head.sent.start}
+        sentence = head.doc[head.sent.start - 1].sent.start if previous and head.sent.start > 0 \
+            else head.sent.start
         for earlier, args in reversed(self._seen):
-            if earlier.head.doc is not head.doc or earlier.head.sent.start not in sentences \
+            if earlier.head.doc is not head.doc or earlier.head.sent.start != sentence \
                     or earlier.event_type != trigger.event_type or not _named(args.source):
                 continue
             words = {t.lemma_.lower() for t in earlier.head.subtree} | {w.lemma_.lower() for w in args.instruments}
@@ -1058,12 +1058,12 @@ class ArgumentFinder:
             recipient = _pobj(to) if to is not None else None
             if recipient is not None and self.is_actorish(noun_phrase(recipient).text, False):
                 args.target = self._span(recipient, args, instrument=False)
-        if obj is not None and etype.name in ("ACCUSE", "REJECT", "SUPPORT") and obj.lemma_.lower() in _ACT_NOUNS and \
-                any(c.lower_ in _DEFINITE for c in obj.children):
-            args.target = self._latest_doer(verb, any_type=True) or args.target  # "condemned / welcomed the decision"
-        if obj is not None and etype.name in ("ACCUSE", "REJECT") and obj.lemma_.lower() in self.cues.violence_nouns \
-                and any(c.lower_ in _DEFINITE for c in obj.children):
-            args.target = self._latest_doer(verb) or args.target  # "condemned the escalation": its doer
+        if obj is not None and any(c.lower_ in _DEFINITE for c in obj.children):
+            noun = obj.lemma_.lower()
+            if etype.name in ("ACCUSE", "REJECT", "SUPPORT") and noun in _ACT_NOUNS:
+                args.target = self._latest_doer(verb, any_type=True) or args.target  # "condemned / welcomed the decision"
+            if etype.name in ("ACCUSE", "REJECT") and noun in self.cues.violence_nouns:
+                args.target = self._latest_doer(verb) or args.target  # "condemned the escalation": its doer
         if obj is not None and etype.name == "REQUEST" and obj.lemma_.lower() in self.cues.release_nouns:
             held = _child(obj, "poss") or _prep_object(obj, "of")
             args.target = self._holder(held, obj) if held is not None else args.target

@@ -224,7 +224,7 @@ def fill_counterparts(events: Sequence[Event], site_heads: frozenset[str] = froz
 
 def place_named_sides(events: Sequence[Event], facility_heads: frozenset[str] = frozenset(),
                       settlement_heads: frozenset[str] = frozenset(),
-                      home: str | None = None) -> list[Event]:
+                      home: str | None = None, office_titles: frozenset[str] = frozenset()) -> list[Event]:
     """Sides read off the event's place, once the geoparser has placed it.
 
     A side named only by the place the event happened at ("fired rockets at Haifa", "struck
@@ -243,7 +243,9 @@ def place_named_sides(events: Sequence[Event], facility_heads: frozenset[str] = 
 
     In a local report (``home``: the country of its dateline, when the story happens there) the
     state's bodies named by no country ("the authorities", "the foreign ministry", "security
-    forces", "government officials") are that country's, unless the act is placed abroad.
+    forces", "government officials") are that country's, unless the act is placed abroad; so
+    is an unknown person called by a capitalised title of office (``office_titles``: "Foreign
+    Minister Nasser Judeh").
     A person the knowledge base does not know, attacked at a town or a site, is of that place's
     country. Once every event is placed, the sides that only placed events decide are read
     (:func:`_sides_of_the_placed_story`): an unowned state office elsewhere takes the state its
@@ -252,7 +254,7 @@ def place_named_sides(events: Sequence[Event], facility_heads: frozenset[str] = 
     placed: list[Event] = []
     for event in events:
         if home is not None:
-            event = _home_state(event, home)
+            event = _home_state(event, home, office_titles)
         where = event.location
         if where is not None and where.country:
             event = _named_by_place(event, where.name, where.country, settlement_heads)
@@ -315,30 +317,26 @@ def _hit_where_placed(event: Event, country: str) -> Event:
     return replace(event, target=Actor(text="", country=country))
 
 
-def _home_state(event: Event, home: str) -> Event:
+def _home_state(event: Event, home: str, office_titles: frozenset[str]) -> Event:
     """A local report's unnamed state bodies are its country's (see :func:`place_named_sides`):
     wire copy names the nationality of "the authorities" only when it is not the dateline's."""
     if event.location is not None and event.location.country not in (None, home):
         return event
     for role in ("source", "target"):
         actor: Actor | None = getattr(event, role)
-        if _unowned_office(actor) and _described(actor.text):  # type: ignore[union-attr]
+        if _unowned_office(actor) and _described(actor.text, office_titles):  # type: ignore[union-attr]
             event = replace(event, **{role: replace(actor, country=home)})
     return event
 
 
-def _described(text: str) -> bool:
+def _described(text: str, office_titles: frozenset[str]) -> bool:
     """A phrase that describes (a lower-case word past its determiners: "the authorities",
-    "Government spokesman Basim al-Awadi"), not one that only names ("the Galaxy Leader",
-    whose "Leader" is no office)."""
+    "Government spokesman Basim al-Awadi", or a title of office before a name: "Foreign
+    Minister Nasser Judeh"), not one that only names ("the Galaxy Leader", whose "Leader" is
+    no office)."""
     words = text.split()
     return any(word[:1].islower() and word.lower() not in _DETERMINERS for word in words) \
-        or any(word.lower() in _OFFICE_TITLES for word in words[:-1])  # "Foreign Minister Nasser Judeh"
-
-
-#: Capitalised titles of state offices before a name, which describe as a lower-case noun does.
-_OFFICE_TITLES = frozenset({"minister", "president", "spokesman", "spokeswoman", "spokesperson",
-                            "secretary", "ambassador", "governor"})
+        or any(word.lower() in office_titles for word in words[:-1])
 
 
 def _people_of_place(event: Event, country: str) -> Event:
