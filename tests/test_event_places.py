@@ -293,3 +293,46 @@ def test_there_is_the_place_named_before_it(nlp, gazetteer) -> None:
         {"word": "stormed", "event_type": "PROTEST", "date": "2016-01-02"},
         {"word": "attacked", "event_type": "PROTEST", "date": "2016-01-02"}])
     assert attacked is not None and attacked.name == "Mashhad"
+
+
+def test_a_sea_is_not_sharpened_by_a_plant_ashore_told_later(nlp, gazetteer) -> None:
+    """"an attack on a tanker in the Red Sea" and, a paragraph on, "the strikes on Saudi oil
+    plants at Abqaiq" (same country, not inside the sea, a month apart) are two episodes."""
+    text = ("TEHRAN, Oct. 15, 2019 —\n"
+            "Last week's attack on an Iranian tanker in the Red Sea was the work of a government, "
+            "the president said on Monday.\n"
+            "The blasts followed the Sept. 14 strikes on Saudi oil plants at Abqaiq.\n")
+    attack, strikes = _locate(nlp, gazetteer, text, [
+        dict(word="attack", event_type="ASSAULT", target="IRN", date="2019-10"),
+        dict(word="strikes", event_type="ASSAULT", target="SAU", date="2019-09-14")])
+    assert attack is not None and attack.name == "Red Sea"
+    assert strikes is not None and "Abqaiq" in strikes.name
+
+
+def test_a_town_captured_is_where_the_capture_happened(nlp, gazetteer) -> None:
+    """The model labels "Baghuz" nothing; as the object of "captured" the gazetteer's town is
+    the place, and the later bombing of "the riverside encampment" is placed there too."""
+    text = ("AL-OMAR OIL FIELD, Syria, March 23, 2019 —\n"
+            "The Syrian Democratic Forces declared on Saturday that they had captured Baghuz, "
+            "the last pocket of land held by the Islamic State group.\n"
+            "In the final weeks, coalition warplanes pounded the riverside encampment.\n")
+    capture, pounding = _locate(nlp, gazetteer, text, [
+        dict(word="captured", event_type="COERCE", source="SYR", mode="seize"),
+        dict(word="pounded", event_type="ASSAULT", source="USA", mode="aerial")])
+    assert _near(capture, 34.45, 40.95, km=15) and capture.name == "Baghuz"
+    assert _near(pounding, 34.45, 40.95, km=15)
+
+
+@pytest.mark.parametrize("sentence, lat, lon", [
+    ("A drone hit their vehicle in the Sidakan area of Erbil province on Tuesday.", 36.80, 44.67),
+    ("Revolutionary Guard boats seized two U.S. Navy patrol boats near Farsi Island on Tuesday.",
+     27.99, 50.17),
+    ("Hezbollah fired anti-tank missiles at an army post near Avivim on Sunday.", 33.09, 35.47),
+])
+def test_border_villages_and_islands_of_the_region_are_in_the_gazetteer(
+        nlp, gazetteer, sentence: str, lat: float, lon: float) -> None:
+    """Places cities500 lacks (toponyms.yaml extra_towns) are found where the act happened."""
+    word = next(w for w in ("hit", "seized", "fired") if f" {w} " in sentence)
+    located, = _locate(nlp, gazetteer, "WASHINGTON, Jan. 14, 2016 —\n" + sentence + "\n", [
+        dict(word=word, event_type="ASSAULT")])
+    assert _near(located, lat, lon, km=10)

@@ -87,6 +87,7 @@ class PlaceRules:
     settlement_nouns: frozenset[str] = frozenset()  # "the port of X", "the Red Sea city of X"
     reporting_verbs: frozenset[str] = frozenset()  # "In Ottawa, X said ...": where it was said
     town_anaphors: frozenset[str] = frozenset()  # "in the city": the town named last
+    place_object_verbs: frozenset[str] = frozenset()  # "captured Baghuz": the object is a place
 
     def is_physical(self, event_type: str | None, mode: str | None) -> bool:
         """An act done at a place, rather than said or decided somewhere."""
@@ -102,7 +103,7 @@ class PlaceRules:
 _WORD_LISTS = ("locative", "target", "directions", "place_nouns", "territory_nouns",
                "act_nouns", "claim_words", "facility_words", "place_anaphors", "locale_nouns",
                "leaving", "arriving", "cause_phrases", "settlement_nouns", "reporting_verbs",
-               "town_anaphors")
+               "town_anaphors", "place_object_verbs")
 
 
 @lru_cache(maxsize=1)

@@ -161,13 +161,13 @@ def _read_sentences(parsed: Doc, events: Sequence[Event], anchors: Sequence[Anch
         if lead is None:
             lead, episode = i, link.place
         elif not link.prior and _retells(events[lead], events[i]):
-            episode = _sharpen(episode, link.place)  # not "in retaliation for an attack on Douma"
+            episode = _sharpen(episode, link.place, gazetteer)  # not "in retaliation for an attack on Douma"
     opening = _opening_scene(scenes, events, lead)
     if opening is not None:
         return links, recent, Dated(opening.place, None, opening.sentence, None)
     if lead is None or episode is None:
         return links, recent, None
-    links[lead] = _sharpened_lead(links[lead], episode)
+    links[lead] = _sharpened_lead(links[lead], episode, gazetteer)
     return links, recent, _dated(episode, events[lead])
 
 
@@ -273,11 +273,11 @@ def _retells(lead: Event, event: Event) -> bool:
     return one in (None, "UNK") or other in (None, "UNK") or one == other
 
 
-def _sharpened_lead(link: Link, episode: Place) -> Link:
+def _sharpened_lead(link: Link, episode: Place, gazetteer: Gazetteer) -> Link:
     """The act that opened the episode, retold more precisely later ("struck buildings in
     eastern Syria" ... "The strikes, near Abu Kamal"), takes the finer place."""
     place = link.place
-    if place is None or _sharpen(place, episode) is place:
+    if place is None or _sharpen(place, episode, gazetteer) is place:
         return link
     return Link(episode, attached=link.attached)
 
@@ -389,8 +389,10 @@ def _anchors(parsed: Doc, event: Event) -> Anchor | None:
     return sentence, trigger.root
 
 
-def _sharpen(episode: Place | None, place: Place) -> Place:
-    """The episode's place: the first one found, replaced by a finer place inside it."""
+def _sharpen(episode: Place | None, place: Place, gazetteer: Gazetteer) -> Place:
+    """The episode's place: the first one found, replaced by a finer place inside it (a
+    sea is not sharpened by a plant ashore in the same country: "a tanker in the Red Sea"
+    and "the strikes at Abqaiq" are two episodes)."""
     if episode is None:
         return place
     if PRECISION_RANK.get(place.precision, 9) >= PRECISION_RANK.get(episode.precision, 9):
@@ -398,7 +400,7 @@ def _sharpen(episode: Place | None, place: Place) -> Place:
     if episode.country != place.country:
         return episode
     if episode.precision in ("country", "region"):
-        return place
+        return place if inside(place, episode, gazetteer) else episode
     return place if _km(episode, place) <= _SHARPEN_KM else episode
 
 

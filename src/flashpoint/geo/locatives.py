@@ -11,12 +11,12 @@ people by its own name, or a city of 100,000 by any of its names. "in Paris Hilt
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from flashpoint.geo.gazetteer import CITY, Gazetteer, normalize_name
 from flashpoint.geo.recognize import Mention
 
-__all__ = ["after_prepositions"]
+__all__ = ["after_prepositions", "objects_of_place_verbs"]
 
 #: Prepositions beyond the locative ones of ``event_places`` that put a place after them.
 #: Not "to": "according to Davis", "close to McGregor" name people.
@@ -51,6 +51,38 @@ def after_prepositions(mentions: list[Mention], parsed: Doc, gaz: Gazetteer,
             found.append(Mention(name.text, span[0], span[1], "LOCATIVE"))
             taken.append(span)
     return found
+
+
+def objects_of_place_verbs(mentions: list[Mention], parsed: Doc, gaz: Gazetteer,
+                           verbs: frozenset[str]) -> list[Mention]:
+    """Known places that are the object of a verb of taking or striking ("captured Baghuz",
+    "seized Saraqeb and shelled Maarat al-Numan"), which the model labels as organisations or
+    people, not overlapping ``mentions`` or a person's full name."""
+    taken = [(m.start, m.end) for m in mentions]
+    people = [(e.start_char, e.end_char) for e in parsed.ents
+              if e.label_ == "PERSON" and len(e) > 1 and e.root.dep_ not in ("dobj", "conj")]
+    found = []
+    for token in parsed:
+        if token.pos_ != "PROPN" or not _object_of(token, verbs):
+            continue
+        name = _capitalised_run(parsed, token.left_edge.i)
+        if name is None or name.end != token.i + 1:
+            continue
+        span = (name.start_char, name.end_char)
+        if any(s < span[1] and span[0] < e for s, e in taken + people):
+            continue
+        if gaz.well_known(name.text, alias_city=_BIG_CITY):
+            found.append(Mention(name.text, span[0], span[1], "OBJECT"))
+            taken.append(span)
+    return found
+
+
+def _object_of(token: Token, verbs: frozenset[str]) -> bool:
+    """Whether ``token`` heads the direct object of one of ``verbs``, or a name joined to it
+    ("seized Saraqeb and Maarat al-Numan")."""
+    while token.dep_ == "conj" and token.head.pos_ == "PROPN":
+        token = token.head
+    return token.dep_ == "dobj" and token.head.lemma_.lower() in verbs
 
 
 def _town_by_own_name(text: str, gaz: Gazetteer) -> bool:

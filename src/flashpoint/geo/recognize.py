@@ -161,12 +161,14 @@ def _add_from_discourse(mentions: list[Mention], parsed: Doc, gaz: Gazetteer) ->
     :mod:`flashpoint.geo.discourse` and :mod:`flashpoint.geo.locatives`)."""
     from flashpoint.geo.discourse import repeated_names, states_after_towns  # imports Mention
     from flashpoint.geo.link import place_rules
-    from flashpoint.geo.locatives import after_prepositions
+    from flashpoint.geo.locatives import after_prepositions, objects_of_place_verbs
 
     mentions = sorted(mentions + states_after_towns(mentions, parsed, gaz), key=lambda m: m.start)
     rules = place_rules()
     locative = after_prepositions(mentions, parsed, gaz, rules.locative, rules.settlement_nouns)
     mentions = sorted(mentions + locative, key=lambda m: m.start)
+    taken = objects_of_place_verbs(mentions, parsed, gaz, rules.place_object_verbs)
+    mentions = sorted(mentions + taken, key=lambda m: m.start)
     return sorted(mentions + repeated_names(mentions, parsed, gaz), key=lambda m: m.start)
 
 
