@@ -225,3 +225,16 @@ def test_a_linked_ship_is_its_countrys_but_a_linked_militia_is_not_its_sponsors(
     actors = load_actors()
     assert actors.resolve("an Israel-linked container ship").country == "ISR"
     assert actors.resolve("Iran-linked militias").country == "UNK"
+
+
+@pytest.mark.parametrize(("phrase", "country"), [
+    ("National Security Council", "USA"),
+    ("Iraq's National Security Council", "IRQ"),
+    ("the Iraqi National Security Council", "IRQ"),
+    ("Iran's Supreme National Security Council", "IRN"),
+    ("New Democratic Party", "CAN"),
+])
+def test_a_state_body_that_many_states_have_is_the_named_states(phrase: str, country: str) -> None:
+    """A bare "National Security Council" is the White House's, not the U.N. Security Council;
+    with another state named before it, it is that state's."""
+    assert load_actors().resolve(phrase).country == country

@@ -615,3 +615,30 @@ def test_within_hours_of_a_named_act(nlp) -> None:
     text = ("Police arrested the commander at dawn on Wednesday. The activist he is suspected of "
             "killing was shot dead on May 9. Within hours of the arrest, fighters surrounded the compound.")
     assert date_of(nlp, text, "surrounded", "COERCE") == "2021-07-14"
+
+
+def test_a_when_clause_the_parser_hung_on_the_main_verb_happened_at_the_date_before_it(nlp) -> None:
+    """"Since Oct. 8, 2023, when Hezbollah shelled ...": the parser makes the "when" clause an
+    adverbial of the main verb, not a relative clause of the date; it still names that day."""
+    text = ("Since Oct. 8, 2020, when Hezbollah shelled Israeli positions in the disputed Shebaa "
+            "Farms, the two sides have exchanged fire almost daily.")
+    assert date_of(nlp, text, "shelled") == "2020-10-08"
+
+
+def test_a_date_after_the_object_of_a_present_perfect_verb_dates_the_object(nlp) -> None:
+    """The present perfect takes no date of its own: in "Canada has condemned the attack on
+    July 7", the parser's "on July 7" belongs to the attack; in the past tense it stays the
+    condemnation's."""
+    perfect = "Canada has condemned the militia attack on July 7 that killed two soldiers."
+    assert date_of(nlp, perfect, "attack") == "2021-07-07"
+    assert date_of(nlp, perfect, "condemned", "ACCUSE") != "2021-07-07"
+    past = "Canada condemned the militia attack on Tuesday."
+    assert date_of(nlp, past, "condemned", "ACCUSE") == "2021-07-13"
+
+
+def test_an_act_on_a_definite_object_told_before_takes_that_acts_date(nlp) -> None:
+    """"engaged the incoming rockets" with no date of its own, after a first sentence whose
+    main clause has none either: the rockets' barrage was on Sunday night."""
+    text = ("Washington has sharpened its warnings after a rocket barrage struck the Green Zone on "
+            "Sunday night. The embassy's defence system engaged the incoming rockets.")
+    assert date_of(nlp, text, "engaged") == "2021-07-11"

@@ -1,6 +1,7 @@
 """Reading rules for acts news tells with everyday words: a phone call ("telephoned"), freeing
 people (a release) against freeing a town (taking it), custody ("taken into custody", "let
-go"), pulling a country out of a deal (a rejection), and missiles fired *from* a country's
+go"), pulling a country out of a deal (a rejection), an attack reported "according to" someone
+(no accord struck), and missiles fired *from* a country's
 airspace, which places the strike elsewhere.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its
@@ -35,6 +36,32 @@ TEXTS = {
         "Israeli jets struck the T-4 air base in Syria's Homs province on Monday. "
         "Russia's defence ministry said two Israeli F-15 jets had fired eight missiles from "
         "Lebanese airspace.\n"),
+    "according_to": (
+        "TEHRAN, Oct. 15, 2019 —\n"
+        "The Sabiti was hit by two explosions on Friday about 60 miles off the Saudi port of "
+        "Jeddah, tearing holes in its hull, according to its owner, the National Iranian Tanker "
+        "Company.\n"),
+    "inside_a_name": (
+        "BAGHDAD, April 28, 2024 —\n"
+        "The prime minister ordered the Joint Operations Command to form a committee. "
+        "Coalition troops will leave Al-Asad Air Base by September 2025.\n"),
+    "sent_against": (
+        "BEIRUT, Jan. 10, 2024 —\n"
+        "On Tuesday, Hezbollah sent explosive drones against the army's headquarters in Safed.\n"),
+    "sent_to_join": (
+        "OTTAWA, Oct. 8, 2014 —\n"
+        "Parliament voted on Tuesday to send six CF-18 fighter jets to join the air campaign "
+        "against the Islamic State.\n"),
+    "harassed": (
+        "WASHINGTON, July 10, 2023 —\n"
+        "Russian jets harassed American drones over Syria on Wednesday, U.S. officials said.\n"),
+    "any_that": (
+        "WASHINGTON, April 23, 2020 —\n"
+        "President Trump said he had instructed the Navy to destroy any Iranian gunboats that "
+        "harassed American ships at sea.\n"),
+    "submarine": (
+        "WASHINGTON, Dec. 22, 2020 —\n"
+        "The U.S. Navy sent the submarine USS Georgia through the Strait of Hormuz on Monday.\n"),
 }
 
 
@@ -69,3 +96,38 @@ def test_pulling_a_country_out_of_a_deal_rejects_it(coded) -> None:
 def test_missiles_fired_from_a_countrys_airspace_struck_elsewhere(coded) -> None:
     fired = _one(coded["fired_from_airspace"], "fired")
     assert fired.location is None or fired.location.country != "LBN"
+
+
+def test_a_report_according_to_someone_strikes_no_accord(coded) -> None:
+    """"hit ..., according to its owner": the attribution is no object of "hit", so the
+    override for "struck a deal / an accord" does not make the attack an agreement."""
+    hit = _one(coded["according_to"], "hit")
+    assert hit.event_type == "ASSAULT"
+
+
+def test_a_word_inside_an_organisations_name_is_no_object_word(coded) -> None:
+    """"ordered the Joint Operations Command to ..." orders no operation; the last word of a
+    name still says what it is ("will leave Al-Asad Air Base" is leaving a base)."""
+    events = coded["inside_a_name"]
+    assert not any(e.event_type == "ASSAULT" for e in events)
+    assert _one(events, "leave").event_type == "RETREAT"
+
+
+def test_what_is_sent_against_someone_attacks_them(coded) -> None:
+    sent = _one(coded["sent_against"], "sent")
+    assert (sent.event_type, _country(sent.source)) == ("ASSAULT", "LBN")
+    joined = _one(coded["sent_to_join"], "send")
+    assert joined.event_type == "MOBILIZE"  # "against" belongs to the campaign, not to "send"
+
+
+def test_harassing_aircraft_coerces_and_a_submarine_sent_is_a_deployment(coded) -> None:
+    harassed = _one(coded["harassed"], "harassed")
+    assert (harassed.event_type, _country(harassed.source)) == ("COERCE", "RUS")
+    sent = _one(coded["submarine"], "sent")
+    assert (sent.event_type, _country(sent.source)) == ("MOBILIZE", "USA")
+
+
+def test_a_relative_clause_on_any_names_a_condition_not_an_act(coded) -> None:
+    """"any Iranian gunboats that harassed American ships": no harassment happened."""
+    harassed = _one(coded["any_that"], "harassed")
+    assert harassed.status == "hypothetical"

@@ -511,8 +511,31 @@ class ActorDictionary:
             return Actor(text=text, name=entry.name, country=entry.country,
                          sector=sector, id=f"{entry.country}{code}")
         country, sector = entry.placed(when)
+        owner = self._state_named_before(text, _alias, entry) if entry.kind == "organisation" else None
+        if owner is not None:  # "Iraq's National Security Council": Iraq's own, not Washington's
+            code = SECTOR_CODES.get(sector or "", "")
+            return Actor(text=text, name=text, country=owner, sector=sector, id=f"{owner}{code}")
         return Actor(text=text, name=entry.name, country=country or "UNK",
                      sector=sector or phrase_sector, id=entry.id)
+
+    def _state_named_before(self, text: str, alias: str, entry: ActorEntry) -> str | None:
+        """Another state named just before a state body's name ("Iraq's National Security
+        Council", "the Iraqi National Security Council"): many states have a body of that name,
+        and the one named is that state's."""
+        if entry.sector != "government" or entry.country is None:
+            return None
+        at = text.lower().find(alias.lower())
+        prefix = text[:at].strip() if at > 0 else ""
+        for ending in ("'s", "\u2019s"):
+            prefix = prefix[:-len(ending)] if prefix.endswith(ending) else prefix
+        words = prefix.split()
+        if not words or words[0].lower() == "the" and len(words) == 1:
+            return None
+        found = self.find(" ".join(w for w in words if w.lower() != "the"))
+        if found is None or found[0].kind not in ("country", "capital"):
+            return None
+        country = found[0].country
+        return country if country and country != entry.country else None
 
     # -- parse-aware resolution ----------------------------------------------------------------
     def resolve_span(self, span: Span, when: str | None = None, _depth: int = 0) -> Actor:

@@ -419,6 +419,10 @@ class EventDater:
         strike on its consulate in Damascus on April 1" (the parser hangs "on April 1" on
         "fired"; the strike was on April 1, the barrage overnight)."""
         usable = [e for e in sentence.expressions if e.usable and e.host is not None]
+        for expression in usable:
+            act = self._act_before_perfect(expression)
+            if act is not None:
+                expression.host = act
         if len(usable) < 2:
             return
         for expression in usable:
@@ -443,6 +447,24 @@ class EventDater:
             before = self.doc[before.i - 1]
         island = self._island(before)
         if island is None or island.right_edge.i != before.i or not self._reprisal_island(island):
+            return None
+        return before
+
+    def _act_before_perfect(self, expression: Expression) -> Token | None:
+        """The act noun a date follows when the parser hung the date on a verb in the present
+        perfect, which takes no date of its own: "Canada has condemned the Hamas attack on
+        Oct. 7" dates the attack, not the condemnation."""
+        host = expression.host
+        if host is None or not _present_perfect(host):
+            return None
+        span = self.doc.char_span(expression.start, expression.end, alignment_mode="expand")
+        if span is None or span.start < 2:
+            return None
+        before = self.doc[span.start - 1]
+        if before.lower_ in _DATE_PREPOSITIONS:
+            before = self.doc[before.i - 1]
+        island = self._island(before)
+        if island is None or island.right_edge.i != before.i or not self._accusation_root(island):
             return None
         return before
 
@@ -589,13 +611,22 @@ class EventDater:
         "when" clause describing a time expression happened at that time, even where the
         expression itself is a bound."""
         clause = _clause(head)
-        if clause.dep_ != "relcl" or not any(c.lower_ == "when" for c in clause.children):
+        when = next((c for c in clause.children if c.lower_ == "when" and c.dep_ == "advmod"), None)
+        if when is None or clause.dep_ not in ("relcl", "advcl"):
             return None
-        target = clause.head
         for expression in sentence.expressions:
-            if expression.kind != "future" and expression.start <= target.idx < expression.end:
+            if expression.kind == "future":
+                continue
+            if clause.dep_ == "relcl" and expression.start <= clause.head.idx < expression.end:
                 return self._resolve(expression, sentence)
+            if clause.dep_ == "advcl" and self._right_before(expression, when):
+                return self._resolve(expression, sentence)  # "Since Oct. 8, when ...": the parser's advcl
         return None
+
+    def _right_before(self, expression: Expression, token: Token) -> bool:
+        """Whether ``token`` follows the expression with only punctuation between."""
+        between = self.doc.text[expression.end:token.idx]
+        return expression.end <= token.idx and not any(c.isalnum() for c in between)
 
     def _reported_episode(self, head: Token, governor: Token, sentence: _Sentence) -> bool:
         """ "No one was hurt in the attack, a spokesman said on Saturday": a definite act
@@ -698,7 +729,7 @@ class EventDater:
             main = self._main_expression(sentence)
             if main is not None:
                 return self._resolve(main, sentence)
-            return sentence.chain_before
+            return sentence.chain_before or self._object_told_before(head, index)
         if island.dep_ == "advcl":
             word = _relation_word(island, self.lex) or ""
             shift = self._duration(island) or next(
@@ -733,6 +764,15 @@ class EventDater:
         if _definite(head):
             return sentence.chain_before or self._antecedent(head, index)
         return None
+
+    def _object_told_before(self, head: Token, index: int) -> When | None:
+        """An act on a definite object told before ("a group which had almost certainly fired
+        the 21 rockets", after "a rocket barrage struck ... on Sunday night") happened when that
+        object's act was told to have."""
+        if head.pos_ != "VERB":
+            return None
+        obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+        return self._antecedent(obj, index) if obj is not None else None
 
     def _antecedent(self, head: Token, index: int) -> When | None:
         """ "Following the recent U.S. airstrikes, ..." told where the episode has lapsed: a
@@ -778,7 +818,7 @@ class EventDater:
             return sentence.chain_before.coarsened("month") if sentence.chain_before else None
         if sentence.chain_before is not None:
             return sentence.chain_before
-        antecedent = self._antecedent(head, index)
+        antecedent = self._antecedent(head, index) or self._object_told_before(head, index)
         if antecedent is not None:
             return antecedent
         if _present_perfect(head) and not any(

@@ -79,6 +79,7 @@ class Override:
     object_words: frozenset[str]
     event_type: str
     deps: frozenset[str] = frozenset()  # for frames: the word's own dependency labels, if limited
+    direct: bool = False  # for frames: object words only among the verb's own children
 
 
 @dataclass(frozen=True)
@@ -218,7 +219,8 @@ def _load_ontology(path: str | None) -> Ontology:
 def _overrides(spec: Any, types: Mapping[str, EventType]) -> tuple[Override, ...]:
     """``lemmas`` + ``object_words`` -> ``type`` rules (overrides and frames share the shape)."""
     rules = tuple(
-        Override(_words(o["lemmas"]), _words(o["object_words"]), str(o["type"]), _words(o.get("deps")))
+        Override(_words(o["lemmas"]), _words(o["object_words"]), str(o["type"]), _words(o.get("deps")),
+                 bool(o.get("direct", False)))
         for o in spec or ()
     )
     for rule in rules:

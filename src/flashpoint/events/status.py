@@ -248,15 +248,18 @@ class StatusFinder:
         subjectless = clause.tag_ == "VBG" and not any(c.dep_ in _SUBJECT_DEPS for c in clause.children)
         return not (subjectless and all(m in _SHARED_MOOD_MARKS for m in marks))
 
+    def _describes_any(self, noun: Token) -> bool:
+        """"any gunboats (that harassed ...)", "such attacks": a noun that names no one thing."""
+        return any(c.dep_ == "det" and c.lower_ in self.cues.hypothetical_determiners
+                   for c in noun.children)
+
     def status(self, trigger: Token) -> str:
         """The status of the event whose trigger head is ``trigger``."""
         if self._negated_here(trigger):
             return "negated"
         if trigger.dep_ in ("pcomp", "pobj") and trigger.head.lower_ in self.cues.negating_preps:
             return "negated"  # "acted without consulting Baghdad"
-        if trigger.pos_ in ("NOUN", "PROPN") and any(
-            c.dep_ == "det" and c.lower_ in self.cues.hypothetical_determiners for c in trigger.children
-        ):
+        if trigger.pos_ in ("NOUN", "PROPN") and self._describes_any(trigger):
             return "hypothetical"
         found: list[str] = []
         node = trigger
@@ -281,6 +284,9 @@ class StatusFinder:
                 cue = self._governor_cue(node.head, node)  # "no evidence that Iran ordered it": a content clause
                 if cue:
                     found.append(cue)
+                break
+            if node.dep_ == "relcl" and self._describes_any(node.head):
+                found.append("hypothetical")  # "any gunboats that harassed American ships": a condition
                 break
             if node.dep_ == "relcl" or (node.dep_ == "acl" and node.tag_ in ("VBD", "VBN")):
                 break  # "a carrier the Houthis seized": a relative clause describes what happened

@@ -46,6 +46,9 @@ _PHRASE_DEPS = {"pobj", "compound", "amod", "conj", "nmod", "prep", "dobj", "opr
 # Complements whose words a frame or exclusion looks at: objects, particles, predicates.
 # Acts named by who does them: a crowd gathering is a protest.
 _CROWD_TYPES = frozenset({"PROTEST"})
+#: Prepositions that attribute the report, never complete the verb ("hit by two explosions ...,
+#: according to its owner": no accord was struck).
+_ATTRIBUTION_PREPS = frozenset({"according"})
 _COMPLEMENT_DEPS = {"dobj", "prep", "pobj", "prt", "oprd", "attr", "acomp", "xcomp", "ccomp",
                     "dative", "advmod", "npadvmod", "nsubjpass", "advcl"}
 
@@ -280,6 +283,8 @@ class TriggerFinder:
                     if frame.deps and token.dep_.lower() not in frame.deps:
                         continue
                     found = words | crowd if frame.event_type in _CROWD_TYPES else words
+                    if frame.direct:
+                        found = {c.lower_ for c in token.children}
                     if not frame.object_words or frame.object_words & found:
                         yield frame.event_type, "verb", i, i + 1
                         break
@@ -391,18 +396,35 @@ def _complement_words(token: Token, deps: Iterable[str] = _COMPLEMENT_DEPS) -> s
     that Washington would respond if the attacks on its forces continued" sends no forces."""
     wanted = set(deps)
     words: set[str] = set()
-    frontier = [c for c in token.children if c.dep_ in wanted]
+    frontier = [c for c in token.children
+                if c.dep_ in wanted and c.lower_ not in _ATTRIBUTION_PREPS]
     for _ in range(3):
         following = []
         for node in frontier:
-            words.add(node.lemma_.lower())
-            words.add(node.lower_)
+            if not _inside_a_name(node):
+                words.add(node.lemma_.lower())
+                words.add(node.lower_)
             following.extend(c for c in node.children if c.dep_ in _PHRASE_DEPS)
         frontier = following
     for node in frontier:
-        words.add(node.lemma_.lower())
-        words.add(node.lower_)
+        if not _inside_a_name(node):
+            words.add(node.lemma_.lower())
+            words.add(node.lower_)
     return words
+
+
+def _inside_a_name(token: Token) -> bool:
+    """A word inside an organisation's name, between its first and last words ("ordered the
+    Joint Operations Command to form a committee" orders no operation); the first word still
+    counts ("carried out Operation Decisive Storm"), and so does the last, which says what the
+    thing is ("will leave Al-Asad Air Base")."""
+    if token.ent_type_ != "ORG" or token.ent_iob_ != "I" or token.pos_ != "PROPN":
+        return False
+    doc = token.doc
+    before = doc[token.i - 1]
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return (before.pos_ == "PROPN" and before.ent_type_ == "ORG"
+            and after is not None and after.ent_iob_ == "I")
 
 
 def _as_phrase_words(token: Token, reach: int = 12, span: int = 4) -> set[str]:
