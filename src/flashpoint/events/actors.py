@@ -504,14 +504,14 @@ class ActorDictionary:
         phrase_sector = self.sector_of(text)
         if found is None:
             return Actor(text=text, country="UNK", sector=phrase_sector)
-        entry, _alias = found
+        entry, alias = found
         if entry.kind in ("country", "capital"):
             sector = phrase_sector or entry.sector
             code = SECTOR_CODES.get(sector or "", "")
             return Actor(text=text, name=entry.name, country=entry.country,
                          sector=sector, id=f"{entry.country}{code}")
         country, sector = entry.placed(when)
-        owner = self._state_named_before(text, _alias, entry) if entry.kind == "organisation" else None
+        owner = self._state_named_before(text, alias, entry) if entry.kind == "organisation" else None
         if owner is not None:  # "Iraq's National Security Council": Iraq's own, not Washington's
             code = SECTOR_CODES.get(sector or "", "")
             return Actor(text=text, name=text, country=owner, sector=sector, id=f"{owner}{code}")
@@ -525,13 +525,11 @@ class ActorDictionary:
         if entry.sector != "government" or entry.country is None:
             return None
         at = text.lower().find(alias.lower())
-        prefix = text[:at].strip() if at > 0 else ""
-        for ending in ("'s", "\u2019s"):
-            prefix = prefix[:-len(ending)] if prefix.endswith(ending) else prefix
-        words = prefix.split()
-        if not words or words[0].lower() == "the" and len(words) == 1:
+        prefix = text[:at].strip().removesuffix("'s").removesuffix("\u2019s") if at > 0 else ""
+        words = [w for w in prefix.split() if w.lower() != "the"]
+        if not words:
             return None
-        found = self.find(" ".join(w for w in words if w.lower() != "the"))
+        found = self.find(" ".join(words))
         if found is None or found[0].kind not in ("country", "capital"):
             return None
         country = found[0].country

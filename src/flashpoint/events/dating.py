@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Callable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -428,7 +429,7 @@ class EventDater:
         for expression in usable:
             if self._island(expression.host) is not None:  # type: ignore[arg-type]
                 continue
-            last = self._island_end_before(expression)
+            last = self._island_end_before(expression, self._reprisal_island)
             if last is None:
                 continue
             if any(other is not expression and self._island(other.host) is None  # type: ignore[arg-type]
@@ -436,9 +437,10 @@ class EventDater:
                    for other in usable):
                 expression.host = last
 
-    def _island_end_before(self, expression: Expression) -> Token | None:
-        """The last word of a background island that the expression follows directly (a
-        preposition such as "on" between them allowed)."""
+    def _island_end_before(self, expression: Expression,
+                           kind: Callable[[Token], bool]) -> Token | None:
+        """The last word of an island of ``kind`` (a reprisal, an accusation) that the
+        expression follows directly (a preposition such as "on" between them allowed)."""
         span = self.doc.char_span(expression.start, expression.end, alignment_mode="expand")
         if span is None or span.start == 0:
             return None
@@ -446,7 +448,7 @@ class EventDater:
         if before.lower_ in _DATE_PREPOSITIONS and before.i > 0:
             before = self.doc[before.i - 1]
         island = self._island(before)
-        if island is None or island.right_edge.i != before.i or not self._reprisal_island(island):
+        if island is None or island.right_edge.i != before.i or not kind(island):
             return None
         return before
 
@@ -457,16 +459,7 @@ class EventDater:
         host = expression.host
         if host is None or not _present_perfect(host):
             return None
-        span = self.doc.char_span(expression.start, expression.end, alignment_mode="expand")
-        if span is None or span.start < 2:
-            return None
-        before = self.doc[span.start - 1]
-        if before.lower_ in _DATE_PREPOSITIONS:
-            before = self.doc[before.i - 1]
-        island = self._island(before)
-        if island is None or island.right_edge.i != before.i or not self._accusation_root(island):
-            return None
-        return before
+        return self._island_end_before(expression, self._accusation_root)
 
     def _reprisal_island(self, node: Token) -> bool:
         """ "in retaliation for ...", "in response to ...", "avenged ...": the act answered.

@@ -282,9 +282,10 @@ class TriggerFinder:
                 for frame in frames:
                     if frame.deps and token.dep_.lower() not in frame.deps:
                         continue
-                    found = words | crowd if frame.event_type in _CROWD_TYPES else words
-                    if frame.direct:
+                    if frame.direct:  # "sent drones against": the verb's own children only
                         found = {c.lower_ for c in token.children}
+                    else:
+                        found = words | crowd if frame.event_type in _CROWD_TYPES else words
                     if not frame.object_words or frame.object_words & found:
                         yield frame.event_type, "verb", i, i + 1
                         break
@@ -398,18 +399,11 @@ def _complement_words(token: Token, deps: Iterable[str] = _COMPLEMENT_DEPS) -> s
     words: set[str] = set()
     frontier = [c for c in token.children
                 if c.dep_ in wanted and c.lower_ not in _ATTRIBUTION_PREPS]
-    for _ in range(3):
-        following = []
-        for node in frontier:
-            if not _inside_a_name(node):
-                words.add(node.lemma_.lower())
-                words.add(node.lower_)
-            following.extend(c for c in node.children if c.dep_ in _PHRASE_DEPS)
-        frontier = following
-    for node in frontier:
-        if not _inside_a_name(node):
-            words.add(node.lemma_.lower())
-            words.add(node.lower_)
+    for level in range(4):
+        words.update(w for node in frontier if not _inside_a_name(node)
+                     for w in (node.lemma_.lower(), node.lower_))
+        if level < 3:
+            frontier = [c for node in frontier for c in node.children if c.dep_ in _PHRASE_DEPS]
     return words
 
 

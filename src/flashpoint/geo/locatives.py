@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from flashpoint.geo.gazetteer import CITY, Gazetteer, normalize_name
-from flashpoint.geo.recognize import Mention
+from flashpoint.geo.gazetteer import Gazetteer, normalize_name
+from flashpoint.geo.recognize import Mention, is_town
 
 __all__ = ["after_prepositions", "objects_of_place_verbs"]
 
@@ -45,7 +45,7 @@ def after_prepositions(mentions: list[Mention], parsed: Doc, gaz: Gazetteer,
         if name is None:
             continue
         span = (name.start_char, name.end_char)
-        if any(s < span[1] and span[0] < e for s, e in taken + ([] if named_of else people)):
+        if _overlaps(span, taken + ([] if named_of else people)):
             continue  # a person's name after "in"; after "the town of" it is the town's
         if gaz.well_known(name.text, alias_city=_BIG_CITY) or (named_of and _town_by_own_name(name.text, gaz)):
             found.append(Mention(name.text, span[0], span[1], "LOCATIVE"))
@@ -69,12 +69,17 @@ def objects_of_place_verbs(mentions: list[Mention], parsed: Doc, gaz: Gazetteer,
         if name is None or name.end != token.i + 1:
             continue
         span = (name.start_char, name.end_char)
-        if any(s < span[1] and span[0] < e for s, e in taken + people):
+        if _overlaps(span, taken + people):
             continue
         if gaz.well_known(name.text, alias_city=_BIG_CITY):
             found.append(Mention(name.text, span[0], span[1], "OBJECT"))
             taken.append(span)
     return found
+
+
+def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    """Whether the character span overlaps any of ``spans``."""
+    return any(start < span[1] and span[0] < end for start, end in spans)
 
 
 def _object_of(token: Token, verbs: frozenset[str]) -> bool:
@@ -89,8 +94,8 @@ def _town_by_own_name(text: str, gaz: Gazetteer) -> bool:
     """After "the border town of", a town of any size the gazetteer lists by this very name
     ("Karkamis", 4,951 people): the phrase has already said it is a town."""
     key = normalize_name(text)
-    return key not in gaz.not_places and key not in gaz.generic_words and any(
-        gaz.kinds[row] == CITY and normalize_name(gaz.names[row]) == key for row in gaz.rows(text))
+    return key not in gaz.not_places and key not in gaz.generic_words \
+        and is_town(text, gaz, own_name=True, min_population=0)
 
 
 def _capitalised_run(parsed: Doc, start: int) -> Span | None:

@@ -47,7 +47,7 @@ from flashpoint.geo.gazetteer import (
 )
 from flashpoint.nlp.doctext import text_of
 
-__all__ = ["Mention", "facility_rows", "recognize"]
+__all__ = ["Mention", "facility_rows", "is_town", "recognize"]
 
 _ALWAYS = {"GPE", "LOC", "FAC"}
 _IF_KNOWN = {"ORG", "PERSON", "NORP"}
@@ -204,11 +204,11 @@ def _from_entity(ent: Span, gaz: Gazetteer) -> Mention | None:
         return Mention(text, span.start_char, span.end_char, "DEMONYM", demonym=True)
     if ent.label_ != "NORP" and _is_known_place(text, gaz):
         return Mention(text, span.start_char, span.end_char, ent.label_)
-    if ent.label_ != "NORP" and _after_locative(span) and _is_town(text, gaz):
+    if ent.label_ != "NORP" and _after_locative(span) and is_town(text, gaz):
         # "in Absard": a town too small to trust as a bare ORG, placed by its preposition
         return Mention(text, span.start_char, span.end_char, ent.label_)
     if (ent.label_ == "PERSON" and _lone_name(span) and _placed_like_town(span)
-            and _is_town(text, gaz, own_name=True)):
+            and is_town(text, gaz, own_name=True)):
         # "Instead of driving to Castlegar", "the Nelson office": a one-word "person" never
         # introduced by a full name, used where towns are, is a town the model took for a
         # surname
@@ -251,11 +251,12 @@ def _after_locative(span: Span) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in place_rules().locative
 
 
-def _is_town(text: str, gaz: Gazetteer, own_name: bool = False) -> bool:
+def is_town(text: str, gaz: Gazetteer, own_name: bool = False,
+            min_population: int = MIN_ALT_POPULATION) -> bool:
     """A town of some size known by this name (alternate names are indexed for such towns);
     with ``own_name``, by its own name, not an alternate one."""
     key = normalize_name(text)
-    return any(gaz.kinds[r] == CITY and gaz.pops[r] >= MIN_ALT_POPULATION
+    return any(gaz.kinds[r] == CITY and gaz.pops[r] >= min_population
                and (not own_name or normalize_name(gaz.names[r]) == key)
                for r in gaz.rows(text))
 
