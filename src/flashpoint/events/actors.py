@@ -269,6 +269,8 @@ class _Config:
     vessel_heads: frozenset[str]
     settlement_heads: frozenset[str]
     facility_heads: frozenset[str]
+    territorial_heads: frozenset[str]
+    launch_verbs: frozenset[str]
     facility_links: frozenset[str]
     not_member: re.Pattern[str]
     reporter_titles: frozenset[str]
@@ -384,6 +386,8 @@ class ActorDictionary:
             vessel_heads=words("vessel_heads"),
             settlement_heads=words("settlement_heads"),
             facility_heads=words("facility_heads"),
+            territorial_heads=words("territorial_heads"),
+            launch_verbs=words("launch_verbs"),
             facility_links=words("facility_links"),
             not_member=suffix("suffixes_not_membership"),
             reporter_titles=words("reporter_titles"),
@@ -619,6 +623,35 @@ class ActorDictionary:
         return Actor(text=actor.text, name=best.name, country=country or "UNK",
                      sector=sector or actor.sector, id=best.id)
 
+    def suspect(self, span: Span, when: str | None, victim: Actor | None,
+                weapons: Sequence[Token] = ()) -> Actor:
+        """The suspected doer of an attack whose attacker ``span`` the text leaves unnamed, knowing
+        whom it hit and with what. Where the weapons came from says it first ("a one-way attack
+        drone fired from Iran", "a drone launched from Lebanon"); else the report's suspects, of
+        which a group the victim's own country backs is none ("rockets slammed into Ain al-Asad
+        ... the U.S.-backed Syrian Democratic Forces said ...")."""
+        origin = self._launched_from([span.root, *weapons])
+        if origin is not None:
+            return Actor(text="", country=origin)
+        return self._suspected(span, when, victim.country if victim is not None else None)
+
+    def _launched_from(self, tokens: Sequence[Token]) -> str | None:
+        """The country a weapon or an attack was fired or launched from, if the text says."""
+        verbs = self._config.launch_verbs
+        for token in tokens:
+            told = [token, *(c for c in token.children if c.dep_ in ("acl", "relcl"))]
+            told += [g for c in token.children if c.dep_ == "appos" for g in c.children if g.dep_ == "acl"]
+            for verb in (v for v in told if v.lemma_.lower() in verbs):
+                for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"):
+                    place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    phrase = _compact(place).text if place is not None else ""
+                    country = self._country_of_place(phrase) if phrase else None
+                    if country is None and phrase and place.pos_ != "PROPN":  # type: ignore[union-attr]
+                        country = self.resolve(phrase).country  # "from Syrian territory"
+                    if country not in (None, "UNK", "IGO"):
+                        return country
+        return None
+
     def _labelled(self, span: Span, when: str | None) -> Actor | None:
         """Spans the argument finder marked: an attacker the text leaves unnamed (the suspect),
         an act standing for its unnamed doer, and pronouns."""
@@ -678,8 +711,9 @@ class ActorDictionary:
 
     def _at_place(self, span: Span, actor: Actor, when: str | None, depth: int) -> Actor | None:
         """"more than 60 targets in Houthi-controlled Yemen": targets take their place's country."""
-        if actor.name is not None or span.root.lemma_.lower() not in self._config.facility_heads:
-            return None
+        if actor.name is not None or span.root.lemma_.lower() not in self._config.facility_heads \
+                or any(c.dep_ == "poss" for c in span.root.children):
+            return None  # "their positions in Syria's Idlib province" are their owners'
         country = self._place_of(span.root)
         return None if country is None else Actor(text=actor.text, country=country, sector=actor.sector)
 
@@ -780,7 +814,7 @@ class ActorDictionary:
         entry = place[-1].entries[0]
         return Actor(text=actor.text, name=entry.name, country=entry.country or "UNK")
 
-    def _suspected(self, span: Span, when: str | None) -> Actor:
+    def _suspected(self, span: Span, when: str | None, victim: str | None = None) -> Actor:
         """The doer of an attack the sentence leaves unnamed: the gold guidelines code it as UNK
         "plus the suspected country", and in a report about armed groups the suspects are the
         groups it names (the named group nearest the attack, else the country the report places
@@ -792,18 +826,21 @@ class ActorDictionary:
         named, generic = doc.user_data[key]
         if generic is not None:
             return Actor(text="", country=generic[0], sector=generic[1])
+        named = [item for item in named if victim is None or item[3] != victim]
         if named:
             nearest = min(named, key=lambda item: abs(item[0] - span.start_char))
             return Actor(text="", country=nearest[1], sector=nearest[2])
         return Actor(text="", country="UNK")
 
-    def _suspects(self, doc: Doc, when: str | None) -> tuple[list[tuple[int, str, str | None]],
+    def _suspects(self, doc: Doc, when: str | None) -> tuple[list[tuple[int, str, str | None, str | None]],
                                                                tuple[str, str | None] | None]:
+        """The armed groups a report names (offset, country, sector, sponsor), and the country
+        it places its unnamed militias in."""
         named = []
         for match in self._mentions(doc):
             entry = self._choose(match.entries, when)
             if _armed_country(entry):
-                named.append((match.start, entry.country, entry.sector))
+                named.append((match.start, entry.country, entry.sector, entry.sponsor))
         generic = None
         config = self._config
         for token in doc:
@@ -817,19 +854,21 @@ class ActorDictionary:
             if not (affiliated or config.not_member.search(phrase.text) or token.lower_ in (
                     "militias", "militants")):
                 continue
-            placed = self._placed_group(Actor(text=phrase.text, sector="militia"), phrase, token)
+            placed = self.resolve_span(phrase, when)  # "Iran-aligned Iraqi factions": Iraqi
+            if placed.country in ("UNK", None) or placed.sector not in NON_STATE:  # "groups affiliated with the IRGC"
+                placed = self._placed_group(Actor(text=phrase.text, sector="militia"), phrase, token)
             if placed.country not in ("UNK", None):
                 generic = (placed.country, placed.sector)
                 break
         return named, generic
 
     def _place_of(self, root: Token) -> str | None:
-        """The country a phrase's own "in"/"at" place names (or its verb's: "struck 85 targets
-        at seven facilities in Iraq and Syria")."""
+        """The country a phrase's own "in"/"at"/"beside" place names (or its verb's: "struck 85
+        targets at seven facilities in Iraq and Syria"; "the air base beside Sanaa's airport")."""
         heads = [root, root.head] if root.dep_ == "dobj" else [root]
         for prep in (c for head in heads for c in head.children):
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "inside", "across"):
-                for obj in (c for c in prep.subtree if c.dep_ in ("pobj", "conj") and c.pos_ == "PROPN"):
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "inside", "across", "near", "beside", "outside"):
+                for obj in (c for c in prep.subtree if c.dep_ in ("pobj", "conj", "poss") and c.pos_ == "PROPN"):
                     country = self._country_of_place(_compact(obj).text)
                     if country is not None:
                         return country
@@ -1084,14 +1123,25 @@ class ActorDictionary:
         """An unnamed or transnational armed group takes the country the text places it in
         ("Islamic State targets in Syria", "Iran-aligned parties in Baghdad", "militant groups
         operating in Syria and Iraq"), else that of the armed group the document named last
-        (news about "the militias" is about the ones it has named)."""
+        (news about "the militias" is about the ones it has named). Civilians, and air defences
+        of no stated owner, are of the country they are in."""
         proxy = self._config.not_member.search(span.text) is not None or any(
             self._config.sectors.get(w) in NON_STATE for w in re.findall(r"[\w'-]+", span.text.lower()))
         if actor.country in ("UNK", None) and actor.sector in ("civilian", "opposition"):
             return self._placed_civilians(actor, span, root)
+        if actor.country in ("UNK", None) and root.lower_ in self._config.territorial_heads:
+            return self._placed_defences(actor, span, root)
         if actor.country not in ("UNK", None) or not (actor.sector in NON_STATE or proxy):
             return self._titled(actor, span)
         return self._placed_armed(actor, span, root)
+
+    def _placed_defences(self, actor: Actor, span: Span, root: Token) -> Actor:
+        """Air defences of no stated owner: the country of the place their phrase or the
+        paragraph puts them in (not the dateline's: a report from Ottawa tells of Iran's)."""
+        country = self._place_of(root) or self._place_in_paragraph(span, own_sentence=True)
+        if country is None:
+            return actor
+        return Actor(text=actor.text, name=actor.name, country=country, sector=actor.sector, id=actor.id)
 
     def _placed_civilians(self, actor: Actor, span: Span, root: Token) -> Actor:
         """Protesters, residents, workers: the country of the place the text puts them in (their

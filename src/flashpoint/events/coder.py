@@ -369,20 +369,17 @@ class Coder:
         trigger = candidate.trigger
         args = candidate.args
         when = self._date(trigger, sent, dates)
-        source = self._actor(args.source, when or document.published)
-        target = self._actor(args.target, when or document.published)
-        if _own_side_suspected(args.source, source, target):
-            source = None  # the suspects are the victims' own side: leave it to the story's dyads
+        words = trigger.span
+        if trigger.defence is not None and args.instruments:  # the attack's word is its weapon, not "shot down"
+            words = sent.doc[args.instruments[0].i : args.instruments[0].i + 1]
+        mode = choose_mode(etype, words, args.instruments, sent, alone)
+        source, target = self._sides(args, when or document.published)
         status = self._status.status_of(trigger.head, etype.name, self.ontology.cues.type_status)
         if status == "hypothetical" and etype.name in self.ontology.cues.intent_types:
             if self._status.intent(trigger.head):  # "said it would deliver doses": intent, AGREE
                 etype, status = self.ontology.types["AGREE"], "actual"
         if status == "actual" and sentence.rstrip("\"'\u201d)").endswith("?"):
             status = "hypothetical"  # a question asserts nothing
-        words = trigger.span
-        if trigger.defence is not None and args.instruments:  # the attack's word is its weapon, not "shot down"
-            words = sent.doc[args.instruments[0].i : args.instruments[0].i + 1]
-        mode = choose_mode(etype, words, args.instruments, sent, alone)
         cameo_root = (mode.cameo_root if mode and mode.cameo_root else None) or etype.cameo_root
         assert document.text[start:end] == sentence
         return Event(
@@ -410,6 +407,16 @@ class Coder:
             doc_path=document.origin,
             doc_url=document.url,
         )
+
+    def _sides(self, args: Arguments, when: str | None) -> tuple[Actor | None, Actor | None]:
+        """Source and target of an event. An attacker the text leaves unnamed is the report's
+        suspect, unless the suspects are the victim's own side: the story's dyads decide that
+        one (``counterparts``)."""
+        target = self._actor(args.target, when)
+        if args.source is None or args.source.label_ != UNKNOWN_ATTACKER:
+            return self._actor(args.source, when), target
+        source = self.actors.suspect(args.source, when, target, args.instruments)
+        return (None if _own_side_suspected(args.source, source, target) else source), target
 
     def _actor(self, span: Span | None, when: str | None = None) -> Actor | None:
         """The actor a phrase stands for at ``when`` (``flashpoint.events.actors``)."""

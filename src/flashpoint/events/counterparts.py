@@ -37,7 +37,8 @@ __all__ = ["fill_counterparts", "place_named_sides"]
 
 _UNRESOLVED = (None, "", "UNK")
 _MATERIAL_CONFLICT = 4  # QuadClass of attacks, seizures and sanctions
-_AIR_OR_UNSTATED = (None, "aerial")
+_AIRCRAFT_MODE = "aerial"  # attacks from manned aircraft (``plover.yaml``)
+_AIR_OR_UNSTATED = (None, _AIRCRAFT_MODE)
 _STATE = frozenset({"government", "military", "police"})  # sectors of a state's own bodies
 _DEFINITE = frozenset({"the", "this", "that", "its", "their"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "another", "its", "their", "his", "her"})
@@ -171,11 +172,22 @@ def _own_suspect(event: Event) -> bool:
     port, which Houthi officials said killed about 80 people" was not the Houthis' own. The
     story's counterpart of the victim is the better reading. Only for air strikes and strikes
     of no stated weapon: a rocket or drone attack in a militia's own country ("rockets hit
-    Baghdad airport, wounding two Iraqi soldiers") keeps the militia as its suspect."""
+    Baghdad airport, wounding two Iraqi soldiers") keeps the militia as its suspect. Nor is an
+    armed group the suspect of an attack from warplanes, which such groups do not fly
+    ("Warplanes pounded the al-Dulaimi air base" in a story of the Houthis and the Saudi-led
+    coalition), whomever it hit."""
     source, target = event.source, event.target
-    return (event.quad_class == _MATERIAL_CONFLICT and event.mode in _AIR_OR_UNSTATED
-            and _suspect_only(source) and _known(source) and _known(target)
-            and source.country == target.country)  # type: ignore[union-attr]
+    if event.quad_class != _MATERIAL_CONFLICT or not (_suspect_only(source) and _known(source) and _known(target)):
+        return False
+    if _grounded_suspect(event):
+        return True
+    return event.mode in _AIR_OR_UNSTATED and source.country == target.country  # type: ignore[union-attr]
+
+
+def _grounded_suspect(event: Event) -> bool:
+    """An attack from warplanes whose suspect is an armed group, which flies none."""
+    return event.mode == _AIRCRAFT_MODE and _suspect_only(event.source) \
+        and event.source.sector in NON_STATE  # type: ignore[union-attr]
 
 
 def _suspect_only(actor: Actor | None) -> bool:
@@ -280,6 +292,8 @@ def _sides_of_the_placed_story(events: list[Event]) -> list[Event]:
             other = _nearest_counterpart(event.target, i, events, dyads)  # type: ignore[arg-type]
             if other is not None:
                 event = replace(event, source=_from_context(other))
+            elif _grounded_suspect(event):  # no state the story sets against the victims: unknown
+                event = replace(event, source=Actor(text="", country="UNK"))
         elif event.target is None and _known(event.source) and event.event_type not in _DEPLOYMENTS:
             other = _nearest_counterpart(event.source, i, events, dyads)  # type: ignore[arg-type]
             if other is not None and other.country != event.source.country:  # type: ignore[union-attr]
