@@ -1,7 +1,8 @@
 """Reading rules for the attacker a report leaves unnamed, and for sides of no stated owner: a
 group the victim's own country backs is no suspect; a report's unnamed militias are placed by
 their own phrase ("Iran-aligned Iraqi factions") before the last group it named; warplanes
-are no armed group's; where the weapons were fired from names the suspect; air defences of
+are no armed group's; where the weapons were fired from names the suspect; weapons a military says "were
+intercepted" after an attack of no named doer, that military intercepted; air defences of
 no stated owner are the reporting military's, else the country they stand in; a site
 is placed by a place "beside" it; "their positions in Syria's Idlib province" stay their
 owners'.
@@ -48,6 +49,10 @@ TEXTS = {
         "The Houthis have fired on dozens of merchant ships in the Red Sea since November. "
         "On Saturday a chemical tanker off the coast of India was struck by a drone fired from "
         "Iran, the Pentagon said.\n"),
+    "reported_interception": (
+        "JERUSALEM, Oct. 20, 2024 —\n"
+        "A drone launched from Lebanon struck a house in the coastal town of Caesarea on Saturday "
+        "morning, the Israeli military said. The military said two other drones were intercepted.\n"),
     "owned_positions": (
         "ANKARA, March 6, 2020 —\n"
         "Two Turkish soldiers were killed on Thursday when artillery shells hit their positions in "
@@ -94,6 +99,15 @@ def test_where_the_weapon_was_fired_from_names_the_suspect(coded) -> None:
     """"a drone fired from Iran": Iran, not the Houthis, the only group the report names."""
     struck = _one(coded["launched_from"], "struck")
     assert _country(struck.source) == "IRN"
+
+
+def test_a_reported_interception_of_an_unnamed_attack_is_the_reporters(coded) -> None:
+    """The drone attack's doer is unknown but it came from Lebanon; the military that says
+    the other drones "were intercepted" intercepted them, aimed at whoever launched them."""
+    events = coded["reported_interception"]
+    struck, intercepted = _one(events, "struck"), _one(events, "intercepted")
+    assert (_country(struck.source), _country(struck.target)) == ("LBN", "ISR")
+    assert (_country(intercepted.source), _country(intercepted.target)) == ("ISR", "LBN")
 
 
 def test_positions_a_possessive_owns_stay_their_owners(coded) -> None:

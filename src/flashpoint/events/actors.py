@@ -638,6 +638,7 @@ class ActorDictionary:
     def _launched_from(self, tokens: Sequence[Token]) -> str | None:
         """The country a weapon or an attack was fired or launched from, if the text says."""
         verbs = self._config.launch_verbs
+        tokens = [*tokens, *(c for t in tokens for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "dobj"))]
         for token in tokens:
             told = [token, *(c for c in token.children if c.dep_ in ("acl", "relcl"))]
             told += [g for c in token.children if c.dep_ == "appos" for g in c.children if g.dep_ == "acl"]
@@ -656,7 +657,7 @@ class ActorDictionary:
         """Spans the argument finder marked: an attacker the text leaves unnamed (the suspect),
         an act standing for its unnamed doer, and pronouns."""
         if span.label_ == UNKNOWN_ATTACKER:
-            return self._suspected(span, when)
+            return self.suspect(span, when, None)
         if span.label_ == UNKNOWN_DOER or (span.root.pos_ in ("VERB", "AUX") and span[-1].pos_ in ("VERB", "AUX")):
             return Actor(text="", country="UNK")  # an act standing for its doer ("a Saudi-led coalition": no act)
         if span.root.pos_ == "PRON":

@@ -484,14 +484,23 @@ class ArgumentFinder:
         if trigger.head.lemma_.lower() in _CLAIM_VERBS and args.target is not None:
             if self._event_noun(args.target.root):  # "claimed (responsibility for) the attack"
                 args.target = self._event_target(args.target.root)
+        intercepted = _is_passive(trigger.head) and trigger.head.lemma_.lower() in self.defence.interceptions
+        weapons_downed = bool(args.instruments) or (args.target is not None and (
+            self._stands_for_the_fired(args.target.root, trigger.head)
+            or (args.target.root.lemma_.lower() in self.defence.threats and trigger.head.lemma_.lower() != "destroy")))
         if args.target is not None and self._stands_for_the_fired(args.target.root, trigger.head):
             fired = self._attack_before(None)  # "Most were shot down", "fired a dozen interceptors"
             args.target = fired.source if fired is not None else args.target
         if args.target is None and args.instruments and trigger.head.lemma_.lower() in self.defence.interceptions:
-            fired = self._attack_before(args.instruments)  # "Jordanian jets downed drones"
+            # "Jordanian jets downed drones"; "the two other drones were intercepted" after "a drone
+            # launched from Lebanon struck a house": aimed at whoever launched them
+            named = self._attack_before(args.instruments)
+            fired = named or self._attack_before(args.instruments, named=False)
             args.target = fired.source if fired is not None else None
-            if args.source is None and fired is not None and _is_passive(trigger.head):
-                args.source = fired.target  # "71 of 103 cruise missiles were shot down": by their target
+            if args.source is None and named is not None and _is_passive(trigger.head):
+                args.source = named.target  # "71 of 103 cruise missiles were shot down": by their target
+        if args.source is None and intercepted and weapons_downed:
+            args.source = self._reporting_defender(trigger.head)  # "The military said the drones were intercepted"
         if trigger.event_type == "RETREAT" and args.target is not None:
             args.target = self._halted_against(args.target) or args.target
         if args.source is None and args.accused is not None:
@@ -595,6 +604,16 @@ class ArgumentFinder:
         args.source = attacker if attacker is not None else _unknown(trigger)
         return args
 
+    def _reporting_defender(self, verb: Token) -> Span | None:
+        """Who intercepted what a passive with no by-phrase says was intercepted: the one who
+        reports it ("Israel's military said nearly all were intercepted"), a report of one's own
+        defences being the usual source of such a count."""
+        said = _governor_in(verb, self.cues.say_verbs, 2)
+        subject = self.subject_of_clause(said) if said is not None else None
+        if subject is None or subject.pos_ == "PRON" or not self.is_actorish(noun_phrase(subject).text, False):
+            return None
+        return noun_phrase(subject)
+
     def _firer_before(self, threats: list[Token]) -> Span | None:
         """Who fired the weapons an interception names, told before: the doer of the latest
         attack with a weapon of the same word ("Iran fired 180 missiles ... Most of the
@@ -611,14 +630,15 @@ class ArgumentFinder:
         counted = downed.lower_ in _SHARE_WORDS or downed.pos_ == "NUM" or downed.lower_ in ("them", "it", "those")
         return counted and verb.lemma_.lower() in self.defence.interceptions
 
-    def _attack_before(self, threats: list[Token] | None) -> Arguments | None:
-        """The latest attack told before whose doer is named and whose weapon has the same
-        word as one of ``threats`` (with None, any weapon); not another interception of them."""
+    def _attack_before(self, threats: list[Token] | None, named: bool = True) -> Arguments | None:
+        """The latest attack told before whose doer is named (or, not ``named``, that names
+        what it hit) and whose weapon has the same word as one of ``threats`` (with None, any
+        weapon); not another interception of them."""
         words = {t.lemma_.lower() for t in threats if self.is_weapon(t)} if threats is not None else None
         for trigger, args in reversed(self._seen):
             if trigger.head.lemma_.lower() in self.defence.interceptions:
                 continue
-            if trigger.event_type != "ASSAULT" or not _named(args.source):
+            if trigger.event_type != "ASSAULT" or not (_named(args.source) if named else _named(args.target)):
                 continue
             used = [*args.instruments, *(c for c in trigger.head.children if c.dep_ == "compound")]
             if any(w.lemma_.lower() in words if words is not None else self.is_weapon(w) for w in used):
