@@ -484,23 +484,7 @@ class ArgumentFinder:
         if trigger.head.lemma_.lower() in _CLAIM_VERBS and args.target is not None:
             if self._event_noun(args.target.root):  # "claimed (responsibility for) the attack"
                 args.target = self._event_target(args.target.root)
-        intercepted = _is_passive(trigger.head) and trigger.head.lemma_.lower() in self.defence.interceptions
-        weapons_downed = bool(args.instruments) or (args.target is not None and (
-            self._stands_for_the_fired(args.target.root, trigger.head)
-            or (args.target.root.lemma_.lower() in self.defence.threats and trigger.head.lemma_.lower() != "destroy")))
-        if args.target is not None and self._stands_for_the_fired(args.target.root, trigger.head):
-            fired = self._attack_before(None)  # "Most were shot down", "fired a dozen interceptors"
-            args.target = fired.source if fired is not None else args.target
-        if args.target is None and args.instruments and trigger.head.lemma_.lower() in self.defence.interceptions:
-            # "Jordanian jets downed drones"; "the two other drones were intercepted" after "a drone
-            # launched from Lebanon struck a house": aimed at whoever launched them
-            named = self._attack_before(args.instruments)
-            fired = named or self._attack_before(args.instruments, named=False)
-            args.target = fired.source if fired is not None else None
-            if args.source is None and named is not None and _is_passive(trigger.head):
-                args.source = named.target  # "71 of 103 cruise missiles were shot down": by their target
-        if args.source is None and intercepted and weapons_downed:
-            args.source = self._reporting_defender(trigger.head)  # "The military said the drones were intercepted"
+        self._interception(trigger, args)
         if trigger.event_type == "RETREAT" and args.target is not None:
             args.target = self._halted_against(args.target) or args.target
         if args.source is None and args.accused is not None:
@@ -603,6 +587,31 @@ class ArgumentFinder:
         args.target = defended
         args.source = attacker if attacker is not None else _unknown(trigger)
         return args
+
+    def _interception(self, trigger: Trigger, args: Arguments) -> None:
+        """The sides of weapons shot down, or of interceptors fired: aimed at whoever launched
+        the weapons; by the side they were fired at when that attack's doer is named, else by
+        whoever reports a passive interception ("The military said two other drones were
+        intercepted")."""
+        verb = trigger.head
+        intercepting = verb.lemma_.lower() in self.defence.interceptions
+        downed = args.target is not None and (self._stands_for_the_fired(args.target.root, verb) or (
+            args.target.root.lemma_.lower() in self.defence.threats
+            and verb.lemma_.lower() in self.defence.downing_verbs))
+        weapons = intercepting and (bool(args.instruments) or downed)
+        if args.target is not None and self._stands_for_the_fired(args.target.root, verb):
+            fired = self._attack_before(None)  # "Most were shot down", "fired a dozen interceptors"
+            args.target = fired.source if fired is not None else args.target
+        if args.target is None and args.instruments and intercepting:
+            # "Jordanian jets downed drones"; "the two other drones were intercepted" after "a drone
+            # launched from Lebanon struck a house": aimed at whoever launched them
+            named = self._attack_before(args.instruments)
+            fired = named or self._attack_before(args.instruments, named=False)
+            args.target = fired.source if fired is not None else None
+            if args.source is None and named is not None and _is_passive(verb):
+                args.source = named.target  # "71 of 103 cruise missiles were shot down": by their target
+        if args.source is None and weapons and _is_passive(verb):
+            args.source = self._reporting_defender(verb)
 
     def _reporting_defender(self, verb: Token) -> Span | None:
         """Who intercepted what a passive with no by-phrase says was intercepted: the one who

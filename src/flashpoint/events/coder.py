@@ -369,10 +369,6 @@ class Coder:
         trigger = candidate.trigger
         args = candidate.args
         when = self._date(trigger, sent, dates)
-        words = trigger.span
-        if trigger.defence is not None and args.instruments:  # the attack's word is its weapon, not "shot down"
-            words = sent.doc[args.instruments[0].i : args.instruments[0].i + 1]
-        mode = choose_mode(etype, words, args.instruments, sent, alone)
         source, target = self._sides(args, when or document.published)
         status = self._status.status_of(trigger.head, etype.name, self.ontology.cues.type_status)
         if status == "hypothetical" and etype.name in self.ontology.cues.intent_types:
@@ -380,6 +376,10 @@ class Coder:
                 etype, status = self.ontology.types["AGREE"], "actual"
         if status == "actual" and sentence.rstrip("\"'\u201d)").endswith("?"):
             status = "hypothetical"  # a question asserts nothing
+        words = trigger.span
+        if trigger.defence is not None and args.instruments:  # the attack's word is its weapon, not "shot down"
+            words = sent.doc[args.instruments[0].i : args.instruments[0].i + 1]
+        mode = choose_mode(etype, words, args.instruments, sent, alone)
         cameo_root = (mode.cameo_root if mode and mode.cameo_root else None) or etype.cameo_root
         assert document.text[start:end] == sentence
         return Event(

@@ -67,6 +67,7 @@ class DefenceCues:
     aim_preps: frozenset[str] = frozenset()
     aim_verbs: frozenset[str] = frozenset()
     interceptions: frozenset[str] = frozenset()
+    downing_verbs: frozenset[str] = frozenset()
     interceptor_words: frozenset[str] = frozenset()
 
 
@@ -80,7 +81,7 @@ def load_defence(path: str | None = None) -> DefenceCues:
     try:
         words = {key: frozenset(str(w).lower() for w in spec.get(key) or ())
                  for key in ("verbs", "defenders", "systems", "threats", "site_preps", "sites", "aim_preps",
-                             "aim_verbs", "interceptions", "interceptor_words")}
+                             "aim_verbs", "interceptions", "downing_verbs", "interceptor_words")}
         return DefenceCues(event_type=str(spec["type"]).upper(), **words)
     except (KeyError, TypeError, AttributeError) as exc:
         raise ModelError(f"plover.yaml defence section is malformed: {exc!r}") from exc
