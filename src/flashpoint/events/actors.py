@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -42,7 +42,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from flashpoint.errors import ModelError
-from flashpoint.events.arguments import PLACE_LEFT, UNKNOWN_ATTACKER, UNKNOWN_DOER, reduced_relative_subject
+from flashpoint.events.arguments import PLACE_LEFT, UNKNOWN_ATTACKER, UNKNOWN_DOER, pobj, reduced_relative_subject
 from flashpoint.nlp.doctext import text_of
 from flashpoint.records import Actor
 
@@ -643,15 +643,21 @@ class ActorDictionary:
             told = [token, *(c for c in token.children if c.dep_ in ("acl", "relcl"))]
             told += [g for c in token.children if c.dep_ == "appos" for g in c.children if g.dep_ == "acl"]
             for verb in (v for v in told if v.lemma_.lower() in verbs):
-                for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"):
-                    place = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                    phrase = _compact(place).text if place is not None else ""
-                    country = self._country_of_place(phrase) if phrase else None
-                    if country is None and phrase and place.pos_ != "PROPN":  # type: ignore[union-attr]
-                        country = self.resolve(phrase).country  # "from Syrian territory"
+                places = (pobj(prep) for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "from")
+                for place in (p for p in places if p is not None):
+                    country = self._country_of_origin(place)
                     if country not in (None, "UNK", "IGO"):
                         return country
         return None
+
+    def _country_of_origin(self, place: Token) -> str | None:
+        """The country a "from" phrase names: a place ("from Iran"), or a description of one
+        ("from Syrian territory")."""
+        phrase = _compact(place).text
+        country = self._country_of_place(phrase)
+        if country is None and place.pos_ != "PROPN":
+            country = self.resolve(phrase).country
+        return country
 
     def _labelled(self, span: Span, when: str | None) -> Actor | None:
         """Spans the argument finder marked: an attacker the text leaves unnamed (the suspect),
@@ -794,7 +800,7 @@ class ActorDictionary:
             if clause.lemma_.lower() not in _FLAG_VERBS:
                 continue
             for prep in clause.children:
-                place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                place = pobj(prep)
                 if prep.dep_ == "prep" and prep.lower_ in ("in", "under") and place is not None:
                     return self._country_of_place(_compact(place).text)
         return None
@@ -1038,7 +1044,7 @@ class ActorDictionary:
         for child in root.children:  # "groups affiliated with Iran's Revolutionary Guards"
             if child.dep_ == "acl" and child.lemma_.lower() in ("affiliate", "link", "tie", "ally", "back"):
                 for prep in child.children:
-                    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    obj = pobj(prep)
                     if obj is not None:
                         yield _compact(obj)
         for child in root.children:
@@ -1142,7 +1148,7 @@ class ActorDictionary:
         country = self._place_of(root) or self._place_in_paragraph(span, own_sentence=True)
         if country is None:
             return actor
-        return Actor(text=actor.text, name=actor.name, country=country, sector=actor.sector, id=actor.id)
+        return replace(actor, country=country)
 
     def _placed_civilians(self, actor: Actor, span: Span, root: Token) -> Actor:
         """Protesters, residents, workers: the country of the place the text puts them in (their
@@ -1159,7 +1165,7 @@ class ActorDictionary:
                 country = self._country_of_place(first.text.split(",")[0].title())
         if country is None:
             return actor
-        return Actor(text=actor.text, name=actor.name, country=country, sector=actor.sector, id=actor.id)
+        return replace(actor, country=country)
 
     def _titled(self, actor: Actor, span: Span) -> Actor:
         """"a government spokesman", "the foreign minister" with no country: the country named
@@ -1187,7 +1193,7 @@ class ActorDictionary:
             country = self._theatre_country(span.doc, theatre[1])
         if country is None:
             return actor
-        return Actor(text=actor.text, name=actor.name, country=country, sector=actor.sector, id=actor.id)
+        return replace(actor, country=country)
 
     def _theatre_country(self, doc: Doc, countries: frozenset[str]) -> str:
         """A group of no one country whose phrase does not place it ("Islamic State targets",

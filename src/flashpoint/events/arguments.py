@@ -50,7 +50,7 @@ from flashpoint.events.timex import load_lexicon
 from flashpoint.events.triggers import Defence, Trigger, load_defence
 
 __all__ = ["Arguments", "ArgumentFinder", "PLACE_LEFT", "UNKNOWN_ATTACKER", "UNKNOWN_DOER", "blamed_on",
-           "noun_phrase", "reduced_relative_subject"]
+           "noun_phrase", "pobj", "reduced_relative_subject"]
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _RELATIVE = {"that", "which", "who", "whom", "whose"}
@@ -241,14 +241,15 @@ def _bare_weapon_subject(weapon: Token, verb: Token) -> bool:
 _QUANTIFIERS = frozenset({"several", "many", "most", "some", "few", "other", "more", "remaining"})
 
 
-def _pobj(prep: Token) -> Token | None:
+def pobj(prep: Token) -> Token | None:
+    """The object of a preposition ("from" -> "Iran" in "fired from Iran"), if the parse gives one."""
     return next((c for c in prep.children if c.dep_ == "pobj"), None)
 
 
 def _prep_object(token: Token, word: str) -> Token | None:
     """The object of ``token``'s preposition ``word``: "control of X", "blamed ... on X"."""
     prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == word), None)
-    return _pobj(prep) if prep is not None else None
+    return pobj(prep) if prep is not None else None
 
 
 def _is_passive(verb: Token) -> bool:
@@ -353,7 +354,7 @@ class ArgumentFinder:
                 and noun.head.pos_ in ("VERB", "AUX"):
             agent = _child(noun.head, "agent") if noun.dep_ == "nsubjpass" else None
             if agent is not None:
-                return _pobj(agent)
+                return pobj(agent)
             return self.subject_of_clause(noun.head)
         return None
 
@@ -400,7 +401,7 @@ class ArgumentFinder:
                 if not _same_clause(token.head.head, trigger):
                     continue
                 of = next((c for c in token.children if c.lower_ == "of"), None)
-                obj = _pobj(of) if of is not None else None
+                obj = pobj(of) if of is not None else None
                 if obj is not None:
                     return noun_phrase(obj)
         return None
@@ -408,7 +409,7 @@ class ArgumentFinder:
     def _target_prep(self, head: Token, etype: EventType) -> Token | None:
         for child in head.children:  # "gave aid to X" may be parsed with "to" as a dative
             if child.dep_ in ("prep", "dative") and child.lower_ in etype.target_preps:
-                obj = _pobj(child)
+                obj = pobj(child)
                 if obj is not None and obj.ent_type_ not in ("DATE", "TIME") and obj.lower_ not in _DIRECTION_NOUNS:
                     return obj
         return None
@@ -470,7 +471,7 @@ class ArgumentFinder:
             for token in trigger.span:  # "vowed revenge for X": the phrase's own prepositions
                 args.target = self._span(self._target_prep(token, etype), args)
                 if args.target is None and token.dep_ == "prep" and token.i > trigger.span.start:
-                    obj = _pobj(token)  # "called on the group": the phrase ends in its preposition
+                    obj = pobj(token)  # "called on the group": the phrase ends in its preposition
                     if obj is not None and obj.i >= trigger.span.end:
                         args.target = self._span(obj, args, instrument=False)
                 if args.target is None and token.i == trigger.span.end - 1 and token.pos_ == "NOUN":
@@ -554,7 +555,7 @@ class ArgumentFinder:
         last = trigger.span[-1]
         if len(trigger.span) < 2 or last.dep_ != "prep" or trigger.event_type != "REQUEST":
             return None
-        addressee = _pobj(last)
+        addressee = pobj(last)
         if addressee is None or not self.is_actorish(noun_phrase(addressee).text, False):
             return None
         asked = _child(trigger.head, "xcomp", "advcl")
@@ -659,7 +660,7 @@ class ArgumentFinder:
         "Israeli air defences", else where the threat was aimed ("rockets fired at the base")."""
         for i in (*defence.verbs, *defence.defenders):  # "systems at the U.S. embassy were activated"
             for prep in doc[i].children:
-                obj = _pobj(prep) if prep.dep_ == "prep" and prep.lower_ in self.defence.site_preps else None
+                obj = pobj(prep) if prep.dep_ == "prep" and prep.lower_ in self.defence.site_preps else None
                 if obj is not None and self._is_site(obj, False):
                     return obj
         for i in defence.defenders:  # the owner may hang from a modifier: "the embassy's C-RAM system"
@@ -686,7 +687,7 @@ class ArgumentFinder:
         """What a threat was aimed at: "rockets fired at the base", "a drone approaching the compound"."""
         for clause in (c for c in threat.children if c.dep_ in ("acl", "relcl")):
             for child in clause.children:
-                obj = _pobj(child) if child.dep_ == "prep" and child.lower_ in self.defence.aim_preps else None
+                obj = pobj(child) if child.dep_ == "prep" and child.lower_ in self.defence.aim_preps else None
                 if obj is None and child.dep_ == "dobj" and clause.lemma_.lower() in self.defence.aim_verbs:
                     obj = child
                 if obj is not None and self._is_site(obj, False):
@@ -702,14 +703,14 @@ class ArgumentFinder:
         clauses = [c for c in threat.children if c.dep_ == "acl"]
         for clause in clauses:
             agent = _child(clause, "agent")
-            obj = _pobj(agent) if agent is not None else None
+            obj = pobj(agent) if agent is not None else None
             if obj is not None:
                 return noun_phrase(obj)
         for owner in threat.children:
             if owner.dep_ in ("poss", "compound", "amod") and self.is_actorish(noun_phrase(owner).text, True):
                 return noun_phrase(owner)
         for prep in (p for c in clauses for p in c.children if p.dep_ == "prep" and p.lower_ == "from"):
-            obj = _pobj(prep)
+            obj = pobj(prep)
             if obj is not None and self.is_actorish(noun_phrase(obj).text, True):
                 return noun_phrase(obj)
         return None
@@ -885,7 +886,7 @@ class ArgumentFinder:
         if act.lemma_.lower() not in _ATTACK_NOUNS and not self._seen_trigger(act):
             return None
         aimed = next((c for c in act.children if c.dep_ == "prep" and c.lower_ in ("against", "on")), None)
-        target = _pobj(aimed) if aimed is not None else None
+        target = pobj(aimed) if aimed is not None else None
         return noun_phrase(target) if target is not None else None
 
     def _in_passing(self, trigger: Trigger) -> bool:
@@ -937,14 +938,14 @@ class ArgumentFinder:
             if owner is not None and owner.pos_ != "PRON":
                 args.target = noun_phrase(owner)
         with_obj = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"), None)
-        if with_obj is not None and _pobj(with_obj) is not None and self.is_weapon(_pobj(with_obj)):
-            args.instruments.append(_pobj(with_obj))
+        if with_obj is not None and pobj(with_obj) is not None and self.is_weapon(pobj(with_obj)):
+            args.instruments.append(pobj(with_obj))
 
     def _passive(self, verb: Token, etype: EventType, args: Arguments) -> bool:
         """Source from the ``by``-phrase, target from the subject; True when the reading is
         complete ("he was outraged by the attack": the outraged one accuses the attackers)."""
         agent = _child(verb, "agent")
-        agent_obj = _pobj(agent) if agent is not None else None
+        agent_obj = pobj(agent) if agent is not None else None
         patient = _child(verb, "nsubjpass")
         if etype.name == "ACCUSE" and agent_obj is not None and self._event_noun(agent_obj) and (
                 patient is not None or _child(verb, "nsubj") is not None):
@@ -973,7 +974,7 @@ class ArgumentFinder:
             args.instruments.append(patient)  # "rockets were fired at U.S. troops"
             patient = None
             origin = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"), None)
-            origin_obj = _pobj(origin) if origin is not None else None
+            origin_obj = pobj(origin) if origin is not None else None
             if args.source is None and origin_obj is not None and origin_obj.pos_ == "PROPN" and \
                     self.is_actorish(noun_phrase(origin_obj).text, True):
                 args.source = noun_phrase(origin_obj)  # "the missiles were launched from Iran"
@@ -1080,11 +1081,11 @@ class ArgumentFinder:
         if obj is not None and obj.lemma_.lower() in _LIFTED_ACTS and etype.name in ("CONCEDE", "RETREAT"):
             for prep in obj.children:  # "revoked the designation of the Houthis"
                 if prep.dep_ == "prep" and prep.lower_ in ("of", "on", "against"):
-                    args.target = self._span(_pobj(prep), args, instrument=False) or args.target
+                    args.target = self._span(pobj(prep), args, instrument=False) or args.target
                     break
         if etype.name == "RETREAT":  # "handed the base over to Iraqi forces"
             to = next((c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"), None)
-            recipient = _pobj(to) if to is not None else None
+            recipient = pobj(to) if to is not None else None
             if recipient is not None and self.is_actorish(noun_phrase(recipient).text, False):
                 args.target = self._span(recipient, args, instrument=False)
         if obj is not None and any(c.lower_ in _DEFINITE for c in obj.children):
@@ -1105,8 +1106,8 @@ class ArgumentFinder:
             heads = (verb, weapon) if weapon is not None and self.is_weapon(weapon) else (verb,)
             toward = next((c for head in heads for c in head.children
                            if c.dep_ == "prep" and c.lower_ in ("toward", "towards")), None)
-            if toward is not None and _pobj(toward) is not None:
-                args.target = noun_phrase(_pobj(toward))
+            if toward is not None and pobj(toward) is not None:
+                args.target = noun_phrase(pobj(toward))
         if (args.target is None and obj is None and verb.dep_ == "relcl" and _child(verb, "nsubj") is not None
                 and verb.head.pos_ in ("NOUN", "PROPN") and not self.is_weapon(verb.head)
                 and not _when_or_where(verb)):
@@ -1134,7 +1135,7 @@ class ArgumentFinder:
         for token in [*verb.children, *inside]:
             if token.dep_ != "prep" or token.lower_ not in self.cues.partner_preps:
                 continue
-            partner = _pobj(token)
+            partner = pobj(token)
             if partner is not None and self.is_actorish(noun_phrase(partner).text, False):
                 return noun_phrase(partner)
         return None
@@ -1188,7 +1189,7 @@ class ArgumentFinder:
         obj = _child(verb, "dobj")
         if obj is not None and obj.lemma_.lower() in _HELP_NOUNS and etype.name in _JOINT_TYPES | {"SUPPORT", "AID"}:
             for prep in obj.children:  # "pledged American support for the KRG's investigation"
-                beneficiary = _pobj(prep) if prep.dep_ == "prep" and prep.lower_ in ("for", "to") else None
+                beneficiary = pobj(prep) if prep.dep_ == "prep" and prep.lower_ in ("for", "to") else None
                 if beneficiary is None:
                     continue
                 owner = _child(beneficiary, "poss")
@@ -1199,7 +1200,7 @@ class ArgumentFinder:
         if args.target is None and etype.name in _JOINT_TYPES | {"SUPPORT"}:
             for head in (verb, *(c for c in verb.children if c.dep_ == "acomp")):
                 to = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("to", "with")), None)
-                partner = _pobj(to) if to is not None else None
+                partner = pobj(to) if to is not None else None
                 if partner is not None and self.is_actorish(noun_phrase(partner).text, False):
                     args.target = noun_phrase(partner)  # "remained committed to the coalition"
                     break
@@ -1222,7 +1223,7 @@ class ArgumentFinder:
             args.source = self._span(poss, args)
         by = self._nominal_by(noun)
         if args.source is None and by is not None:
-            args.source = self._span(_pobj(by), args)
+            args.source = self._span(pobj(by), args)
         if args.source is None:
             args.source = self._span(self._participle_agent(noun), args)
         of_obj = _prep_object(noun, "of")
@@ -1246,7 +1247,7 @@ class ArgumentFinder:
         if args.source is None and light:
             if anchor.dep_ == "nsubjpass":
                 agent = _child(governor, "agent")
-                args.source = self._span(_pobj(agent) if agent is not None else None, args)
+                args.source = self._span(pobj(agent) if agent is not None else None, args)
             elif self._said_and(governor):
                 # "Trump said Iran appears to stand down and announced sanctions": the parser
                 # hangs "announced" on the reported clause; the announcer is the speaker.
@@ -1310,7 +1311,7 @@ class ArgumentFinder:
         responsibility") was aimed at: the target of that act as reported (its "for" object's
         own target, else the latest attack reported before)."""
         for prep in head.children:
-            obj = _pobj(prep) if prep.dep_ == "prep" and prep.lower_ == "for" else None
+            obj = pobj(prep) if prep.dep_ == "prep" and prep.lower_ == "for" else None
             if obj is not None and self._event_noun(obj):
                 return self._event_target(obj)
         return self._event_target(head)
@@ -1449,13 +1450,13 @@ class ArgumentFinder:
             return None
         against = next((c for head in (own.root, verb) for c in head.children
                         if c.dep_ == "prep" and c.lower_ == "against"), None)
-        if against is not None and _pobj(against) is not None:  # "suspending its operations against X"
-            return noun_phrase(_pobj(against))
+        if against is not None and pobj(against) is not None:  # "suspending its operations against X"
+            return noun_phrase(pobj(against))
         for head in (own.root, verb):
             for prep in head.children:
                 if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPS:
                     continue
-                obj = _pobj(prep) or next((_pobj(p) for p in prep.children if p.dep_ == "prep"), None)
+                obj = pobj(prep) or next((pobj(p) for p in prep.children if p.dep_ == "prep"), None)
                 if obj is not None and obj.pos_ == "PROPN":
                     return noun_phrase(obj)
         return None
@@ -1468,8 +1469,8 @@ class ArgumentFinder:
             if clause.dep_ != "acl" or clause.tag_ != "VBN" or clause.lemma_.lower() not in doers:
                 continue
             agent = _child(clause, "agent")
-            if agent is not None and _pobj(agent) is not None:
-                return _pobj(agent)
+            if agent is not None and pobj(agent) is not None:
+                return pobj(agent)
         return None
 
     @staticmethod
