@@ -641,6 +641,8 @@ class ActorDictionary:
         tokens = [*tokens, *(c for t in tokens for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "dobj"))]
         for token in tokens:
             told = [token, *(c for c in token.children if c.dep_ in ("acl", "relcl"))]
+            if token.dep_ in ("nsubj", "nsubjpass"):  # "the drone, one of three launched from Lebanon"
+                told.append(token.head)  # as the parser splits it: "the drone" is what was launched
             told += [g for c in token.children if c.dep_ == "appos" for g in c.children if g.dep_ == "acl"]
             for verb in (v for v in told if v.lemma_.lower() in verbs):
                 places = (pobj(prep) for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "from")

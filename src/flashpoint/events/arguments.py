@@ -161,6 +161,34 @@ def _name_after_class(head: Token, child: Token, end: int) -> bool:
             and not _is_token(reduced_relative_subject(head), child))
 
 
+def _object_controller(verb: Token) -> Token | None:
+    """The object of the verb an infinitive complements, who does what the infinitive says:
+    "the court ordered Israel to halt its offensive", "urged Iran to release the crew"."""
+    if verb.dep_ != "xcomp" or verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    obj = _child(verb.head, "dobj")  # a name: "ordered all non-emergency staff to leave" is the State Department's act
+    return obj if obj is not None and obj.i < verb.i and obj.pos_ == "PROPN" else None
+
+
+def _split_time_clause(verb: Token) -> Token | None:
+    """The subject of a time clause the parser split in two at an apposition: in "when the drone,
+    one of three launched from Lebanon, smashed into the house" it hangs "the drone" on
+    "launched" and "smashed" on the main clause with no subject. The subject of the nearest
+    earlier subordinate clause of the same head, opened by "when"/"as"/"while", with nothing
+    but that clause between the two, is the split one's."""
+    if verb.dep_ != "advcl" or verb.pos_ != "VERB":
+        return None
+    before = [c for c in verb.head.children if c.dep_ == "advcl" and c.i < verb.i]
+    if not before:
+        return None
+    sibling = before[-1]
+    opened = any(c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "as", "while") for c in sibling.children)
+    subject = _child(sibling, "nsubj")
+    if not opened or subject is None or subject.i > sibling.i or verb.left_edge.i != sibling.right_edge.i + 2:
+        return None
+    return subject
+
+
 def _is_token(token: Token | None, other: Token) -> bool:
     """Whether ``token`` is ``other`` (spaCy makes a new Token object at every access)."""
     return token is not None and token.i == other.i
@@ -336,6 +364,12 @@ class ArgumentFinder:
                 owner = _child(node.head, "poss")  # "NATO's decision to suspend ..."
                 if owner is not None:
                     return self._antecedent(owner)
+            split = _split_time_clause(node)
+            if split is not None:
+                return self._antecedent(split)
+            controller = _object_controller(node)
+            if controller is not None:  # "ordered Israel to halt its offensive": Israel halts
+                return self._antecedent(controller)
             if node.dep_ in ("conj", "xcomp", "advcl", "acomp"):
                 node = node.head
             elif node.dep_ == "pcomp" and node.head.dep_ == "prep":
@@ -1217,7 +1251,7 @@ class ArgumentFinder:
             poss = None  # "Monday's missile strike": when, not who
         if poss is not None and poss.lower_ in ("our", "my"):  # "'Our response began today,' Biden said"
             args.source = self._span(self._quoted_speaker(noun), args)
-        elif poss is not None and poss.pos_ == "PRON":  # "the rebels pressed on with their attacks"
+        elif poss is not None and (poss.pos_ == "PRON" or poss.lower_ == "whose"):  # "with their attacks"
             args.source = self._span(self._owner_of_pronoun(noun), args)
         elif poss is not None:
             args.source = self._span(poss, args)
@@ -1274,11 +1308,26 @@ class ArgumentFinder:
             target = _asked(noun)  # "Ottawa's call for Canadians to leave Iran"
         if target is None and _undergone(anchor):
             target = self.subject_of_clause(anchor.head.head)  # "U.S. forces came under attack"
+        if target is None and args.source is not None:
+            target = self._casualty_of(anchor)  # "two men were killed in an Israeli strike"
         if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in self.cues.casualty_verbs:
             victim = _child(noun.head, "dobj")  # "a drone strike on a car killed X": X is the target
             if victim is not None and (target is None or not self.is_actorish(noun_phrase(target).text, False)):
                 target = victim
         args.target = self._span(target, args, instrument=False)
+
+    def _casualty_of(self, noun: Token) -> Token | None:
+        """Whom an act noun hit when the sentence reports it as the means of a passive casualty:
+        "two men were killed in an Israeli strike". Not a definite re-mention ("were wounded in
+        the attack"): the casualties of an act already told are its consequences, not a new act."""
+        prep = noun.head
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children)
+        if definite or noun.dep_ != "pobj" or prep.lower_ not in ("in", "during") or prep.dep_ != "prep":
+            return None
+        verb = prep.head
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.cues.casualty_verbs:
+            return None
+        return _child(verb, "nsubjpass")
 
     def _conjoined_source(self, verb: Token) -> Span | None:
         for trigger, args in reversed(self._seen):
@@ -1293,7 +1342,12 @@ class ArgumentFinder:
         return subject if subject is not None and subject.pos_ != "PRON" else None
 
     def _owner_of_pronoun(self, noun: Token) -> Token | None:
-        """Who "its"/"their" on a nominal is: the subject of the nearest clause above it."""
+        """Who "its"/"their" on a nominal is: the subject of the nearest clause above it; "whose"
+        is the noun its relative clause hangs from ("the Houthis, whose attacks on shipping")."""
+        poss = _child(noun, "poss")
+        if poss is not None and poss.lower_ == "whose":
+            clause = next((t for t in noun.ancestors if t.dep_ == "relcl"), None)
+            return clause.head if clause is not None else None
         node = noun
         for _ in range(6):
             if node.head.i == node.i:
@@ -1497,6 +1551,9 @@ class ArgumentFinder:
                 continue
             if self.is_weapon(child):
                 args.instruments.append(child)
+                owner = self._weapon_owner(child)  # "Israeli drone strikes", the adjective on "drone"
+                if owner is not None:
+                    return owner
                 continue
             if not place_names and child.pos_ == "PROPN" and self.names_place(child.text):
                 continue
@@ -1507,6 +1564,15 @@ class ArgumentFinder:
             # An adjective must name an actor ("Iranian"); a noun may just be one ("militia").
             if self.is_actorish(text, child.pos_ == "ADJ"):
                 return noun.doc[child.left_edge.i : end]
+        return None
+
+
+    def _weapon_owner(self, weapon: Token) -> Span | None:
+        """A nationality the parser hung on the weapon word of an act noun ("Israeli drone
+        strikes" read as "Israeli drone" + "strikes")."""
+        for child in weapon.lefts:
+            if child.dep_ == "amod" and child.pos_ == "ADJ" and self.is_actorish(child.text, True):
+                return weapon.doc[child.i : child.i + 1]
         return None
 
 

@@ -37,7 +37,7 @@ from typing import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from flashpoint.events.actors import NON_STATE, ActorDictionary, load_actors
-from flashpoint.events.arguments import UNKNOWN_ATTACKER, ArgumentFinder, Arguments, blamed_on, noun_phrase
+from flashpoint.events.arguments import UNKNOWN_ATTACKER, UNKNOWN_DOER, ArgumentFinder, Arguments, blamed_on, noun_phrase
 from flashpoint.events.attribution import attribution_of
 from flashpoint.events.counterparts import fill_counterparts
 from flashpoint.events.dates import DateIndex
@@ -64,6 +64,8 @@ _ASSERTED = ("actual", "claimed")
 # Links that start another clause (or that the parser could not place): what hangs below one of
 # them is not part of the phrase above.
 _CLAUSE_LINKS = frozenset({"conj", "relcl", "advcl", "ccomp", "xcomp", "acl", "dep", "parataxis"})
+#: Labels of a side that only stands for a doer the text leaves unnamed.
+_PLACEHOLDERS = frozenset({UNKNOWN_ATTACKER, UNKNOWN_DOER})
 
 
 @dataclass(frozen=True)
@@ -568,11 +570,20 @@ def _merge_restatements(
                 later and outer.trigger.event_type in speech_types
                 and (_echoes(outer, inner) or _same_speaker(outer, inner))
             ) or (later and _pronoun_echo(outer, inner)):
-                outer.args.source = outer.args.source or inner.args.source
+                outer.args.source = _named_side(outer.args.source, inner.args.source)
                 outer.args.target = outer.args.target or inner.args.target
                 dropped.add(id(inner))
                 break
     return [c for c in candidates if id(c) not in dropped]
+
+
+def _named_side(kept: Span | None, other: Span | None) -> Span | None:
+    """The doer of one act told twice: the kept mention's, unless it only stands for a doer the
+    text leaves unnamed and the restating noun names one ("its members have been targeted in a
+    string of U.S. strikes")."""
+    if kept is None or (kept.label_ in _PLACEHOLDERS and other is not None and other.label_ not in _PLACEHOLDERS):
+        return other
+    return kept
 
 
 def _characterises(head: Token, found: dict[int, tuple[Trigger, Arguments]]) -> bool:

@@ -31,7 +31,7 @@ from dataclasses import replace
 from typing import Sequence
 
 from flashpoint.events.actors import NON_STATE
-from flashpoint.records import Actor, Event, Location
+from flashpoint.records import Actor, Event, Location, great_circle_km
 
 __all__ = ["fill_counterparts", "place_named_sides"]
 
@@ -39,6 +39,10 @@ _UNRESOLVED = (None, "", "UNK")
 _MATERIAL_CONFLICT = 4  # QuadClass of attacks, seizures and sanctions
 _AIRCRAFT_MODE = "aerial"  # attacks from manned aircraft (``plover.yaml``)
 _AIR_OR_UNSTATED = (None, _AIRCRAFT_MODE)
+#: Attacks from the air.
+_AIR_ATTACK_MODES = (_AIRCRAFT_MODE, "drone")
+#: How far apart two strikes may be placed and still be read as one strike area.
+_SAME_AREA_KM = 100.0
 _STATE = frozenset({"government", "military", "police"})  # sectors of a state's own bodies
 _DEFINITE = frozenset({"the", "this", "that", "its", "their"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "another", "its", "their", "his", "her"})
@@ -85,11 +89,12 @@ def _state_body(actor: Actor | None) -> bool:
     """An office of a state the text leaves unowned, called by its common noun: "the foreign
     ministry", "the presidency", "the army". Its state is the one this side deals with in the
     story, so it is filled like a missing side, but its words are kept: the sentence does name
-    it."""
+    it. So is one owned by a pronoun the resolver could not place ("the army said its jets had
+    hit Hamas targets")."""
     if not _unowned_office(actor):
         return False
     words = actor.text.lower().split()  # type: ignore[union-attr]
-    return 2 <= len(words) <= 3 and words[0] == "the"
+    return 2 <= len(words) <= 3 and words[0] in ("the", "its", "their")
 
 
 def _content_words(text: str) -> list[str]:
@@ -285,6 +290,7 @@ def _sides_of_the_placed_story(events: list[Event]) -> list[Event]:
     "the presidency said") that acts on a side of known country belongs to the state that side
     deals with in the story: the counterpart of that side in the nearest dyad, read once the
     events are placed (the victims of an attack often get their country only from its place)."""
+    events = [_struck_there_before(i, events) for i in range(len(events))]
     dyads = [_dyad(e) for e in events]
     filled: list[Event] = []
     for i, event in enumerate(events):
@@ -304,6 +310,54 @@ def _sides_of_the_placed_story(events: list[Event]) -> list[Event]:
                 event = replace(event, source=replace(event.source, country=other.country))  # type: ignore[arg-type]
         filled.append(event)
     return filled
+
+
+def _struck_there_before(index: int, events: Sequence[Event]) -> Event:
+    """An air or drone attack of unnamed doer whose suspect (the armed group the report names
+    nearest) is the very side a named state's air or drone attacks hit at the same place: the
+    attacker is that state, and the victims the group's side. "Israeli jets then struck
+    Hezbollah launch sites around Houla, and ... a drone strike in Houla killed at least one
+    person" (not a Hezbollah drone on Israel); "A U.S. airstrike in northwestern Syria killed
+    a Hurras al-Din official ... a drone had struck a car in the Idlib countryside". An attack
+    on a side other than the suspect's (a base hosting U.S. troops) keeps its suspect, and so
+    does an attack of no stated weapon."""
+    event = events[index]
+    source, target, where = event.source, event.target, event.location
+    if event.quad_class != _MATERIAL_CONFLICT or event.mode not in _AIR_ATTACK_MODES \
+            or not _suspect_only(source) or source.sector not in NON_STATE or where is None:  # type: ignore[union-attr]
+        return event
+    if target is not None and target.text and target.country not in (*_UNRESOLVED, source.country):  # type: ignore[union-attr]
+        return event
+    for other in events[:index]:
+        if _air_attack_on(other, source.country, where):  # type: ignore[union-attr]
+            victims = target if target is not None and target.text and target.country == source.country \
+                else Actor(text="", country=source.country)  # type: ignore[union-attr]
+            return replace(event, source=_from_context(other.source), target=victims)  # type: ignore[arg-type]
+    return event
+
+
+def _air_attack_on(event: Event, country: str | None, where: Location) -> bool:
+    """Whether ``event`` is a named state's air or drone attack on ``country``'s side placed at
+    or around ``where``."""
+    source, target, place = event.source, event.target, event.location
+    if event.quad_class != _MATERIAL_CONFLICT or event.mode not in _AIR_ATTACK_MODES or place is None:
+        return False
+    if source is None or not source.text or source.country in (*_UNRESOLVED, "IGO", country) \
+            or source.sector in NON_STATE or target is None or target.country != country:
+        return False
+    return _around(place, where)
+
+
+def _around(one: Location, other: Location) -> bool:
+    """Two places of one strike area: points within ``_SAME_AREA_KM``, or a region and a place
+    of the same country."""
+    if one.country is None or one.country != other.country:
+        return False
+    if one.precision == "region" or other.precision == "region":
+        return True
+    if None in (one.lat, one.lon, other.lat, other.lon) or "country" in (one.precision, other.precision):
+        return False
+    return great_circle_km(one.lat, one.lon, other.lat, other.lon) <= _SAME_AREA_KM  # type: ignore[arg-type]
 
 
 def _named_by_place(event: Event, place: str, country: str, settlement_heads: frozenset[str]) -> Event:

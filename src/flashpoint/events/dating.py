@@ -51,6 +51,8 @@ _CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp", "parataxis",
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
 _TIME_HEADS = {"early", "late", "mid", "earlier", "later"}
+_COMPLEMENT_DEPS = {"prep", "dobj", "attr", "oprd", "acomp"}
+_MODALS = {"will", "would", "could", "might", "may", "shall", "should", "must", "'ll"}
 
 
 @dataclass(frozen=True)
@@ -135,6 +137,7 @@ class _Sentence:
     root_date: When | None = None
     speaker: str | None = None
     last_date: When | None = None  # the last date the sentence names, whatever it dates
+    accused_lead: bool = False  # its episode date is that of the act it accuses someone of
 
 
 class EventDater:
@@ -222,6 +225,9 @@ class EventDater:
             in_paragraph += 1
             sentence.chain_before = chain
             main = self._main_expression(sentence)
+            if main is None:
+                main = self._accused_act_expression(sentence)
+                sentence.accused_lead = main is not None
             past_perfect = _past_perfect(sentence.span.root)
             if _heading(sentence.span):
                 chain = None  # a dateline or a heading: dates events through the report, not the chain
@@ -274,6 +280,30 @@ class EventDater:
                 best = (depth, expression.start, expression)
         return best[2] if best else None
 
+    def _accused_act_expression(self, sentence: _Sentence) -> Expression | None:
+        """The date written on the act that a report's leading claim or accusation is about
+        ("The Islamic State group on Tuesday claimed responsibility for Sunday's shooting
+        spree"): the episode the report goes on to tell is that act's, not the claim's."""
+        root = sentence.span.root
+        if not self._accuses(root) or any(c.dep_ == "neg" for c in root.children):
+            return None  # "No group has claimed the attack": no act told
+        return self._accused_act(root, sentence)
+
+    def _accused_act(self, verb: Token, sentence: _Sentence) -> Expression | None:
+        """A usable date inside ``verb``'s complement ("for Sunday's attack", "for the drone
+        that struck his home on Saturday"), not in a clause joined to it."""
+        for expression in sentence.expressions:
+            host = expression.host
+            if not expression.usable or expression.kind == "future" or host is None or host.i == verb.i:
+                continue
+            path = [host, *host.ancestors]
+            top = next((a for a in path if a.head.i == verb.i), None)
+            if top is None or top.dep_ not in _COMPLEMENT_DEPS:
+                continue
+            if not any(self._background_root(a) for a in path[: path.index(top)]):
+                return expression  # not "the attack, which came a week after the Feb. 15 one"
+        return None
+
     def _shifts(self, sentence: _Sentence) -> bool:
         """The sentence is about another time than the episode ("previously", "since 2014")."""
         return any(t.lower_ in self.lex.shift_words
@@ -281,8 +311,9 @@ class EventDater:
                    and not self._in_expression(t, sentence) for t in sentence.span)
 
     def _moves_on(self, sentence: _Sentence) -> bool:
-        """The story moves on to an undated later time ("was attacked again")."""
-        return any(t.lower_ in self.lex.moves_on for t in sentence.span)
+        """The story moves on to an undated later time ("was attacked again"); not a vow or a
+        threat of what is yet to come ("vowed to strike the alliance again")."""
+        return any(t.lower_ in self.lex.moves_on and not _unrealised(t) for t in sentence.span)
 
     @staticmethod
     def _in_expression(token: Token, sentence: _Sentence) -> bool:
@@ -322,6 +353,10 @@ class EventDater:
             episode = sentence.chain_before
             if not self.news and episode is not None and episode.precision == "day":
                 anchor = episode  # a background piece: the week of the episode being told
+                ahead = ((timex.weekday or 0) - episode.day.weekday()) % 7
+                told_after = expression.host is None or not _past_perfect(_clause(expression.host))
+                if told_after and ahead and episode.day + timedelta(days=ahead) <= published.day:
+                    return episode.shifted(ahead)  # the story goes on: "On Thursday night ..."
             back = (anchor.day.weekday() - (timex.weekday or 0)) % 7
             if timex.last and back == 0:
                 back = 7
@@ -536,7 +571,8 @@ class EventDater:
                 and _clause(expression.host).head.i == head.i
             if host_unit == unit or described:
                 candidates.append(expression)
-        ranked = sorted(candidates, key=lambda e: _RANK.get(e.kind, 9))
+        # the act's own word first: "Hurras al-Din, formed in 2018 ..., was designated ... in 2019"
+        ranked = sorted(candidates, key=lambda e: (_RANK.get(e.kind, 9), _describes_another(e.host, head)))
         for expression in ranked:
             if not expression.usable:
                 continue
@@ -565,6 +601,11 @@ class EventDater:
         if index is None:
             return None
         sentence = self.sentences[index]
+        if event_type not in self.lex.statement_types and self._accuses(head):
+            claimed = self._accused_act(head, sentence)  # "claimed responsibility for Sunday's attack"
+            value = self._resolve(claimed, sentence) if claimed is not None else None
+            if value is not None:
+                return value
         own = self._own(head, sentence)
         if own is not None:
             return own
@@ -804,6 +845,9 @@ class EventDater:
         if _ongoing(head, self.lex) or (head.tag_ in ("NNS", "NNPS") and self._bound_in_unit(head, sentence)):
             anchor = sentence.chain_before or self._published()
             return anchor.coarsened("month") if anchor else None
+        if _since_then(head):  # "Police have since detained dozens": between the episode and the report
+            published = self._published()
+            return published.coarsened("month") if published else None
         if self._shifts(sentence) or _past_perfect(_clause(head)) and _clause(head).dep_ == "ROOT":
             return None  # another time, or a flashback ("The rebels had seized the port.")
         if self._told_as_cause(head):
@@ -858,6 +902,8 @@ class EventDater:
         if published is None or episode is None or episode.precision != "day":
             return published
         lead = next((s.chain_after for s in self.sentences if s.chain_after is not None), None)
+        if any(s.accused_lead for s in self.sentences[:index]) and lead is not None:
+            return published  # the report is of the accusation's day, not days after the act
         if lead is not None and lead.precision == "day" and (published.day - lead.day).days >= 2 \
                 and (published.day - episode.day).days >= 2:
             return episode  # a report written days after the episode it tells
@@ -996,6 +1042,26 @@ def _backgrounds_a_noun(token: Token) -> bool:
     (unlike "since then")."""
     return token.dep_ == "prep" and any(
         c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN") for c in token.children)
+
+
+def _since_then(head: Token) -> bool:
+    """A present perfect act with "since" as an adverb ("have since detained"): done after the
+    episode told, by the time of the report."""
+    verb = head if head.pos_ in ("VERB", "AUX") else _governing_verb(head)
+    return verb is not None and _present_perfect(verb) and any(
+        c.dep_ == "advmod" and c.lower_ == "since" for c in verb.children)
+
+
+def _describes_another(host: Token | None, head: Token) -> bool:
+    """Whether a date's word is a participle describing a noun ("formed in 2018"), not ``head``."""
+    return host is not None and host.i != head.i and host.dep_ == "acl"
+
+
+def _unrealised(token: Token) -> bool:
+    """Inside an infinitive or a clause with a modal ("vowed to strike again", "would hit back
+    again"): what is said there has not happened."""
+    clause = _clause(token)
+    return clause.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ in _MODALS for c in clause.children)
 
 
 def _past_perfect(token: Token) -> bool:
