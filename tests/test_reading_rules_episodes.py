@@ -11,7 +11,8 @@ detained" is of the report's month. And forces owned by a pronoun the resolver c
 army said its jets had hit Hamas targets") are the state's the story sets against the target,
 a nationality the parser hangs on the weapon of an act noun ("Israeli drone strikes") names the
 doer, and the object of "ordered Israel to halt its offensive" does what the infinitive says. In
-a background piece a weekday goes on from the episode told ("On Thursday night" after Nov. 27).
+a background piece a weekday goes on from the episode told ("On Thursday night" after Nov. 27),
+but "last Wednesday" counts from the report.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its
 own, all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -82,6 +83,10 @@ TEXTS = {
         "Militants have killed more than a dozen Peshmerga fighters since late November.\n"
         "The first attack came near Kolajo late on Nov. 27, when militants hit a guard post.\n"
         "On Thursday night militants struck Peshmerga positions near Makhmour.\n"),
+    "last_weekday": (
+        "BAGHDAD, Aug. 27, 2019 —\n"
+        "Explosions tore through a militia depot in southern Baghdad on Aug. 12.\n"
+        "Last Wednesday the militia's deputy chief blamed the United States for the blasts.\n"),
     "since_then": (
         "ANKARA, Oct. 25, 2024 —\n"
         "Two gunmen stormed the headquarters of an arms maker near Ankara on Wednesday. Police have "
@@ -175,6 +180,10 @@ def test_a_weekday_in_a_background_piece_goes_on_from_the_episode(coded) -> None
     """The lead is more than a week old, so weekdays count from the episode told, but forward:
     "On Thursday night" after Saturday, Nov. 27 is Dec. 2, not the Thursday before it."""
     assert _one(coded["background_weekday"], "struck").date == "2021-12-02"
+
+
+def test_last_weekday_counts_from_the_report_even_in_a_background_piece(coded) -> None:
+    assert _one(coded["last_weekday"], "blamed").date == "2019-08-21"
 
 
 def test_an_act_done_since_the_episode_is_of_the_reports_month(coded) -> None:

@@ -351,8 +351,9 @@ class EventDater:
         if kind == "weekday":
             anchor = published
             episode = sentence.chain_before
-            if not self.news and episode is not None and episode.precision == "day":
-                anchor = episode  # a background piece: the week of the episode being told
+            if not self.news and episode is not None and episode.precision == "day" and not timex.last:
+                anchor = episode  # a background piece: the week of the episode being told ("last
+                # Wednesday" still counts from the report)
                 ahead = ((timex.weekday or 0) - episode.day.weekday()) % 7
                 told_after = expression.host is None or not _past_perfect(_clause(expression.host))
                 if told_after and ahead and episode.day + timedelta(days=ahead) <= published.day:
