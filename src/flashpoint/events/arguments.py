@@ -164,9 +164,11 @@ def _name_after_class(head: Token, child: Token, end: int) -> bool:
 def _object_controller(verb: Token) -> Token | None:
     """The object of the verb an infinitive complements, who does what the infinitive says:
     "the court ordered Israel to halt its offensive", "urged Iran to release the crew"."""
-    if verb.dep_ != "xcomp" or verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if verb.dep_ != "xcomp" or verb.tag_ != "VB" \
+            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return None
-    obj = _child(verb.head, "dobj")  # a name: "ordered all non-emergency staff to leave" is the State Department's act
+    # A name only: "ordered all non-emergency staff to leave" is the State Department's act.
+    obj = _child(verb.head, "dobj")
     return obj if obj is not None and obj.i < verb.i and obj.pos_ == "PROPN" else None
 
 
@@ -1321,7 +1323,8 @@ class ArgumentFinder:
         "two men were killed in an Israeli strike". Not a definite re-mention ("were wounded in
         the attack"): the casualties of an act already told are its consequences, not a new act."""
         prep = noun.head
-        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children)
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+                       for c in noun.children)
         if definite or noun.dep_ != "pobj" or prep.lower_ not in ("in", "during") or prep.dep_ != "prep":
             return None
         verb = prep.head

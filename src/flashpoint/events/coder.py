@@ -37,7 +37,14 @@ from typing import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from flashpoint.events.actors import NON_STATE, ActorDictionary, load_actors
-from flashpoint.events.arguments import UNKNOWN_ATTACKER, UNKNOWN_DOER, ArgumentFinder, Arguments, blamed_on, noun_phrase
+from flashpoint.events.arguments import (
+    UNKNOWN_ATTACKER,
+    UNKNOWN_DOER,
+    ArgumentFinder,
+    Arguments,
+    blamed_on,
+    noun_phrase,
+)
 from flashpoint.events.attribution import attribution_of
 from flashpoint.events.counterparts import fill_counterparts
 from flashpoint.events.dates import DateIndex

@@ -322,18 +322,19 @@ def _struck_there_before(index: int, events: Sequence[Event]) -> Event:
     on a side other than the suspect's (a base hosting U.S. troops) keeps its suspect, and so
     does an attack of no stated weapon."""
     event = events[index]
-    source, target, where = event.source, event.target, event.location
-    if event.quad_class != _MATERIAL_CONFLICT or event.mode not in _AIR_ATTACK_MODES \
-            or not _suspect_only(source) or source.sector not in NON_STATE or where is None:  # type: ignore[union-attr]
+    suspect, target, where = event.source, event.target, event.location
+    if suspect is None or where is None or event.quad_class != _MATERIAL_CONFLICT \
+            or event.mode not in _AIR_ATTACK_MODES or not _suspect_only(suspect) or suspect.sector not in NON_STATE:
         return event
-    if target is not None and target.text and target.country not in (*_UNRESOLVED, source.country):  # type: ignore[union-attr]
+    if target is not None and target.text and target.country not in (*_UNRESOLVED, suspect.country):
         return event
-    for other in events[:index]:
-        if _air_attack_on(other, source.country, where):  # type: ignore[union-attr]
-            victims = target if target is not None and target.text and target.country == source.country \
-                else Actor(text="", country=source.country)  # type: ignore[union-attr]
-            return replace(event, source=_from_context(other.source), target=victims)  # type: ignore[arg-type]
-    return event
+    attacker = next((other.source for other in events[:index]
+                     if _air_attack_on(other, suspect.country, where)), None)
+    if attacker is None:
+        return event
+    victims = target if target is not None and target.text and target.country == suspect.country \
+        else Actor(text="", country=suspect.country)
+    return replace(event, source=_from_context(attacker), target=victims)
 
 
 def _air_attack_on(event: Event, country: str | None, where: Location) -> bool:
