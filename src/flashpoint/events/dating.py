@@ -51,6 +51,8 @@ _CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp", "parataxis",
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
 _TIME_HEADS = {"early", "late", "mid", "earlier", "later"}
+#: How recent an episode must be for a background piece's weekdays to count from the report.
+_REPORT_REACH_DAYS = 14
 _COMPLEMENT_DEPS = {"prep", "dobj", "attr", "oprd", "acomp"}
 _MODALS = {"will", "would", "could", "might", "may", "shall", "should", "must", "'ll"}
 
@@ -351,13 +353,10 @@ class EventDater:
         if kind == "weekday":
             anchor = published
             episode = sentence.chain_before
-            if not self.news and episode is not None and episode.precision == "day" and not timex.last:
+            if not self.news and episode is not None and episode.precision == "day" and not timex.last \
+                    and not self._reaches_the_report(episode, timex.weekday or 0):
                 anchor = episode  # a background piece: the week of the episode being told ("last
                 # Wednesday" still counts from the report)
-                ahead = ((timex.weekday or 0) - episode.day.weekday()) % 7
-                told_after = expression.host is None or not _past_perfect(_clause(expression.host))
-                if told_after and ahead and episode.day + timedelta(days=ahead) <= published.day:
-                    return episode.shifted(ahead)  # the story goes on: "On Thursday night ..."
             back = (anchor.day.weekday() - (timex.weekday or 0)) % 7
             if timex.last and back == 0:
                 back = 7
@@ -365,6 +364,16 @@ class EventDater:
         if kind == "published":
             return published.shifted(timex.days, timex.precision)
         return self._period(timex.period or "")
+
+    def _reaches_the_report(self, episode: When, weekday: int) -> bool:
+        """Whether a story told from an episode of the last fortnight has come up to the report's
+        week: the weekday's latest day before publication is not before the episode ("late on
+        Nov. 27 ... On Thursday night ..." in a report of Dec. 5 is Dec. 2, not Nov. 25)."""
+        assert self.published is not None
+        if (self.published - episode.day).days > _REPORT_REACH_DAYS:
+            return False
+        latest = self.published - timedelta(days=(self.published.weekday() - weekday) % 7)
+        return latest >= episode.day
 
     def _period(self, period: str) -> When | None:
         assert self.published is not None
