@@ -11,8 +11,8 @@ detained" is of the report's month. And forces owned by a pronoun the resolver c
 army said its jets had hit Hamas targets") are the state's the story sets against the target,
 a nationality the parser hangs on the weapon of an act noun ("Israeli drone strikes") names the
 doer, and the object of "ordered Israel to halt its offensive" does what the infinitive says. In
-a background piece a weekday goes on from the episode told ("On Thursday night" after Nov. 27),
-but "last Wednesday" counts from the report.
+a background piece whose story has come up to the report's week a weekday counts from the report
+("On Thursday night" after Nov. 27, in a report of Dec. 5), and "last Wednesday" always does.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its
 own, all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -176,9 +176,10 @@ def test_the_object_of_an_order_does_what_the_infinitive_says(coded) -> None:
     assert _country(offensive.source) == "ISR"
 
 
-def test_a_weekday_in_a_background_piece_goes_on_from_the_episode(coded) -> None:
-    """The lead is more than a week old, so weekdays count from the episode told, but forward:
-    "On Thursday night" after Saturday, Nov. 27 is Dec. 2, not the Thursday before it."""
+def test_a_weekday_in_a_background_piece_that_has_reached_the_report_counts_from_it(coded) -> None:
+    """The lead is more than a week old, so weekdays would count from the episode told; but
+    the story, begun on Nov. 27, has come up to the report's week: "On Thursday night" in a
+    report of Dec. 5 is Dec. 2, not the Thursday before the episode."""
     assert _one(coded["background_weekday"], "struck").date == "2021-12-02"
 
 
