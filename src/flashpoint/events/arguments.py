@@ -1323,8 +1323,7 @@ class ArgumentFinder:
         "two men were killed in an Israeli strike". Not a definite re-mention ("were wounded in
         the attack"): the casualties of an act already told are its consequences, not a new act."""
         prep = noun.head
-        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
-                       for c in noun.children)
+        definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children)
         if definite or noun.dep_ != "pobj" or prep.lower_ not in ("in", "during") or prep.dep_ != "prep":
             return None
         verb = prep.head

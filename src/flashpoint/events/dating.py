@@ -54,7 +54,6 @@ _TIME_HEADS = {"early", "late", "mid", "earlier", "later"}
 #: How recent an episode must be for a background piece's weekdays to count from the report.
 _REPORT_REACH_DAYS = 14
 _COMPLEMENT_DEPS = {"prep", "dobj", "attr", "oprd", "acomp"}
-_MODALS = {"will", "would", "could", "might", "may", "shall", "should", "must", "'ll"}
 
 
 @dataclass(frozen=True)
@@ -315,7 +314,8 @@ class EventDater:
     def _moves_on(self, sentence: _Sentence) -> bool:
         """The story moves on to an undated later time ("was attacked again"); not a vow or a
         threat of what is yet to come ("vowed to strike the alliance again")."""
-        return any(t.lower_ in self.lex.moves_on and not _unrealised(t) for t in sentence.span)
+        return any(t.lower_ in self.lex.moves_on and not _unrealised(t, self.lex.unrealised_auxiliaries)
+                   for t in sentence.span)
 
     @staticmethod
     def _in_expression(token: Token, sentence: _Sentence) -> bool:
@@ -1067,11 +1067,11 @@ def _describes_another(host: Token | None, head: Token) -> bool:
     return host is not None and host.i != head.i and host.dep_ == "acl"
 
 
-def _unrealised(token: Token) -> bool:
+def _unrealised(token: Token, auxiliaries: frozenset[str]) -> bool:
     """Inside an infinitive or a clause with a modal ("vowed to strike again", "would hit back
     again"): what is said there has not happened."""
     clause = _clause(token)
-    return clause.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ in _MODALS for c in clause.children)
+    return clause.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ in auxiliaries for c in clause.children)
 
 
 def _past_perfect(token: Token) -> bool:

@@ -70,6 +70,7 @@ class Lexicon:
     blame_words: frozenset[str]
     shift_words: frozenset[str]
     moves_on: frozenset[str]
+    unrealised_auxiliaries: frozenset[str]
     continuation_words: frozenset[str]
     statement_types: frozenset[str]
     say_verbs: frozenset[str]
@@ -148,6 +149,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
             blame_words=_words(spec["blame_words"]),
             shift_words=_words(spec["shift_words"]),
             moves_on=_words(spec["moves_on"]),
+            unrealised_auxiliaries=_words(spec["unrealised_auxiliaries"]),
             continuation_words=_words(spec["continuation_words"]),
             statement_types=frozenset(str(t).upper() for t in spec["statement_types"]),
             say_verbs=_words(spec["say_verbs"]),
