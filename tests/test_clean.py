@@ -190,6 +190,22 @@ def test_shared_footer_of_two_articles_is_removed() -> None:
         assert doc.removed_chars == sum(len(line) for line in FOOTER.split("\n"))
 
 
+def test_a_dateline_two_reports_share_is_kept_in_both() -> None:
+    """Two reports filed from one city on one day repeat their dateline line word for word; it
+    is no site furniture, and it carries their place and date."""
+    dateline = "RIYADH, Aug. 20, 2019 —"
+    a = SourceItem("a.txt", dateline + "\n" + article("pipeline repairs"), "txt")
+    b = SourceItem("b.txt", dateline + "\n" + article("port closures"), "txt")
+    docs = clean_batch([a, b], BlockHistory(), SETTINGS)
+    for doc in docs:
+        assert isinstance(doc, Document) and doc.text.startswith(dateline)
+
+
+@pytest.mark.parametrize("line", ["HOME — NEWS", "TORONTO, Ont. --", "Published Aug. 20, 2019 —"])
+def test_lines_that_are_no_dateline(line: str) -> None:
+    assert not load_rules().is_dateline(line)
+
+
 def test_two_copies_of_one_article_keep_their_text() -> None:
     body = article("ceasefire")
     a = SourceItem("a.txt", "Menu\nShare this article\n" + body, "txt")

@@ -149,7 +149,7 @@ def _finish(
     if not lines:
         return Rejection(item.origin, "empty", "no text in the item", item.locator)
     nav = [rules.is_nav_line(line.text) for line in lines]
-    repeats = [block_key(line.text) in repeated for line in lines]
+    repeats = [block_key(line.text) in repeated and not rules.is_dateline(line.text) for line in lines]
     rep = [r and len(line.text) >= settings.min_boilerplate_chars for r, line in zip(repeats, lines)]
     removed = [a or b for a, b in zip(nav, rep)]
     _remove_short_repeats_beside_furniture(repeats, removed)

@@ -59,6 +59,11 @@ class Rules:
     same_article_containment: float
     max_stranded_lines: int
     sentence_min_words: int
+    dateline_patterns: tuple[re.Pattern[str], ...] = ()
+
+    def is_dateline(self, line: str) -> bool:
+        """Whether a line is a report's dateline, which other reports may repeat word for word."""
+        return any(p.fullmatch(line.strip()) for p in self.dateline_patterns)
 
     def is_nav_line(self, line: str) -> bool:
         """Whether a whole line is navigation, a caption or a banner."""
@@ -98,6 +103,7 @@ def load_rules() -> Rules:
             same_article_containment=float(data["same_article_containment"]),
             max_stranded_lines=int(data["max_stranded_lines"]),
             sentence_min_words=int(data["sentence_min_words"]),
+            dateline_patterns=tuple(re.compile(p) for p in data.get("dateline_lines", [])),
         )
     except (OSError, KeyError, TypeError, ValueError, re.error, yaml.YAMLError) as exc:
         raise ModelError(f"cannot load data/boilerplate.yaml: {exc}") from exc
