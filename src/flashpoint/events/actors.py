@@ -82,6 +82,8 @@ _WORD_START = re.compile(r"(?<![\w'])\w")
 _DEFINITE = {"the", "this", "these", "that", "those", "its", "their", "his", "her"}
 _LOOKBACK_SENTENCES = 3
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+#: Pronouns that stand for one person ("He condemned the strike").
+_PERSON_PRONOUNS = frozenset({"he", "she"})
 _MAX_DEPTH = 3
 
 
@@ -669,7 +671,10 @@ class ActorDictionary:
         if span.label_ == UNKNOWN_DOER or (span.root.pos_ in ("VERB", "AUX") and span[-1].pos_ in ("VERB", "AUX")):
             return Actor(text="", country="UNK")  # an act standing for its doer ("a Saudi-led coalition": no act)
         if span.root.pos_ == "PRON":
-            return self._person_before(span, when) or Actor(text=span.text, country="UNK")
+            speaker = self._speaker_before(span, when)
+            if speaker is not None and speaker.country != "UNK":
+                return speaker
+            return self._person_before(span, when) or speaker or Actor(text=span.text, country="UNK")
         return None
 
     @staticmethod
@@ -776,9 +781,25 @@ class ActorDictionary:
         for token in reversed(span.doc[: span.start]):
             if token.text == root.text and token.dep_ != "compound" \
                     and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children):
-                earlier = self.resolve_span(_compact(token), when, depth + 1)
-                return _retext(earlier, actor.text) if earlier.country != "UNK" else None
+                return _as_named_before(self.resolve_span(_compact(token), when, depth + 1), actor.text)
         return None
+
+    def _speaker_before(self, span: Span, when: str | None) -> Actor | None:
+        """ "He condemned the strike" after "Energy Minister Khalid al-Falih said ...": a personal
+        pronoun standing alone as a subject is the person who was the subject of the sentence
+        before (news moves on to a new speaker by name, never by pronoun)."""
+        root = span.root
+        if len(span) != 1 or root.lower_ not in _PERSON_PRONOUNS or root.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        sentence = root.sent
+        if sentence.start == 0:
+            return None
+        previous = span.doc[sentence.start - 1].sent
+        person = next((t for t in previous if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"
+                       and t.ent_type_ == "PERSON"), None)
+        if person is None:
+            return None
+        return _as_named_before(self.resolve_span(_compact(person), when, _MAX_DEPTH - 1), span.text)
 
     def _flag_of_vessel(self, span: Span, actor: Actor, when: str | None, depth: int) -> Actor | None:
         """A ship named and then described by its flag or owner ("the Gibraltar Eagle, a
@@ -1303,6 +1324,18 @@ def _armed_country(entry: ActorEntry) -> str | None:
     """The country of a named armed non-state group ("Kata'ib Hezbollah": IRQ), else None."""
     if entry.kind == "organisation" and entry.sector in NON_STATE:
         return entry.country
+    return None
+
+
+def _as_named_before(earlier: Actor, text: str) -> Actor | None:
+    """A person called again by surname or pronoun: who the first mention says, when it says
+    so; a state official the first mention names only by title ("Energy Minister Khalid
+    al-Falih") keeps that mention as the name, from which a local report's country is read
+    later (``counterparts.place_named_sides``)."""
+    if earlier.country != "UNK":
+        return _retext(earlier, text)
+    if earlier.sector in ("government", "military", "police") and earlier.name is None:
+        return Actor(text=text, name=earlier.text, country="UNK", sector=earlier.sector)
     return None
 
 

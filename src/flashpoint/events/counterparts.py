@@ -393,7 +393,7 @@ def _home_state(event: Event, home: str, office_titles: frozenset[str]) -> Event
         return event
     for role in ("source", "target"):
         actor: Actor | None = getattr(event, role)
-        if _unowned_office(actor) and _described(actor.text, office_titles):  # type: ignore[union-attr]
+        if _unowned_office(actor) and _described(actor.name or actor.text, office_titles):  # type: ignore[union-attr]
             event = replace(event, **{role: replace(actor, country=home)})
     return event
 

@@ -432,10 +432,23 @@ def _facility_names(parsed: Doc, gaz: Gazetteer) -> list[Mention]:
     pattern, _ = _facility_pattern()
     found = []
     for match in pattern.finditer(text_of(parsed)):
-        text = match.group(0)
-        if facility_rows(text, gaz):
-            found.append(Mention(text, match.start(), match.end(), "GAZETTEER", hint="facility"))
+        start = _facility_start(match, gaz)
+        if start is not None:
+            found.append(Mention(match.string[start:match.end()], start, match.end(), "GAZETTEER",
+                                 hint="facility"))
     return found
+
+
+def _facility_start(match: re.Match[str], gaz: Gazetteer) -> int | None:
+    """Where the facility name of ``match`` begins: the whole capitalised run if it names one,
+    else the shortest tail of it that does ("Saudi Arabia's Shaybah oil field" is the Shaybah
+    oil field, owned by the country named before it)."""
+    offsets = [0] + [gap.end() for gap in re.finditer(r"[\s\-]+", match.group(1))]
+    for offset in offsets:
+        begin = match.start(1) + offset
+        if facility_rows(match.string[begin:match.end()], gaz):
+            return begin
+    return None
 
 
 def _datelines(parsed: Doc, gaz: Gazetteer) -> list[Mention]:

@@ -1,0 +1,56 @@
+"""Reading rules for who speaks and where a named facility is: a personal pronoun standing alone
+as a subject ("He condemned the attack") is the person who was the subject of the sentence
+before, and a person called again by surname is the one named in full before; a state official
+whom that first mention names only by title ("Energy Minister Khalid al-Falih") is of the
+country of a local report. A facility name that the text prefixes with its owner ("Saudi
+Arabia's Shaybah oil field") is still the facility, placed at the town it is named after.
+
+Like the other reading-rule modules: each rule is checked end to end on a short text of its
+own, all coded as one batch (``tests.rules_support.code_texts``)."""
+
+from __future__ import annotations
+
+from tests.rules_support import coded_fixture
+from tests.rules_support import country as _country
+from tests.rules_support import one as _one
+
+TEXTS = {
+    "owned_facility": (
+        "RIYADH, Aug. 20, 2019 —\n"
+        "Drones launched by Yemen's Houthi rebels set fire to a gas plant at Saudi Arabia's "
+        "Shaybah oil field on Saturday, officials said.\n"),
+    "local_official": (
+        "RIYADH, Aug. 20, 2019 —\n"
+        "Houthi drones struck the Shaybah oil field in the east of the kingdom on Saturday.\n"
+        "Energy Minister Khalid al-Falih said the fire had been put out within hours.\n"
+        "He condemned the strike as sabotage aimed at world energy supplies.\n"
+        "Falih also urged other governments to confront the rebels.\n"),
+    "unofficial_speaker": (
+        "WASHINGTON, Aug. 20, 2019 —\n"
+        "Houthi drones struck an oil field in eastern Saudi Arabia on Saturday.\n"
+        "Energy analyst Karen Young said the damage looked limited.\n"
+        "She condemned the strike as reckless.\n"),
+}
+
+coded = coded_fixture("rules_speakers", TEXTS)
+
+
+def test_a_facility_prefixed_by_its_owner_is_placed_at_its_town(coded) -> None:
+    fire = _one(coded["owned_facility"], "set fire")
+    assert fire.location is not None and fire.location.name == "Shaybah"
+    assert fire.location.country == "SAU"
+
+
+def test_a_pronoun_subject_is_the_official_who_spoke_before(coded) -> None:
+    condemned = _one(coded["local_official"], "condemned")
+    assert _country(condemned.source) == "SAU"
+
+
+def test_a_surname_is_the_official_named_in_full_before(coded) -> None:
+    urged = _one(coded["local_official"], "urged")
+    assert _country(urged.source) == "SAU"
+
+
+def test_a_speaker_of_no_office_gets_no_country_from_the_dateline(coded) -> None:
+    condemned = _one(coded["unofficial_speaker"], "condemned")
+    assert _country(condemned.source) in (None, "UNK")
