@@ -1,9 +1,12 @@
-"""Reading rules for who speaks and where a named facility is: a personal pronoun standing alone
+"""Reading rules for who speaks, who was hit and where a named facility is: a personal pronoun standing alone
 as a subject ("He condemned the attack") is the person who was the subject of the sentence
 before, and a person called again by surname is the one named in full before; a state official
 whom that first mention names only by title ("Energy Minister Khalid al-Falih") is of the
 country of a local report. A facility name that the text prefixes with its owner ("Saudi
-Arabia's Shaybah oil field") is still the facility, placed at the town it is named after.
+Arabia's Shaybah oil field") is still the facility, placed at the town it is named after. A journalist named by
+no nationality is of the place he was attacked at, as civilians are; and a person the knowledge
+base does not know, killed by a foreign state's strike placed only in a country, is of that
+country.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its
 own, all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -30,6 +33,15 @@ TEXTS = {
         "Houthi drones struck an oil field in eastern Saudi Arabia on Saturday.\n"
         "Energy analyst Karen Young said the damage looked limited.\n"
         "She condemned the strike as reckless.\n"),
+    "journalist": (
+        "DIWANIYAH, Iraq, May 11, 2021 —\n"
+        "Gunmen shot television reporter Samir Karim outside his home in Diwaniyah on Monday.\n"),
+    "foreign_strike_in_country": (
+        "WASHINGTON, July 13, 2022 —\n"
+        "A U.S. drone strike in Syria on Tuesday killed Walid Haddad, the command said.\n"),
+    "own_state_in_country": (
+        "DAMASCUS, July 13, 2022 —\n"
+        "A Syrian army raid in Syria on Tuesday killed Walid Haddad, state media said.\n"),
 }
 
 coded = coded_fixture("rules_speakers", TEXTS)
@@ -54,3 +66,18 @@ def test_a_surname_is_the_official_named_in_full_before(coded) -> None:
 def test_a_speaker_of_no_office_gets_no_country_from_the_dateline(coded) -> None:
     condemned = _one(coded["unofficial_speaker"], "condemned")
     assert _country(condemned.source) in (None, "UNK")
+
+
+def test_a_journalist_of_no_stated_nationality_is_of_the_place_attacked(coded) -> None:
+    shot = _one(coded["journalist"], "shot")
+    assert _country(shot.target) == "IRQ"
+
+
+def test_a_person_killed_by_a_foreign_strike_in_a_country_is_of_that_country(coded) -> None:
+    strike = _one(coded["foreign_strike_in_country"], "drone strike")
+    assert (_country(strike.source), _country(strike.target)) == ("USA", "SYR")
+
+
+def test_a_person_killed_by_his_own_states_forces_gets_no_country_from_the_place(coded) -> None:
+    raid = _one(coded["own_state_in_country"], "raid")
+    assert _country(raid.target) in (None, "UNK")

@@ -44,6 +44,7 @@ _AIR_ATTACK_MODES = (_AIRCRAFT_MODE, "drone")
 #: How far apart two strikes may be placed and still be read as one strike area.
 _SAME_AREA_KM = 100.0
 _STATE = frozenset({"government", "military", "police"})  # sectors of a state's own bodies
+_PEOPLE = frozenset({"civilian", "media"})  # sectors of people named by no side ("a reporter")
 _DEFINITE = frozenset({"the", "this", "that", "its", "their"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "another", "its", "their", "his", "her"})
 
@@ -409,10 +410,11 @@ def _described(text: str, office_titles: frozenset[str]) -> bool:
 
 
 def _people_of_place(event: Event, country: str) -> Event:
-    """Civilians the text names by no nationality ("killing more than 140 mourners", "shelled
-    several civilians") are people of the place the act happened at."""
+    """Civilians and journalists the text names by no nationality ("killing more than 140
+    mourners", "shelled several civilians", "reporter Ahmed Hassan was shot") are people of the
+    place the act happened at."""
     target = event.target
-    if target is None or target.country not in _UNRESOLVED or target.sector != "civilian" or not target.text:
+    if target is None or target.country not in _UNRESOLVED or target.sector not in _PEOPLE or not target.text:
         return event
     return replace(event, target=replace(target, country=country))
 
@@ -445,10 +447,12 @@ def _named_victim_of_place(event: Event, where: Location) -> Event:
     placed at a point, and only when the attacker is not of that country's own state."""
     target, source = event.target, event.source
     if event.event_type != "ASSAULT" or target is None or target.country not in _UNRESOLVED \
-            or not target.text or where.precision not in _POINT_PRECISIONS or not where.country:
+            or not target.text or not where.country or not _person_name(target.text):
         return event
-    if not _person_name(target.text) or (source is not None and source.country == where.country
-                                         and source.sector in _STATE):
+    if source is not None and source.country == where.country and source.sector in _STATE:
+        return event
+    foreign = source is not None and source.country not in _UNRESOLVED and source.country != where.country
+    if where.precision not in _POINT_PRECISIONS and not foreign:
         return event
     return replace(event, target=replace(target, country=where.country))
 
