@@ -6,7 +6,10 @@ country of a local report. A facility name that the text prefixes with its owner
 Arabia's Shaybah oil field") is still the facility, placed at the town it is named after. A journalist named by
 no nationality is of the place he was attacked at, as civilians are; and a person the knowledge
 base does not know, killed by a foreign state's strike placed only in a country, is of that
-country.
+country. And "call" makes an act hypothetical only when it asks for it ("called for an end to
+the strikes"): an act inside the name it gives ("what it called a warning strike", "called the
+raid a response to Thursday's strikes") happened, while the act it only names ("called the
+strikes a hostile act") is commented on, not told again.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its
 own, all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -42,6 +45,12 @@ TEXTS = {
     "own_state_in_country": (
         "DAMASCUS, July 13, 2022 —\n"
         "A Syrian army raid in Syria on Tuesday killed Walid Haddad, state media said.\n"),
+    "naming": (
+        "BEIRUT, Oct. 14, 2024 —\n"
+        "Hezbollah called the raid a response to Thursday's Israeli strikes on central Beirut.\n"
+        "In Sahnaya, Israel carried out what it called a warning strike on an armed group on "
+        "Wednesday.\n"
+        "Egypt called for an end to the bombardment of Gaza.\n"),
 }
 
 coded = coded_fixture("rules_speakers", TEXTS)
@@ -81,3 +90,13 @@ def test_a_person_killed_by_a_foreign_strike_in_a_country_is_of_that_country(cod
 def test_a_person_killed_by_his_own_states_forces_gets_no_country_from_the_place(coded) -> None:
     raid = _one(coded["own_state_in_country"], "raid")
     assert _country(raid.target) in (None, "UNK")
+
+
+def test_an_act_inside_a_name_given_by_call_happened(coded) -> None:
+    events = coded["naming"]
+    assert _one(events, "strikes").status == "actual"
+    assert _one(events, "strike").status == "actual"
+
+
+def test_an_act_called_for_is_still_hypothetical(coded) -> None:
+    assert _one(coded["naming"], "bombardment").status == "hypothetical"

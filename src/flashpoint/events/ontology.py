@@ -113,6 +113,8 @@ class StatusCues:
     reaction_nouns: frozenset[str]
     harm_verbs: frozenset[str]
     asking_verbs: frozenset[str]
+    naming_verbs: frozenset[str]
+    asking_preps: frozenset[str]
 
 
 @dataclass(frozen=True)

@@ -108,6 +108,8 @@ class StatusFinder:
             return "threatened"
         if lemma in self.cues.claim_governors:
             return "negated" if self._nobody_did(node) else "claimed"  # "no group claimed the attack"
+        if lemma in self.cues.naming_verbs and not self._asks(node) and child.dep_ != "dobj":
+            return None  # "what it called a warning strike": a name for the act, not a request
         if lemma in self.cues.hypothetical_governors and node.pos_ in ("VERB", "AUX", "ADJ"):
             return "hypothetical"
         if node.pos_ in ("NOUN", "PROPN") and lemma in self.cues.hypothetical_nouns:
@@ -118,6 +120,11 @@ class StatusFinder:
             if lemma not in self.cues.actualizing_governors:
                 return "hypothetical"  # purpose or plan: "facilities used to launch strikes"
         return None
+
+    def _asks(self, verb: Token) -> bool:
+        """Whether a verb that can both name and ask asks here: "called for", "called on X to"."""
+        return any(c.dep_ in ("prep", "prt") and c.lower_ in self.cues.asking_preps for c in verb.children) \
+            or any(c.dep_ == "xcomp" and any(t.tag_ == "TO" for t in c.children) for c in verb.children)
 
     def status_of(self, trigger: Token, event_type: str, type_status: dict[str, str] | None = None) -> str:
         """The status of an event of ``event_type``: the governed status, adjusted for types whose
