@@ -6,7 +6,8 @@ country of a local report. A facility name that the text prefixes with its owner
 Arabia's Shaybah oil field") is still the facility, placed at the town it is named after. A journalist named by
 no nationality is of the place he was attacked at, as civilians are; and a person the knowledge
 base does not know, killed by a foreign state's strike placed only in a country, is of that
-country. And "call" makes an act hypothetical only when it asks for it ("called for an end to
+country; a participle conjoined to a passive verb shares its voice ("was tracked down and
+killed": the one killed is the subject). And "call" makes an act hypothetical only when it asks for it ("called for an end to
 the strikes"): an act inside the name it gives ("what it called a warning strike", "called the
 raid a response to Thursday's strikes") happened, while the act it only names ("called the
 strikes a hostile act") is commented on, not told again.
@@ -45,6 +46,9 @@ TEXTS = {
     "own_state_in_country": (
         "DAMASCUS, July 13, 2022 —\n"
         "A Syrian army raid in Syria on Tuesday killed Walid Haddad, state media said.\n"),
+    "shared_passive": (
+        "BAGHDAD, March 15, 2025 —\n"
+        "The commander was tracked down and killed in Anbar on Friday, the command said.\n"),
     "naming": (
         "BEIRUT, Oct. 14, 2024 —\n"
         "Hezbollah called the raid a response to Thursday's Israeli strikes on central Beirut.\n"
@@ -100,3 +104,9 @@ def test_an_act_inside_a_name_given_by_call_happened(coded) -> None:
 
 def test_an_act_called_for_is_still_hypothetical(coded) -> None:
     assert _one(coded["naming"], "bombardment").status == "hypothetical"
+
+
+def test_a_participle_conjoined_to_a_passive_shares_its_subject_as_the_target(coded) -> None:
+    killed = _one(coded["shared_passive"], "killed")
+    assert killed.target is not None and killed.target.text == "The commander"
+    assert killed.source is None or killed.source.text != "The commander"

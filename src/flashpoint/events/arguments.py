@@ -285,7 +285,17 @@ def _prep_object(token: Token, word: str) -> Token | None:
 def _is_passive(verb: Token) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return True
-    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+    return (verb.dep_ == "acl" and verb.tag_ == "VBN") or _shares_passive(verb)
+
+
+def _shares_passive(verb: Token) -> bool:
+    """A participle conjoined to a passive verb, with no subject, auxiliary or object of its own,
+    shares its voice and its subject: "the leader had been tracked down and killed"."""
+    if verb.dep_ != "conj" or verb.tag_ != "VBN" or verb.head.i == verb.i:
+        return False
+    if any(c.dep_ in ("nsubj", "aux", "dobj") for c in verb.children):
+        return False
+    return _child(verb.head, "nsubjpass") is not None
 
 
 class ArgumentFinder:
@@ -991,6 +1001,8 @@ class ArgumentFinder:
         args.source = self._span(agent_obj, args)
         if patient is None and verb.dep_ == "acl":
             patient = verb.head
+        if patient is None and _shares_passive(verb):
+            patient = _child(verb.head, "nsubjpass")
         counted = self._counted(patient) if patient is not None else None
         if counted is not None and self.is_weapon(counted):
             patient = counted  # "71 of 103 cruise missiles were shot down"
