@@ -1,8 +1,8 @@
 """Reading rules for acts news tells with everyday words: a phone call ("telephoned"), freeing
 people (a release) against freeing a town (taking it), custody ("taken into custody", "let
 go"), pulling a country out of a deal (a rejection), an attack reported "according to" someone
-(no accord struck), and missiles fired *from* a country's
-airspace, which places the strike elsewhere.
+(no accord struck), missiles fired *from* a country's
+airspace, which places the strike elsewhere, and sanctions told as placing someone under them.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its
 own, all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -62,6 +62,9 @@ TEXTS = {
     "submarine": (
         "WASHINGTON, Dec. 22, 2020 —\n"
         "The U.S. Navy sent the submarine USS Georgia through the Strait of Hormuz on Monday.\n"),
+    "placed_under": (
+        "BEIRUT, Oct. 21, 2024 —\n"
+        "The association, which Washington placed under sanctions in 2007, denied any wrongdoing.\n"),
 }
 
 
@@ -131,3 +134,8 @@ def test_a_relative_clause_on_any_names_a_condition_not_an_act(coded) -> None:
     """"any Iranian gunboats that harassed American ships": no harassment happened."""
     harassed = _one(coded["any_that"], "harassed")
     assert harassed.status == "hypothetical"
+
+
+def test_placing_someone_under_sanctions_is_a_coercion(coded) -> None:
+    placed = _one(coded["placed_under"], "placed")
+    assert placed.event_type == "COERCE" and _country(placed.source) == "USA"
