@@ -2,7 +2,8 @@
 people (a release) against freeing a town (taking it), custody ("taken into custody", "let
 go"), pulling a country out of a deal (a rejection), an attack reported "according to" someone
 (no accord struck), missiles fired *from* a country's
-airspace, which places the strike elsewhere, and sanctions told as placing someone under them.
+airspace, which places the strike elsewhere, sanctions told as placing someone under them, and
+faulting someone (an accusation).
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its
 own, all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -65,6 +66,9 @@ TEXTS = {
     "placed_under": (
         "BEIRUT, Oct. 21, 2024 —\n"
         "The association, which Washington placed under sanctions in 2007, denied any wrongdoing.\n"),
+    "faulted": (
+        "WASHINGTON, June 20, 2024 —\n"
+        "Central Command faulted Iran, saying its warship had ignored the distress call.\n"),
 }
 
 
@@ -139,3 +143,8 @@ def test_a_relative_clause_on_any_names_a_condition_not_an_act(coded) -> None:
 def test_placing_someone_under_sanctions_is_a_coercion(coded) -> None:
     placed = _one(coded["placed_under"], "placed")
     assert placed.event_type == "COERCE" and _country(placed.source) == "USA"
+
+
+def test_faulting_someone_is_an_accusation(coded) -> None:
+    faulted = _one(coded["faulted"], "faulted")
+    assert faulted.event_type == "ACCUSE" and _country(faulted.target) == "IRN"
