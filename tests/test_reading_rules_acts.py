@@ -2,8 +2,9 @@
 people (a release) against freeing a town (taking it), custody ("taken into custody", "let
 go"), pulling a country out of a deal (a rejection), an attack reported "according to" someone
 (no accord struck), missiles fired *from* a country's
-airspace, which places the strike elsewhere, sanctions told as placing someone under them, and
-faulting someone (an accusation).
+airspace, which places the strike elsewhere, sanctions told as placing someone under them, 
+faulting someone (an accusation), and a killing told as a fact beside an attack that is only
+vowed.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its
 own, all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -69,6 +70,11 @@ TEXTS = {
     "faulted": (
         "WASHINGTON, June 20, 2024 —\n"
         "Central Command faulted Iran, saying its warship had ignored the distress call.\n"),
+    "killing_beside_vow": (
+        "BEIRUT, Oct. 14, 2024 —\n"
+        "Netanyahu vowed on Monday to keep striking Hezbollah as he toured the base where a drone "
+        "killed four soldiers on Sunday.\n"
+        "He also vowed to strike the group and kill its commanders.\n"),
 }
 
 
@@ -148,3 +154,10 @@ def test_placing_someone_under_sanctions_is_a_coercion(coded) -> None:
 def test_faulting_someone_is_an_accusation(coded) -> None:
     faulted = _one(coded["faulted"], "faulted")
     assert faulted.event_type == "ACCUSE" and _country(faulted.target) == "IRN"
+
+
+def test_a_killing_told_as_fact_beside_a_vowed_attack_is_coded(coded) -> None:
+    events = coded["killing_beside_vow"]
+    killed = _one(events, "killed")
+    assert (killed.event_type, killed.status, killed.date) == ("ASSAULT", "actual", "2024-10-13")
+    assert not [e for e in events if e.trigger == "kill"]  # inside the vow: the strike says it

@@ -193,8 +193,9 @@ class Coder:
         yield from kept
         if prior_assault:
             return  # "Several guards were wounded": consequences of an attack already coded
-        if not hazard and not any(c.trigger.event_type == _CASUALTY_TYPE for c in kept):
-            extra = self._casualty_candidate(sent, found)
+        attacks = [c for c in kept if c.trigger.event_type == _CASUALTY_TYPE]
+        if not hazard and not any(self._told_as_fact(c.trigger.head) for c in attacks):
+            extra = self._casualty_candidate(sent, found, factual_only=bool(attacks))
             if extra is not None:
                 yield extra
 
@@ -295,16 +296,23 @@ class Coder:
         _trigger, args = found[span.root.i]
         return args.source if args.source is not None else args.antecedent
 
+    def _told_as_fact(self, head: Token) -> bool:
+        return self._status.status(head) in ("actual", "claimed")
+
     def _casualty_candidate(
-        self, sent: Span, found: dict[int, tuple[Trigger, Arguments]]
+        self, sent: Span, found: dict[int, tuple[Trigger, Arguments]], factual_only: bool = False
     ) -> _Candidate | None:
-        """An ASSAULT read off "four members were killed" when nothing else in the sentence is one."""
+        """An ASSAULT read off "four members were killed" when nothing else in the sentence is one
+        told as a fact. Beside an attack that is only vowed or imagined, only a killing told as a
+        fact counts ("vowed to keep striking Hezbollah as he toured the base where a drone killed
+        four soldiers"), not one inside the vow ("vowed to strike and kill the militants")."""
         casualty = self.ontology.cues.casualty_verbs
         for token in sent:
             if token.pos_ != "VERB" or token.lemma_.lower() not in casualty:
                 continue
             trigger = Trigger(sent.doc[token.i : token.i + 1], _CASUALTY_TYPE, "verb")
-            if self._status.status(token) == "negated":
+            status = self._status.status(token)
+            if status == "negated" or (factual_only and status not in ("actual", "claimed")):
                 continue  # "the attacks didn't kill anyone" reports no new event
             args = self._arguments.find(trigger)
             args.source = self._not_an_event(args.source, found)
