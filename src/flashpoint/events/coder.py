@@ -297,7 +297,7 @@ class Coder:
         return args.source if args.source is not None else args.antecedent
 
     def _told_as_fact(self, head: Token) -> bool:
-        return self._status.status(head) in ("actual", "claimed")
+        return self._status.status(head) in _ASSERTED
 
     def _casualty_candidate(
         self, sent: Span, found: dict[int, tuple[Trigger, Arguments]], factual_only: bool = False
@@ -312,7 +312,7 @@ class Coder:
                 continue
             trigger = Trigger(sent.doc[token.i : token.i + 1], _CASUALTY_TYPE, "verb")
             status = self._status.status(token)
-            if status == "negated" or (factual_only and status not in ("actual", "claimed")):
+            if status == "negated" or (factual_only and status not in _ASSERTED):
                 continue  # "the attacks didn't kill anyone" reports no new event
             args = self._arguments.find(trigger)
             args.source = self._not_an_event(args.source, found)

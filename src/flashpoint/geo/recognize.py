@@ -441,7 +441,7 @@ def _facility_names(parsed: Doc, gaz: Gazetteer) -> list[Mention]:
 
 def _facility_start(match: re.Match[str], gaz: Gazetteer) -> int | None:
     """Where the facility name of ``match`` begins: the whole capitalised run if it names one,
-    else the shortest tail of it that does ("Saudi Arabia's Shaybah oil field" is the Shaybah
+    else the longest tail of it that does ("Saudi Arabia's Shaybah oil field" is the Shaybah
     oil field, owned by the country named before it)."""
     offsets = [0] + [gap.end() for gap in re.finditer(r"[\s\-]+", match.group(1))]
     for offset in offsets:
