@@ -3,8 +3,8 @@ people (a release) against freeing a town (taking it), custody ("taken into cust
 go"), pulling a country out of a deal (a rejection), an attack reported "according to" someone
 (no accord struck), missiles fired *from* a country's
 airspace, which places the strike elsewhere, sanctions told as placing someone under them, 
-faulting someone (an accusation), and a killing told as a fact beside an attack that is only
-vowed.
+faulting someone (an accusation), a killing told as a fact beside an attack that is only
+vowed, and a murder condemned (an accusation of whoever did it).
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its
 own, all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -75,6 +75,10 @@ TEXTS = {
         "Netanyahu vowed on Monday to keep striking Hezbollah as he toured the base where a drone "
         "killed four soldiers on Sunday.\n"
         "He also vowed to strike the group and kill its commanders.\n"),
+    "condemned_murder": (
+        "KARBALA, Iraq, May 11, 2021 —\n"
+        "Gunmen linked to Kata'ib Hezbollah shot an activist outside his home on Sunday.\n"
+        "The U.S. Embassy condemned the murder in the strongest terms.\n"),
 }
 
 
@@ -161,3 +165,8 @@ def test_a_killing_told_as_fact_beside_a_vowed_attack_is_coded(coded) -> None:
     killed = _one(events, "killed")
     assert (killed.event_type, killed.status, killed.date) == ("ASSAULT", "actual", "2024-10-13")
     assert not [e for e in events if e.trigger == "kill"]  # inside the vow: the strike says it
+
+
+def test_condemning_a_murder_accuses_whoever_did_it(coded) -> None:
+    condemned = _one(coded["condemned_murder"], "condemned")
+    assert (_country(condemned.source), _country(condemned.target)) == ("USA", "IRQ")
