@@ -34,6 +34,7 @@ import yaml
 from flashpoint.clean.dedup import Sketch
 from flashpoint.clean.dedup import containment as shingle_containment
 from flashpoint.errors import ModelError
+from flashpoint.ingest.dates import opens_with_dateline
 from flashpoint.records import BlockHistory, stable_hash
 
 __all__ = [
@@ -59,11 +60,12 @@ class Rules:
     same_article_containment: float
     max_stranded_lines: int
     sentence_min_words: int
-    dateline_patterns: tuple[re.Pattern[str], ...] = ()
 
-    def is_dateline(self, line: str) -> bool:
-        """Whether a line is a report's dateline, which other reports may repeat word for word."""
-        return any(p.fullmatch(line.strip()) for p in self.dateline_patterns)
+    @staticmethod
+    def is_dateline(line: str) -> bool:
+        """Whether a line is a report's dateline, which other reports may repeat word for word
+        (the wire datelines :mod:`flashpoint.ingest.dates` reads the publication date from)."""
+        return opens_with_dateline(line)
 
     def is_nav_line(self, line: str) -> bool:
         """Whether a whole line is navigation, a caption or a banner."""
@@ -103,7 +105,6 @@ def load_rules() -> Rules:
             same_article_containment=float(data["same_article_containment"]),
             max_stranded_lines=int(data["max_stranded_lines"]),
             sentence_min_words=int(data["sentence_min_words"]),
-            dateline_patterns=tuple(re.compile(p) for p in data.get("dateline_lines", [])),
         )
     except (OSError, KeyError, TypeError, ValueError, re.error, yaml.YAMLError) as exc:
         raise ModelError(f"cannot load data/boilerplate.yaml: {exc}") from exc

@@ -82,8 +82,6 @@ _WORD_START = re.compile(r"(?<![\w'])\w")
 _DEFINITE = {"the", "this", "these", "that", "those", "its", "their", "his", "her"}
 _LOOKBACK_SENTENCES = 3
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-#: Sectors of a state's own officials and forces.
-_STATE_SECTORS = ("government", "military", "police")
 #: Pronouns that stand for one person ("He condemned the strike").
 _PERSON_PRONOUNS = frozenset({"he", "she"})
 _MAX_DEPTH = 3
@@ -97,7 +95,7 @@ def normalise_quotes(text: str) -> str:
 # -- entries --------------------------------------------------------------------------------------
 
 #: Sectors of unnamed bodies of a state ("the government", "officials", "the army").
-_STATE_SECTORS = frozenset({"government", "military", "police"})
+STATE_SECTORS = frozenset({"government", "military", "police"})
 
 
 @dataclass(frozen=True)
@@ -738,7 +736,7 @@ class ActorDictionary:
         Tehran, the foreign ministry said": an unnamed body of state placed in a capital or
         country is that country's."""
         root = span.root
-        if actor.name is not None or actor.sector not in _STATE_SECTORS:
+        if actor.name is not None or actor.sector not in STATE_SECTORS:
             return None
         lemma = root.lemma_.lower()
         if any(c.dep_ == "poss" for c in root.children) or lemma in self._config.facility_heads \
@@ -921,7 +919,7 @@ class ActorDictionary:
         """A bare title ("the President", "the defense secretary") in a sentence whose speaker is
         a national body means that body's own officeholder: "The Pentagon said ... at the
         direction of the President"."""
-        if actor.sector not in _STATE_SECTORS or any(t.pos_ == "PROPN" and t.lower_ != "president"
+        if actor.sector not in STATE_SECTORS or any(t.pos_ == "PROPN" and t.lower_ != "president"
                                                 for t in span if t.i != span.root.i):
             return None
         personnel = span.root.lower_ in self._config.reporter_personnel and span.root.tag_ == "NNS"
@@ -1336,7 +1334,7 @@ def _as_named_before(earlier: Actor, text: str) -> Actor | None:
     later (``counterparts.place_named_sides``)."""
     if earlier.country != "UNK":
         return _retext(earlier, text)
-    if earlier.sector in _STATE_SECTORS and earlier.name is None:
+    if earlier.sector in STATE_SECTORS and earlier.name is None:
         return Actor(text=text, name=earlier.text, country="UNK", sector=earlier.sector)
     return None
 

@@ -642,11 +642,11 @@ class ArgumentFinder:
         intercepted")."""
         verb = trigger.head
         intercepting = verb.lemma_.lower() in self.defence.interceptions
-        downed = args.target is not None and (self._stands_for_the_fired(args.target.root, verb) or (
-            args.target.root.lemma_.lower() in self.defence.threats
-            and verb.lemma_.lower() in self.defence.downing_verbs))
+        counted = args.target is not None and self._stands_for_the_fired(args.target.root, verb)
+        downed = counted or (args.target is not None and args.target.root.lemma_.lower() in self.defence.threats
+                             and verb.lemma_.lower() in self.defence.downing_verbs)
         weapons = intercepting and (bool(args.instruments) or downed)
-        if args.target is not None and self._stands_for_the_fired(args.target.root, verb):
+        if counted:
             fired = self._attack_before(None)  # "Most were shot down", "fired a dozen interceptors"
             args.target = fired.source if fired is not None else args.target
         if args.target is None and args.instruments and intercepting:
@@ -1579,7 +1579,6 @@ class ArgumentFinder:
             if self.is_actorish(text, child.pos_ == "ADJ"):
                 return noun.doc[child.left_edge.i : end]
         return None
-
 
     def _weapon_owner(self, weapon: Token) -> Span | None:
         """A nationality the parser hung on the weapon word of an act noun ("Israeli drone

@@ -30,7 +30,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Sequence
 
-from flashpoint.events.actors import NON_STATE
+from flashpoint.events.actors import NON_STATE, STATE_SECTORS
 from flashpoint.records import Actor, Event, Location, great_circle_km
 
 __all__ = ["fill_counterparts", "place_named_sides"]
@@ -43,7 +43,6 @@ _AIR_OR_UNSTATED = (None, _AIRCRAFT_MODE)
 _AIR_ATTACK_MODES = (_AIRCRAFT_MODE, "drone")
 #: How far apart two strikes may be placed and still be read as one strike area.
 _SAME_AREA_KM = 100.0
-_STATE = frozenset({"government", "military", "police"})  # sectors of a state's own bodies
 _PEOPLE = frozenset({"civilian", "media"})  # sectors of people named by no side ("a reporter")
 _DEFINITE = frozenset({"the", "this", "that", "its", "their"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "another", "its", "their", "his", "her"})
@@ -83,7 +82,7 @@ def _unowned_office(actor: Actor | None) -> bool:
     """A body of a state that the text names by no state ("the authorities", "security
     forces", "the foreign ministry")."""
     return actor is not None and bool(actor.text) and actor.country in _UNRESOLVED \
-        and actor.sector in _STATE
+        and actor.sector in STATE_SECTORS
 
 
 def _state_body(actor: Actor | None) -> bool:
@@ -444,12 +443,14 @@ def _named_victim_of_place(event: Event, where: Location) -> Event:
     """A person the knowledge base does not know, attacked at a town or a site ("gunmen shot
     Hisham al-Hashimi outside his Baghdad home"), is taken to be of that place's country: an
     assassination in a city is nearly always of someone who lives there. Only for attacks
-    placed at a point, and only when the attacker is not of that country's own state."""
+    placed at a point, or placed only in a region or a country by a foreign state's strike ("A
+    U.S. drone strike in Syria killed ..."), and never when the attacker is of that country's
+    own state."""
     target, source = event.target, event.source
     if event.event_type != "ASSAULT" or target is None or target.country not in _UNRESOLVED \
             or not target.text or not where.country or not _person_name(target.text):
         return event
-    if source is not None and source.country == where.country and source.sector in _STATE:
+    if source is not None and source.country == where.country and source.sector in STATE_SECTORS:
         return event
     foreign = source is not None and source.country not in _UNRESOLVED and source.country != where.country
     if where.precision not in _POINT_PRECISIONS and not foreign:

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from email.utils import parsedate_to_datetime
 
-__all__ = ["infer_published", "normalise_date", "DateMention", "find_dates", "inline_dateline_end"]
+__all__ = ["infer_published", "normalise_date", "DateMention", "find_dates", "inline_dateline_end",
+           "opens_with_dateline"]
 
 #: Month names and the abbreviations news copy uses ("Sept." included), lower-cased.
 MONTHS: dict[str, int] = {
@@ -231,6 +232,8 @@ _WIRE = re.compile(
     r"^[\W_]*[A-Z][A-Z.'’\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'’\- ]{1,30})?,\s*(?P<rest>[^\n]{0,60})"
 )
 _WIRE_TAIL = re.compile(r"^\s*(?:\([^)\n]{1,30}\)\s*)?[-–—]")
+#: A dateline of an upper-case place and an agency, with no date: "BAGHDAD (Reuters) —".
+_AGENCY_DATELINE = re.compile(r"[A-Z][A-Z.'’\- ]{1,40}\([^)\n]{1,30}\)\s*[-–—]")
 _MONTH_DAY: tuple[re.Pattern[str], ...] = (
     re.compile(rf"^{_MONTH}\s+{_DAY}\b", re.IGNORECASE),
     re.compile(rf"^{_DAY}\s+{_MONTH}", re.IGNORECASE),
@@ -292,6 +295,12 @@ def inline_dateline_end(text: str) -> int:
     if tail is None:
         return 0
     return offset + match.start("rest") + candidate[1] + tail.end()
+
+
+def opens_with_dateline(line: str) -> bool:
+    """Whether a line opens with a wire dateline: a dated one ("RIYADH, Aug. 20, 2019 —",
+    "KARBALA, Iraq, May 11, 2021 —") or an agency's ("BAGHDAD (Reuters) —")."""
+    return inline_dateline_end(line) > 0 or _AGENCY_DATELINE.match(line.lstrip()) is not None
 
 
 def _header_date_line(text: str) -> str | None:
