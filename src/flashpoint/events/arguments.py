@@ -209,6 +209,24 @@ def reduced_relative_subject(noun: Token) -> Token | None:
     return None
 
 
+def _is_when(token: Token) -> bool:
+    """A time, not a party: "Friday" in "Friday's strike"."""
+    return token.ent_type_ in ("DATE", "TIME")
+
+
+def _definite_mention(noun: Token) -> bool:
+    """An act noun that points back to one already told: "the strike", "this attack", or one
+    owned by its day ("Friday's strike")."""
+    return any((c.dep_ == "det" and c.lower_ in _DEFINITE) or (c.dep_ == "poss" and _is_when(c))
+               for c in noun.children)
+
+
+def _intended(head: Token) -> bool:
+    """An act only aimed at, in an infinitive ("a group preparing to attack residents"): not
+    one a later "the raid" retells."""
+    return head.pos_ == "VERB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in head.children)
+
+
 def _backgrounded(head: Token, reprisal_verbs: frozenset[str]) -> bool:
     """An act mentioned in passing ("in retaliation for the attack", "after the strikes",
     "answering Iran's missile barrage of Oct. 1")."""
@@ -800,16 +818,31 @@ class ArgumentFinder:
         if trigger.event_type in _UNKNOWN_DOER_TYPES:  # "Iran blamed Israel": the blamed did it
             blamed = [(t, Arguments(source=a.target)) for t, a in self._seen
                       if t.head.i < sent_start and t.head.lemma_.lower() in self.cues.status.claim_governors
-                      and t.event_type != trigger.event_type and a.target is not None]
+                      and t.event_type != trigger.event_type and a.target is not None
+                      and not self._blamed_for_other(t.head, trigger.event_type)]
             earlier = sorted(earlier + blamed, key=lambda item: item[0].head.i)
         earlier = self._named_alike(head, earlier)
         lemma = head.lemma_.lower()
         # an act told in passing, as the cause of another, is seldom the one retold later
-        foreground = [(t, a) for t, a in earlier if not self._in_passing(t)]
+        foreground = [(t, a) for t, a in earlier if not self._in_passing(t) and not _intended(t.head)]
         same = [a for t, a in foreground if t.head.lemma_.lower() == lemma]
         same_in_passing = [a for t, a in earlier if t.head.lemma_.lower() == lemma]
         pool = same or [a for _t, a in foreground] or same_in_passing or [a for _t, a in earlier]
         return pool[-1] if pool else None
+
+    def _blamed_for_other(self, governor: Token, event_type: str) -> bool:
+        """Whether an accusation names an act of another type ("accused Hamas of using the
+        school as a hideout"): then the accused is not the doer of the attack retold later, as
+        it is after "blamed Israel for the attack" or a bare "blamed Israel"."""
+        for prep in governor.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "for"):
+                continue
+            act = pobj(prep) or _child(prep, "pcomp")
+            if act is None:
+                continue
+            inside = {t.i for t in act.subtree}
+            return not any(t.event_type == event_type and t.head.i in inside for t, _a in self._seen)
+        return False
 
     def _party_before(self, pronoun: Token, verb: Token) -> Span | None:
         """The actor "it"/"them" stands for when the sentence named one before it outside the
@@ -912,8 +945,7 @@ class ArgumentFinder:
         head = trigger.head
         if trigger.is_nominal and args.source is None:
             args.source = self._retaliated(head)
-        definite = any(c.lower_ in _DEFINITE for c in head.children if c.dep_ == "det")
-        if trigger.is_nominal and definite:
+        if trigger.is_nominal and _definite_mention(head):
             prior = self._prior(trigger)
             if prior is not None and args.source is None:
                 args.antecedent = prior.source
@@ -981,7 +1013,7 @@ class ArgumentFinder:
             args.target = self._place_left(verb, args.target) or args.target
         if args.target is not None and etype.name in ("ACCUSE", "REJECT"):
             owner = _child(args.target.root, "poss")  # "dismissed the Guards' claim"
-            if owner is not None and owner.pos_ != "PRON":
+            if owner is not None and owner.pos_ != "PRON" and not _is_when(owner):  # not "Friday's strike"
                 args.target = noun_phrase(owner)
         with_obj = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"), None)
         if with_obj is not None and pobj(with_obj) is not None and self.is_weapon(pobj(with_obj)):
@@ -1290,8 +1322,11 @@ class ArgumentFinder:
             args.source = self._span(self.subject_of_clause(noun.head.head), args)
         counted = _counted_by(noun)  # "launched a wave of strikes": the wave stands where the act does
         anchor = counted if counted is not None else noun
+        named = self._named_in_clause(anchor)  # "carried out what it called a warning strike"
+        anchor = named if named is not None else anchor
         governor = anchor.head
-        light = anchor.dep_ in ("dobj", "nsubjpass") and governor.lemma_.lower() in self.cues.light_verbs
+        light = (anchor.dep_ in ("dobj", "nsubjpass") or named is not None) \
+            and governor.lemma_.lower() in self.cues.light_verbs
         if args.source is None and light:
             if anchor.dep_ == "nsubjpass":
                 agent = _child(governor, "agent")
@@ -1329,6 +1364,16 @@ class ArgumentFinder:
             if victim is not None and (target is None or not self.is_actorish(noun_phrase(target).text, False)):
                 target = victim
         args.target = self._span(target, args, instrument=False)
+
+    def _named_in_clause(self, noun: Token) -> Token | None:
+        """The clause "what X called N" when it stands where the act noun N would ("Israel
+        carried out what it called a warning strike": Israel carried out the strike), else None."""
+        verb = noun.head
+        if noun.dep_ != "oprd" or verb.lemma_.lower() not in self.cues.status.naming_verbs:
+            return None
+        if not any(c.dep_ == "dobj" and c.lower_ == "what" for c in verb.children):
+            return None
+        return verb if verb.dep_ in ("ccomp", "dobj") else None
 
     def _casualty_of(self, noun: Token) -> Token | None:
         """Whom an act noun hit when the sentence reports it as the means of a passive casualty:

@@ -1,0 +1,56 @@
+"""Reading rules for which act a later mention retells, and so whom a condemnation is aimed
+at: a strike owned by its day ("condemned Sunday's strike") points back to the strike told
+before, and the day is not a party; an accusation about something other than an attack
+("accused Hamas of hiding fighters in the building") does not make the accused the doer of the
+attack retold after it; an act only aimed at, in an infinitive ("a cell preparing to attack
+towns"), is not the one a later "the raid" retells; and "X carried out what it called a
+precision strike" is X's strike.
+
+Like the other reading-rule modules: each rule is checked end to end on a short text of its
+own, all coded as one batch (``tests.rules_support.code_texts``)."""
+
+from __future__ import annotations
+
+from tests.rules_support import coded_fixture
+from tests.rules_support import country as _country
+from tests.rules_support import one as _one
+
+TEXTS = {
+    "day_owned": (
+        "DAMASCUS, June 3, 2024 —\n"
+        "Israeli jets struck an arms depot near Homs on Sunday, state media said.\n"
+        "Jordan's foreign ministry condemned Sunday's strike as a violation of Syria's sovereignty.\n"),
+    "other_accusation": (
+        "CAIRO, Aug. 11, 2024 —\n"
+        "An Israeli air strike on a school in Gaza City killed dozens of people on Saturday.\n"
+        "The Israeli military accused Hamas of hiding fighters inside the building.\n"
+        "Egypt condemned the attack as a massacre.\n"),
+    "named_and_intended": (
+        "BEIRUT, Oct. 3, 2024 —\n"
+        "Israel carried out what it called a precision strike on a militant cell preparing to "
+        "attack Israeli towns on Wednesday.\n"
+        "Qatar called the raid a violation of Lebanon's sovereignty.\n"),
+}
+
+coded = coded_fixture("rules_retold", TEXTS)
+
+
+def test_a_strike_owned_by_its_day_is_the_one_told_before(coded) -> None:
+    condemned = _one(coded["day_owned"], "condemned")
+    assert condemned.target is not None and condemned.target.text != "Sunday"
+    assert _country(condemned.target) == "ISR"
+
+
+def test_an_accusation_about_another_act_does_not_name_the_attacker(coded) -> None:
+    condemned = _one(coded["other_accusation"], "condemned")
+    assert _country(condemned.target) == "ISR"
+
+
+def test_what_x_called_a_strike_is_xs_strike(coded) -> None:
+    strike = _one(coded["named_and_intended"], "strike")
+    assert _country(strike.source) == "ISR"
+
+
+def test_an_act_only_aimed_at_is_not_the_one_retold(coded) -> None:
+    called = _one(coded["named_and_intended"], "called")
+    assert _country(called.target) == "ISR"
