@@ -4,7 +4,8 @@ before, and the day is not a party; an accusation about something other than an 
 ("accused Hamas of hiding fighters in the building") does not make the accused the doer of the
 attack retold after it; an act only aimed at, in an infinitive ("a cell preparing to attack
 towns"), is not the one a later "the raid" retells; and "X carried out what it called a
-precision strike" is X's strike.
+precision strike" is X's strike. A time is never whom an act is blamed on ("blamed a misfired rocket for the
+deaths on Saturday"), and a claimed attack "which killed ten people" was aimed at them.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its
 own, all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -30,6 +31,14 @@ TEXTS = {
         "Israel carried out what it called a precision strike on a militant cell preparing to "
         "attack Israeli towns on Wednesday.\n"
         "Qatar called the raid a violation of Lebanon's sovereignty.\n"),
+    "blamed_on_a_day": (
+        "GAZA, Aug. 8, 2022 —\n"
+        "Israel blamed a misfired Islamic Jihad rocket for the deaths of four children in "
+        "Jabalia on Saturday.\n"),
+    "claimed_with_victims": (
+        "AMMAN, Dec. 21, 2016 —\n"
+        "The Islamic State group on Tuesday claimed responsibility for a shooting in the city of "
+        "Karak, which killed ten people.\n"),
 }
 
 coded = coded_fixture("rules_retold", TEXTS)
@@ -54,3 +63,15 @@ def test_what_x_called_a_strike_is_xs_strike(coded) -> None:
 def test_an_act_only_aimed_at_is_not_the_one_retold(coded) -> None:
     called = _one(coded["named_and_intended"], "called")
     assert _country(called.target) == "ISR"
+
+
+def test_a_day_is_not_whom_an_act_is_blamed_on(coded) -> None:
+    events = coded["blamed_on_a_day"]
+    assert all(side is None or side.text != "Saturday"
+               for event in events for side in (event.source, event.target))
+    assert _country(_one(events, "blamed").target) == "PSE"
+
+
+def test_a_claimed_attack_was_aimed_at_those_it_killed(coded) -> None:
+    claimed = _one(coded["claimed_with_victims"], "claimed responsibility")
+    assert claimed.target is not None and claimed.target.text == "ten people"

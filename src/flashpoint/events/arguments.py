@@ -1438,6 +1438,10 @@ class ArgumentFinder:
         own = self._target_prep(noun, etype) if noun.pos_ in ("NOUN", "PROPN") else None
         if own is not None:
             return noun_phrase(own)
+        killed = next((_child(c, "dobj") for c in noun.subtree if c.dep_ == "relcl"
+                       and c.lemma_.lower() in self.cues.casualty_verbs and _child(c, "dobj") is not None), None)
+        if killed is not None:  # "claimed the shooting in Karak, which killed ten people"
+            return noun_phrase(killed)
         lemma = noun.lemma_.lower()
         earlier = [(t, a) for t, a in self._seen if t.event_type == "ASSAULT"
                    and t.head.i < noun.sent.start and a.target is not None]
@@ -1672,8 +1676,9 @@ def _counted_by(noun: Token) -> Token | None:
 
 def blamed_on(verb: Token) -> Token | None:
     """X in "blamed the attack on X", "an attack Washington has blamed on the group": the
-    object of the word's "on"."""
-    return _prep_object(verb, "on")
+    object of the word's "on", unless that is a time ("blamed a rocket for the deaths on Saturday")."""
+    objects = (pobj(c) for c in verb.children if c.dep_ == "prep" and c.lower_ == "on")
+    return next((o for o in objects if o is not None and not _is_when(o)), None)
 
 
 def _asked(word: Token) -> Token | None:
