@@ -5,7 +5,10 @@ before, and the day is not a party; an accusation about something other than an 
 attack retold after it; an act only aimed at, in an infinitive ("a cell preparing to attack
 towns"), is not the one a later "the raid" retells; and "X carried out what it called a
 precision strike" is X's strike. A time is never whom an act is blamed on ("blamed a misfired rocket for the
-deaths on Saturday"), and a claimed attack "which killed ten people" was aimed at them.
+deaths on Saturday"), and a claimed attack "which killed ten people" was aimed at them. Acts
+a statement names by their doer ("called the Israeli actions hostile") are aimed at that doer,
+and weapons that are the subject of their own strike ("drones launched by the rebels struck")
+were sent by whoever launched them.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its
 own, all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -39,6 +42,13 @@ TEXTS = {
         "AMMAN, Dec. 21, 2016 —\n"
         "The Islamic State group on Tuesday claimed responsibility for a shooting in the city of "
         "Karak, which killed ten people.\n"),
+    "named_actions": (
+        "MOSCOW, Sept. 25, 2018 —\n"
+        "The defence ministry blamed Israel on Monday for the loss of a plane off Latakia.\n"
+        "It called the Israeli actions hostile.\n"),
+    "launched_weapons": (
+        "RIYADH, May 17, 2019 —\n"
+        "Drones launched by Yemeni rebels struck two pumping stations west of Riyadh on Tuesday.\n"),
 }
 
 coded = coded_fixture("rules_retold", TEXTS)
@@ -75,3 +85,14 @@ def test_a_day_is_not_whom_an_act_is_blamed_on(coded) -> None:
 def test_a_claimed_attack_was_aimed_at_those_it_killed(coded) -> None:
     claimed = _one(coded["claimed_with_victims"], "claimed responsibility")
     assert claimed.target is not None and claimed.target.text == "ten people"
+
+
+def test_acts_named_by_their_doer_are_aimed_at_that_doer(coded) -> None:
+    called = _one(coded["named_actions"], "called")
+    assert _country(called.target) == "ISR"
+
+
+def test_weapons_striking_were_sent_by_whoever_launched_them(coded) -> None:
+    struck = _one(coded["launched_weapons"], "struck")
+    assert struck.source is not None and struck.source.text == "Yemeni rebels"
+    assert _country(struck.source) == "YEM"

@@ -1071,6 +1071,8 @@ class ArgumentFinder:
             args.source = main_doer
         else:
             args.source = self._span(subject if subject is not None else self.subject_of_clause(verb), args)
+        if args.source is None and subject is not None and self.is_weapon(subject):
+            args.source = self._attacker(subject)  # "drones launched by the rebels struck ..."
         if (subject is None and args.source is not None and verb.dep_ == "conj"
                 and verb.head.dep_ == "ccomp" and not self.is_actorish(args.source.text, False)):
             # "Trudeau said the admission was a step but demanded ...": the parser hung
@@ -1171,7 +1173,9 @@ class ArgumentFinder:
         if obj is not None and any(c.lower_ in _DEFINITE for c in obj.children):
             noun = obj.lemma_.lower()
             if etype.name in ("ACCUSE", "REJECT", "SUPPORT") and noun in _ACT_NOUNS:
-                args.target = self._latest_doer(verb, any_type=True) or args.target  # "condemned / welcomed the decision"
+                # "called the Israeli actions hostile": the named doer; "condemned / welcomed the decision"
+                args.target = self._modifier_actor(obj, Arguments()) or self._latest_doer(verb, any_type=True) \
+                    or args.target
             if etype.name in ("ACCUSE", "REJECT") and noun in self.cues.violence_nouns:
                 args.target = self._latest_doer(verb) or args.target  # "condemned the escalation": its doer
         if obj is not None and etype.name == "REQUEST" and obj.lemma_.lower() in self.cues.release_nouns:
