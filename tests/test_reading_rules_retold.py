@@ -8,7 +8,8 @@ precision strike" is X's strike. A time is never whom an act is blamed on ("blam
 deaths on Saturday"), and a claimed attack "which killed ten people" was aimed at them. Acts
 a statement names by their doer ("called the Israeli actions hostile") are aimed at that doer,
 and weapons that are the subject of their own strike ("drones launched by the rebels struck")
-were sent by whoever launched them.
+were sent by whoever launched them. After an attack, "several relatives were wounded" tells its
+consequences, while "Israeli aircraft killed other commanders" is another act.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its
 own, all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -49,6 +50,11 @@ TEXTS = {
     "launched_weapons": (
         "RIYADH, May 17, 2019 —\n"
         "Drones launched by Yemeni rebels struck two pumping stations west of Riyadh on Tuesday.\n"),
+    "named_killer": (
+        "GAZA CITY, May 14, 2023 —\n"
+        "Israeli jets bombed homes in Gaza City on Tuesday, killing three commanders.\n"
+        "Several relatives were wounded.\n"
+        "Over the following days Israeli aircraft killed other Islamic Jihad commanders.\n"),
 }
 
 coded = coded_fixture("rules_retold", TEXTS)
@@ -96,3 +102,10 @@ def test_weapons_striking_were_sent_by_whoever_launched_them(coded) -> None:
     struck = _one(coded["launched_weapons"], "struck")
     assert struck.source is not None and struck.source.text == "Yemeni rebels"
     assert _country(struck.source) == "YEM"
+
+
+def test_a_killing_by_a_named_doer_after_an_attack_is_another_act(coded) -> None:
+    events = coded["named_killer"]
+    killed = _one(events, "killed")
+    assert (_country(killed.source), _country(killed.target)) == ("ISR", "PSE")
+    assert not [e for e in events if e.trigger == "wounded"]

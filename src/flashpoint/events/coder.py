@@ -68,6 +68,7 @@ _PROTEST_TYPE = "PROTEST"
 # content: CAMEO 14x codes a demonstration *for* or *against* something as one act.
 _PROTEST_CONTENT_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT"})
 _ASSERTED = ("actual", "claimed")
+_DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 # Links that start another clause (or that the parser could not place): what hangs below one of
 # them is not part of the phrase above.
 _CLAUSE_LINKS = frozenset({"conj", "relcl", "advcl", "ccomp", "xcomp", "acl", "dep", "parataxis"})
@@ -191,13 +192,15 @@ class Coder:
         if prior_assault:
             kept.extend(self._implied_acts(kept))
         yield from kept
-        if prior_assault:
-            return  # "Several guards were wounded": consequences of an attack already coded
         attacks = [c for c in kept if c.trigger.event_type == _CASUALTY_TYPE]
-        if not hazard and not any(self._told_as_fact(c.trigger.head) for c in attacks):
-            extra = self._casualty_candidate(sent, found, factual_only=bool(attacks))
-            if extra is not None:
-                yield extra
+        if hazard or any(self._told_as_fact(c.trigger.head) for c in attacks):
+            return
+        # After an attack already coded, "several guards were wounded" tells its consequences;
+        # only a killing by a doer the sentence names is another act.
+        extra = self._casualty_candidate(sent, found, factual_only=bool(attacks) or prior_assault,
+                                         named_killer=prior_assault)
+        if extra is not None:
+            yield extra
 
     def _weapon_impact(self, trigger: Trigger) -> Trigger:
         """A verb of criticism whose subject is a weapon reports an impact, not a statement:
@@ -299,8 +302,19 @@ class Coder:
     def _told_as_fact(self, head: Token) -> bool:
         return self._status.status(head) in _ASSERTED
 
+    def _named_killer(self, verb: Token) -> bool:
+        """"Israeli aircraft killed other commanders", "Hamas gunmen wounded an officer": a
+        killing whose doer the sentence names, not one a definite or pronoun subject ("the
+        blast", "it") ties to an attack already told."""
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ == "PRON" or any(
+                c.dep_ == "det" and c.lower_ in _DEFINITE_DETERMINERS for c in subject.children):
+            return False
+        return self._is_actorish(noun_phrase(subject).text, True)
+
     def _casualty_candidate(
-        self, sent: Span, found: dict[int, tuple[Trigger, Arguments]], factual_only: bool = False
+        self, sent: Span, found: dict[int, tuple[Trigger, Arguments]], factual_only: bool = False,
+        named_killer: bool = False,
     ) -> _Candidate | None:
         """An ASSAULT read off "four members were killed" when nothing else in the sentence is one
         told as a fact. Beside an attack that is only vowed or imagined, only a killing told as a
@@ -314,6 +328,8 @@ class Coder:
             status = self._status.status(token)
             if status == "negated" or (factual_only and status not in _ASSERTED):
                 continue  # "the attacks didn't kill anyone" reports no new event
+            if named_killer and not self._named_killer(token):
+                continue
             args = self._arguments.find(trigger)
             args.source = self._not_an_event(args.source, found)
             if args.source is not None or args.target is not None:
