@@ -2,7 +2,9 @@
 ("before dawn on Friday"), a public place hit by a group of no country ("a market in Kirkuk"),
 a condition told by "as long as", strikes recommended as the answer to an attack ("should
 resist answering the next attack with strikes"), and a participle the parser hangs on an "as"
-clause ("struck the airport as the WHO chief prepared to board, hitting the control tower").
+clause ("struck the airport as the WHO chief prepared to board, hitting the control tower"), and a
+"when" clause the parser hangs on a verb that abandons or denies ("when the militants seized the
+headquarters as soldiers abandoned their posts"), which tells what happened, not what was given up.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its
 own, all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -35,6 +37,11 @@ TEXTS = {
         "Israeli warplanes struck Sanaa International Airport on Thursday as the head of the "
         "World Health Organization prepared to board a flight there, hitting the control tower "
         "and the departure lounge.\n"),
+    "abandoned_posts": (
+        "BAGHDAD, June 12, 2014 —\n"
+        "Mosul fell on Tuesday, when the militants seized the provincial government headquarters, "
+        "the airport and several army bases as soldiers and police abandoned their posts and "
+        "fled.\n"),
 }
 
 
@@ -67,3 +74,8 @@ def test_a_participle_hung_on_a_time_clause_restates_the_main_act(coded) -> None
     assert [e.trigger for e in attacks] == ["struck"]
     struck = attacks[0]
     assert (struck.status, _country(struck.source), _country(struck.target)) == ("actual", "ISR", "YEM")
+
+
+def test_a_when_clause_hung_on_an_abandoning_verb_is_still_told_as_fact(coded) -> None:
+    seized = _one(coded["abandoned_posts"], "seized")
+    assert seized.status == "actual"

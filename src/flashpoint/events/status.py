@@ -99,7 +99,7 @@ class StatusFinder:
         lemma = node.lemma_.lower()
         if node.pos_ == "PROPN":
             return None  # "the Joint Comprehensive Plan of Action" plans nothing
-        if lemma in self.cues.negating_verbs:
+        if lemma in self.cues.negating_verbs and not _circumstance(child):
             return "negated"
         phrasals = self.cues.negating_phrasals
         if any(c.dep_ == "prt" and f"{lemma} {c.lower_}" in phrasals for c in node.children):
@@ -371,3 +371,11 @@ def _speaker_itself(verb: Token) -> bool:
     speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     return (subject is not None and subject.lower_ in ("it", "they", "we") and speaker is not None
             and speaker.pos_ in ("PROPN", "NOUN"))
+
+
+def _circumstance(clause: Token) -> bool:
+    """An adverbial clause that says when or how things stood ("when the militants seized the
+    headquarters", hung by the parser on "soldiers abandoned their posts"): what the governing
+    verb denies or abandons is its object, not this clause."""
+    return clause.dep_ == "advcl" and any(
+        (c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB")) for c in clause.children)
