@@ -4,7 +4,8 @@ before, and a person called again by surname is the one named in full before; a 
 whom that first mention names only by title ("Energy Minister Khalid al-Falih") is of the
 country of a local report. A facility name that the text prefixes with its owner ("Saudi
 Arabia's Shaybah oil field") is still the facility, placed at the town it is named after. A journalist named by
-no nationality is of the place he was attacked at, as civilians are; and a person the knowledge
+no nationality is of the place he was attacked at, as civilians are (the town an attack on them
+is placed at outweighs the dateline's country); and a person the knowledge
 base does not know, killed by a foreign state's strike placed only in a country, is of that
 country; a participle conjoined to a passive verb shares its voice ("was tracked down and
 killed": the one killed is the subject). And "call" makes an act hypothetical only when it asks for it ("called for an end to
@@ -40,6 +41,11 @@ TEXTS = {
     "journalist": (
         "DIWANIYAH, Iraq, May 11, 2021 —\n"
         "Gunmen shot television reporter Samir Karim outside his home in Diwaniyah on Monday.\n"),
+    "people_at_a_town": (
+        "JERUSALEM, March 1, 2024 —\n"
+        "More than 100 Palestinians were killed on Thursday as crowds surged around aid trucks.\n"
+        "\n"
+        "The Israeli military said soldiers had shot at people who approached them near Gaza City.\n"),
     "foreign_strike_in_country": (
         "WASHINGTON, July 13, 2022 —\n"
         "A U.S. drone strike in Syria on Tuesday killed Walid Haddad, the command said.\n"),
@@ -84,6 +90,11 @@ def test_a_speaker_of_no_office_gets_no_country_from_the_dateline(coded) -> None
 def test_a_journalist_of_no_stated_nationality_is_of_the_place_attacked(coded) -> None:
     shot = _one(coded["journalist"], "shot")
     assert _country(shot.target) == "IRQ"
+
+
+def test_people_attacked_at_a_town_are_of_the_town_not_the_dateline(coded) -> None:
+    shot = _one(coded["people_at_a_town"], "shot")
+    assert _country(shot.target) == "PSE"
 
 
 def test_a_person_killed_by_a_foreign_strike_in_a_country_is_of_that_country(coded) -> None:

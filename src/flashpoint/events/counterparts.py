@@ -43,6 +43,8 @@ _AIR_OR_UNSTATED = (None, _AIRCRAFT_MODE)
 _AIR_ATTACK_MODES = (_AIRCRAFT_MODE, "drone")
 #: How far apart two strikes may be placed and still be read as one strike area.
 _SAME_AREA_KM = 100.0
+#: Acts done to people where they are (not a statement made elsewhere about them).
+_HANDS_ON = frozenset({"ASSAULT", "COERCE"})
 _PEOPLE = frozenset({"civilian", "media"})  # sectors of people named by no side ("a reporter")
 _DEFINITE = frozenset({"the", "this", "that", "its", "their"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "another", "its", "their", "his", "her"})
@@ -411,9 +413,15 @@ def _described(text: str, office_titles: frozenset[str]) -> bool:
 def _people_of_place(event: Event, country: str) -> Event:
     """Civilians and journalists the text names by no nationality ("killing more than 140
     mourners", "shelled several civilians", "reporter Ahmed Hassan was shot") are people of the
-    place the act happened at."""
+    place the act happened at. When that place is a town or a site, it outweighs the country
+    the resolver could only guess from the paragraph or the dateline ("soldiers shot at people
+    waiting for flour" in Gaza City, reported from Jerusalem)."""
     target = event.target
-    if target is None or target.country not in _UNRESOLVED or target.sector not in _PEOPLE or not target.text:
+    if target is None or target.sector not in _PEOPLE or not target.text:
+        return event
+    guessed = event.event_type in _HANDS_ON and target.name is None and target.id is None \
+        and event.location is not None and event.location.precision in _POINT_PRECISIONS
+    if target.country not in _UNRESOLVED and not guessed:
         return event
     return replace(event, target=replace(target, country=country))
 
