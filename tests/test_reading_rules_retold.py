@@ -9,7 +9,9 @@ deaths on Saturday"), and a claimed attack "which killed ten people" was aimed a
 a statement names by their doer ("called the Israeli actions hostile") are aimed at that doer,
 and weapons that are the subject of their own strike ("drones launched by the rebels struck")
 were sent by whoever launched them. After an attack, "several relatives were wounded" tells its
-consequences, while "Israeli aircraft killed other commanders" is another act.
+consequences, while "Israeli aircraft killed other commanders" is another act. A group called
+again by a common noun ("the militants" after "Islamic State fighters") is placed as the named
+group is, where the text puts it.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its
 own, all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -55,6 +57,10 @@ TEXTS = {
         "Israeli jets bombed homes in Gaza City on Tuesday, killing three commanders.\n"
         "Several relatives were wounded.\n"
         "Over the following days Israeli aircraft killed other Islamic Jihad commanders.\n"),
+    "placed_antecedent": (
+        "BAGHDAD, June 12, 2014 —\n"
+        "Islamic State fighters overran Mosul on Tuesday.\n"
+        "On Wednesday the militants stormed the Turkish consulate in Mosul.\n"),
 }
 
 coded = coded_fixture("rules_retold", TEXTS)
@@ -109,3 +115,9 @@ def test_a_killing_by_a_named_doer_after_an_attack_is_another_act(coded) -> None
     killed = _one(events, "killed")
     assert (_country(killed.source), _country(killed.target)) == ("ISR", "PSE")
     assert not [e for e in events if e.trigger == "wounded"]
+
+
+def test_a_group_called_again_by_a_common_noun_is_placed_as_the_named_one(coded) -> None:
+    stormed = _one(coded["placed_antecedent"], "stormed")
+    assert stormed.source is not None and stormed.source.name == "Islamic State"
+    assert _country(stormed.source) == "IRQ"

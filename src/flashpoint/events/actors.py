@@ -575,8 +575,8 @@ class ActorDictionary:
                      self._named_in_full, self._antecedent, self._same_head_before, self._story_flag, self._reporter,
                      self._named_place):
             found = step(span, actor, when, _depth)
-            if found is not None:
-                return found
+            if found is not None:  # "the militants": Islamic State, placed where the text puts it
+                return self._placed_group(found, span, span.root) if found.country in ("UNK", None) else found
         return self._placed_group(actor, span, span.root)
 
     def _foreign_forces(self, span: Span) -> bool:
