@@ -11,7 +11,9 @@ and weapons that are the subject of their own strike ("drones launched by the re
 were sent by whoever launched them. After an attack, "several relatives were wounded" tells its
 consequences, while "Israeli aircraft killed other commanders" is another act. A group called
 again by a common noun ("the militants" after "Islamic State fighters") is placed as the named
-group is, where the text puts it.
+group is, where the text puts it. "It" opening a sentence after a time ("Last week it bombed
+crossings") is the subject of the sentence before, and weapons called again by a definite noun
+("the warplanes had attacked from the direction of al-Tanf") are those of the attack just told.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its
 own, all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -61,6 +63,15 @@ TEXTS = {
         "BAGHDAD, June 12, 2014 —\n"
         "Islamic State fighters overran Mosul on Tuesday.\n"
         "On Wednesday the militants stormed the Turkish consulate in Mosul.\n"),
+    "pronoun_after_time": (
+        "DAMASCUS, Nov. 21, 2024 —\n"
+        "Israel has struck Syria hundreds of times since the civil war began. Last week it bombed "
+        "crossings on the Lebanese border.\n"),
+    "definite_weapons": (
+        "DAMASCUS, Nov. 21, 2024 —\n"
+        "Israeli air strikes on the desert city of Palmyra killed dozens of people on Wednesday.\n"
+        "The defence ministry said the warplanes had attacked from the direction of the al-Tanf "
+        "area.\n"),
 }
 
 coded = coded_fixture("rules_retold", TEXTS)
@@ -121,3 +132,13 @@ def test_a_group_called_again_by_a_common_noun_is_placed_as_the_named_one(coded)
     stormed = _one(coded["placed_antecedent"], "stormed")
     assert stormed.source is not None and stormed.source.name == "Islamic State"
     assert _country(stormed.source) == "IRQ"
+
+
+def test_it_after_a_time_is_the_subject_of_the_sentence_before(coded) -> None:
+    bombed = _one(coded["pronoun_after_time"], "bombed")
+    assert _country(bombed.source) == "ISR"
+
+
+def test_weapons_called_again_are_those_of_the_attack_just_told(coded) -> None:
+    attacked = _one(coded["definite_weapons"], "attacked")
+    assert _country(attacked.source) == "ISR"

@@ -227,6 +227,14 @@ def _intended(head: Token) -> bool:
     return head.pos_ == "VERB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in head.children)
 
 
+def _only_setting(token: Token) -> bool:
+    """A word that only sets the scene before a sentence's subject: punctuation, a time ("Last
+    week it bombed ...", "On Thursday it said"), or an adverb ("Later it ...")."""
+    if token.is_space or token.is_punct or _is_when(token) or token.pos_ == "ADV":
+        return True
+    return token.pos_ == "ADP" and any(_is_when(c) for c in token.children)
+
+
 def _backgrounded(head: Token, reprisal_verbs: frozenset[str]) -> bool:
     """An act mentioned in passing ("in retaliation for the attack", "after the strikes",
     "answering Iran's missile barrage of Oct. 1")."""
@@ -356,7 +364,7 @@ class ArgumentFinder:
                 outer = self.subject_of_clause(clause.head)
                 if outer is not None and outer.pos_ != "PRON":
                     return outer
-            opening = all(t.is_space or t.is_punct for t in token.doc[token.sent.start : token.i])
+            opening = all(_only_setting(t) for t in token.doc[token.sent.start : token.i])
             if token.lower_ in ("it", "they") and token.dep_ == "nsubj" and opening \
                     and token.sent.start > 0:  # "The Council demanded ... It also demands ..."
                 previous = token.doc[token.sent.start - 1].sent.root
@@ -1073,6 +1081,8 @@ class ArgumentFinder:
             args.source = self._span(subject if subject is not None else self.subject_of_clause(verb), args)
         if args.source is None and subject is not None and self.is_weapon(subject):
             args.source = self._attacker(subject)  # "drones launched by the rebels struck ..."
+            if args.source is None and _definite_mention(subject) and etype.name in _VIOLENT:
+                args.source = self._latest_doer(verb)  # "the warplanes had attacked": the raid's
         if (subject is None and args.source is not None and verb.dep_ == "conj"
                 and verb.head.dep_ == "ccomp" and not self.is_actorish(args.source.text, False)):
             # "Trudeau said the admission was a step but demanded ...": the parser hung
