@@ -3,7 +3,8 @@ as a subject ("He condemned the attack") is the person who was the subject of th
 before, and a person called again by surname is the one named in full before; a state official
 whom that first mention names only by title ("Energy Minister Khalid al-Falih") is of the
 country of a local report. A facility name that the text prefixes with its owner ("Saudi
-Arabia's Shaybah oil field") is still the facility, placed at the town it is named after. A journalist named by
+Arabia's Shaybah oil field") is still the facility, placed at the town it is named after; a
+body is of whoever a relative clause says runs it ("the ministry, which is run by Hamas"). A journalist named by
 no nationality is of the place he was attacked at, as civilians are (the town an attack on them
 is placed at outweighs the dateline's country); and a person the knowledge
 base does not know, killed by a foreign state's strike placed only in a country, is of that
@@ -46,6 +47,12 @@ TEXTS = {
         "More than 100 Palestinians were killed on Thursday as crowds surged around aid trucks.\n"
         "\n"
         "The Israeli military said soldiers had shot at people who approached them near Gaza City.\n"),
+    "run_by": (
+        "JERUSALEM, March 1, 2024 —\n"
+        "More than 100 Palestinians were killed on Thursday as crowds surged around aid trucks, "
+        "according to the territory's health ministry.\n"
+        "The ministry, which is run by Hamas, accused Israeli troops of opening fire on people "
+        "waiting for flour.\n"),
     "foreign_strike_in_country": (
         "WASHINGTON, July 13, 2022 —\n"
         "A U.S. drone strike in Syria on Tuesday killed Walid Haddad, the command said.\n"),
@@ -95,6 +102,11 @@ def test_a_journalist_of_no_stated_nationality_is_of_the_place_attacked(coded) -
 def test_people_attacked_at_a_town_are_of_the_town_not_the_dateline(coded) -> None:
     shot = _one(coded["people_at_a_town"], "shot")
     assert _country(shot.target) == "PSE"
+
+
+def test_a_body_is_of_whoever_a_relative_clause_says_runs_it(coded) -> None:
+    accused = _one(coded["run_by"], "accused")
+    assert _country(accused.source) == "PSE"
 
 
 def test_a_person_killed_by_a_foreign_strike_in_a_country_is_of_that_country(coded) -> None:

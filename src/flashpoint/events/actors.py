@@ -272,6 +272,7 @@ class _Config:
     settlement_heads: frozenset[str]
     facility_heads: frozenset[str]
     territorial_heads: frozenset[str]
+    owner_verbs: frozenset[str]
     launch_verbs: frozenset[str]
     facility_links: frozenset[str]
     not_member: re.Pattern[str]
@@ -389,6 +390,7 @@ class ActorDictionary:
             settlement_heads=words("settlement_heads"),
             facility_heads=words("facility_heads"),
             territorial_heads=words("territorial_heads"),
+            owner_verbs=words("owner_verbs"),
             launch_verbs=words("launch_verbs"),
             facility_links=words("facility_links"),
             not_member=suffix("suffixes_not_membership"),
@@ -751,8 +753,25 @@ class ActorDictionary:
         return None
 
     def _owned(self, span: Span, actor: Actor, when: str | None, depth: int) -> Actor | None:
-        owner = self._possessor(span, when, depth) or self._generic_owner(span, when, depth)
+        owner = self._possessor(span, when, depth) or self._generic_owner(span, when, depth) \
+            or self._runner(span, when, depth)
         return None if owner is None else _retext(owner, actor.text, keep_sector=actor.sector)
+
+    def _runner(self, span: Span, when: str | None, depth: int) -> Actor | None:
+        """Whose "the ministry, which is run by Hamas" is: the one its relative clause says runs
+        it (``owner_verbs``)."""
+        if depth >= _MAX_DEPTH:
+            return None
+        for clause in span.root.children:
+            if clause.dep_ != "relcl" or clause.lemma_.lower() not in self._config.owner_verbs:
+                continue
+            agent = next((c for c in clause.children if c.dep_ == "agent"), None)
+            runner = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if runner is not None:
+                found = self.resolve_span(span.doc[runner.left_edge.i : runner.i + 1], when, depth + 1)
+                if found.country != "UNK":
+                    return found
+        return None
 
     def _generic_owner(self, span: Span, when: str | None, depth: int) -> Actor | None:
         """Whose "the group's leaders" are: the group the generic possessor stands for."""
