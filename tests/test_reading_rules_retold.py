@@ -13,7 +13,8 @@ consequences, while "Israeli aircraft killed other commanders" is another act. A
 again by a common noun ("the militants" after "Islamic State fighters") is placed as the named
 group is, where the text puts it. "It" opening a sentence after a time ("Last week it bombed
 crossings") is the subject of the sentence before, and weapons called again by a definite noun
-("the warplanes had attacked from the direction of al-Tanf") are those of the attack just told.
+("the warplanes had attacked from the direction of al-Tanf") are those of the attack just told. A decision condemned is the last act of policy told before it,
+never an attack told in between.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its
 own, all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -72,6 +73,11 @@ TEXTS = {
         "Israeli air strikes on the desert city of Palmyra killed dozens of people on Wednesday.\n"
         "The defence ministry said the warplanes had attacked from the direction of the al-Tanf "
         "area.\n"),
+    "decision": (
+        "OTTAWA, June 20, 2024 —\n"
+        "Ottawa listed the Revolutionary Guards as a terrorist entity on Wednesday.\n"
+        "Iranian drones struck a tanker in the Gulf of Oman on Thursday.\n"
+        "Russia condemned the decision.\n"),
 }
 
 coded = coded_fixture("rules_retold", TEXTS)
@@ -142,3 +148,8 @@ def test_it_after_a_time_is_the_subject_of_the_sentence_before(coded) -> None:
 def test_weapons_called_again_are_those_of_the_attack_just_told(coded) -> None:
     attacked = _one(coded["definite_weapons"], "attacked")
     assert _country(attacked.source) == "ISR"
+
+
+def test_a_decision_condemned_is_the_policy_told_before_not_an_attack(coded) -> None:
+    condemned = _one(coded["decision"], "condemned")
+    assert _country(condemned.target) == "CAN"

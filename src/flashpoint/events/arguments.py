@@ -74,9 +74,11 @@ _PERSONAL = {"he", "she"}
 _HELP_NOUNS = {"support", "help", "aid", "assistance", "backing", "cooperation"}
 _SITE_WORDS = {"embassy", "consulate", "base", "airbase", "garrison", "compound", "airfield", "camp"}
 _RESPONSIBLE = {"responsible", "behind", "culpable"}
+# Nouns for a decision or a policy step, never an attack ("condemned the decision").
+_DECISION_NOUNS = frozenset({"decision", "move", "measure", "measures", "step", "announcement", "listing",
+                             "designation"})
 # Nouns that re-mention a decision or act without naming it ("condemned the decision").
-_ACT_NOUNS = {"decision", "move", "measure", "measures", "step", "action", "actions", "announcement",
-              "listing", "designation"}
+_ACT_NOUNS = _DECISION_NOUNS | {"action", "actions"}
 # Nouns for someone leaving, whose "of" object is what a demand is about ("the expulsion of X").
 _DEPARTURE_NOUNS = {"expulsion", "departure", "withdrawal", "exit", "removal", "pullout"}
 _VIOLENT = {"ASSAULT", "COERCE", "PROTEST"}
@@ -871,17 +873,22 @@ class ArgumentFinder:
                 return phrase
         return None
 
-    def _latest_doer(self, verb: Token, any_type: bool = False, singular: bool = False) -> Span | None:
+    def _latest_doer(self, verb: Token, any_type: bool = False, singular: bool = False,
+                     policy: bool = False) -> Span | None:
         """The doer of the latest act reported before ``verb`` (an attack, or with ``any_type``
         any act with a named doer in an earlier sentence: "condemned the decision"). With
         ``singular`` ("condemned it"), acts told by a plural noun are passed over: "it" does not
-        stand for the "attacks" the strike's target was accused of planning."""
+        stand for the "attacks" the strike's target was accused of planning. With ``policy``
+        ("condemned the decision"), attacks are passed over: a decision is a policy's act (a
+        sanction is one)."""
         for trigger, args in reversed(self._seen):
             if trigger.head.i >= verb.i or trigger.head.doc is not verb.doc:
                 continue
             if singular and trigger.is_nominal and trigger.head.tag_ in ("NNS", "NNPS"):
                 continue
             if any_type:
+                if policy and trigger.event_type == "ASSAULT":
+                    continue
                 if trigger.head.i < verb.sent.start and not trigger.is_nominal and args.source is not None:
                     return args.source
             elif trigger.event_type in _VIOLENT:
@@ -1184,8 +1191,8 @@ class ArgumentFinder:
             noun = obj.lemma_.lower()
             if etype.name in ("ACCUSE", "REJECT", "SUPPORT") and noun in _ACT_NOUNS:
                 # "called the Israeli actions hostile": the named doer; "condemned / welcomed the decision"
-                args.target = self._modifier_actor(obj, Arguments()) or self._latest_doer(verb, any_type=True) \
-                    or args.target
+                args.target = self._modifier_actor(obj, Arguments()) or self._latest_doer(
+                    verb, any_type=True, policy=noun in _DECISION_NOUNS) or args.target
             if etype.name in ("ACCUSE", "REJECT") and noun in self.cues.violence_nouns:
                 args.target = self._latest_doer(verb) or args.target  # "condemned the escalation": its doer
         if obj is not None and etype.name == "REQUEST" and obj.lemma_.lower() in self.cues.release_nouns:
