@@ -14,7 +14,8 @@ again by a common noun ("the militants" after "Islamic State fighters") is place
 group is, where the text puts it. "It" opening a sentence after a time ("Last week it bombed
 crossings") is the subject of the sentence before, and weapons called again by a definite noun
 ("the warplanes had attacked from the direction of al-Tanf") are those of the attack just told. A decision condemned is the last act of policy told before it,
-never an attack told in between.
+never an attack told in between. A place taken is taken from someone: "retook Tikrit from the
+Islamic State" is aimed at the group.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its
 own, all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -78,6 +79,10 @@ TEXTS = {
         "Ottawa listed the Revolutionary Guards as a terrorist entity on Wednesday.\n"
         "Iranian drones struck a tanker in the Gulf of Oman on Thursday.\n"
         "Russia condemned the decision.\n"),
+    "taken_from": (
+        "BAGHDAD, April 3, 2015 —\n"
+        "The government declared on Wednesday that its forces had retaken Tikrit from the "
+        "Islamic State.\n"),
 }
 
 coded = coded_fixture("rules_retold", TEXTS)
@@ -153,3 +158,8 @@ def test_weapons_called_again_are_those_of_the_attack_just_told(coded) -> None:
 def test_a_decision_condemned_is_the_policy_told_before_not_an_attack(coded) -> None:
     condemned = _one(coded["decision"], "condemned")
     assert _country(condemned.target) == "CAN"
+
+
+def test_a_place_taken_is_taken_from_the_party_named(coded) -> None:
+    retaken = _one(coded["taken_from"], "retaken")
+    assert retaken.target is not None and retaken.target.name == "Islamic State"

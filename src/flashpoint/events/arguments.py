@@ -1213,6 +1213,8 @@ class ArgumentFinder:
                 and verb.head.pos_ in ("NOUN", "PROPN") and not self.is_weapon(verb.head)
                 and not _when_or_where(verb)):
             args.target = noun_phrase(verb.head)  # "a car carrier the Houthis seized"
+        if etype.name == "COERCE":
+            args.target = self._taken_from(verb, args.target) or args.target
         if etype.name == "ACCUSE" and obj is not None and obj.pos_ == "PRON" and obj.lower_ in (
                 "them", "it", "what", "this", "that"):
             # "called on Iran to release it and accused it of ...": a party just named in the
@@ -1225,6 +1227,16 @@ class ArgumentFinder:
         if args.target is None and obj is not None and self.is_weapon(obj):
             # "launched a drone at Erbil Air Base": the weapon's own "at"
             args.target = self._span(self._target_prep(obj, etype), args, instrument=False)
+
+    def _taken_from(self, verb: Token, taken: Span | None) -> Span | None:
+        """Whom a place or a thing was taken from: "retook Tikrit from the Islamic State", "the
+        plateau Israel captured from Syria". A party seized itself stays the target."""
+        if taken is not None and self.is_actorish(taken.text, False) and not self.names_place(taken.text):
+            return None
+        holder = _prep_object(verb, "from")
+        if holder is None or _is_when(holder) or not self.is_actorish(noun_phrase(holder).text, True):
+            return None
+        return noun_phrase(holder)
 
     def _partner_in_object(self, verb: Token) -> Span | None:
         """The other party of a tie-changing act, named by the verb or inside what the act is
