@@ -455,6 +455,13 @@ def test_more_expressions_count_from_the_episode(nlp, second: str, expected: str
     assert date_of(nlp, text, "bombed") == expected
 
 
+def test_a_stretch_that_begins_at_the_episode_keeps_its_month(nlp) -> None:
+    """"Over the following week" runs from the episode on; "the following week" is a week on."""
+    episode = "Militants shelled the base on June 27. "
+    assert date_of(nlp, episode + "Over the following week, jets bombed their positions.", "bombed") == "2021-06"
+    assert date_of(nlp, episode + "The following week, jets bombed their positions.", "bombed") == "2021-07"
+
+
 def test_a_when_clause_takes_the_time_it_describes(nlp) -> None:
     text = "The rebels have attacked ships since November, when they seized a cargo ship."
     assert date_of(nlp, text, "seized", event_type="COERCE") == "2020-11"
