@@ -462,6 +462,15 @@ def test_a_stretch_that_begins_at_the_episode_keeps_its_month(nlp) -> None:
     assert date_of(nlp, episode + "The following week, jets bombed their positions.", "bombed") == "2021-07"
 
 
+def test_a_sentence_set_inside_an_act_told_before_takes_its_date(nlp) -> None:
+    """ "In that attack, ..." is of the attack's day, and so is what follows "hours later"."""
+    text = ("The minister said on Wednesday that the two men who attacked the ministry on Sunday "
+            "had come from Syria. In that attack, police shot one assailant. Hours later, jets "
+            "struck rebel targets in Iraq.")
+    assert date_of(nlp, text, "shot") == "2021-07-11"
+    assert date_of(nlp, text, "struck") == "2021-07-11"
+
+
 def test_a_when_clause_takes_the_time_it_describes(nlp) -> None:
     text = "The rebels have attacked ships since November, when they seized a cargo ship."
     assert date_of(nlp, text, "seized", event_type="COERCE") == "2020-11"

@@ -242,11 +242,23 @@ class EventDater:
                 # a flashback ("had announced") is no episode; "this week" across a month end
                 # cannot be pinned down, but does not move the story either
                 chain = self._resolve(main, sentence) or chain
+            elif main is None and (framed := self._framing_act(sentence, index)) is not None:
+                chain = sentence.chain_before = framed  # its own events too
             elif self._moves_on(sentence):
                 chain = None
             sentence.chain_after = chain
             sentence.root_date, sentence.speaker = self._statement_of(index)
             sentence.last_date = self._last_named(sentence)
+
+    def _framing_act(self, sentence: _Sentence, index: int) -> When | None:
+        """ "In that attack, one assailant blew himself up ...": a sentence set inside an act
+        told before, by a definite noun, tells of that act's time (and so do the sentences
+        after it, until another date)."""
+        first = next((t for t in sentence.span if not (t.is_space or t.is_punct)), None)
+        if first is None or first.lower_ not in ("in", "during") or first.dep_ != "prep":
+            return None
+        noun = next((c for c in first.children if c.dep_ == "pobj"), None)
+        return self._antecedent(noun, index) if noun is not None else None
 
     @staticmethod
     def _dated_clause(main: Expression, sentence: _Sentence) -> Expression | None:
