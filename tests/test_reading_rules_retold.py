@@ -15,7 +15,9 @@ group is, where the text puts it. "It" opening a sentence after a time ("Last we
 crossings") is the subject of the sentence before, and weapons called again by a definite noun
 ("the warplanes had attacked from the direction of al-Tanf") are those of the attack just told. A decision condemned is the last act of policy told before it,
 never an attack told in between. A place taken is taken from someone: "retook Tikrit from the
-Islamic State" is aimed at the group.
+Islamic State" is aimed at the group. The victim an attack on a place killed is named by his
+phrase, not by the clause that says more about him ("killed X, whom the army accused of
+funnelling Iranian money").
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its
 own, all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -83,6 +85,10 @@ TEXTS = {
         "BAGHDAD, April 3, 2015 —\n"
         "The government declared on Wednesday that its forces had retaken Tikrit from the "
         "Islamic State.\n"),
+    "victim_described": (
+        "GAZA CITY, May 6, 2019 —\n"
+        "On Sunday an Israeli missile hit a car in Gaza City and killed Hamed al-Khodari, whom "
+        "the army accused of funnelling Iranian money to Hamas.\n"),
 }
 
 coded = coded_fixture("rules_retold", TEXTS)
@@ -163,3 +169,8 @@ def test_a_decision_condemned_is_the_policy_told_before_not_an_attack(coded) -> 
 def test_a_place_taken_is_taken_from_the_party_named(coded) -> None:
     retaken = _one(coded["taken_from"], "retaken")
     assert retaken.target is not None and retaken.target.name == "Islamic State"
+
+
+def test_a_victim_is_named_by_his_phrase_not_the_clause_about_him(coded) -> None:
+    hit = _one(coded["victim_described"], "hit")
+    assert _country(hit.target) == "PSE"

@@ -229,6 +229,16 @@ def _intended(head: Token) -> bool:
     return head.pos_ == "VERB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in head.children)
 
 
+def _without_clauses(token: Token) -> list[Token]:
+    """``token``'s phrase without the clauses that say more about it ("killed Hamed al-Khodari,
+    whom the army accused of funnelling Iranian money": not the money)."""
+    phrase = [token]
+    for child in token.children:
+        if child.dep_ not in ("relcl", "acl", "advcl"):
+            phrase += _without_clauses(child)
+    return phrase
+
+
 def _only_setting(token: Token) -> bool:
     """A word that only sets the scene before a sentence's subject: punctuation, a time ("Last
     week it bombed ...", "On Thursday it said"), or an adverb ("Later it ...")."""
@@ -1572,7 +1582,7 @@ class ArgumentFinder:
                 continue
             # the victims and what describes them, not the clause's own phrases ("killing 25
             # fighters, in retaliation for the attack that killed a U.S. contractor")
-            victims = [t for c in clause.children if c.dep_ in ("dobj", "conj") for t in c.subtree]
+            victims = [t for c in clause.children if c.dep_ in ("dobj", "conj") for t in _without_clauses(c)]
             objects += [c for c in victims if c.dep_ in ("dobj", "conj", "appos", "pobj")
                         and c.pos_ in ("NOUN", "PROPN")]
         for named_only in (True, False):
