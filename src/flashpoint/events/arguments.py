@@ -50,6 +50,7 @@ from flashpoint.events.timex import load_lexicon
 from flashpoint.events.triggers import Defence, Trigger, load_defence
 
 __all__ = ["Arguments", "ArgumentFinder", "PLACE_LEFT", "UNKNOWN_ATTACKER", "UNKNOWN_DOER", "blamed_on",
+           "definite_mention",
            "noun_phrase", "pobj", "reduced_relative_subject"]
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -216,7 +217,7 @@ def _is_when(token: Token) -> bool:
     return token.ent_type_ in ("DATE", "TIME")
 
 
-def _definite_mention(noun: Token) -> bool:
+def definite_mention(noun: Token) -> bool:
     """An act noun that points back to one already told: "the strike", "this attack", or one
     owned by its day ("Friday's strike")."""
     return any((c.dep_ == "det" and c.lower_ in _DEFINITE) or (c.dep_ == "poss" and _is_when(c))
@@ -970,7 +971,7 @@ class ArgumentFinder:
         head = trigger.head
         if trigger.is_nominal and args.source is None:
             args.source = self._retaliated(head)
-        if trigger.is_nominal and _definite_mention(head):
+        if trigger.is_nominal and definite_mention(head):
             prior = self._prior(trigger)
             if prior is not None and args.source is None:
                 args.antecedent = prior.source
@@ -1098,7 +1099,7 @@ class ArgumentFinder:
             args.source = self._span(subject if subject is not None else self.subject_of_clause(verb), args)
         if args.source is None and subject is not None and self.is_weapon(subject):
             args.source = self._attacker(subject)  # "drones launched by the rebels struck ..."
-            if args.source is None and _definite_mention(subject) and etype.name in _VIOLENT:
+            if args.source is None and definite_mention(subject) and etype.name in _VIOLENT:
                 args.source = self._latest_doer(verb)  # "the warplanes had attacked": the raid's
         if (subject is None and args.source is not None and verb.dep_ == "conj"
                 and verb.head.dep_ == "ccomp" and not self.is_actorish(args.source.text, False)):

@@ -43,6 +43,7 @@ from flashpoint.events.arguments import (
     ArgumentFinder,
     Arguments,
     blamed_on,
+    definite_mention,
     noun_phrase,
 )
 from flashpoint.events.attribution import attribution_of
@@ -68,7 +69,6 @@ _PROTEST_TYPE = "PROTEST"
 # content: CAMEO 14x codes a demonstration *for* or *against* something as one act.
 _PROTEST_CONTENT_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT"})
 _ASSERTED = ("actual", "claimed")
-_DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 # Links that start another clause (or that the parser could not place): what hangs below one of
 # them is not part of the phrase above.
 _CLAUSE_LINKS = frozenset({"conj", "relcl", "advcl", "ccomp", "xcomp", "acl", "dep", "parataxis"})
@@ -307,8 +307,7 @@ class Coder:
         killing whose doer the sentence names, not one a definite or pronoun subject ("the
         blast", "it") ties to an attack already told."""
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.pos_ == "PRON" or any(
-                c.dep_ == "det" and c.lower_ in _DEFINITE_DETERMINERS for c in subject.children):
+        if subject is None or subject.pos_ == "PRON" or definite_mention(subject):
             return False
         return self._is_actorish(noun_phrase(subject).text, True)
 
