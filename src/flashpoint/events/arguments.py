@@ -779,9 +779,9 @@ class ArgumentFinder:
                     return obj
         return None
 
-    def _attacker(self, threat: Token) -> Span | None:
+    def _attacker(self, threat: Token, origins: bool = True) -> Span | None:
         """Who sent a threat: "drones that the group launched", "a drone launched by the
-        Houthis", "a Houthi drone", "a rocket fired from Gaza"."""
+        Houthis", "a Houthi drone", and with ``origins`` "a rocket fired from Gaza"."""
         launcher = self._launcher(threat)
         if launcher is not None:
             return launcher
@@ -794,7 +794,7 @@ class ArgumentFinder:
         for owner in threat.children:
             if owner.dep_ in ("poss", "compound", "amod") and self.is_actorish(noun_phrase(owner).text, True):
                 return noun_phrase(owner)
-        for prep in (p for c in clauses for p in c.children if p.dep_ == "prep" and p.lower_ == "from"):
+        for prep in (p for c in clauses if origins for p in c.children if p.dep_ == "prep" and p.lower_ == "from"):
             obj = pobj(prep)
             if obj is not None and self.is_actorish(noun_phrase(obj).text, True):
                 return noun_phrase(obj)
@@ -1098,7 +1098,9 @@ class ArgumentFinder:
         else:
             args.source = self._span(subject if subject is not None else self.subject_of_clause(verb), args)
         if args.source is None and subject is not None and self.is_weapon(subject):
-            args.source = self._attacker(subject)  # "drones launched by the rebels struck ..."
+            # "drones launched by the rebels struck ...", not "a drone launched from Lebanon"
+            # (where it came from: the suspect reading of counterparts)
+            args.source = self._attacker(subject, origins=False)
             if args.source is None and definite_mention(subject) and etype.name in _VIOLENT:
                 args.source = self._latest_doer(verb)  # "the warplanes had attacked": the raid's
         if (subject is None and args.source is not None and verb.dep_ == "conj"
