@@ -766,7 +766,7 @@ class ActorDictionary:
             if clause.dep_ != "relcl" or clause.lemma_.lower() not in self._config.owner_verbs:
                 continue
             agent = next((c for c in clause.children if c.dep_ == "agent"), None)
-            runner = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            runner = pobj(agent) if agent is not None else None
             if runner is not None:
                 found = self.resolve_span(span.doc[runner.left_edge.i : runner.i + 1], when, depth + 1)
                 if found.country != "UNK":

@@ -159,7 +159,7 @@ def _name_after_class(head: Token, child: Token, end: int) -> bool:
     "the tanker Mercer Street", "the carrier Harry S. Truman", "the destroyer Choi Young"."""
     return (child.dep_ == "appos" and child.pos_ == "PROPN" and head.pos_ == "NOUN"
             and child.left_edge.i == end and child.i == child.right_edge.i
-            and all(t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME")
+            and all(t.pos_ == "PROPN" and not _is_when(t)
                     for t in head.doc[end:child.i + 1])
             and not _is_token(reduced_relative_subject(head), child))
 
@@ -293,7 +293,7 @@ def _is_dateline(token: Token) -> bool:
 def _when_or_where(clause: Token) -> bool:
     """A relative clause that tells the time or place of its noun ("before dawn on Thursday,
     when Pakistani drones hit ..."), not what was done to it."""
-    return clause.head.ent_type_ in ("DATE", "TIME") or any(
+    return _is_when(clause.head) or any(
         c.lower_ in ("when", "where", "while") for c in clause.children if c.dep_ == "advmod")
 
 
@@ -495,7 +495,7 @@ class ArgumentFinder:
         for child in head.children:  # "gave aid to X" may be parsed with "to" as a dative
             if child.dep_ in ("prep", "dative") and child.lower_ in etype.target_preps:
                 obj = pobj(child)
-                if obj is not None and obj.ent_type_ not in ("DATE", "TIME") and obj.lower_ not in _DIRECTION_NOUNS:
+                if obj is not None and not _is_when(obj) and obj.lower_ not in _DIRECTION_NOUNS:
                     return obj
         return None
 
@@ -760,7 +760,7 @@ class ArgumentFinder:
 
     def _is_site(self, token: Token, named_only: bool) -> bool:
         """A place or party that can be attacked, not a time ("at dawn") or a purpose."""
-        if token.ent_type_ in ("DATE", "TIME") or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        if _is_when(token) or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
             return False
         phrase = noun_phrase(token)
         if not named_only and (token.lemma_.lower() in self.defence.sites
@@ -1339,7 +1339,7 @@ class ArgumentFinder:
 
     def _nominal(self, noun: Token, etype: EventType, args: Arguments) -> None:
         poss = _child(noun, "poss")
-        if poss is not None and poss.ent_type_ in ("DATE", "TIME"):
+        if poss is not None and _is_when(poss):
             poss = None  # "Monday's missile strike": when, not who
         if poss is not None and poss.lower_ in ("our", "my"):  # "'Our response began today,' Biden said"
             args.source = self._span(self._quoted_speaker(noun), args)
@@ -1353,7 +1353,7 @@ class ArgumentFinder:
         if args.source is None:
             args.source = self._span(self._participle_agent(noun), args)
         of_obj = _prep_object(noun, "of")
-        if of_obj is not None and of_obj.ent_type_ in ("DATE", "TIME"):
+        if of_obj is not None and _is_when(of_obj):
             of_obj = None  # "Iran's missile barrage of Oct. 1": when, not whom
         if etype.of_role == "source" and args.source is None:
             args.source = self._span(of_obj, args)
@@ -1484,8 +1484,9 @@ class ArgumentFinder:
         own = self._target_prep(noun, etype) if noun.pos_ in ("NOUN", "PROPN") else None
         if own is not None:
             return noun_phrase(own)
-        killed = next((_child(c, "dobj") for c in noun.subtree if c.dep_ == "relcl"
-                       and c.lemma_.lower() in self.cues.casualty_verbs and _child(c, "dobj") is not None), None)
+        victims = (_child(c, "dobj") for c in noun.subtree
+                   if c.dep_ == "relcl" and c.lemma_.lower() in self.cues.casualty_verbs)
+        killed = next((victim for victim in victims if victim is not None), None)
         if killed is not None:  # "claimed the shooting in Karak, which killed ten people"
             return noun_phrase(killed)
         lemma = noun.lemma_.lower()
