@@ -158,10 +158,18 @@ def test_periods_relative_to_publication(nlp, when: str, expected: str) -> None:
     assert date_of(nlp, text, "ambushed") == expected
 
 
-def test_a_period_is_as_precise_as_both_its_ends_allow() -> None:
+def test_a_period_is_dated_by_the_month_that_holds_most_of_it() -> None:
     assert span_when(date(2021, 7, 5), date(2021, 7, 11)) == When(date(2021, 7, 11), "month")
-    assert span_when(date(2021, 6, 28), date(2021, 7, 4)).iso == "2021"
+    assert span_when(date(2021, 6, 28), date(2021, 7, 4)).iso == "2021-07"
+    assert span_when(date(2021, 6, 26), date(2021, 7, 1)).iso == "2021-06"
+    assert span_when(date(2021, 6, 30), date(2021, 7, 1)).iso == "2021-07"  # a tie: the later
     assert span_when(date(2019, 12, 30), date(2020, 1, 3)) is None
+
+
+def test_this_week_across_a_month_boundary_is_the_month_with_most_of_its_days(nlp) -> None:
+    text = "The government declared this week that its forces had retaken Tikrit."
+    assert date_of(nlp, text, "retaken", "COERCE", published="2015-04-04") == "2015-04"
+    assert date_of(nlp, text, "retaken", "COERCE", published="2015-04-01") == "2015-03"
 
 
 # -- bounds and deadlines are not event dates --------------------------------------------------

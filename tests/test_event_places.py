@@ -336,3 +336,18 @@ def test_border_villages_and_islands_of_the_region_are_in_the_gazetteer(
     located, = _locate(nlp, gazetteer, "WASHINGTON, Jan. 14, 2016 —\n" + sentence + "\n", [
         dict(word=word, event_type="ASSAULT")])
     assert _near(located, lat, lon, km=10)
+
+
+def test_an_episode_lasts_as_long_as_the_acts_told_at_its_place(nlp, gazetteer) -> None:
+    text = ("BAGHDAD, April 4, 2015 —\n"
+            "The Iraqi government declared this week that its forces had retaken Tikrit from the Islamic State, ending a month-long offensive.\n"
+            "Coalition jets began striking positions in Tikrit on March 25.\n"
+            "The next day several militias pulled their fighters out of the battle.\n"
+            "In 2014 the militants had overrun the north.\n")
+    _, _, pullout, background = _locate(nlp, gazetteer, text, [
+        dict(word="retaken", event_type="COERCE", source="IRQ", target="IRQ", mode="seize", date="2015-04"),
+        dict(word="striking", event_type="ASSAULT", source="USA", date="2015-03-25"),
+        dict(word="pulled", event_type="RETREAT", source="IRQ", date="2015-03-26"),
+        dict(word="overrun", event_type="COERCE", date="2014")])
+    assert pullout is not None and pullout.name.startswith("Tikr")  # a day after the strikes there
+    assert background is None  # a year before anything told at Tikrit

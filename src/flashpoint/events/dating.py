@@ -101,14 +101,22 @@ def when_of_iso(value: str | None) -> When | None:
 
 
 def span_when(start: date, end: date) -> When | None:
-    """The most precise date that covers both ends of a period (None across a year boundary)."""
+    """The day, or the month, of a short period ("this week", "over the weekend"); None for one
+    that spans a New Year.
+
+    A week that straddles two months is dated by the month that holds most of its days (the
+    later one on a tie): a reader places "this week" of Saturday, April 4 in April, and a year,
+    the only date that covers both ends, says almost nothing about when it happened."""
     if start == end:
         return When(start, "day")
     if (start.year, start.month) == (end.year, end.month):
         return When(end, "month")
-    if start.year == end.year:
-        return When(end, "year")
-    return None
+    if start.year != end.year:
+        return None  # the days around New Year: either month is as likely a guess as wrong
+    first_of_end = end.replace(day=1)
+    days_in_end = (end - first_of_end).days + 1
+    days_before = (first_of_end - start).days
+    return When(end if days_in_end >= days_before else start, "month")
 
 
 @dataclass

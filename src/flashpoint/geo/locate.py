@@ -126,6 +126,10 @@ class Dated(NamedTuple):
     date: str | None
     sentence: int  # the start of the act's sentence
     side: str | None  # the country of the side that did it
+    #: For the episode: the dates of the other acts told at its place. An episode lasts as
+    #: long as the acts told there ("declared this week that it had retaken Tikrit", then
+    #: "jets began striking positions in Tikrit on March 25"; "the next day" is still there).
+    also: tuple[str | None, ...] = ()
 
 
 def _dated(place: Place, event: Event) -> Dated:
@@ -147,6 +151,7 @@ def _read_sentences(parsed: Doc, events: Sequence[Event], anchors: Sequence[Anch
     episode: Place | None = None
     lead: int | None = None
     last: tuple[int, Dated] | None = None  # (paragraph, context) of the last act placed
+    placed: list[tuple[Place, str | None]] = []  # each act told where it happened, with its date
     for i in order:
         if i not in links:
             continue
@@ -158,6 +163,8 @@ def _read_sentences(parsed: Doc, events: Sequence[Event], anchors: Sequence[Anch
                 or not rules.is_physical(events[i].event_type, events[i].mode):
             continue  # an act told as the cause of another ("after the killing") is earlier
         last = (paragraph, _dated(link.place, events[i]))
+        if not link.prior:
+            placed.append((link.place, events[i].date))
         if lead is None:
             lead, episode = i, link.place
         elif not link.prior and _retells(events[lead], events[i]):
@@ -168,7 +175,8 @@ def _read_sentences(parsed: Doc, events: Sequence[Event], anchors: Sequence[Anch
     if lead is None or episode is None:
         return links, recent, None
     links[lead] = _sharpened_lead(links[lead], episode, gazetteer)
-    return links, recent, _dated(episode, events[lead])
+    also = tuple(date for place, date in placed if _at(place, episode))
+    return links, recent, _dated(episode, events[lead])._replace(also=also)
 
 
 def _retold(events: Sequence[Event], anchors: Sequence[Anchor | None], links: dict[int, Link],
@@ -239,13 +247,30 @@ def _fitting(event: Event, context: Dated | None) -> Place | None:
     otherwise the event belongs to another time."""
     if context is None:
         return None
-    place, date, sentence = context.place, context.date, context.sentence
-    if sentence == event.char_start or _contains(event.date, date):
-        return place
-    if len(event.date) == len(date) == 10:
-        gap = abs((_day(event.date) - _day(date)).days)
-        return place if gap <= _CONTEXT_DAYS else None
+    if context.sentence == event.char_start:
+        return context.place
+    if any(_date_fits(event.date, date) for date in (context.date, *context.also)):
+        return context.place
     return None
+
+
+def _date_fits(one: str | None, other: str | None) -> bool:
+    if _contains(one, other):
+        return True
+    assert one is not None and other is not None
+    if len(one) == len(other) == 10:
+        return abs((_day(one) - _day(other)).days) <= _CONTEXT_DAYS
+    return False
+
+
+def _at(place: Place, episode: Place) -> bool:
+    """Whether an act's place is the episode's: the same country, and the same town or site
+    (within ``_SHARPEN_KM``) or, for a country or region, the same name."""
+    if place.country != episode.country:
+        return False
+    if episode.precision in ("country", "region") or place.precision in ("country", "region"):
+        return place.name == episode.name
+    return _km(place, episode) <= _SHARPEN_KM
 
 
 def _contains(one: str | None, other: str | None) -> bool:
