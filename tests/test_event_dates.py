@@ -609,6 +609,11 @@ def test_dates_that_name_the_act_and_a_year_back(nlp, text: str, word: str, expe
         ("Militiamen fired rockets at the base near Dohuk on Monday.\n"
          "Earlier in the month, late on July 2, a drone had struck a depot near the airport. "
          "The embassy condemned the attack the next day.", "condemned", "ACCUSE", "2021-07-03"),
+        # a paragraph that opens with background dated at its end ("had been abducted ... on
+        # Oct. 7") does not move the story: the next act is the story's
+        ("Commandos freed four hostages in Nuseirat on Saturday.\n"
+         "The four had been abducted from a festival on Oct. 7. Gunmen wounded an officer "
+         "during the operation.", "wounded", "ASSAULT", "2021-07-10"),
         # "that day" is the day the sentence before named last, a statement's included
         ("Jets struck a depot near Dohuk on Sunday. Baghdad condemned the raid on Monday. "
          "Tehran denounced the strikes that day.", "denounced", "ACCUSE", "2021-07-12"),

@@ -241,9 +241,12 @@ class EventDater:
             if _heading(sentence.span):
                 chain = None  # a dateline or a heading: dates events through the report, not the chain
             elif main is not None and past_perfect and in_paragraph == 1 and (
-                    opening := self._dated_clause(main, sentence)) is not None:
-                # a paragraph that opens by looking back to a date of its own ("Earlier in the
-                # week, late on Aug. 29, a ship had taken ...") tells that episode to its end
+                    opening := self._dated_clause(main, sentence)) is not None \
+                    and opening.start < sentence.span.root.idx:
+                # a paragraph that opens by looking back to a date of its own, set before its
+                # verb ("Earlier in the week, late on Aug. 29, a ship had taken ..."), tells that
+                # episode to its end; one dated at its end ("The four had been abducted ... on
+                # Oct. 7.") is background, and the story goes on
                 before_flashback.append(chain)
                 chain = self._resolve(opening, sentence) or chain
             elif main is not None and not past_perfect:
