@@ -35,6 +35,11 @@ TEXTS = {
         "ADEN, Yemen, April 2, 2017 —\n"
         "Houthi rebels shelled government positions outside Taiz on Saturday. "
         "Warplanes pounded an army camp beside Sanaa's airport overnight, residents said.\n"),
+    "warplanes_after_a_state_raid": (
+        "TEL AVIV, June 9, 2024 —\n"
+        "Israeli commandos stormed a house in the Nuseirat camp in central Gaza on Saturday. "
+        "Warplanes and artillery pounded the surrounding streets as the troops withdrew. "
+        "Hamas gunmen fired on the convoy.\n"),
     "air_defences": (
         "TEHRAN, Feb. 5, 2023 —\n"
         "Three small drones attacked a munitions depot near the city of Tabriz on Saturday night, "
@@ -83,6 +88,14 @@ def test_warplanes_are_not_the_armed_groups_and_a_site_is_placed_by_a_place_besi
     assert (_country(pounded.source), _country(pounded.target)) == ("SAU", "YEM")
     pounded = _one(coded["warplanes_of_no_story_side"], "pounded")
     assert (_country(pounded.source), _country(pounded.target)) == ("UNK", "YEM")
+
+
+def test_warplanes_hitting_no_named_side_are_the_state_named_last_before(coded) -> None:
+    """Whom the warplanes hit is not said ("the surrounding streets"), and the only armed group
+    is named after them: the state whose forces the story named last before is the suspect,
+    not Hamas, nor Gaza, which is named only as where the house stood."""
+    pounded = _one(coded["warplanes_after_a_state_raid"], "pounded")
+    assert _country(pounded.source) == "ISR"
 
 
 def test_air_defences_of_no_stated_owner_are_the_countrys_they_stand_in(coded) -> None:

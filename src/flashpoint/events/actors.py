@@ -76,6 +76,8 @@ SECTOR_CODES: Mapping[str, str] = {
     "business": "BUS",
 }
 NON_STATE = frozenset({"militia", "rebel", "insurgent"})
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "into", "across", "over", "inside",
+                                 "outside", "around", "to", "toward", "towards", "off"})
 _DATA_FILES = ("countries.yaml", "organisations.yaml", "people.yaml", "sectors.yaml")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'"})
 _WORD_START = re.compile(r"(?<![\w'])\w")
@@ -638,6 +640,25 @@ class ActorDictionary:
         if origin is not None:
             return Actor(text="", country=origin)
         return self._suspected(span, when, victim.country if victim is not None else None)
+
+    def air_suspect(self, span: Span, when: str | None, victim: Actor | None) -> Actor | None:
+        """The suspected doer of an unnamed attack from warplanes, which armed groups do not
+        fly: the state whose forces, government or people the report names last before the
+        attack, other than the victim's ("Israeli special forces freed four hostages in
+        Nuseirat. Warplanes and artillery pounded the surrounding streets"). None if none."""
+        victim_country = victim.country if victim is not None else None
+        doc = span.doc
+        for match in reversed(self._mentions(doc, 0, span.start_char)):
+            mention = doc.char_span(match.start, match.end, alignment_mode="expand")
+            if mention is None or _names_a_place(mention.root):
+                continue  # "in central Gaza" says where, not who
+            entry = self._choose(match.entries, when)
+            country, sector = entry.placed(when)
+            if country in (None, "UNK", "IGO", victim_country) or sector in NON_STATE:
+                continue
+            if entry.kind in ("country", "capital") or sector in STATE_SECTORS:
+                return Actor(text="", country=country, sector="military")
+        return None
 
     def _launched_from(self, tokens: Sequence[Token]) -> str | None:
         """The country a weapon or an attack was fired or launched from, if the text says."""
@@ -1337,6 +1358,20 @@ def _rank(match: AliasMatch) -> int:
 
 def _is_country_only(actor: Actor) -> bool:
     return actor.id is not None and actor.id[:3] == actor.country and len(actor.id) <= 6
+
+
+def _names_a_place(token: Token) -> bool:
+    """Whether a name is the object of a preposition of place ("in central Gaza", "from
+    Lebanon", "in the mountains of northern Iraq"), which says where something is, not who
+    acts."""
+    while token.dep_ == "pobj":
+        preposition = token.head
+        if preposition.lower_ in _PLACE_PREPOSITIONS:
+            return True
+        if preposition.lower_ != "of":
+            return False
+        token = preposition.head
+    return False
 
 
 def _armed_country(entry: ActorEntry) -> str | None:

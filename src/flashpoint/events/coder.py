@@ -47,7 +47,7 @@ from flashpoint.events.arguments import (
     noun_phrase,
 )
 from flashpoint.events.attribution import attribution_of
-from flashpoint.events.counterparts import fill_counterparts
+from flashpoint.events.counterparts import AIRCRAFT_MODE, fill_counterparts
 from flashpoint.events.dates import DateIndex
 from flashpoint.events.modes import choose_mode
 from flashpoint.events.numbers import CasualtyCounter
@@ -412,6 +412,8 @@ class Coder:
         if trigger.defence is not None and args.instruments:  # the attack's word is its weapon, not "shot down"
             words = sent.doc[args.instruments[0].i : args.instruments[0].i + 1]
         mode = choose_mode(etype, words, args.instruments, sent, alone)
+        if mode is not None and mode.name == AIRCRAFT_MODE:
+            source = self._air_suspect(args, source, target, when or document.published)
         cameo_root = (mode.cameo_root if mode and mode.cameo_root else None) or etype.cameo_root
         assert document.text[start:end] == sentence
         return Event(
@@ -449,6 +451,18 @@ class Coder:
             return self._actor(args.source, when), target
         source = self.actors.suspect(args.source, when, target, args.instruments)
         return (None if _own_side_suspected(args.source, source, target) else source), target
+
+    def _air_suspect(self, args: Arguments, source: Actor | None, target: Actor | None,
+                     when: str | None) -> Actor | None:
+        """An attack from warplanes that the text leaves unnamed is suspected of a state, not of
+        the armed group the report names nearest (groups fly no warplanes). When the text says
+        whom it hit, the story's counterpart of the victim decides instead (``counterparts``)."""
+        if args.source is None or args.source.label_ != UNKNOWN_ATTACKER or source is None \
+                or source.sector not in NON_STATE:
+            return source
+        if target is not None and target.country not in (None, "UNK"):
+            return source
+        return self.actors.air_suspect(args.source, when, target) or source
 
     def _actor(self, span: Span | None, when: str | None = None) -> Actor | None:
         """The actor a phrase stands for at ``when`` (``flashpoint.events.actors``)."""

@@ -37,10 +37,10 @@ __all__ = ["fill_counterparts", "place_named_sides"]
 
 _UNRESOLVED = (None, "", "UNK")
 _MATERIAL_CONFLICT = 4  # QuadClass of attacks, seizures and sanctions
-_AIRCRAFT_MODE = "aerial"  # attacks from manned aircraft (``plover.yaml``)
-_AIR_OR_UNSTATED = (None, _AIRCRAFT_MODE)
+AIRCRAFT_MODE = "aerial"  # attacks from manned aircraft (``plover.yaml``)
+_AIR_OR_UNSTATED = (None, AIRCRAFT_MODE)
 #: Attacks from the air.
-_AIR_ATTACK_MODES = (_AIRCRAFT_MODE, "drone")
+_AIR_ATTACK_MODES = (AIRCRAFT_MODE, "drone")
 #: How far apart two strikes may be placed and still be read as one strike area.
 _SAME_AREA_KM = 100.0
 #: Acts done to people where they are (not a statement made elsewhere about them).
@@ -193,7 +193,7 @@ def _own_suspect(event: Event) -> bool:
 
 def _grounded_suspect(event: Event) -> bool:
     """An attack from warplanes whose suspect is an armed group, which flies none."""
-    return event.mode == _AIRCRAFT_MODE and _suspect_only(event.source) \
+    return event.mode == AIRCRAFT_MODE and _suspect_only(event.source) \
         and event.source.sector in NON_STATE  # type: ignore[union-attr]
 
 
