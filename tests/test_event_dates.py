@@ -614,6 +614,16 @@ def test_dates_that_name_the_act_and_a_year_back(nlp, text: str, word: str, expe
         ("Commandos freed four hostages in Nuseirat on Saturday.\n"
          "The four had been abducted from a festival on Oct. 7. Gunmen wounded an officer "
          "during the operation.", "wounded", "ASSAULT", "2021-07-10"),
+        # "the day after the blast": the day after the act the blast names again, under
+        # another of its names ("the July 2 bombing"), not after the story's latest date
+        ("Jets pounded depots near Dohuk on Monday in retaliation for the July 2 bombing in "
+         "Erbil.\nThe day after the blast, the minister blamed the rebels for the attack.",
+         "blamed", "ACCUSE", "2021-07-03"),
+        # "Hours before the strike": the strike told as an airstrike, not a later retelling
+        # that counts from something else ("The strike came two days after ...")
+        ("An airstrike on Sunday night set fire to a camp near Rafah. The strike came two days "
+         "after the court ordered a halt.\nHours before the strike, gunmen fired rockets at "
+         "Tel Aviv.", "fired", "ASSAULT", "2021-07-11"),
         # "that day" is the day the sentence before named last, a statement's included
         ("Jets struck a depot near Dohuk on Sunday. Baghdad condemned the raid on Monday. "
          "Tehran denounced the strikes that day.", "denounced", "ACCUSE", "2021-07-12"),

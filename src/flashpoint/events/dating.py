@@ -712,19 +712,34 @@ class EventDater:
             days, precision = relation.days, relation.precision
             if relation.reference[0] <= head.idx < relation.reference[1]:
                 base = self._region_date(sentence, relation.main)
-                if base is None and relation.definite:
-                    return sentence.chain_before  # "before the U.S. airstrikes": the ones just told
+                if base is None and relation.definite:  # "before the U.S. airstrikes": the ones told
+                    return self._antecedent(head, index) or sentence.chain_before
                 if base is None:
                     base = self._retold_subject(sentence, relation.main, index) or sentence.chain_before
                 sign = -1 if relation.word == "after" else 1
             elif relation.main[0] <= head.idx < relation.main[1]:
                 base = self._region_date(sentence, relation.reference)
                 if base is None and relation.definite:
-                    base = sentence.chain_before
+                    told = self._antecedent(head, index)
+                    if told is not None:  # "The strike came two days after ...": the strike told
+                        return told
+                    # "The day after the blast, ...": from the blast's date
+                    base = self._retold_act(sentence, relation.reference, index) or sentence.chain_before
                 sign = 1 if relation.word == "after" else -1
             else:
                 continue
             return base.shifted(sign * days, precision) if base is not None else None
+        return None
+
+    def _retold_act(self, sentence: _Sentence, region: tuple[int, int],
+                    index: int) -> When | None:
+        """The date of the act a definite noun of ``region`` names again ("the day after the
+        blast", after "the Nov. 13 bombing")."""
+        for token in sentence.span:
+            if region[0] <= token.idx < region[1] and token.pos_ == "NOUN":
+                told = self._antecedent(token, index)
+                if told is not None:
+                    return told
         return None
 
     def _retold_subject(self, sentence: _Sentence, region: tuple[int, int],
@@ -849,16 +864,19 @@ class EventDater:
                                           for c in head.children):
             return None
         lemma = head.lemma_.lower()
+        names = self.lex.names_of_act(lemma)  # "the blast" after "the Nov. 13 bombing"
         # "the killing" names what "was killed" told: a verb's lemma is the noun's less "-ing"
         # and "the announcement" what "announced" told
         verb = lemma[:-3] if lemma.endswith("ing") and len(lemma) > 5 else \
             lemma[:-4] if lemma.endswith("ment") and len(lemma) > 7 else lemma
-        for earlier in range(index - 1, -1, -1):
+        for earlier in range(index, -1, -1):
             span = self.sentences[earlier].span
             if _heading(span):
                 continue
             for token in span:
-                if token.pos_ == "NOUN" and token.lemma_.lower() == lemma \
+                if token.i >= head.i:
+                    break
+                if token.pos_ == "NOUN" and _names_same_act(token.lemma_.lower(), names) \
                         or token.pos_ == "VERB" and token.lemma_.lower() in (lemma, verb) \
                         or token.pos_ == "VERB" and _particle(token) == verb:  # "shot down": "the downing"
                     when = self._event(token, None)
@@ -1029,6 +1047,11 @@ def _relation_word(clause: Token, lex: Lexicon) -> str | None:
                 if grandchild.dep_ in ("prep", "mark") and grandchild.lower_ in ("after", "before"):
                     return grandchild.lower_
     return None
+
+
+def _names_same_act(lemma: str, names: frozenset[str]) -> bool:
+    """Whether a noun is one of ``names`` or a compound of one ("airstrike", "the strike")."""
+    return lemma in names or any(lemma.endswith(name) for name in names if len(name) >= 5)
 
 
 def _particle(verb: Token) -> str | None:

@@ -19,7 +19,7 @@ Each is a :class:`TimeExpression`; which event it dates is decided on the parse
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -78,6 +78,13 @@ class Lexicon:
     habitual: frozenset[str]
     series_nouns: frozenset[str]
     parts_of_day: frozenset[str] = frozenset()
+    #: Act nouns that name one another's act ("the Nov. 13 bombing" ... "the day after the
+    #: blast"), by lemma.
+    act_synonyms: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def names_of_act(self, lemma: str) -> frozenset[str]:
+        """The lemma and the act nouns that may name the same act."""
+        return self.act_synonyms.get(lemma, frozenset()) | {lemma}
 
     def unit(self, word: str) -> Unit | None:
         """The unit a (possibly plural) noun names: "days" -> day."""
@@ -113,6 +120,16 @@ class TimeExpression:
 
 def _words(values: Any) -> frozenset[str]:
     return frozenset(str(v).lower() for v in values or ())
+
+
+def _synonyms(groups: Any) -> dict[str, frozenset[str]]:
+    """Each word of each group, mapped to its whole group."""
+    found: dict[str, frozenset[str]] = {}
+    for group in groups or ():
+        words = _words(group)
+        for word in words:
+            found[word] = found.get(word, frozenset()) | words
+    return found
 
 
 @lru_cache(maxsize=4)
@@ -157,6 +174,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
             habitual=_words(spec["habitual"]),
             series_nouns=_words(spec.get("series_nouns")),
             parts_of_day=_words(spec.get("parts_of_day")),
+            act_synonyms=_synonyms(spec.get("act_synonyms")),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ModelError(f"time_expressions.yaml is malformed: {exc}") from exc
