@@ -17,7 +17,8 @@ crossings") is the subject of the sentence before, and weapons called again by a
 never an attack told in between. A place taken is taken from someone: "retook Tikrit from the
 Islamic State" is aimed at the group. The victim an attack on a place killed is named by his
 phrase, not by the clause that says more about him ("killed X, whom the army accused of
-funnelling Iranian money").
+funnelling Iranian money"). An act someone is only accused of ("a woman accused of planting a
+bomb") is not the act a later "the raids" retells.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its
 own, all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -89,6 +90,11 @@ TEXTS = {
         "GAZA CITY, May 6, 2019 —\n"
         "On Sunday an Israeli missile hit a car in Gaza City and killed Hamed al-Khodari, whom "
         "the army accused of funnelling Iranian money to Hamas.\n"),
+    "alleged_in_between": (
+        "ANKARA, Nov. 21, 2022 —\n"
+        "Turkish warplanes pounded militant positions in northern Syria overnight. Police in "
+        "Istanbul arrested a Syrian woman accused of planting a bomb. Kurdish officials said the "
+        "raids had killed civilians.\n"),
 }
 
 coded = coded_fixture("rules_retold", TEXTS)
@@ -174,3 +180,10 @@ def test_a_place_taken_is_taken_from_the_party_named(coded) -> None:
 def test_a_victim_is_named_by_his_phrase_not_the_clause_about_him(coded) -> None:
     hit = _one(coded["victim_described"], "hit")
     assert _country(hit.target) == "PSE"
+
+
+def test_an_act_only_alleged_is_not_the_one_retold(coded) -> None:
+    """ "the raids" are the warplanes' told first, not the planting the arrested woman is
+    accused of, told in between."""
+    raids = _one(coded["alleged_in_between"], "raids")
+    assert _country(raids.source) == "TUR"

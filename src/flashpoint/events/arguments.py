@@ -845,11 +845,20 @@ class ArgumentFinder:
         earlier = self._named_alike(head, earlier)
         lemma = head.lemma_.lower()
         # an act told in passing, as the cause of another, is seldom the one retold later
-        foreground = [(t, a) for t, a in earlier if not self._in_passing(t) and not _intended(t.head)]
+        foreground = [(t, a) for t, a in earlier if not self._in_passing(t) and not _intended(t.head)
+                      and not self._only_alleged(t.head)]
         same = [a for t, a in foreground if t.head.lemma_.lower() == lemma]
         same_in_passing = [a for t, a in earlier if t.head.lemma_.lower() == lemma]
         pool = same or [a for _t, a in foreground] or same_in_passing or [a for _t, a in earlier]
         return pool[-1] if pool else None
+
+    def _only_alleged(self, head: Token) -> bool:
+        """An act told only as what someone is accused or suspected of ("police arrested a
+        Syrian woman accused of planting the bomb") is not the story's act that a later "the
+        raids" retells. Claiming an act ("claimed the attack") owns it: that act is told."""
+        governors = self.cues.status.claim_governors - {"claim"}
+        return any(node.lemma_.lower() in governors and node.pos_ == "VERB"
+                   for node in list(head.ancestors)[:3])
 
     def _blamed_for_other(self, governor: Token, event_type: str) -> bool:
         """Whether an accusation names an act of another type ("accused Hamas of using the
