@@ -144,6 +144,19 @@ def test_under_the_direction_of_names_the_source(nlp, coder) -> None:
     assert (event.target.country, event.target.sector) == ("IRQ", "militia")  # the depot's users
 
 
+def test_at_someones_direction_names_who_sent_the_jets(nlp, coder) -> None:
+    text = ("Hours later, at President Joe Biden's direction, F-15E jets struck facilities in "
+            "Deir ez-Zor province used by groups tied to Iran's Revolutionary Guards.")
+    event = one(code(nlp, coder, text), "ASSAULT")
+    assert event.source.country == "USA"
+
+
+def test_turkmen_are_a_people_of_iraq_and_syria_not_turkmenistans() -> None:
+    actors = load_actors()
+    assert actors.resolve("Syrian Turkmen rebels").country == "SYR"
+    assert actors.resolve("Turkmenistani officials").country == "TKM"
+
+
 def test_a_generic_mention_takes_its_antecedent(nlp, coder) -> None:
     text = ("Asaib Ahl al-Haq fighters paraded through central Baghdad on Monday. "
             "The group fired rockets at a Turkish base near Mosul on Tuesday.")

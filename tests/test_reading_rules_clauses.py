@@ -5,6 +5,8 @@ resist answering the next attack with strikes"), and a participle the parser han
 clause ("struck the airport as the WHO chief prepared to board, hitting the control tower"), and a
 "when" clause the parser hangs on a verb that abandons or denies ("when the militants seized the
 headquarters as soldiers abandoned their posts"), which tells what happened, not what was given up.
+A clause the parser splits at a participle ("said Israeli jets flying over the coast had fired
+missiles") keeps its subject.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its
 own, all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -42,6 +44,10 @@ TEXTS = {
         "Mosul fell on Tuesday, when the militants seized the provincial government headquarters, "
         "the airport and several army bases as soldiers and police abandoned their posts and "
         "fled.\n"),
+    "split_participle": (
+        "DAMASCUS, Sept. 9, 2024 —\n"
+        "A Syrian military source said Israeli jets flying over the coast had fired missiles at "
+        "several army sites near Masyaf on Sunday night.\n"),
 }
 
 
@@ -79,3 +85,8 @@ def test_a_participle_hung_on_a_time_clause_restates_the_main_act(coded) -> None
 def test_a_when_clause_hung_on_an_abandoning_verb_is_still_told_as_fact(coded) -> None:
     seized = _one(coded["abandoned_posts"], "seized")
     assert seized.status == "actual"
+
+
+def test_a_clause_split_at_a_participle_keeps_its_subject(coded) -> None:
+    fired = _one(coded["split_participle"], "fired")
+    assert _country(fired.source) == "ISR"

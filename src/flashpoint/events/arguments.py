@@ -194,6 +194,23 @@ def _split_time_clause(verb: Token) -> Token | None:
     return subject
 
 
+def _split_participle(verb: Token) -> Token | None:
+    """The subject of a clause the parser split at a participle: in "said Israeli jets flying
+    over northern Lebanon had fired missiles" it makes "jets" the subject of "flying" and
+    "had fired" a clause of its own with no subject, right after. The subject of an
+    ``-ing`` clause of the same head that ends where this one begins is this one's."""
+    if verb.dep_ not in ("ccomp", "conj") or _child(verb, "nsubj") is not None:
+        return None
+    before = [c for c in verb.head.children if c.dep_ == verb.dep_ and c.i < verb.i]
+    if not before or before[-1].tag_ != "VBG":
+        return None
+    sibling = before[-1]
+    subject = _child(sibling, "nsubj")
+    if subject is None or subject.i > sibling.i or verb.left_edge.i != sibling.right_edge.i + 1:
+        return None
+    return subject
+
+
 def _is_token(token: Token | None, other: Token) -> bool:
     """Whether ``token`` is ``other`` (spaCy makes a new Token object at every access)."""
     return token is not None and token.i == other.i
@@ -415,7 +432,7 @@ class ArgumentFinder:
                 owner = _child(node.head, "poss")  # "NATO's decision to suspend ..."
                 if owner is not None:
                     return self._antecedent(owner)
-            split = _split_time_clause(node)
+            split = _split_time_clause(node) or _split_participle(node)
             if split is not None:
                 return self._antecedent(split)
             controller = _object_controller(node)
@@ -480,13 +497,14 @@ class ArgumentFinder:
         return noun_phrase(subject) if subject is not None and subject.pos_ != "PRON" else None
 
     def _direction(self, trigger: Token) -> Span | None:
-        """X in "under the direction of X" anywhere in the trigger's sentence."""
+        """X in "under the direction of X" or "at X's direction" anywhere in the trigger's
+        sentence."""
         for token in trigger.sent:
             if token.lower_ in _DIRECTION_NOUNS and token.head.lower_ in _DIRECTION_PREPS:
                 if not _same_clause(token.head.head, trigger):
                     continue
                 of = next((c for c in token.children if c.lower_ == "of"), None)
-                obj = pobj(of) if of is not None else None
+                obj = pobj(of) if of is not None else _child(token, "poss")
                 if obj is not None:
                     return noun_phrase(obj)
         return None
@@ -579,8 +597,9 @@ class ArgumentFinder:
             args.target = None  # "blamed the attack on X": X did it, it was not aimed at X
         if args.source is None:
             args.source = self._denier(trigger.head)
-        if args.source is None:
-            args.source = self._direction(trigger.head)
+        if args.source is None or args.source.label_ == UNKNOWN_ATTACKER:
+            # "at President Biden's direction, F-15E jets struck": the jets were sent by him
+            args.source = self._direction(trigger.head) or args.source
         if args.source is None and trigger.is_nominal:
             args.source = self._claimer(trigger.head)
         if args.source is None and not trigger.is_nominal and trigger.head.dep_ == "conj" and (
