@@ -18,7 +18,9 @@ never an attack told in between. A place taken is taken from someone: "retook Ti
 Islamic State" is aimed at the group. The victim an attack on a place killed is named by his
 phrase, not by the clause that says more about him ("killed X, whom the army accused of
 funnelling Iranian money"). An act someone is only accused of ("a woman accused of planting a
-bomb") is not the act a later "the raids" retells.
+bomb") is not the act a later "the raids" retells, nor what "the jets" did; an act only
+vowed ("vowed to keep striking Hezbollah") is not what "the drone" did, and one told in
+passing is taken only when no other was told.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its
 own, all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -90,6 +92,17 @@ TEXTS = {
         "GAZA CITY, May 6, 2019 —\n"
         "On Sunday an Israeli missile hit a car in Gaza City and killed Hamed al-Khodari, whom "
         "the army accused of funnelling Iranian money to Hamas.\n"),
+    "jets_after_a_blamed_barrage": (
+        "JERUSALEM, May 10, 2018 —\n"
+        "Israel struck dozens of Iranian sites in Syria overnight in what it called a response "
+        "to a rocket barrage on its posts in the Golan Heights. The army blamed the barrage on "
+        "Iran's Quds Force, saying about 20 rockets were fired shortly after midnight. The jets "
+        "also destroyed several Syrian air-defence batteries, the army said.\n"),
+    "drone_after_a_vow": (
+        "JERUSALEM, Oct. 15, 2024 —\n"
+        "Prime Minister Benjamin Netanyahu vowed on Monday to keep striking Hezbollah as he "
+        "toured the base where a drone launched by the group killed four soldiers on Sunday. "
+        "The drone slammed into a dining hall south of Haifa.\n"),
     "alleged_in_between": (
         "ANKARA, Nov. 21, 2022 —\n"
         "Turkish warplanes pounded militant positions in northern Syria overnight. Police in "
@@ -187,3 +200,12 @@ def test_an_act_only_alleged_is_not_the_one_retold(coded) -> None:
     accused of, told in between."""
     raids = _one(coded["alleged_in_between"], "raids")
     assert _country(raids.source) == "TUR"
+
+
+def test_definite_weapons_are_not_those_of_an_alleged_or_vowed_act(coded) -> None:
+    """ "The jets" are Israel's, not the Quds Force's the barrage was blamed on; "the drone"
+    is the group's whose drone killed the soldiers, not Netanyahu's, who only vowed strikes."""
+    destroyed = _one(coded["jets_after_a_blamed_barrage"], "destroyed")
+    assert _country(destroyed.source) == "ISR"
+    slammed = _one(coded["drone_after_a_vow"], "slammed")
+    assert _country(slammed.source) == "LBN"

@@ -242,9 +242,18 @@ def definite_mention(noun: Token) -> bool:
 
 
 def _intended(head: Token) -> bool:
-    """An act only aimed at, in an infinitive ("a group preparing to attack residents"): not
-    one a later "the raid" retells."""
-    return head.pos_ == "VERB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in head.children)
+    """An act only aimed at, in an infinitive ("a group preparing to attack residents", "vowed
+    to keep striking Hezbollah"): not one a later "the raid" retells."""
+    if head.pos_ != "VERB":
+        return False
+    node = head
+    for _ in range(2):
+        if any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children):
+            return True
+        if node.dep_ != "xcomp":
+            return False
+        node = node.head  # "to keep striking": the infinitive is the verb "striking" hangs on
+    return False
 
 
 def _without_clauses(token: Token) -> list[Token]:
@@ -919,7 +928,11 @@ class ArgumentFinder:
         ``singular`` ("condemned it"), acts told by a plural noun are passed over: "it" does not
         stand for the "attacks" the strike's target was accused of planning. With ``policy``
         ("condemned the decision"), attacks are passed over: a decision is a policy's act (a
-        sanction is one)."""
+        sanction is one). An attack told only as what someone is accused of ("blamed the barrage on
+        the Quds Force, saying 20 rockets were fired") is passed over: it is not what "the jets"
+        did next; so is one only intended ("vowed to keep striking"); one told in passing, as the
+        cause of another ("in response to a rocket barrage"), only when no other was told."""
+        told_in_passing: Span | None = None
         for trigger, args in reversed(self._seen):
             if trigger.head.i >= verb.i or trigger.head.doc is not verb.doc:
                 continue
@@ -930,9 +943,13 @@ class ArgumentFinder:
                     continue
                 if trigger.head.i < verb.sent.start and not trigger.is_nominal and args.source is not None:
                     return args.source
-            elif trigger.event_type in _VIOLENT:
-                return args.source or args.antecedent or _unknown(trigger)
-        return None
+            elif trigger.event_type in _VIOLENT and not self._only_alleged(trigger.head) \
+                    and not _intended(trigger.head):
+                doer = args.source or args.antecedent or _unknown(trigger)
+                if not self._in_passing(trigger):
+                    return doer
+                told_in_passing = told_in_passing or doer
+        return told_in_passing
 
     def _named_alike(self, head: Token, earlier: list[tuple[Trigger, Arguments]]
                      ) -> list[tuple[Trigger, Arguments]]:
