@@ -351,3 +351,13 @@ def test_an_episode_lasts_as_long_as_the_acts_told_at_its_place(nlp, gazetteer) 
         dict(word="overrun", event_type="COERCE", date="2014")])
     assert pullout is not None and pullout.name.startswith("Tikr")  # a day after the strikes there
     assert background is None  # a year before anything told at Tikrit
+
+
+def test_the_town_of_x_is_x(nlp, gazetteer) -> None:
+    text = ("BAGHDAD, March 3, 2021 —\n"
+            "Rockets struck Ain al-Asad air base on Wednesday.\n"
+            "Police said the rockets were fired from an area near the town of al-Baghdadi.\n")
+    _, fired = _locate(nlp, gazetteer, text, [
+        dict(word="struck", event_type="ASSAULT", date="2021-03-03"),
+        dict(word="fired", event_type="ASSAULT", date="2021-03-03")])
+    assert fired is not None and fired.name == "Baghdadi"

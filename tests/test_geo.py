@@ -389,6 +389,15 @@ def test_facility_names_and_small_towns_after_a_preposition(nlp, gazetteer) -> N
     assert km(killed.lat, killed.lon, 35.63, 52.16) < 10  # Absard, not Tehran
 
 
+def test_a_sentence_opening_the_base_names_no_facility(nlp, gazetteer) -> None:
+    """ "The base, which hosts ..." is no facility called "The" (a Brazilian city's alternate
+    name); "The Al-Qaim base" still is the Al-Qaim base."""
+    text = ("Rockets slammed into Ain al-Asad air base on Wednesday. The base, which hosts "
+            "coalition troops, activated its defences. The Al-Qaim base was quiet.")
+    texts = {m.text for m in recognize(nlp(text), gazetteer)}
+    assert "The base" not in texts and "Al-Qaim base" in texts
+
+
 def test_a_statement_at_the_scene_is_placed_at_the_episode(nlp, gazetteer) -> None:
     text = ("BAGHDAD, Feb. 8, 2024 —\n"
             "A drone strike on a car in eastern Baghdad killed a militia commander on Wednesday.\n"

@@ -386,8 +386,22 @@ def _town_named_before(link: Link | None, places: Sequence[Place], rules: PlaceR
     if link is None or link.anaphor_noun is None \
             or link.anaphor_noun.lemma_.lower() not in rules.town_anaphors:
         return None
+    named = _named_by_of(link.anaphor_noun, places)
+    if named is not None:
+        return named  # "near the town of al-Baghdadi": the town the phrase names
     towns = [p for p in places if p.precision == "city" and p.end <= link.anaphor_noun.idx]
     return towns[-1] if towns else None
+
+
+def _named_by_of(noun: Token, places: Sequence[Place]) -> Place | None:
+    """The place an "of" phrase names for a common noun: "the town of al-Baghdadi"."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            start, end = prep.idx, prep.right_edge.idx + len(prep.right_edge.text)
+            inside = [p for p in places if start <= p.start and p.end <= end]
+            if inside:
+                return inside[0]
+    return None
 
 
 def _site_named_before(link: Link | None, places: Sequence[Place]) -> Place | None:

@@ -60,6 +60,10 @@ _TITLE_POS = {"PROPN"}
 _TOWARDS = {"to", "from"}
 _REGION_WORDS = {"province", "governorate", "region", "district", "state", "county", "oblast"}
 _LEADING = {"the", "The"}
+#: Words that open a sentence with a capital but name nothing: "The base, which hosts U.S.
+#: troops" is no facility named "The" (a city has that as an alternate name).
+_FUNCTION_WORDS = frozenset({"the", "this", "that", "these", "those", "its", "their", "his",
+                             "her", "our", "a", "an", "another", "each", "every", "some", "one"})
 #: What may follow a place adjective that modifies nothing ("in English.", "Chinese are").
 _NOT_MODIFIED = {"AUX", "ADP", "DET", "PRON", "SCONJ", "PART", "ADV"}
 _LISTING = {",", "and", "or", "&", "/"}
@@ -446,6 +450,9 @@ def _facility_start(match: re.Match[str], gaz: Gazetteer) -> int | None:
     offsets = [0] + [gap.end() for gap in re.finditer(r"[\s\-]+", match.group(1))]
     for offset in offsets:
         begin = match.start(1) + offset
+        first = match.string[begin:match.end(1)].split()[0].split("-")[0]
+        if first.lower() in _FUNCTION_WORDS:
+            continue
         if facility_rows(match.string[begin:match.end()], gaz):
             return begin
     return None
