@@ -636,3 +636,14 @@ def test_a_small_town_named_after_town_of_and_written_without_its_turkish_letter
     place = place_for(places_of("Rockets slammed into the Turkish border town of Karkamis on "
                                 "Monday.", nlp, gazetteer), "Karkamis")
     assert place.country == "TUR" and place.precision == "city"
+
+
+def test_the_of_phrase_of_an_act_noun_or_an_airport_is_where(nlp, gazetteer) -> None:
+    """ "its bombardment of the Gaza Strip" happened in the Gaza Strip; "the international
+    airports of Damascus and Aleppo" lie at those cities (the first one named)."""
+    bombardment = _link(nlp, gazetteer, "Officials called it an attempt to divert attention from "
+                        "its bombardment of the Gaza Strip.", "bombardment", "ASSAULT")
+    assert bombardment is not None and bombardment.name == "Gaza Strip"
+    hit = _link(nlp, gazetteer, "Israeli missiles hit the international airports of Damascus and "
+                "Aleppo on Thursday.", "hit", "ASSAULT")
+    assert hit is not None and hit.name == "Damascus"

@@ -468,7 +468,8 @@ def _object_role(prep: Token, country: bool, rules: PlaceRules, acted_on: bool,
     place near X, "the gate of X" places wherever the gate is. For an act of leaving, "from
     X" and "out of X" place it in X ("pulled its trainers out of Iraq"); for any other act
     they name an origin ("flown in from Kuwait"). For an act of sending, "to X" places it in
-    X ("deployed jets to Jordan"). A country an act noun is aimed at ("the attack on Israel")
+    X ("deployed jets to Jordan"). The "of" phrase of an act noun is what it was aimed at ("the
+    bombardment of the Gaza Strip"). A country an act noun is aimed at ("the attack on Israel")
     is the act's place only as a last resort (``_AIMED``)."""
     word = prep.lower_
     if word in rules.locative and prep.head.lower_ in rules.leaving and prep.head.pos_ == "ADP" \
@@ -488,6 +489,8 @@ def _object_role(prep: Token, country: bool, rules: PlaceRules, acted_on: bool,
         if depth == 0 and prep.head.lemma_.lower() in rules.act_nouns:
             return _AIMED
         return None
+    if word == "of" and acted_on and depth == 0 and prep.head.lemma_.lower() in rules.act_nouns:
+        return _AIMED if country else _TARGET  # "its bombardment of the Gaza Strip"
     holder = prep.head
     if word == "of" and depth < 2 and holder.dep_ == "pobj" and holder.pos_ in ("NOUN", "PROPN"):
         role = _object_role(holder.head, country, rules, acted_on, depth + 1, leaving, arriving)
