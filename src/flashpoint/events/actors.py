@@ -641,12 +641,11 @@ class ActorDictionary:
             return Actor(text="", country=origin)
         return self._suspected(span, when, victim.country if victim is not None else None)
 
-    def air_suspect(self, span: Span, when: str | None, victim: Actor | None) -> Actor | None:
-        """The suspected doer of an unnamed attack from warplanes, which armed groups do not
-        fly: the state whose forces, government or people the report names last before the
-        attack, other than the victim's ("Israeli special forces freed four hostages in
-        Nuseirat. Warplanes and artillery pounded the surrounding streets"). None if none."""
-        victim_country = victim.country if victim is not None else None
+    def air_suspect(self, span: Span, when: str | None) -> Actor | None:
+        """The suspected doer of an unnamed attack from warplanes on no named side, which armed
+        groups do not fly: the state whose forces, government or people the report names last
+        before the attack ("Israeli special forces freed four hostages in Nuseirat. Warplanes
+        and artillery pounded the surrounding streets"). None if none."""
         doc = span.doc
         for match in reversed(self._mentions(doc, 0, span.start_char)):
             mention = doc.char_span(match.start, match.end, alignment_mode="expand")
@@ -654,7 +653,7 @@ class ActorDictionary:
                 continue  # "in central Gaza" says where, not who
             entry = self._choose(match.entries, when)
             country, sector = entry.placed(when)
-            if country in (None, "UNK", "IGO", victim_country) or sector in NON_STATE:
+            if country in (None, "UNK", "IGO") or sector in NON_STATE:
                 continue
             if entry.kind in ("country", "capital") or sector in STATE_SECTORS:
                 return Actor(text="", country=country, sector="military")

@@ -39,6 +39,7 @@ the act reported before, which the coder uses when the re-mention is another act
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Callable
 
 from spacy.tokens import Doc, Span, Token
@@ -180,18 +181,11 @@ def _split_time_clause(verb: Token) -> Token | None:
     one of three launched from Lebanon, smashed into the house" it hangs "the drone" on
     "launched" and "smashed" on the main clause with no subject. The subject of the nearest
     earlier subordinate clause of the same head, opened by "when"/"as"/"while", with nothing
-    but that clause between the two, is the split one's."""
+    but that clause (and a comma) between the two, is the split one's."""
     if verb.dep_ != "advcl" or verb.pos_ != "VERB":
         return None
-    before = [c for c in verb.head.children if c.dep_ == "advcl" and c.i < verb.i]
-    if not before:
-        return None
-    sibling = before[-1]
-    opened = any(c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "as", "while") for c in sibling.children)
-    subject = _child(sibling, "nsubj")
-    if not opened or subject is None or subject.i > sibling.i or verb.left_edge.i != sibling.right_edge.i + 2:
-        return None
-    return subject
+    return _split_subject(verb, gap=2, opens=lambda sibling: any(
+        c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "as", "while") for c in sibling.children))
 
 
 def _split_participle(verb: Token) -> Token | None:
@@ -201,12 +195,19 @@ def _split_participle(verb: Token) -> Token | None:
     ``-ing`` clause of the same head that ends where this one begins is this one's."""
     if verb.dep_ not in ("ccomp", "conj") or _child(verb, "nsubj") is not None:
         return None
+    return _split_subject(verb, gap=1, opens=lambda sibling: sibling.tag_ == "VBG")
+
+
+def _split_subject(verb: Token, gap: int, opens: Callable[[Token], bool]) -> Token | None:
+    """The subject of the nearest earlier clause of ``verb``'s own kind on the same head, when
+    that clause is of the form ``opens`` accepts, its subject comes before it, and it ends
+    ``gap`` tokens before ``verb``'s phrase begins: the two are one clause the parser split."""
     before = [c for c in verb.head.children if c.dep_ == verb.dep_ and c.i < verb.i]
-    if not before or before[-1].tag_ != "VBG":
+    if not before or not opens(before[-1]):
         return None
     sibling = before[-1]
     subject = _child(sibling, "nsubj")
-    if subject is None or subject.i > sibling.i or verb.left_edge.i != sibling.right_edge.i + 1:
+    if subject is None or subject.i > sibling.i or verb.left_edge.i != sibling.right_edge.i + gap:
         return None
     return subject
 
@@ -373,6 +374,8 @@ class ArgumentFinder:
         self.cues = ontology.cues
         self.defence = load_defence(ontology.source or None)
         self.reprisal_verbs = load_lexicon().reprisal_verbs  # "avenged the killing": dating's list
+        # verbs of accusing, not of owning: "claimed the attack" tells the act, "accused of" does not
+        self._allegation_verbs = self.cues.status.claim_governors - {"claim"}
         self.is_actorish = is_actorish
         # Triggers already seen in the document being coded, for re-mentions ("the strikes").
         self._seen_doc: Doc | None = None
@@ -884,9 +887,8 @@ class ArgumentFinder:
         """An act told only as what someone is accused or suspected of ("police arrested a
         Syrian woman accused of planting the bomb") is not the story's act that a later "the
         raids" retells. Claiming an act ("claimed the attack") owns it: that act is told."""
-        governors = self.cues.status.claim_governors - {"claim"}
-        return any(node.lemma_.lower() in governors and node.pos_ == "VERB"
-                   for node in list(head.ancestors)[:3])
+        return any(node.lemma_.lower() in self._allegation_verbs and node.pos_ == "VERB"
+                   for node in islice(head.ancestors, 3))
 
     def _blamed_for_other(self, governor: Token, event_type: str) -> bool:
         """Whether an accusation names an act of another type ("accused Hamas of using the

@@ -462,7 +462,7 @@ class Coder:
             return source
         if target is not None and target.country not in (None, "UNK"):
             return source
-        return self.actors.air_suspect(args.source, when, target) or source
+        return self.actors.air_suspect(args.source, when) or source
 
     def _actor(self, span: Span | None, when: str | None = None) -> Actor | None:
         """The actor a phrase stands for at ``when`` (``flashpoint.events.actors``)."""
