@@ -681,3 +681,17 @@ def test_an_act_on_a_definite_object_told_before_takes_that_acts_date(nlp) -> No
     text = ("Washington has sharpened its warnings after a rocket barrage struck the Green Zone on "
             "Sunday night. The embassy's defence system engaged the incoming rockets.")
     assert date_of(nlp, text, "engaged") == "2021-07-11"
+
+
+def test_an_act_reported_in_a_month_the_episode_lies_outside_is_of_that_month(nlp) -> None:
+    """An act the past perfect tells inside reported speech is the story's episode, unless the
+    saying is dated by a month the episode lies outside: "Earlier this month, the army said its
+    troops had killed smugglers" after a raid of June tells of July."""
+    text = ("Activists also reported a raid on a village in mid-June that killed four people. "
+            "Earlier this month, the army said its troops had killed several smugglers in clashes "
+            "along the border.")
+    assert date_of(nlp, text, "clashes") == "2021-07"
+    same_month = ("Activists reported a raid on a village on July 2 that killed four people. "
+                  "Earlier this month, the army said its troops had killed several smugglers in "
+                  "clashes along the border.")
+    assert date_of(nlp, same_month, "clashes") == "2021-07-02"

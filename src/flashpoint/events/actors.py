@@ -562,8 +562,8 @@ class ActorDictionary:
         if self._foreign_forces(span):
             return self.resolve(span.text, when)  # "foreign troops": not of the place or the reporter
         if self._relational(span):  # "its closest allies", "Tehran's partners": not the owner
-            return self._described_as(span, Actor(text=span.text, country="UNK"), when, _depth) or Actor(
-                text=span.text, country="UNK")
+            return self._unowned_words(span, when) or self._described_as(
+                span, Actor(text=span.text, country="UNK"), when, _depth) or Actor(text=span.text, country="UNK")
         actor = self._across_boundary(span, when) or self.resolve(span.text, when)
         actor = self._generic_antecedent(span, actor, when) or actor
         for step in (self._place_left, self._used_by):
@@ -719,6 +719,14 @@ class ActorDictionary:
         if root.lemma_.lower() not in relational and root.lower_ not in relational:
             return False
         return any(c.dep_ == "poss" for c in root.children)
+
+    def _unowned_words(self, span: Span, when: str | None) -> Actor | None:
+        """A relational phrase's own words, less its owner, still say whose it is: "his Iranian
+        counterpart" is Iran's, whoever "his" is."""
+        owners = {t.i for c in span.root.children if c.dep_ == "poss" for t in c.subtree}
+        words = " ".join(t.text for t in span if t.i not in owners)
+        actor = self.resolve(words, when)
+        return _retext(actor, span.text) if actor.country != "UNK" else None
 
     def _place_left(self, span: Span, actor: Actor, when: str | None, depth: int) -> Actor | None:
         """A place left or handed over stands for its country ("left the Qayyarah airfield",

@@ -212,6 +212,19 @@ def _split_subject(verb: Token, gap: int, opens: Callable[[Token], bool]) -> Tok
     return subject
 
 
+def _talks_verb(noun: Token) -> Token | None:
+    """The verb a call or talks are the setting of, when they name no party of their own: "the
+    minister raised the crew's release in a phone call with his counterpart" (the minister
+    called), "told Netanyahu in a phone call" (Netanyahu was called), "left for a visit to Oman"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "during", "for"):
+        return None
+    verb = prep.head.head if prep.head.dep_ == "dobj" and prep.lower_ != "for" else prep.head
+    if prep.lower_ == "for" and _child(verb, "dobj") is not None:
+        return None  # "recalled its ambassador for consultations": the recall's purpose, not talks
+    return verb if verb.pos_ == "VERB" else None
+
+
 def _is_token(token: Token | None, other: Token) -> bool:
     """Whether ``token`` is ``other`` (spaCy makes a new Token object at every access)."""
     return token is not None and token.i == other.i
@@ -523,9 +536,13 @@ class ArgumentFinder:
 
     def _target_prep(self, head: Token, etype: EventType) -> Token | None:
         for child in head.children:  # "gave aid to X" may be parsed with "to" as a dative
-            if child.dep_ in ("prep", "dative") and child.lower_ in etype.target_preps:
+            if child.dep_ not in ("prep", "dative"):
+                continue
+            named_only = child.lower_ in etype.named_target_preps
+            if child.lower_ in etype.target_preps or named_only:
                 obj = pobj(child)
-                if obj is not None and not _is_when(obj) and obj.lower_ not in _DIRECTION_NOUNS:
+                if obj is not None and not _is_when(obj) and obj.lower_ not in _DIRECTION_NOUNS \
+                        and (not named_only or obj.pos_ == "PROPN"):
                     return obj
         return None
 
@@ -861,7 +878,8 @@ class ArgumentFinder:
 
     def _prior(self, trigger: Trigger) -> Arguments | None:
         """The arguments of the event a definite re-mention repeats: the latest one of the same
-        type in an earlier sentence whose doer the text named, preferring the same word."""
+        type in an earlier sentence whose doer the text named, preferring the same word or
+        another name of the act (``act_synonyms``: "the incursion" after "crossed into")."""
         head = trigger.head
         sent_start = head.sent.start
         known = [(t, _doer_known(a)) for t, a in self._seen
@@ -878,8 +896,9 @@ class ArgumentFinder:
         # an act told in passing, as the cause of another, is seldom the one retold later
         foreground = [(t, a) for t, a in earlier if not self._in_passing(t) and not _intended(t.head)
                       and not self._only_alleged(t.head)]
-        same = [a for t, a in foreground if t.head.lemma_.lower() == lemma]
-        same_in_passing = [a for t, a in earlier if t.head.lemma_.lower() == lemma]
+        names = load_lexicon().names_of_act(lemma)  # "the incursion" after "tanks crossed into"
+        same = [a for t, a in foreground if t.head.lemma_.lower() in names]
+        same_in_passing = [a for t, a in earlier if t.head.lemma_.lower() in names]
         pool = same or [a for _t, a in foreground] or same_in_passing or [a for _t, a in earlier]
         return pool[-1] if pool else None
 
@@ -1409,6 +1428,9 @@ class ArgumentFinder:
             args.source = self._modifier_actor(noun, args, place_names=etype.name not in _UNKNOWN_DOER_TYPES)
         killed_in = noun.head.lower_ == "in" and noun.head.head.lemma_.lower() in self.cues.casualty_verbs \
             and _child(noun.head.head, "nsubj") is not None  # "Israel killed Nasrallah in an airstrike"
+        talked = _talks_verb(noun) if etype.name in _JOINT_TYPES else None
+        if args.source is None and talked is not None:
+            args.source = self._span(self.subject_of_clause(talked), args)
         if args.source is None and noun.dep_ == "pobj" and (noun.head.lower_ in ("with", "by") or killed_in) and \
                 noun.head.head.pos_ == "VERB":
             # "American forces responded with counter-battery fire", "retaliated with strikes"
@@ -1448,6 +1470,9 @@ class ArgumentFinder:
                     break
         if target is None and etype.name == "REQUEST":
             target = _asked(noun)  # "Ottawa's call for Canadians to leave Iran"
+        if target is None and talked is not None:
+            addressee = _child(talked, "dobj")  # not "raised the release in a call": what was said
+            target = addressee if addressee is not None and addressee is not noun.head.head else None
         if target is None and _undergone(anchor):
             target = self.subject_of_clause(anchor.head.head)  # "U.S. forces came under attack"
         if target is None and args.source is not None:

@@ -661,7 +661,7 @@ class EventDater:
                 break
             node = top.head
             if self._reported_episode(head, node, sentence):
-                return sentence.chain_before
+                return self._episode_within_report(node, sentence)
             own = self._own(node, sentence)
             if own is not None:
                 return own
@@ -703,6 +703,16 @@ class EventDater:
             return False
         # "Reports this week said the strikes had covered a raid": told as before the saying
         return (head.pos_ == "NOUN" and _definite(head)) or _past_perfect(_clause(head))
+
+    def _episode_within_report(self, verb: Token, sentence: _Sentence) -> When | None:
+        """The story's episode, for an act reported as before the saying, unless the saying is
+        dated by a month or a year the episode lies outside: "Earlier this month, the army said
+        its troops had killed smugglers", after a raid of December, tells of this month."""
+        episode = sentence.chain_before
+        said = self._own(verb, sentence)
+        if said is None or said.precision == "day" or episode is None:
+            return episode
+        return episode if episode.iso.startswith(said.iso) else said
 
     def _linear_relation(self, head: Token, index: int) -> When | None:
         """ "X, a day after Y" / "Two days before Y, X": the small parser often inverts these
@@ -827,6 +837,8 @@ class EventDater:
                 return None
             days, precision = shift
             return base.shifted(-days if word == "after" else days, precision)
+        if word == "before" and _gerund_clause(island):
+            return self._event(governor, None)  # "said on Monday, before leaving for Oman": then
         retaliation = self._reprisal_island(island)
         if retaliation or head.pos_ in ("NOUN", "PROPN") and head.tag_ in ("NNS", "NNPS") and (
             self._bound_in_unit(head, sentence) or _ongoing(head, self.lex)
@@ -877,7 +889,7 @@ class EventDater:
                 if token.i >= head.i:
                     break
                 if token.pos_ == "NOUN" and _names_same_act(token.lemma_.lower(), names) \
-                        or token.pos_ == "VERB" and token.lemma_.lower() in (lemma, verb) \
+                        or token.pos_ == "VERB" and token.lemma_.lower() in (lemma, verb, *names) \
                         or token.pos_ == "VERB" and _particle(token) == verb:  # "shot down": "the downing"
                     when = self._event(token, None)
                     if when is not None:
@@ -1052,6 +1064,14 @@ def _relation_word(clause: Token, lex: Lexicon) -> str | None:
 def _names_same_act(lemma: str, names: frozenset[str]) -> bool:
     """Whether a noun is one of ``names`` or a compound of one ("airstrike", "the strike")."""
     return lemma in names or any(lemma.endswith(name) for name in names if len(name) >= 5)
+
+
+def _gerund_clause(island: Token) -> bool:
+    """Whether a "before" island is a gerund clause ("before leaving for Oman"), which follows
+    its governor at once, rather than an act named by a noun ("before the strikes")."""
+    if island.dep_ == "advcl":
+        return island.tag_ == "VBG"
+    return any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in island.children)
 
 
 def _particle(verb: Token) -> str | None:

@@ -66,6 +66,7 @@ class EventType:
     modes: tuple[EventMode, ...]
     mode_from_sentence: bool = False
     instrument_objects: bool = False  # "fired missiles at X": a weapon object is the means
+    named_target_preps: frozenset[str] = frozenset()  # "a visit to Bahrain", not "to the front"
 
     def mode(self, name: str | None) -> EventMode | None:
         return next((m for m in self.modes if m.name == name), None)
@@ -80,6 +81,7 @@ class Override:
     event_type: str
     deps: frozenset[str] = frozenset()  # for frames: the word's own dependency labels, if limited
     direct: bool = False  # for frames: object words only among the verb's own children
+    subject_words: frozenset[str] = frozenset()  # for frames: the subject must hold one ("troops crossed")
 
 
 @dataclass(frozen=True)
@@ -222,7 +224,7 @@ def _overrides(spec: Any, types: Mapping[str, EventType]) -> tuple[Override, ...
     """``lemmas`` + ``object_words`` -> ``type`` rules (overrides and frames share the shape)."""
     rules = tuple(
         Override(_words(o["lemmas"]), _words(o["object_words"]), str(o["type"]), _words(o.get("deps")),
-                 bool(o.get("direct", False)))
+                 bool(o.get("direct", False)), _words(o.get("subject_words")))
         for o in spec or ()
     )
     for rule in rules:
@@ -256,6 +258,7 @@ def _event_type(name: str, spec: Mapping[str, Any]) -> EventType:
         goldstein=float(spec["goldstein"]),
         of_role=str(spec.get("of_role", "target")),
         target_preps=_words(spec.get("target_preps")),
+        named_target_preps=_words(spec.get("named_target_preps")),
         verbs=_words(spec.get("verbs")),
         nouns=nouns,
         phrases=tuple(str(p).lower() for p in spec.get("phrases") or ()),

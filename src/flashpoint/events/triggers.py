@@ -283,6 +283,8 @@ class TriggerFinder:
                 for frame in frames:
                     if frame.deps and token.dep_.lower() not in frame.deps:
                         continue
+                    if frame.subject_words and not frame.subject_words & crowd:
+                        continue  # "troops crossed the border", not "refugees crossed the border"
                     if frame.direct:  # "sent drones against": the verb's own children only
                         found = {c.lower_ for c in token.children}
                     else:
@@ -437,8 +439,9 @@ def _as_phrase_words(token: Token, reach: int = 12, span: int = 4) -> set[str]:
 def _subject_words(token: Token) -> set[str]:
     """The subject's words of a verb: "protesters gathered outside parliament" is a protest
     because of who gathered (the parser often takes the place for an object, so an object does
-    not rule this out). Only frames of ``_CROWD_TYPES`` read them: elsewhere the subject is the
-    doer, not what the act is ("forces launched an attack" forms no force)."""
+    not rule this out). Frames of ``_CROWD_TYPES`` count them as object words; elsewhere the
+    subject is the doer, not what the act is ("forces launched an attack" forms no force), and only
+    a frame's ``subject_words`` read them ("troops crossed the border" is an incursion)."""
     if token.pos_ != "VERB":
         return set()
     words: set[str] = set()

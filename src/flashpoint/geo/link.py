@@ -37,10 +37,10 @@ The word lists live in ``data/toponyms.yaml`` (``event_places``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Sequence
+from typing import Mapping, Sequence
 
 import yaml
 from spacy.tokens import Doc, Span, Token
@@ -81,13 +81,21 @@ class PlaceRules:
     place_anaphors: frozenset[str]  # "the scene", "the base": the place already told
     locale_nouns: frozenset[str]  # "near the Syrian border": a place the gazetteer may not name
     leaving: frozenset[str]  # "from", "out of": where an act of leaving happened
-    arriving_types: frozenset[str] = frozenset()  # acts of sending: "deployed jets to Jordan"
+    #: acts of sending or going (type to modes, None for all): "deployed jets to Jordan", "a visit to Oman"
+    arriving_types: Mapping[str, frozenset[str] | None] = field(default_factory=dict)
     arriving: frozenset[str] = frozenset()  # "to", "into": where an act of sending happened
     cause_phrases: frozenset[str] = frozenset()  # "after", "in response to": an earlier act
     settlement_nouns: frozenset[str] = frozenset()  # "the port of X", "the Red Sea city of X"
     reporting_verbs: frozenset[str] = frozenset()  # "In Ottawa, X said ...": where it was said
     town_anaphors: frozenset[str] = frozenset()  # "in the city": the town named last
     place_object_verbs: frozenset[str] = frozenset()  # "captured Baghuz": the object is a place
+
+    def arrives(self, event_type: str | None, mode: str | None) -> bool:
+        """An act of sending or going, placed where it went ("a visit to Oman")."""
+        if event_type not in self.arriving_types:
+            return False
+        modes = self.arriving_types[event_type]
+        return modes is None or (mode or "none") in modes
 
     def is_physical(self, event_type: str | None, mode: str | None) -> bool:
         """An act done at a place, rather than said or decided somewhere."""
@@ -116,7 +124,8 @@ def place_rules() -> PlaceRules:
                     for t, m in section["physical"].items()}
         object_types = frozenset(str(w).upper() for w in section["object_types"])
         leaving_types = frozenset(str(w).upper() for w in section["leaving_types"])
-        arriving_types = frozenset(str(w).upper() for w in section["arriving_types"])
+        arriving_types = {str(t).upper(): (None if m == "all" else frozenset(str(x) for x in m))
+                          for t, m in section["arriving_types"].items()}
         words = {key: frozenset(str(w).lower() for w in section[key]) for key in _WORD_LISTS}
     except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
         raise ModelError(f"toponyms.yaml has no usable event_places section: {exc}") from exc
@@ -159,7 +168,7 @@ def link_place(sentence: Span, trigger: Token, places: Sequence[Place],
     physical = rules.is_physical(event_type, mode)
     acted_on = physical and (event_type is None or event_type in rules.object_types)
     leaving = physical and event_type in rules.leaving_types
-    arriving = physical and event_type in rules.arriving_types
+    arriving = rules.arrives(event_type, mode)
     other_ids = {t.i for t in others if t.i != trigger.i}
     there = _place_before_there(trigger, places)
     if there is not None:
@@ -552,9 +561,13 @@ def _through_actor(child: Token, claim: bool, rules: PlaceRules) -> bool:
 
 
 def _sharers(trigger: Token) -> set[int]:
-    """Verbs whose circumstances the trigger shares: verbs coordinated with it, and the verb
-    a participle or infinitive of it hangs on ("killing 25", "helped seize")."""
+    """Verbs whose circumstances the trigger shares: verbs coordinated with it, the verb a
+    participle or infinitive of it hangs on ("killing 25", "helped seize"), and the verb an
+    act noun is the setting of ("In a rare visit, a delegation travelled to Sanaa")."""
     found: set[int] = set()
+    prep = trigger.head
+    if trigger.dep_ == "pobj" and prep.lower_ in ("in", "during") and prep.head.pos_ == "VERB":
+        found.add(prep.head.i)
     if trigger.pos_ in ("VERB", "AUX"):
         found = {c.i for c in trigger.conjuncts if c.pos_ in ("VERB", "AUX")}
         head = trigger.head

@@ -321,6 +321,8 @@ def _speaker_dateline(link: Link | None, event: Event, rules: PlaceRules,
     if rules.is_physical(event.event_type, event.mode):
         return None
     parties = [event.source] + ([event.target] if event.event_type in _MEETINGS else [])
+    if rules.arrives(event.event_type, event.mode):
+        parties = [event.target]  # a visit is made abroad: at the host's home, never the visitor's
     return dateline if any(p is not None and p.country == dateline.country
                            for p in parties) else None
 
