@@ -695,3 +695,20 @@ def test_an_act_reported_in_a_month_the_episode_lies_outside_is_of_that_month(nl
                   "Earlier this month, the army said its troops had killed several smugglers in "
                   "clashes along the border.")
     assert date_of(nlp, same_month, "clashes") == "2021-07-02"
+
+
+def test_a_range_of_days_is_dated_by_its_first_day(nlp) -> None:
+    """"overnight on Sept. 5-6, 2007": the year after the range is the range's, so a report of
+    2021 does not move the act to the latest September 5 before it."""
+    text = "Documents showed that jets bombed the reactor site overnight on Sept. 5-6, 2007."
+    assert date_of(nlp, text, "bombed") == "2007-09-05"
+
+
+def test_a_blamed_act_is_the_one_told_before_when_the_date_is_another_clauses(nlp) -> None:
+    """"blamed Israel for the strike, and days later vowed revenge": "days later" dates the vow,
+    and the strike is the one told before, last month, not this week's bombing."""
+    text = ("A roadside bomb hit army vehicles on Monday. The group presented the bombing as "
+            "revenge for the killing of the commander, who died last month when missiles struck a "
+            "building near Damascus. The group blamed Israel for the strike, and in a speech days "
+            "later its leader vowed that revenge would come.")
+    assert date_of(nlp, text, "strike") == "2021-06"

@@ -83,7 +83,9 @@ _PATTERNS = [
     re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?{_TRAILING_WEEKDAY}", re.IGNORECASE),
     re.compile(rf"\b(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}\b(?:,?\s+{_YEAR}\b)?{_TRAILING_WEEKDAY}",
                re.IGNORECASE),
-    re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?", re.IGNORECASE),
+    # "Sept. 5-6, 2007", a range of days: its first
+    re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY}(?:\s*[-\u2013]\s*[0-3]?\d(?:st|nd|rd|th)?)?\b(?:,?\s+{_YEAR}\b)?",
+               re.IGNORECASE),
     re.compile(rf"\b{_WEEKDAY}(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}\b(?:,?\s+{_YEAR}\b)?", re.IGNORECASE),
     # "July last year", "March 3 of last year", "April this year"
     re.compile(rf"\b{_MONTH}(?:\s+{_DAY})?\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b", re.IGNORECASE),

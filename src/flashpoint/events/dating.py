@@ -819,6 +819,12 @@ class EventDater:
         sentence = self.sentences[index]
         if self._accusation_root(island):
             main = self._main_expression(sentence)
+            if main is not None and (main.host is None or _clause(main.host).i == _clause(island).i):
+                return self._resolve(main, sentence)
+            # "blamed Israel for the strike, and days later vowed": the strike told before
+            told = self._antecedent(head, index) if main is not None else None
+            if told is not None:
+                return told
             if main is not None:
                 return self._resolve(main, sentence)
             return sentence.chain_before or self._object_told_before(head, index)
