@@ -819,15 +819,15 @@ class EventDater:
         sentence = self.sentences[index]
         if self._accusation_root(island):
             main = self._main_expression(sentence)
-            if main is not None and (main.host is None or _clause(main.host).i == _clause(island).i):
-                return self._resolve(main, sentence)
-            # "blamed Israel for the strike, and days later vowed": the strike told before
-            told = self._antecedent(head, index) if main is not None else None
-            if told is not None:
-                return told
-            if main is not None:
-                return self._resolve(main, sentence)
-            return sentence.chain_before or self._object_told_before(head, index)
+            if main is None:
+                return sentence.chain_before or self._object_told_before(head, index)
+            if main.host is not None and _clause(main.host).i != _clause(island).i:
+                # "blamed Israel for the strike, and days later vowed": the date is the vow's,
+                # and the strike is the one told before
+                told = self._antecedent(head, index)
+                if told is not None:
+                    return told
+            return self._resolve(main, sentence)
         if island.dep_ == "advcl":
             word = _relation_word(island, self.lex) or ""
             shift = self._duration(island) or next(
