@@ -24,6 +24,9 @@ TEXTS = {
         "Iranian commandos seized a container ship near the Strait of Hormuz on Saturday.\n"
         "The next day India's foreign minister raised the release of the 17 Indian crew members "
         "in a phone call with his Iranian counterpart.\n"),
+    "raised_in_a_call": (
+        "NEW DELHI, April 16, 2024 —\n"
+        "The foreign minister raised the crew's release in a phone call on Sunday.\n"),
     "told_in_a_call": (
         "WASHINGTON, April 15, 2024 —\n"
         "President Joe Biden told Prime Minister Benjamin Netanyahu in a phone call on Saturday "
@@ -64,6 +67,11 @@ def test_a_counterpart_named_by_a_demonym_is_of_that_country(coded) -> None:
     call = _one(coded["call_with_counterpart"], "phone call")
     assert call.target is not None and call.target.text == "his Iranian counterpart"
     assert _country(call.target) == "IRN"
+
+
+def test_what_was_raised_in_a_call_is_not_the_one_called(coded) -> None:
+    call = _one(coded["raised_in_a_call"], "phone call")
+    assert call.target is None
 
 
 def test_the_object_of_a_verb_told_in_a_call_is_the_one_called(coded) -> None:

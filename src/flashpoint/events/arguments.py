@@ -219,9 +219,12 @@ def _talks_verb(noun: Token) -> Token | None:
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ not in ("in", "during", "for"):
         return None
-    verb = prep.head.head if prep.head.dep_ == "dobj" and prep.lower_ != "for" else prep.head
-    if prep.lower_ == "for" and _child(verb, "dobj") is not None:
-        return None  # "recalled its ambassador for consultations": the recall's purpose, not talks
+    if prep.lower_ == "for":
+        verb = prep.head
+        if _child(verb, "dobj") is not None:
+            return None  # "recalled its ambassador for consultations": the recall's purpose, not talks
+    else:
+        verb = prep.head.head if prep.head.dep_ == "dobj" else prep.head  # "raised the release in a call"
     return verb if verb.pos_ == "VERB" else None
 
 
@@ -1472,7 +1475,7 @@ class ArgumentFinder:
             target = _asked(noun)  # "Ottawa's call for Canadians to leave Iran"
         if target is None and talked is not None:
             addressee = _child(talked, "dobj")  # not "raised the release in a call": what was said
-            target = addressee if addressee is not None and addressee is not noun.head.head else None
+            target = addressee if addressee is not None and not _is_token(noun.head.head, addressee) else None
         if target is None and _undergone(anchor):
             target = self.subject_of_clause(anchor.head.head)  # "U.S. forces came under attack"
         if target is None and args.source is not None:

@@ -569,7 +569,7 @@ def _sharers(trigger: Token) -> set[int]:
     if trigger.dep_ == "pobj" and prep.lower_ in ("in", "during") and prep.head.pos_ == "VERB":
         found.add(prep.head.i)
     if trigger.pos_ in ("VERB", "AUX"):
-        found = {c.i for c in trigger.conjuncts if c.pos_ in ("VERB", "AUX")}
+        found |= {c.i for c in trigger.conjuncts if c.pos_ in ("VERB", "AUX")}
         head = trigger.head
         if (trigger.dep_ in ("xcomp", "advcl") and trigger.tag_ in ("VBG", "VBN", "VB")
                 and head.pos_ in ("VERB", "AUX") and head.i != trigger.i):
