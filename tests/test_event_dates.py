@@ -712,3 +712,36 @@ def test_a_blamed_act_is_the_one_told_before_when_the_date_is_another_clauses(nl
             "building near Damascus. The group blamed Israel for the strike, and in a speech days "
             "later its leader vowed that revenge would come.")
     assert date_of(nlp, text, "strike") == "2021-06"
+
+
+def test_a_raid_named_again_takes_the_date_of_the_crossing_it_was(nlp) -> None:
+    """"In that raid, ..." after "fighters crossed the border on Monday": the raid is the crossing
+    (``act_synonyms``), so the acts set inside it are Monday's, not the sentence before's."""
+    text = ("Warplanes pounded the southern suburbs on Wednesday, widening an offensive that began "
+            "after militia fighters crossed the border on Monday. In that raid, the fighters "
+            "ambushed an army patrol near the village, killing three soldiers.")
+    assert date_of(nlp, text, "ambushed") == "2021-07-12"
+
+
+def test_on_the_day_of_an_act_told_before_is_that_acts_day(nlp) -> None:
+    """"on the day of the killing" is the day of the killing told before, here by "died"."""
+    text = ("The commander died on July 6 when a missile hit his car. The neighbouring state "
+            "recalled its ambassador on the day of the killing and sent its prime minister to the "
+            "city on July 9.")
+    assert date_of(nlp, text, "recalled", "SANCTION") == "2021-07-06"
+    assert date_of(nlp, text, "sent", "CONSULT") == "2021-07-09"
+
+
+def test_an_agreement_announced_days_after_the_episode_is_of_the_announcement(nlp) -> None:
+    """An act told in the past perfect inside a saying dated days after the episode is news of
+    that day ("On Wednesday, they announced that both sides had agreed ..."), unless it names
+    an act told before ("was confident that Iran had carried out the attack")."""
+    text = ("On Saturday, rockets were fired toward the capital. On Wednesday evening, the two "
+            "ministers announced that both sides had agreed to stop firing.")
+    assert date_of(nlp, text, "agreed", "AGREE") == "2021-07-14"
+    told = ("On Saturday, drones struck a tanker off the coast. On Wednesday, the minister said "
+            "he was confident that Iran had carried out the attack.")
+    assert date_of(nlp, told, "carried") == "2021-07-10"
+    next_day = ("On Tuesday, drones struck a camp near the border. In a statement on Wednesday, "
+                "the Guards said their missile unit had destroyed a training camp.")
+    assert date_of(nlp, next_day, "destroyed") == "2021-07-13"

@@ -605,7 +605,10 @@ class EventDater:
             if host_unit == unit or described:
                 candidates.append(expression)
         # the act's own word first: "Hurras al-Din, formed in 2018 ..., was designated ... in 2019"
-        ranked = sorted(candidates, key=lambda e: (_RANK.get(e.kind, 9), _describes_another(e.host, head)))
+        # and a date of the act's own verb before one of a verb joined to it ("recalled his
+        # ambassador on the day of the killing and sent an envoy on Nov. 16")
+        ranked = sorted(candidates, key=lambda e: (_of_conjunct(e.host, head), _RANK.get(e.kind, 9),
+                                                   _describes_another(e.host, head)))
         for expression in ranked:
             if not expression.usable:
                 continue
@@ -661,7 +664,7 @@ class EventDater:
                 break
             node = top.head
             if self._reported_episode(head, node, sentence):
-                return self._episode_within_report(node, sentence)
+                return self._episode_within_report(node, sentence, head)
             own = self._own(node, sentence)
             if own is not None:
                 return own
@@ -704,14 +707,20 @@ class EventDater:
         # "Reports this week said the strikes had covered a raid": told as before the saying
         return (head.pos_ == "NOUN" and _definite(head)) or _past_perfect(_clause(head))
 
-    def _episode_within_report(self, verb: Token, sentence: _Sentence) -> When | None:
+    def _episode_within_report(self, verb: Token, sentence: _Sentence, head: Token) -> When | None:
         """The story's episode, for an act reported as before the saying, unless the saying is
         dated by a month or a year the episode lies outside: "Earlier this month, the army said
         its troops had killed smugglers", after a raid of December, tells of this month."""
         episode = sentence.chain_before
         said = self._own(verb, sentence)
-        if said is None or said.precision == "day" or episode is None:
+        if said is None or episode is None:
             return episode
+        if said.precision == "day":
+            # "On Wednesday evening, she announced that both sides had agreed", days after the
+            # episode told: news of the day it was announced, not a look back at the episode
+            # (unless it names an act told before: "was confident Iran had carried out the attack")
+            late = episode.precision == "day" and (said.day - episode.day).days > _RETELLING_DAYS
+            return said if late and not _names_told_act(_clause(head)) else episode
         return episode if episode.iso.startswith(said.iso) else said
 
     def _linear_relation(self, head: Token, index: int) -> When | None:
@@ -985,6 +994,10 @@ class EventDater:
 #: Words that may open a sentence before "<duration> after": "The day after ...".
 _OPENERS = {"the", "just", "only", "barely", "less than", "more than", "about", "some", "nearly",
             "almost", "within"}
+#: How many days after an episode a dated statement may still be retelling it ("said on Sunday
+#: its missiles had destroyed a camp", after Saturday's strike).
+_RETELLING_DAYS = 2
+
 _RANK = {"absolute": 0, "weekday": 1, "published": 2, "anchored": 3, "period": 4}
 
 
@@ -1134,6 +1147,23 @@ def _since_then(head: Token) -> bool:
         c.dep_ == "advmod" and c.lower_ == "since" for c in verb.children)
 
 
+def _verb_of(token: Token) -> Token:
+    node = token
+    for _ in range(40):
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return node
+        node = node.head
+    return node
+
+
+def _of_conjunct(host: Token | None, head: Token) -> bool:
+    """Whether a date's word hangs on a verb joined by "and" to ``head``'s, not on its own."""
+    if host is None:
+        return False
+    verb, own = _verb_of(host), _verb_of(head)
+    return verb.i != own.i and verb.dep_ == "conj" and verb.head.i == own.i
+
+
 def _describes_another(host: Token | None, head: Token) -> bool:
     """Whether a date's word is a participle describing a noun ("formed in 2018"), not ``head``."""
     return host is not None and host.i != head.i and host.dep_ == "acl"
@@ -1144,6 +1174,12 @@ def _unrealised(token: Token, auxiliaries: frozenset[str]) -> bool:
     again"): what is said there has not happened."""
     clause = _clause(token)
     return clause.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ in auxiliaries for c in clause.children)
+
+
+def _names_told_act(clause: Token) -> bool:
+    """Whether a clause's subject or object is a definite noun ("the attack", "its strikes")."""
+    return any(c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.pos_ == "NOUN" and _definite(c)
+               for c in clause.children)
 
 
 def _past_perfect(token: Token) -> bool:
