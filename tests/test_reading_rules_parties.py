@@ -138,8 +138,9 @@ def test_a_tie_suspended_with_someone_has_them_as_target(coded) -> None:
 
 
 def test_a_truce_brokered_between_two_sides_has_a_side_as_target(coded) -> None:
+    """Brokering is mediation (CAMEO 045): a CONSULT by the broker with the sides."""
     brokered = _one(coded["brokered_between"], "brokered")
-    assert (brokered.event_type, _country(brokered.source), _country(brokered.target)) == ("AGREE", "OMN", "USA")
+    assert (brokered.event_type, _country(brokered.source), _country(brokered.target)) == ("CONSULT", "OMN", "USA")
 
 
 def test_the_decision_by_x_to_strike_is_xs_strike(coded) -> None:

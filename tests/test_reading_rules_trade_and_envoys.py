@@ -1,0 +1,145 @@
+"""Reading rules for trade penalties, Commonwealth envoys, charges in court, ramming, apologies,
+prisoners handed back and brokered truces.
+
+- Trade penalties are coercion (CAMEO 163, COERCE in the 2021 table): raising customs duties or
+  tariffs, withdrawing a trade status, halting trade, shutting airspace to a rival's airlines.
+  Suspending sanctions eases them.
+- A high commissioner is the ambassador between Commonwealth states: summoning one protests,
+  recalling one cuts ties.
+- Prosecutors charging or indicting men coerce them; being taken prisoner is a capture.
+- Ramming a ship, or driving a truck bomb into a building, is an attack.
+- "Expressed deep regret for the loss of life" is an apology (CAMEO 055, SUPPORT).
+- Handing back a captured pilot releases him.
+- Brokering a truce is mediating it (CAMEO 045, CONSULT); a participle that only describes talks
+  ("talks brokered by Qatar") is no act of its own.
+
+Like the other reading-rule modules: each rule is checked end to end on a short text of its own,
+all coded as one batch (``tests.rules_support.code_texts``)."""
+
+from __future__ import annotations
+
+from tests.rules_support import coded_fixture
+from tests.rules_support import country as _country
+from tests.rules_support import one as _one
+
+TEXTS = {
+    "duty_raised": (
+        "NEW DELHI, Feb. 17, 2019 —\n"
+        "India on Saturday raised the customs duty on all goods imported from Pakistan to 200 "
+        "percent.\n"),
+    "status_withdrawn": (
+        "NEW DELHI, Feb. 16, 2019 —\n"
+        "India withdrew the trade status it had granted Pakistan in 1996.\n"),
+    "trade_halted": (
+        "ISLAMABAD, Aug. 8, 2019 —\n"
+        "Pakistan halted trade with India on Wednesday.\n"),
+    "airspace_shut": (
+        "ISLAMABAD, Feb. 28, 2019 —\n"
+        "Pakistan shut its airspace to Indian airlines on Wednesday.\n"),
+    "sanctions_suspended": (
+        "NEW YORK, April 6, 1999 —\n"
+        "The Security Council suspended its sanctions on Libya on Monday.\n"),
+    "commissioner_summoned": (
+        "NEW DELHI, Feb. 16, 2019 —\n"
+        "India summoned Pakistan's high commissioner on Friday.\n"),
+    "commissioner_recalled": (
+        "NEW DELHI, Feb. 16, 2019 —\n"
+        "India recalled its high commissioner from Islamabad on Friday.\n"),
+    "men_charged": (
+        "NEW YORK, Oct. 12, 2011 —\n"
+        "Federal prosecutors charged two men on Tuesday with plotting to kill a foreign diplomat.\n"),
+    "men_indicted": (
+        "WASHINGTON, Nov. 15, 1991 —\n"
+        "American prosecutors indicted two Libyan intelligence officers on Thursday.\n"),
+    "taken_prisoner": (
+        "ISLAMABAD, Feb. 28, 2019 —\n"
+        "An Indian pilot was taken prisoner by Pakistani troops on Wednesday.\n"),
+    "warship_rammed": (
+        "ADEN, Oct. 13, 2000 —\n"
+        "Two men in a small boat packed with explosives rammed an American warship on Thursday.\n"),
+    "truck_driven_in": (
+        "BEIRUT, Oct. 24, 1983 —\n"
+        "A suicide bomber drove a truck into the Marine headquarters on Sunday.\n"),
+    "truck_driven_to_town": (
+        "BEIRUT, Oct. 24, 1983 —\n"
+        "A farmer drove a truck into the town on Sunday.\n"),
+    "regret_expressed": (
+        "WASHINGTON, July 5, 1988 —\n"
+        "The United States expressed deep regret on Monday for the loss of life.\n"),
+    "pilot_handed_back": (
+        "LAHORE, March 2, 2019 —\n"
+        "Pakistan handed back the captured Indian pilot on Friday.\n"),
+    "truce_brokered": (
+        "CAIRO, Nov. 22, 2012 —\n"
+        "Egypt brokered a truce between Israel and Hamas on Wednesday.\n"),
+    "talks_described": (
+        "DOHA, Jan. 10, 2024 —\n"
+        "Israel should go back to talks brokered by Qatar, former negotiators argue.\n"),
+}
+
+coded = coded_fixture("rules_trade_envoys", TEXTS)
+
+
+def _types(events) -> set[str]:  # type: ignore[no-untyped-def]
+    return {e.event_type for e in events if e.status == "actual"}
+
+
+def test_raising_customs_duties_coerces(coded) -> None:
+    raised = _one(coded["duty_raised"], "raised")
+    assert raised.event_type == "COERCE"
+    assert _country(raised.source) == "IND"
+
+
+def test_withdrawing_a_trade_status_coerces(coded) -> None:
+    assert _one(coded["status_withdrawn"], "withdrew").event_type == "COERCE"
+
+
+def test_halting_trade_is_an_embargo_not_cut_ties(coded) -> None:
+    assert _one(coded["trade_halted"], "halted").event_type == "COERCE"
+
+
+def test_shutting_airspace_coerces(coded) -> None:
+    assert _one(coded["airspace_shut"], "shut").event_type == "COERCE"
+
+
+def test_suspending_sanctions_eases_them(coded) -> None:
+    assert _one(coded["sanctions_suspended"], "suspended").event_type == "RETREAT"
+
+
+def test_a_high_commissioner_is_an_envoy(coded) -> None:
+    assert _one(coded["commissioner_summoned"], "summoned").event_type == "ACCUSE"
+    assert _one(coded["commissioner_recalled"], "recalled").event_type == "SANCTION"
+
+
+def test_charges_in_court_coerce(coded) -> None:
+    assert _one(coded["men_charged"], "charged").event_type == "COERCE"
+    assert _one(coded["men_indicted"], "indicted").event_type == "COERCE"
+
+
+def test_being_taken_prisoner_is_a_capture(coded) -> None:
+    taken = _one(coded["taken_prisoner"], "taken prisoner")
+    assert taken.event_type == "COERCE" and taken.date == "2019-02-27"
+
+
+def test_ramming_a_warship_attacks_it(coded) -> None:
+    rammed = _one(coded["warship_rammed"], "rammed")
+    assert rammed.event_type == "ASSAULT" and rammed.mode == "explosives"
+
+
+def test_a_bomber_driving_a_truck_in_attacks_and_a_farmer_does_not(coded) -> None:
+    assert _one(coded["truck_driven_in"], "drove").event_type == "ASSAULT"
+    assert "ASSAULT" not in _types(coded["truck_driven_to_town"])
+
+
+def test_regret_for_the_loss_of_life_is_an_apology(coded) -> None:
+    assert _one(coded["regret_expressed"], "expressed").event_type == "SUPPORT"
+
+
+def test_handing_back_a_pilot_releases_him(coded) -> None:
+    assert _one(coded["pilot_handed_back"], "handed back").event_type == "RETREAT"
+
+
+def test_brokering_a_truce_mediates_but_talks_described_as_brokered_do_not(coded) -> None:
+    brokered = _one(coded["truce_brokered"], "brokered")
+    assert brokered.event_type == "CONSULT" and _country(brokered.source) == "EGY"
+    assert "CONSULT" not in _types(coded["talks_described"])
