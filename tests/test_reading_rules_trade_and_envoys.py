@@ -12,6 +12,10 @@ prisoners handed back and brokered truces.
 - Handing back a captured pilot releases him.
 - Brokering a truce is mediating it (CAMEO 045, CONSULT); a participle that only describes talks
   ("talks brokered by Qatar") is no act of its own.
+- Hanging men executes them (banners are hung, not hanged); a court sentencing men coerces them;
+  riot police turning water cannon on a crowd attack it; putting a group on a blacklist lists it.
+- "declined to sign" refuses (not "declined to comment"); what an accord is "calling for" its
+  fighters "to withdraw" is asked for, not done.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its own,
 all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -72,6 +76,28 @@ TEXTS = {
     "truce_brokered": (
         "CAIRO, Nov. 22, 2012 —\n"
         "Egypt brokered a truce between Israel and Hamas on Wednesday.\n"),
+    "men_hanged": (
+        "AMMAN, Feb. 4, 2015 —\n"
+        "Jordan hanged two jailed militants at dawn on Wednesday.\n"),
+    "banners_hung": (
+        "AMMAN, Feb. 4, 2015 —\n"
+        "Protesters hung banners on the embassy gates on Wednesday.\n"),
+    "men_sentenced": (
+        "BAGHDAD, Aug. 22, 2016 —\n"
+        "A court in Baghdad sentenced 40 men to death in February.\n"),
+    "water_cannon": (
+        "BAGHDAD, July 20, 2023 —\n"
+        "Riot police turned water cannon on the crowd outside the embassy on Thursday.\n"),
+    "blacklisted": (
+        "BRUSSELS, July 22, 2013 —\n"
+        "The European Union put the military wing of Hezbollah on its terrorism blacklist on Monday.\n"),
+    "declined_to_sign": (
+        "SANAA, Sept. 22, 2014 —\n"
+        "The Houthis declined to sign a security annex calling for their fighters to withdraw from "
+        "Sanaa.\n"),
+    "declined_to_comment": (
+        "SANAA, Sept. 22, 2014 —\n"
+        "The Houthis declined to comment on Sunday.\n"),
     "talks_described": (
         "DOHA, Jan. 10, 2024 —\n"
         "Israel should go back to talks brokered by Qatar, former negotiators argue.\n"),
@@ -143,3 +169,29 @@ def test_brokering_a_truce_mediates_but_talks_described_as_brokered_do_not(coded
     brokered = _one(coded["truce_brokered"], "brokered")
     assert brokered.event_type == "CONSULT" and _country(brokered.source) == "EGY"
     assert "CONSULT" not in _types(coded["talks_described"])
+
+
+def test_hanging_men_executes_them_and_hanging_banners_does_not(coded) -> None:
+    hanged = _one(coded["men_hanged"], "hanged")
+    assert hanged.event_type == "ASSAULT" and _country(hanged.source) == "JOR"
+    assert "ASSAULT" not in _types(coded["banners_hung"])
+
+
+def test_a_sentence_in_court_coerces(coded) -> None:
+    assert _one(coded["men_sentenced"], "sentenced").event_type == "COERCE"
+
+
+def test_water_cannon_turned_on_a_crowd_attacks_it(coded) -> None:
+    assert _one(coded["water_cannon"], "turned").event_type == "ASSAULT"
+
+
+def test_putting_a_group_on_a_blacklist_lists_it(coded) -> None:
+    put = _one(coded["blacklisted"], "put")
+    assert put.event_type == "COERCE" and _country(put.target) == "LBN"
+
+
+def test_declining_to_sign_refuses_and_what_was_called_for_is_not_done(coded) -> None:
+    events = coded["declined_to_sign"]
+    assert _one(events, "declined").event_type == "REJECT"
+    assert _one(events, "withdraw").status == "hypothetical"
+    assert not [e for e in coded["declined_to_comment"] if e.event_type == "REJECT"]

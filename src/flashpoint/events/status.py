@@ -122,9 +122,13 @@ class StatusFinder:
         return None
 
     def _asks(self, verb: Token) -> bool:
-        """Whether a verb that can both name and ask asks here: "called for", "called on X to"."""
+        """Whether a verb that can both name and ask asks here: "called for", "called on X to",
+        "calling for their fighters to withdraw" (where the parser makes "for" the mark of the
+        clause asked for)."""
         return any(c.dep_ in ("prep", "prt") and c.lower_ in self.cues.asking_preps for c in verb.children) \
-            or any(c.dep_ == "xcomp" and any(t.tag_ == "TO" for t in c.children) for c in verb.children)
+            or any(c.dep_ == "xcomp" and any(t.tag_ == "TO" for t in c.children) for c in verb.children) \
+            or any(c.dep_ == "advcl" and any(t.dep_ == "mark" and t.lower_ in self.cues.asking_preps
+                                             for t in c.children) for c in verb.children)
 
     def status_of(self, trigger: Token, event_type: str, type_status: dict[str, str] | None = None) -> str:
         """The status of an event of ``event_type``: the governed status, adjusted for types whose
@@ -250,6 +254,8 @@ class StatusFinder:
         condemned the attack"); a subjectless "while doing" is not one: it shares the doer and the
         mood of the clause it hangs on ("while recognizing X, Ottawa could consider Y")."""
         marks = [c.lower_ for c in clause.children if c.dep_ == "mark" and c.lower_ in self._asserting_marks]
+        if marks == ["for"] and any(c.tag_ == "TO" for c in clause.children):
+            return False  # "calling for their fighters to withdraw": an infinitive asked for
         if not marks:
             return False
         subjectless = clause.tag_ == "VBG" and not any(c.dep_ in _SUBJECT_DEPS for c in clause.children)
