@@ -745,3 +745,13 @@ def test_an_agreement_announced_days_after_the_episode_is_of_the_announcement(nl
     next_day = ("On Tuesday, drones struck a camp near the border. In a statement on Wednesday, "
                 "the Guards said their missile unit had destroyed a training camp.")
     assert date_of(nlp, next_day, "destroyed") == "2021-07-13"
+
+
+def test_a_date_opening_the_sentence_dates_its_main_clause_not_the_after_clause(nlp) -> None:
+    """"In February 2019, after a bombing killed 40 police on Feb. 14, jets struck the camp":
+    the parser hangs "In February 2019" in the "after" clause, whose own date is Feb. 14; the
+    opening date is the main clause's."""
+    text = ("In February 2019, after a suicide bombing killed 40 paramilitary police on Feb. 14, "
+            "Indian jets struck Balakot; Pakistan's air force answered the next day.")
+    assert date_of(nlp, text, "struck") == "2019-02"
+    assert date_of(nlp, text, "killed") == "2019-02-14"

@@ -284,6 +284,7 @@ class DateIndex:
         host, prep = _host(span, lexicon.parts_of_day) if span is not None else (None, None)
         if span is not None and host is not None:
             host = _opening_clause(span, _nearest_clause(span, host), lexicon)
+            host = _sentence_opening(span, host, lexicon)
         words = _introducer(self.text, start, lexicon.date_fillers)
         premodifier = host is not None and span is not None and host.pos_ in ("NOUN", "PROPN") \
             and host.i >= span.end
@@ -552,6 +553,20 @@ def _opening_clause(span: Span, host: Token, lexicon: Lexicon) -> Token:
         if token.pos_ in ("VERB", "AUX"):
             return host  # "and on Monday attacked ...": no clause of its own opens here
     return host
+
+
+def _sentence_opening(span: Span, host: Token, lexicon: Lexicon) -> Token:
+    """A date that opens the sentence before a comma sets the time of the clause it introduces,
+    even where the parser hangs it in a subordinate clause that follows ("In February 2019,
+    after a bombing killed 40 police on Feb. 14, Indian jets struck Balakot": the parser makes
+    "In February 2019" part of the "after" clause, whose head is "struck")."""
+    doc = span.doc
+    if not all(_time_word(doc[i], lexicon) for i in range(span.sent.start, span.start)):
+        return host
+    if span.end >= span.sent.end or doc[span.end].text != ",":
+        return host
+    marked = any(c.dep_ == "mark" and c.i > span.end for c in host.children)
+    return host.head if marked and host.head.i != host.i else host
 
 
 def _time_word(token: Token, lexicon: Lexicon) -> bool:
