@@ -755,3 +755,14 @@ def test_a_date_opening_the_sentence_dates_its_main_clause_not_the_after_clause(
             "Indian jets struck Balakot; Pakistan's air force answered the next day.")
     assert date_of(nlp, text, "struck") == "2019-02"
     assert date_of(nlp, text, "killed") == "2019-02-14"
+
+
+def test_a_month_after_a_past_years_paragraph_continues_that_year(nlp) -> None:
+    """A paragraph that told July 1987 followed by "In September, ..." goes on in 1987; a day
+    ("on April 22") after a paragraph of an old year is left to the report's year."""
+    text = ("The tanker Bridgeton struck a mine near Farsi Island on July 24, 1987.\n"
+            "In September, American helicopters attacked the minelayer Iran Ajr.\n")
+    assert date_of(nlp, text, "attacked") == "1987-09"
+    jump = ("A ceasefire the two armies renewed in February 2019 then largely held.\n"
+            "The second crisis began on April 22, when gunmen killed 26 civilians.\n")
+    assert date_of(nlp, jump, "killed") == "2021-04-22"

@@ -356,6 +356,9 @@ class DateIndex:
         year = self._paragraph_year(mention, earlier)
         if year is not None:
             return year
+        year = self._continued_year(mention, earlier)
+        if year is not None:
+            return year
         if self.published is not None:
             return self._year_before_publication(mention)
         if mention.start in self._pinned:
@@ -377,6 +380,23 @@ class DateIndex:
                     continue  # a later date lends no year to a past "March"
                 return previous.year if _fits_weekday(previous.year, mention) else None
         return None
+
+    def _continued_year(self, mention: DateMention, earlier: list[DateMention]) -> int | None:
+        """The year of the paragraph just before, when it told a past year's month and this
+        paragraph goes on to a later month: "... struck a mine near Farsi Island on July 24,
+        1987." then "In September, American helicopters attacked ..." is September 1987, not the
+        September before a report of 2025. A day ("on April 22") is left to the report's year:
+        a brief moves from one crisis to the next by full dates."""
+        if self.published is None or mention.month is None or mention.day is not None or not earlier:
+            return None
+        previous = earlier[-1]
+        if self.paragraph_of(previous.start) != self.paragraph_of(mention.start) - 1:
+            return None
+        if not self._lends_year(previous) or previous.year is None or previous.month is None:
+            return None
+        if previous.year >= self.published.year - 1 or mention.month <= previous.month:
+            return None
+        return previous.year if _fits_weekday(previous.year, mention) else None
 
     def _lends_year(self, mention: DateMention) -> bool:
         """A year the text states for a time of its story, not for a deadline."""
