@@ -106,6 +106,21 @@ def test_people_are_placed_by_the_role_they_held_at_the_date() -> None:
     assert actors.resolve("Vance", "2025-06-01").name == "JD Vance"
 
 
+@pytest.mark.parametrize(("text", "when", "country", "sector"), [
+    ("Prime Minister Ehud Olmert", "2006-07-12", "ISR", "government"),
+    ("President Reagan", "1986-04-14", "USA", "government"),
+    ("Secretary of State George Shultz", "1987-05-18", "USA", "government"),
+    ("Col. Moammar Gadhafi", "1986-04-15", "LBY", "government"),
+    ("Prime Minister Imran Khan", "2019-02-28", "PAK", "government"),
+    ("Foreign Minister Ahmet Davutoglu", "2010-06-01", "TUR", "government"),
+])
+def test_office_holders_of_past_decades_are_known(text: str, when: str, country: str, sector: str) -> None:
+    """Heads of state and government and their foreign and defence ministers since 1975 (and
+    militant leaders) are in people.yaml with the dates of their offices."""
+    actor = load_actors().resolve(text, when)
+    assert (actor.country, actor.sector) == (country, sector)
+
+
 def test_regional_leaders_and_office_titles() -> None:
     actors = load_actors()
     assert actors.resolve("Prime Minister Saad Hariri", "2019-08-25").country == "LBN"
