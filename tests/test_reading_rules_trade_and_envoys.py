@@ -22,6 +22,8 @@ all coded as one batch (``tests.rules_support.code_texts``)."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.rules_support import coded_fixture
 from tests.rules_support import country as _country
 from tests.rules_support import one as _one
@@ -110,36 +112,28 @@ def _types(events) -> set[str]:  # type: ignore[no-untyped-def]
     return {e.event_type for e in events if e.status == "actual"}
 
 
-def test_raising_customs_duties_coerces(coded) -> None:
-    raised = _one(coded["duty_raised"], "raised")
-    assert raised.event_type == "COERCE"
-    assert _country(raised.source) == "IND"
+@pytest.mark.parametrize(("text", "trigger", "event_type"), [
+    ("duty_raised", "raised", "COERCE"),  # a trade penalty (CAMEO 163)
+    ("status_withdrawn", "withdrew", "COERCE"),
+    ("trade_halted", "halted", "COERCE"),  # an embargo, not cut ties
+    ("airspace_shut", "shut", "COERCE"),
+    ("sanctions_suspended", "suspended", "RETREAT"),  # eases them
+    ("commissioner_summoned", "summoned", "ACCUSE"),  # a high commissioner is an envoy
+    ("commissioner_recalled", "recalled", "SANCTION"),
+    ("men_charged", "charged", "COERCE"),  # charges in court
+    ("men_indicted", "indicted", "COERCE"),
+    ("truck_driven_in", "drove", "ASSAULT"),
+    ("regret_expressed", "expressed", "SUPPORT"),  # an apology (CAMEO 055)
+    ("pilot_handed_back", "handed back", "RETREAT"),
+    ("men_sentenced", "sentenced", "COERCE"),
+    ("water_cannon", "turned", "ASSAULT"),
+])
+def test_the_act_a_word_codes(coded, text: str, trigger: str, event_type: str) -> None:
+    assert _one(coded[text], trigger).event_type == event_type
 
 
-def test_withdrawing_a_trade_status_coerces(coded) -> None:
-    assert _one(coded["status_withdrawn"], "withdrew").event_type == "COERCE"
-
-
-def test_halting_trade_is_an_embargo_not_cut_ties(coded) -> None:
-    assert _one(coded["trade_halted"], "halted").event_type == "COERCE"
-
-
-def test_shutting_airspace_coerces(coded) -> None:
-    assert _one(coded["airspace_shut"], "shut").event_type == "COERCE"
-
-
-def test_suspending_sanctions_eases_them(coded) -> None:
-    assert _one(coded["sanctions_suspended"], "suspended").event_type == "RETREAT"
-
-
-def test_a_high_commissioner_is_an_envoy(coded) -> None:
-    assert _one(coded["commissioner_summoned"], "summoned").event_type == "ACCUSE"
-    assert _one(coded["commissioner_recalled"], "recalled").event_type == "SANCTION"
-
-
-def test_charges_in_court_coerce(coded) -> None:
-    assert _one(coded["men_charged"], "charged").event_type == "COERCE"
-    assert _one(coded["men_indicted"], "indicted").event_type == "COERCE"
+def test_raising_customs_duties_is_indias_act(coded) -> None:
+    assert _country(_one(coded["duty_raised"], "raised").source) == "IND"
 
 
 def test_being_taken_prisoner_is_a_capture(coded) -> None:
@@ -152,17 +146,8 @@ def test_ramming_a_warship_attacks_it(coded) -> None:
     assert rammed.event_type == "ASSAULT" and rammed.mode == "explosives"
 
 
-def test_a_bomber_driving_a_truck_in_attacks_and_a_farmer_does_not(coded) -> None:
-    assert _one(coded["truck_driven_in"], "drove").event_type == "ASSAULT"
+def test_a_farmer_driving_a_truck_into_town_attacks_no_one(coded) -> None:
     assert "ASSAULT" not in _types(coded["truck_driven_to_town"])
-
-
-def test_regret_for_the_loss_of_life_is_an_apology(coded) -> None:
-    assert _one(coded["regret_expressed"], "expressed").event_type == "SUPPORT"
-
-
-def test_handing_back_a_pilot_releases_him(coded) -> None:
-    assert _one(coded["pilot_handed_back"], "handed back").event_type == "RETREAT"
 
 
 def test_brokering_a_truce_mediates_but_talks_described_as_brokered_do_not(coded) -> None:
@@ -175,14 +160,6 @@ def test_hanging_men_executes_them_and_hanging_banners_does_not(coded) -> None:
     hanged = _one(coded["men_hanged"], "hanged")
     assert hanged.event_type == "ASSAULT" and _country(hanged.source) == "JOR"
     assert "ASSAULT" not in _types(coded["banners_hung"])
-
-
-def test_a_sentence_in_court_coerces(coded) -> None:
-    assert _one(coded["men_sentenced"], "sentenced").event_type == "COERCE"
-
-
-def test_water_cannon_turned_on_a_crowd_attacks_it(coded) -> None:
-    assert _one(coded["water_cannon"], "turned").event_type == "ASSAULT"
 
 
 def test_putting_a_group_on_a_blacklist_lists_it(coded) -> None:

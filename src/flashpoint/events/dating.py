@@ -708,17 +708,18 @@ class EventDater:
         return (head.pos_ == "NOUN" and _definite(head)) or _past_perfect(_clause(head))
 
     def _episode_within_report(self, verb: Token, sentence: _Sentence, head: Token) -> When | None:
-        """The story's episode, for an act reported as before the saying, unless the saying is
-        dated by a month or a year the episode lies outside: "Earlier this month, the army said
-        its troops had killed smugglers", after a raid of December, tells of this month."""
+        """The story's episode, for an act reported as before the saying, unless the saying
+        places it elsewhere:
+        - a saying dated by a month or a year the episode lies outside: "Earlier this month, the
+          army said its troops had killed smugglers", after a raid of December, tells of this month;
+        - a saying dated to a day more than ``_RETELLING_DAYS`` after the episode, of an act
+          that names nothing told before: "On Wednesday evening, she announced that both sides
+          had agreed" is news of that day (not "was confident Iran had carried out the attack")."""
         episode = sentence.chain_before
         said = self._own(verb, sentence)
         if said is None or episode is None:
             return episode
         if said.precision == "day":
-            # "On Wednesday evening, she announced that both sides had agreed", days after the
-            # episode told: news of the day it was announced, not a look back at the episode
-            # (unless it names an act told before: "was confident Iran had carried out the attack")
             late = episode.precision == "day" and (said.day - episode.day).days > _RETELLING_DAYS
             return said if late and not _names_told_act(_clause(head)) else episode
         return episode if episode.iso.startswith(said.iso) else said
@@ -1148,6 +1149,7 @@ def _since_then(head: Token) -> bool:
 
 
 def _verb_of(token: Token) -> Token:
+    """The verb ``token`` hangs on (itself if it is one; the root if none is above it)."""
     node = token
     for _ in range(40):
         if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
