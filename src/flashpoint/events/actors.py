@@ -76,8 +76,6 @@ SECTOR_CODES: Mapping[str, str] = {
     "business": "BUS",
 }
 NON_STATE = frozenset({"militia", "rebel", "insurgent"})
-_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "into", "across", "over", "inside",
-                                 "outside", "around", "to", "toward", "towards", "off"})
 _DATA_FILES = ("countries.yaml", "organisations.yaml", "people.yaml", "sectors.yaml")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'"})
 _WORD_START = re.compile(r"(?<![\w'])\w")
@@ -275,6 +273,7 @@ class _Config:
     facility_heads: frozenset[str]
     territorial_heads: frozenset[str]
     owner_verbs: frozenset[str]
+    place_prepositions: frozenset[str]
     launch_verbs: frozenset[str]
     facility_links: frozenset[str]
     not_member: re.Pattern[str]
@@ -393,6 +392,7 @@ class ActorDictionary:
             facility_heads=words("facility_heads"),
             territorial_heads=words("territorial_heads"),
             owner_verbs=words("owner_verbs"),
+            place_prepositions=words("place_prepositions"),
             launch_verbs=words("launch_verbs"),
             facility_links=words("facility_links"),
             not_member=suffix("suffixes_not_membership"),
@@ -649,7 +649,7 @@ class ActorDictionary:
         doc = span.doc
         for match in reversed(self._mentions(doc, 0, span.start_char)):
             mention = doc.char_span(match.start, match.end, alignment_mode="expand")
-            if mention is None or _names_a_place(mention.root):
+            if mention is None or _names_a_place(mention.root, self._config.place_prepositions):
                 continue  # "in central Gaza" says where, not who
             entry = self._choose(match.entries, when)
             country, sector = entry.placed(when)
@@ -1367,13 +1367,13 @@ def _is_country_only(actor: Actor) -> bool:
     return actor.id is not None and actor.id[:3] == actor.country and len(actor.id) <= 6
 
 
-def _names_a_place(token: Token) -> bool:
+def _names_a_place(token: Token, place_prepositions: frozenset[str]) -> bool:
     """Whether a name is the object of a preposition of place ("in central Gaza", "from
     Lebanon", "in the mountains of northern Iraq"), which says where something is, not who
     acts."""
     while token.dep_ == "pobj":
         preposition = token.head
-        if preposition.lower_ in _PLACE_PREPOSITIONS:
+        if preposition.lower_ in place_prepositions:
             return True
         if preposition.lower_ != "of":
             return False

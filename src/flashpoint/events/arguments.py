@@ -389,7 +389,8 @@ class ArgumentFinder:
         self.names_place = names_place  # "Jordan" in "the Jordan attack": where, not who
         self.cues = ontology.cues
         self.defence = load_defence(ontology.source or None)
-        self.reprisal_verbs = load_lexicon().reprisal_verbs  # "avenged the killing": dating's list
+        self._lexicon = load_lexicon()  # dating's words: reprisal verbs, names of one act
+        self.reprisal_verbs = self._lexicon.reprisal_verbs  # "avenged the killing": dating's list
         # verbs of accusing, not of owning: "claimed the attack" tells the act, "accused of" does not
         self._allegation_verbs = self.cues.status.claim_governors - {"claim"}
         self.is_actorish = is_actorish
@@ -899,7 +900,7 @@ class ArgumentFinder:
         # an act told in passing, as the cause of another, is seldom the one retold later
         foreground = [(t, a) for t, a in earlier if not self._in_passing(t) and not _intended(t.head)
                       and not self._only_alleged(t.head)]
-        names = load_lexicon().names_of_act(lemma)  # "the incursion" after "tanks crossed into"
+        names = self._lexicon.names_of_act(lemma)  # "the incursion" after "tanks crossed into"
         same = [a for t, a in foreground if t.head.lemma_.lower() in names]
         same_in_passing = [a for t, a in earlier if t.head.lemma_.lower() in names]
         pool = same or [a for _t, a in foreground] or same_in_passing or [a for _t, a in earlier]
