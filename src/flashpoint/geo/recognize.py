@@ -200,6 +200,9 @@ def _from_entity(ent: Span, gaz: Gazetteer) -> Mention | None:
         # Countries, states and towns are all in the gazetteer; a "GPE" that is not is
         # nearly always a person or an organisation the small model mislabelled.
         return None
+    if ent.label_ == "GPE" and not gaz.rows(text) and gaz.demonym(text) is not None:
+        # "an Emirati offshore field": an adjective the model took for a place says whose
+        return Mention(text, span.start_char, span.end_char, "DEMONYM", demonym=True)
     if ent.label_ in _ALWAYS:
         return Mention(text, span.start_char, span.end_char, ent.label_)
     if ent.label_ not in _IF_KNOWN:
