@@ -393,3 +393,24 @@ def test_the_gulf_of_sidra_is_known(nlp, gazetteer) -> None:
     fired, = _locate(nlp, gazetteer, text, [
         dict(word="fired", event_type="ASSAULT", source="LBY", target="USA", date="1986-03-24")])
     assert fired is not None and fired.name == "Gulf of Sidra" and fired.country == "LBY"
+
+
+def test_what_travellers_do_on_arrival_happens_where_they_travelled(nlp, gazetteer) -> None:
+    text = ("NAIROBI, Kenya, July 5, 1976 —\n"
+            "Israeli commandos flew to Entebbe airport in Uganda late on Saturday and rescued "
+            "more than 100 hostages.\n")
+    rescued, = _locate(nlp, gazetteer, text, [
+        dict(word="rescued", event_type="AID", source="ISR", date="1976-07-03")])
+    assert rescued is not None and rescued.name == "Entebbe"
+
+
+def test_a_journey_under_way_or_describing_someone_places_nothing(nlp, gazetteer) -> None:
+    text = ("MUSCAT, Oman, July 31, 2021 —\n"
+            "The tanker was hit late on Thursday northeast of Masirah island while sailing "
+            "from Tanzania to the United Arab Emirates.\n"
+            "The foreign minister, who flew to New York for the session, called the raid murder.\n")
+    hit, murder = _locate(nlp, gazetteer, text, [
+        dict(word="hit", event_type="ASSAULT", date="2021-07-29"),
+        dict(word="murder", event_type="ASSAULT", status="hypothetical", date="2021-07-31")])
+    assert hit is None or hit.country != "ARE"
+    assert murder is None or murder.name != "New York City"

@@ -89,6 +89,7 @@ class PlaceRules:
     reporting_verbs: frozenset[str] = frozenset()  # "In Ottawa, X said ...": where it was said
     town_anaphors: frozenset[str] = frozenset()  # "in the city": the town named last
     place_object_verbs: frozenset[str] = frozenset()  # "captured Baghuz": the object is a place
+    journey_verbs: frozenset[str] = frozenset()  # "flew to Entebbe and rescued": done on arrival
 
     def arrives(self, event_type: str | None, mode: str | None) -> bool:
         """An act of sending or going, placed where it went ("a visit to Oman")."""
@@ -111,7 +112,7 @@ class PlaceRules:
 _WORD_LISTS = ("locative", "target", "directions", "place_nouns", "territory_nouns",
                "act_nouns", "claim_words", "facility_words", "place_anaphors", "locale_nouns",
                "leaving", "arriving", "cause_phrases", "settlement_nouns", "reporting_verbs",
-               "town_anaphors", "place_object_verbs")
+               "town_anaphors", "place_object_verbs", "journey_verbs")
 
 
 @lru_cache(maxsize=1)
@@ -477,7 +478,8 @@ def _object_role(prep: Token, country: bool, rules: PlaceRules, acted_on: bool,
     place near X, "the gate of X" places wherever the gate is. For an act of leaving, "from
     X" and "out of X" place it in X ("pulled its trainers out of Iraq"); for any other act
     they name an origin ("flown in from Kuwait"). For an act of sending, "to X" places it in
-    X ("deployed jets to Jordan"). The "of" phrase of an act noun is what it was aimed at ("the
+    X ("deployed jets to Jordan"); after a verb of travelling, "to X" places whatever the
+    travellers did there ("flew to Entebbe and rescued the hostages"). The "of" phrase of an act noun is what it was aimed at ("the
     bombardment of the Gaza Strip"). A country an act noun is aimed at ("the attack on Israel")
     is the act's place only as a last resort (``_AIMED``)."""
     word = prep.lower_
@@ -489,6 +491,12 @@ def _object_role(prep: Token, country: bool, rules: PlaceRules, acted_on: bool,
     if leaving and (word in rules.leaving or f"{prep.head.lower_} {word}" in rules.leaving):
         return _LOCATIVE
     if arriving and word in rules.arriving:
+        return _LOCATIVE
+    if word in rules.arriving and prep.head.lemma_.lower() in rules.journey_verbs \
+            and prep.head.tag_ != "VBG" and prep.head.dep_ not in ("relcl", "acl"):
+        # "flew to Entebbe airport and rescued the hostages": done there; but "was hit while
+        # sailing to the Emirates" was hit on the way, and "the minister, who flew to New
+        # York, called the raid murder" says who the minister is
         return _LOCATIVE
     if word in ("of", "to") and prep.head.lower_ in rules.directions:
         return _LOCATIVE
