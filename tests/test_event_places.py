@@ -414,3 +414,13 @@ def test_a_journey_under_way_or_describing_someone_places_nothing(nlp, gazetteer
         dict(word="murder", event_type="ASSAULT", status="hypothetical", date="2021-07-31")])
     assert hit is None or hit.country != "ARE"
     assert murder is None or murder.name != "New York City"
+
+
+def test_a_town_inside_the_country_an_act_entered_is_where_it_was_done(nlp, gazetteer) -> None:
+    text = ("NEW DELHI, Feb. 27, 2019 —\n"
+            "Indian warplanes crossed into Pakistan before dawn on Tuesday and bombed what New "
+            "Delhi called the largest training camp of the group, near the town of Balakot.\n")
+    bombed, = _locate(nlp, gazetteer, text, [
+        dict(word="bombed", event_type="ASSAULT", source="IND", target="PAK", mode="aerial",
+             date="2019-02-26")])
+    assert bombed is not None and bombed.name == "Balakot"

@@ -184,7 +184,9 @@ def link_place(sentence: Span, trigger: Token, places: Sequence[Place],
         if (best.precision == "country" and _spread(attached)) \
                 or _split(sentence, best, attached):
             return Link(None, spread=True)
-        return Link(_finest_within(best, attached), attached=True, prior=prior)
+        loose_items = [(_MAX_STEPS + 1, _LOCAL, PRECISION_RANK.get(p.precision, 9), p)
+                       for p in loose if not p.demonym]
+        return Link(_finest_within(best, attached + loose_items), attached=True, prior=prior)
     owner = _owner_by_pronoun(sentence, trigger, places, other_ids, rules)
     if owner is not None:
         return Link(owner, attached=True, prior=prior)
@@ -391,7 +393,9 @@ def _bare(ent: Span) -> tuple[int, int]:
 
 def _finest_within(best: Place, attached: list[tuple[int, int, int, Place]]) -> Place:
     """A finer place of the same event inside the country or region first found: "forces in
-    Syria stationed near the Al-Omar oil field" happened near the oil field."""
+    Syria stationed near the Al-Omar oil field" happened near the oil field. The places the
+    parse ties to no event count too: in "crossed into Pakistan and bombed what New Delhi
+    called a camp, near the town of Balakot" the town hangs on the saying inside the act."""
     if best.precision not in ("country", "region"):
         return best
     rank = PRECISION_RANK.get(best.precision, 9)
