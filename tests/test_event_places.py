@@ -424,3 +424,15 @@ def test_a_town_inside_the_country_an_act_entered_is_where_it_was_done(nlp, gaze
         dict(word="bombed", event_type="ASSAULT", source="IND", target="PAK", mode="aerial",
              date="2019-02-26")])
     assert bombed is not None and bombed.name == "Balakot"
+
+
+def test_a_small_area_does_not_reach_the_dateline_city(nlp, gazetteer) -> None:
+    # the Shebaa Farms lie 90 km from Beirut: read as a province-sized area, the dateline's
+    # city seemed to lie inside them and "sharpened" the bombing to Beirut
+    text = ("BEIRUT, Jan. 5, 2016 —\n"
+            "Hezbollah detonated a roadside bomb against Israeli army vehicles in the disputed "
+            "Shebaa Farms area on Monday.\n")
+    detonated, = _locate(nlp, gazetteer, text, [
+        dict(word="detonated", event_type="ASSAULT", source="LBN", target="ISR",
+             date="2016-01-04")])
+    assert detonated is not None and detonated.name == "Shebaa Farms"

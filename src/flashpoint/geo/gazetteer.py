@@ -31,6 +31,7 @@ see half of one. Nothing is ever downloaded; a missing, stale or unreadable cach
 
 from __future__ import annotations
 
+import math
 import hashlib
 import json
 import mmap
@@ -649,14 +650,24 @@ def _load_extra_towns(gaz: Gazetteer, toponyms: dict) -> None:
 
 
 def _load_listed(gaz: Gazetteer, records: list[dict], kind: int, prefix: str) -> None:
-    """Hand-listed places (name, country, lat, lon, aliases, optional population)."""
+    """Hand-listed places (name, country, lat, lon, aliases, optional population; an
+    optional ``radius_km`` bounds a small area, which is otherwise taken to reach 150 km)."""
     for rec in records:
         slug = normalize_name(rec["name"]).replace(" ", "-")
         row = gaz.add(rec["name"], kind, rec["country"], rec["lat"], rec["lon"],
                       rec.get("population", 0), gid=f"{prefix}:{rec['country'].lower()}-{slug}")
+        if "radius_km" in rec:
+            gaz.bboxes[row] = _box_around(rec["lat"], rec["lon"], float(rec["radius_km"]))
         for alias in [rec["name"], *rec.get("aliases", [])]:
             gaz.alias(alias, row)
         _add_surface_name(gaz, rec["name"])
+
+
+def _box_around(lat: float, lon: float, radius_km: float) -> tuple[float, float, float, float]:
+    """(south, west, north, east) of the square that holds a circle of ``radius_km``."""
+    dlat = radius_km / 111.2
+    dlon = radius_km / (111.2 * max(math.cos(math.radians(lat)), 0.01))
+    return (lat - dlat, lon - dlon, lat + dlat, lon + dlon)
 
 
 def _add_surface_name(gaz: Gazetteer, name: str) -> None:
