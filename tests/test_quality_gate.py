@@ -56,15 +56,16 @@ GOLD_SETS = {
     "dev14": ["dev14.jsonl"],
     "dev15": ["dev15.jsonl"],
     "dev16": ["dev16.jsonl"],
+    "dev17": ["dev17.jsonl"],
 }
 
 #: Folders of gold texts, each coded as its own batch (``texts2`` holds the second held-out set,
 #: ``texts3`` the second development set, ``texts4`` the third held-out set, ``texts5`` the third
-#: development set, ``texts6`` the fourth held-out set, ``texts7`` to ``texts19`` the fourth to
-#: sixteenth development sets, all annotated without running the coder).
+#: development set, ``texts6`` the fourth held-out set, ``texts7`` to ``texts20`` the fourth to
+#: seventeenth development sets, all annotated without running the coder).
 TEXT_DIRS = ("texts", "texts2", "texts3", "texts4", "texts5", "texts6", "texts7", "texts8", "texts9",
              "texts10", "texts11", "texts12", "texts13", "texts14",
-             "texts15", "texts16", "texts17", "texts18", "texts19")
+             "texts15", "texts16", "texts17", "texts18", "texts19", "texts20")
 
 #: The dev set with each dateline run into the first sentence's line (``inline_records``).
 INLINE_SET = "dev-inline-dateline"
@@ -188,6 +189,7 @@ def _checker():
     ("dev14.jsonl", "texts17", 20, 265),
     ("dev15.jsonl", "texts18", 20, 275),
     ("dev16.jsonl", "texts19", 20, 264),
+    ("dev17.jsonl", "texts20", 19, 310),
 ])
 def test_later_gold_sets_pass_the_gold_checks(gold_file: str, folder: str, texts_expected: int,
                                               records_at_least: int) -> None:
