@@ -436,3 +436,27 @@ def test_a_small_area_does_not_reach_the_dateline_city(nlp, gazetteer) -> None:
         dict(word="detonated", event_type="ASSAULT", source="LBN", target="ISR",
              date="2016-01-04")])
     assert detonated is not None and detonated.name == "Shebaa Farms"
+
+
+@pytest.mark.parametrize("dateline, sentence, word, lat, lon", [
+    ("SEOUL, Nov. 24, 2010 —", "North Korean artillery hit Yeonpyeong Island on Tuesday.", "hit",
+     37.67, 125.70),
+    ("KIEV, Ukraine, Nov. 28, 2018 —",
+     "A Russian coast guard ship fired on three Ukrainian vessels in the Kerch Strait on Sunday.",
+     "fired", 45.3, 36.55),
+    ("ALGIERS, Jan. 21, 2013 —", "Militants seized hundreds of workers at a gas plant near In Amenas.",
+     "seized", 28.05, 9.55),
+    ("KUALA LUMPUR, Malaysia, Feb. 20, 2017 —",
+     "Two women attacked him at Kuala Lumpur International Airport on Feb. 13.", "attacked",
+     2.7456, 101.7099),
+    ("LONDON, May 3, 1982 —",
+     "British jets hit the airfield at Port Stanley on the Falkland Islands on Saturday.", "hit",
+     -51.69, -57.86),
+])
+def test_places_of_other_conflicts_are_in_the_gazetteer(nlp, gazetteer, dateline, sentence, word,
+                                                        lat, lon) -> None:
+    """Islands, straits, towns and sites of Korea, the Black Sea, the Sahara, Malaysia and the
+    Falklands that cities500 lacks (or holds only under a namesake elsewhere)."""
+    located, = _locate(nlp, gazetteer, f"{dateline}\n{sentence}\n", [
+        dict(word=word, event_type="ASSAULT")])
+    assert _near(located, lat, lon, km=15)

@@ -458,6 +458,9 @@ def _role(token: Token, place: Place, rules: PlaceRules, acted_on: bool,
         return _role(head.head, _as_town(place), rules, acted_on, leaving, arriving)
     if dep == "pobj":
         return _object_role(head, country, rules, acted_on, leaving=leaving, arriving=arriving)
+    if dep == "prep" and token.pos_ == "ADP" and head.pos_ == "ADP" and head.dep_ == "prep":
+        # "near In Amenas": the parser takes the name's first word for a second preposition
+        return _object_role(head, country, rules, acted_on, leaving=leaving, arriving=arriving)
     if dep in ("dobj", "obj") and any(c.dep_ == "prt" and c.lower_ in rules.locative
                                       for c in head.children):
         return _LOCATIVE  # "seize off Gibraltar": a preposition parsed as a particle
