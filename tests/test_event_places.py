@@ -460,3 +460,22 @@ def test_places_of_other_conflicts_are_in_the_gazetteer(nlp, gazetteer, dateline
     located, = _locate(nlp, gazetteer, f"{dateline}\n{sentence}\n", [
         dict(word=word, event_type="ASSAULT")])
     assert _near(located, lat, lon, km=15)
+
+
+def test_an_end_of_a_route_is_not_where_the_flight_was_struck(nlp, gazetteer) -> None:
+    text = ("BRUSSELS, July 29, 2014 —\n"
+            "The Amsterdam to Kuala Lumpur flight was destroyed on July 17 near the town of "
+            "Shakhtarsk in the Donetsk region.\n")
+    destroyed, = _locate(nlp, gazetteer, text, [
+        dict(word="destroyed", event_type="ASSAULT", date="2014-07-17")])
+    assert destroyed is not None and destroyed.country == "UKR"
+
+
+def test_the_object_of_another_act_joined_by_but_is_not_this_acts_place(nlp, gazetteer) -> None:
+    text = ("TBILISI, Georgia, Aug. 29, 2008 —\n"
+            "Russian troops pulled out of Gori last week, but Western governments accuse Moscow "
+            "of breaking the deal.\n")
+    pulled, _ = _locate(nlp, gazetteer, text, [
+        dict(word="pulled", event_type="RETREAT", source="RUS", mode="withdraw", date="2008-08"),
+        dict(word="accuse", event_type="ACCUSE", target="RUS", date="2008-08-29")])
+    assert pulled is not None and pulled.name == "Gori"

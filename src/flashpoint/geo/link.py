@@ -90,6 +90,7 @@ class PlaceRules:
     town_anaphors: frozenset[str] = frozenset()  # "in the city": the town named last
     place_object_verbs: frozenset[str] = frozenset()  # "captured Baghuz": the object is a place
     journey_verbs: frozenset[str] = frozenset()  # "flew to Entebbe and rescued": done on arrival
+    route_nouns: frozenset[str] = frozenset()  # "the Amsterdam to Kuala Lumpur flight": its ends
 
     def arrives(self, event_type: str | None, mode: str | None) -> bool:
         """An act of sending or going, placed where it went ("a visit to Oman")."""
@@ -112,7 +113,7 @@ class PlaceRules:
 _WORD_LISTS = ("locative", "target", "directions", "place_nouns", "territory_nouns",
                "act_nouns", "claim_words", "facility_words", "place_anaphors", "locale_nouns",
                "leaving", "arriving", "cause_phrases", "settlement_nouns", "reporting_verbs",
-               "town_anaphors", "place_object_verbs", "journey_verbs")
+               "town_anaphors", "place_object_verbs", "journey_verbs", "route_nouns")
 
 
 @lru_cache(maxsize=1)
@@ -452,6 +453,8 @@ def _role(token: Token, place: Place, rules: PlaceRules, acted_on: bool,
             return _TARGET if acted_on and not country else None
         token = token.head
     dep, head = token.dep_, token.head
+    if _route_end(token, rules):
+        return None
     if dep == "pobj" and head.lower_ == "of" and head.head.lower_ in rules.settlement_nouns \
             and head.head.i != head.i:
         # "bombed the port of Hodeidah", "toward the Red Sea city of Eilat": the settlement's role
@@ -477,6 +480,17 @@ def _role(token: Token, place: Place, rules: PlaceRules, acted_on: bool,
             return noun_role if noun_role is not None else _LOCAL
         return _LOCAL if dep == "compound" else None
     return None
+
+
+def _route_end(token: Token, rules: PlaceRules) -> bool:
+    """An end of a route ("the Amsterdam to Kuala Lumpur flight", which the parser may hang
+    on "Amsterdam"): where the flight came from or went, not where it was struck."""
+    if token.dep_ == "compound" and token.head.lemma_.lower() in rules.route_nouns:
+        return True
+    return any(prep.dep_ == "prep" and prep.lower_ == "to"
+               and any(obj.dep_ == "pobj" and obj.lemma_.lower() in rules.route_nouns
+                       for obj in prep.children)
+               for prep in token.children)
 
 
 def _object_role(prep: Token, country: bool, rules: PlaceRules, acted_on: bool,
@@ -562,6 +576,8 @@ def _climb(token: Token, trigger: Token, other_ids: set[int], rules: PlaceRules)
         if token.i == trigger.i or token.i in sharers:
             if _through_actor(child, claim, rules):
                 return None
+            if token.i in other_ids and child.dep_ in ("dobj", "obj", "nsubjpass"):
+                return None  # "pulled out of Gori, but governments accuse Moscow": its object
             return steps if token.i == trigger.i else steps + 1
         if token.i in other_ids:
             return None
