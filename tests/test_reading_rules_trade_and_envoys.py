@@ -51,6 +51,9 @@ TEXTS = {
     "commissioner_recalled": (
         "NEW DELHI, Feb. 16, 2019 —\n"
         "India recalled its high commissioner from Islamabad on Friday.\n"),
+    "diplomats_ordered_out": (
+        "MOSCOW, July 19, 2007 —\n"
+        "Russia ordered four British diplomats to leave the country on Thursday.\n"),
     "men_charged": (
         "NEW YORK, Oct. 12, 2011 —\n"
         "Federal prosecutors charged two men on Tuesday with plotting to kill a foreign diplomat.\n"),
@@ -120,6 +123,7 @@ def _types(events) -> set[str]:  # type: ignore[no-untyped-def]
     ("sanctions_suspended", "suspended", "RETREAT"),  # eases them
     ("commissioner_summoned", "summoned", "ACCUSE"),  # a high commissioner is an envoy
     ("commissioner_recalled", "recalled", "SANCTION"),
+    ("diplomats_ordered_out", "ordered", "SANCTION"),  # an expulsion
     ("men_charged", "charged", "COERCE"),  # charges in court
     ("men_indicted", "indicted", "COERCE"),
     ("truck_driven_in", "drove", "ASSAULT"),
@@ -172,3 +176,8 @@ def test_declining_to_sign_refuses_and_what_was_called_for_is_not_done(coded) ->
     assert _one(events, "declined").event_type == "REJECT"
     assert _one(events, "withdraw").status == "hypothetical"
     assert not [e for e in coded["declined_to_comment"] if e.event_type == "REJECT"]
+
+
+def test_ordering_diplomats_out_is_the_expellers_act_on_their_country(coded) -> None:
+    ordered = _one(coded["diplomats_ordered_out"], "ordered")
+    assert (_country(ordered.source), _country(ordered.target)) == ("RUS", "GBR")
