@@ -54,6 +54,9 @@ TEXTS = {
     "diplomats_ordered_out": (
         "MOSCOW, July 19, 2007 —\n"
         "Russia ordered four British diplomats to leave the country on Thursday.\n"),
+    "station_knocked_out": (
+        "GAZA CITY, June 29, 2006 —\n"
+        "Israeli aircraft knocked out Gaza's only power station early on Wednesday.\n"),
     "men_charged": (
         "NEW YORK, Oct. 12, 2011 —\n"
         "Federal prosecutors charged two men on Tuesday with plotting to kill a foreign diplomat.\n"),
@@ -124,6 +127,7 @@ def _types(events) -> set[str]:  # type: ignore[no-untyped-def]
     ("commissioner_summoned", "summoned", "ACCUSE"),  # a high commissioner is an envoy
     ("commissioner_recalled", "recalled", "SANCTION"),
     ("diplomats_ordered_out", "ordered", "SANCTION"),  # an expulsion
+    ("station_knocked_out", "knocked", "ASSAULT"),  # a strike told by its effect
     ("men_charged", "charged", "COERCE"),  # charges in court
     ("men_indicted", "indicted", "COERCE"),
     ("truck_driven_in", "drove", "ASSAULT"),
