@@ -766,3 +766,12 @@ def test_a_month_after_a_past_years_paragraph_continues_that_year(nlp) -> None:
     jump = ("A ceasefire the two armies renewed in February 2019 then largely held.\n"
             "The second crisis began on April 22, when gunmen killed 26 civilians.\n")
     assert date_of(nlp, jump, "killed") == "2021-04-22"
+
+
+def test_a_new_act_told_after_a_duration_and_after_is_dated_back_from_the_main_clause(nlp) -> None:
+    """ "The strike came two days after the submarine sank the cruiser": the sinking is new,
+    two days before the strike retold, although its clause opens with "the"."""
+    text = ("Argentine jets struck the destroyer HMS Sheffield on Tuesday.\n"
+            "The strike came two days after the submarine HMS Conqueror sank the cruiser "
+            "General Belgrano.\n")
+    assert date_of(nlp, text, "sank", published="1982-05-05") == "1982-05-02"
