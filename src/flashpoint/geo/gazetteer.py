@@ -31,9 +31,9 @@ see half of one. Nothing is ever downloaded; a missing, stale or unreadable cach
 
 from __future__ import annotations
 
-import math
 import hashlib
 import json
+import math
 import mmap
 import os
 import pickle

@@ -185,9 +185,10 @@ def link_place(sentence: Span, trigger: Token, places: Sequence[Place],
         if (best.precision == "country" and _spread(attached)) \
                 or _split(sentence, best, attached):
             return Link(None, spread=True)
-        loose_items = [(_MAX_STEPS + 1, _LOCAL, PRECISION_RANK.get(p.precision, 9), p)
-                       for p in loose if not p.demonym]
-        return Link(_finest_within(best, attached + loose_items), attached=True, prior=prior)
+        # places tied to no event, ranked after every attached one, may refine a country
+        unclaimed = [(_MAX_STEPS + 1, _LOCAL, PRECISION_RANK.get(p.precision, 9), p)
+                     for p in loose if not p.demonym]
+        return Link(_finest_within(best, attached + unclaimed), attached=True, prior=prior)
     owner = _owner_by_pronoun(sentence, trigger, places, other_ids, rules)
     if owner is not None:
         return Link(owner, attached=True, prior=prior)
@@ -500,9 +501,10 @@ def _object_role(prep: Token, country: bool, rules: PlaceRules, acted_on: bool,
     X" and "out of X" place it in X ("pulled its trainers out of Iraq"); for any other act
     they name an origin ("flown in from Kuwait"). For an act of sending, "to X" places it in
     X ("deployed jets to Jordan"); after a verb of travelling, "to X" places whatever the
-    travellers did there ("flew to Entebbe and rescued the hostages"). The "of" phrase of an act noun is what it was aimed at ("the
-    bombardment of the Gaza Strip"). A country an act noun is aimed at ("the attack on Israel")
-    is the act's place only as a last resort (``_AIMED``)."""
+    travellers did there ("flew to Entebbe and rescued the hostages"). The "of" phrase of an
+    act noun is what it was aimed at ("the bombardment of the Gaza Strip"). A country an act
+    noun is aimed at ("the attack on Israel") is the act's place only as a last resort
+    (``_AIMED``)."""
     word = prep.lower_
     if word in rules.locative and prep.head.lower_ in rules.leaving and prep.head.pos_ == "ADP" \
             and not leaving:
