@@ -5,9 +5,11 @@ prisoners handed back and brokered truces.
   tariffs, withdrawing a trade status, halting trade, shutting airspace to a rival's airlines.
   Suspending sanctions eases them.
 - A high commissioner is the ambassador between Commonwealth states: summoning one protests,
-  recalling one cuts ties.
+  recalling one cuts ties. Ordering diplomats to leave expels them, as ordering an ambassador
+  out does.
 - Prosecutors charging or indicting men coerce them; being taken prisoner is a capture.
-- Ramming a ship, or driving a truck bomb into a building, is an attack.
+- Ramming a ship, driving a truck bomb into a building, or knocking out a power station is an
+  attack.
 - "Expressed deep regret for the loss of life" is an apology (CAMEO 055, SUPPORT).
 - Handing back a captured pilot releases him.
 - Brokering a truce is mediating it (CAMEO 045, CONSULT); a participle that only describes talks

@@ -732,9 +732,10 @@ class EventDater:
             days, precision = relation.days, relation.precision
             if relation.reference[0] <= head.idx < relation.reference[1]:
                 base = self._region_date(sentence, relation.main)
-                if base is None and relation.definite and not _has_subject(head):
-                    # "before the U.S. airstrikes": the ones told (not "after the submarine sank
-                    # the cruiser", a clause whose act is new)
+                if base is None and relation.definite and _subject(head) is None:
+                    # "before the U.S. airstrikes": the ones told (a noun, whatever the tagger
+                    # calls it); not "after the submarine sank the cruiser", a clause with a
+                    # subject of its own, whose act is new
                     return self._antecedent(head, index) or sentence.chain_before
                 if base is None:
                     base = self._retold_subject(sentence, relation.main, index) or sentence.chain_before
@@ -1014,12 +1015,6 @@ class _Relation:
     main: tuple[int, int]
     reference: tuple[int, int]
     definite: bool
-
-
-def _has_subject(token: Token) -> bool:
-    """A verb with a subject heads a clause: "after the submarine sank the cruiser" tells a new
-    act, where "after the U.S. airstrikes" (a noun, whatever the tagger calls it) names one."""
-    return any(child.dep_ in ("nsubj", "nsubjpass") for child in token.children)
 
 
 def _relations(span: Span, lex: Lexicon) -> list[_Relation]:
