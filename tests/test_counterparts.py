@@ -368,3 +368,14 @@ def test_a_downed_plane_is_the_target_and_it_stays_the_plane(nlp, coder: Coder) 
                                "defenses had mistakenly downed it.")
     targets = [e.target.text if e.target else None for e in events if e.event_type == "ASSAULT"]
     assert targets == ["the plane", "the plane"]
+
+
+def test_a_deployment_naming_no_recipient_is_not_aimed_at_the_storys_enemy() -> None:
+    """"The Pentagon has sent more jets to the region" in a story of militia attacks: the
+    sentence names no counterpart, so the target stays empty; an attack in the same story
+    still takes the counterpart."""
+    events = [_event("ASSAULT", USA, KH, 0), _event("MOBILIZE", USA, None, 10, quad=3),
+              _event("ASSAULT", USA, None, 20)]
+    filled = fill_counterparts(events)
+    assert filled[1].target is None
+    assert filled[2].target is not None and filled[2].target.country == "IRQ"

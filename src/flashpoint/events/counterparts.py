@@ -163,6 +163,10 @@ _DEPLOYMENTS = frozenset({"MOBILIZE", "RETREAT", "SANCTION"})
 #: rather than given the story's other side ("the Biden administration's decision to halt
 #: American backing for the Saudi intervention" is not aimed at whom the story's strike killed).
 _STOPPED = frozenset({"RETREAT", "SANCTION"})
+#: Acts that the story's other side is not the recipient of unless the sentence says so: a
+#: deployment "to the region" or "to Ladakh" is aimed at no one the sentence names (the gold
+#: guidelines' null target), though the story is about an enemy.
+_UNAIMED = frozenset({"MOBILIZE"})
 
 
 def _own_object(event: Event) -> bool:
@@ -226,6 +230,8 @@ def fill_counterparts(events: Sequence[Event], site_heads: frozenset[str] = froz
         source, target = event.source, event.target
         if own_objects[i] and event.event_type in _STOPPED:
             pass  # "paused its air missions": stopped its own, aimed at no one the story names
+        elif event.event_type in _UNAIMED and target is None:
+            pass  # "rushed more troops to Ladakh": sent, not sent against anyone named
         elif _known(source) and _fillable(target, site_heads, relational_heads, vessel_heads,
                                           settlement_heads):
             other = _nearest_counterpart(source, i, events, dyads)  # type: ignore[arg-type]
