@@ -9,7 +9,8 @@ raising security, resuming funding, closing an airspace and executing prisoners;
 victim shot in a city, whose rank title ("Col.") must stay one token; a person called by
 surname after being named in full; "a Saudi-led coalition airstrike"; a zone declared
 closed, a decision called hasty, concerns shared; the Islamic State of a report set elsewhere; missiles shot down named by a
-count; a demand joined to an accusation; "its embassy" stormed by protesters.
+count; a demand joined to an accusation; "its embassy" stormed by protesters; a frigate that
+struck a mine, the one hit.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its
 own, all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -94,6 +95,10 @@ TEXTS = {
         "RIYADH, Jan. 4, 2016 —\n"
         "Saudi Arabia broke off diplomatic relations with Iran late on Sunday, a day after "
         "protesters stormed its embassy in Tehran.\n"),
+    "struck_a_mine": (
+        "WASHINGTON, April 16, 1988 —\n"
+        "The American frigate Samuel B. Roberts struck a mine in the central Gulf on Thursday, "
+        "injuring ten sailors. Israeli jets struck a bomb factory in Gaza on Friday.\n"),
 }
 
 
@@ -227,3 +232,13 @@ def test_its_embassy_is_the_singular_owner_not_the_protesters_or_the_city(coded)
     who would own "their", and not Tehran, where it stands)."""
     stormed = _one(coded["its_embassy"], "stormed")
     assert (stormed.target.text, _country(stormed.target)) == ("its embassy", "SAU")
+
+
+def test_what_strikes_a_mine_is_hit_not_the_attacker(coded) -> None:
+    """"The frigate struck a mine": the subject set off the charge; who laid it is unknown. A
+    bomb factory struck is still struck by the jets."""
+    events = coded["struck_a_mine"]
+    mine = next(e for e in events if "frigate" in e.sentence)
+    factory = next(e for e in events if "factory" in e.sentence)
+    assert (mine.event_type, _country(mine.source), _country(mine.target)) == ("ASSAULT", "UNK", "USA")
+    assert (factory.event_type, _country(factory.source)) == ("ASSAULT", "ISR")

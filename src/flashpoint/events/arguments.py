@@ -1114,6 +1114,19 @@ class ArgumentFinder:
         with_obj = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"), None)
         if with_obj is not None and pobj(with_obj) is not None and self.is_weapon(pobj(with_obj)):
             args.instruments.append(pobj(with_obj))
+        if etype.name == "ASSAULT" and self._ran_into_charge(verb):
+            args.target, args.source = args.source, None  # the doer stays unknown (set later)
+
+    def _ran_into_charge(self, verb: Token) -> bool:
+        """"The frigate struck a mine", "a bus hit a roadside bomb", "ran over a landmine": the
+        subject set off a hidden charge, so it is what was hit; the one who laid the charge is not
+        the subject. Not "jets struck a bomb factory" (the object's head is the factory)."""
+        if verb.lemma_.lower() not in self.cues.encounter_verbs or _is_passive(verb):
+            return False
+        obj = _child(verb, "dobj")
+        if obj is None and verb.lemma_.lower() == "run":
+            obj = _prep_object(verb, "over") or _prep_object(verb, "into")
+        return obj is not None and obj.lemma_.lower() in self.cues.encountered_devices
 
     def _passive(self, verb: Token, etype: EventType, args: Arguments) -> bool:
         """Source from the ``by``-phrase, target from the subject; True when the reading is

@@ -144,6 +144,8 @@ class Cues:
     private_sectors: frozenset[str] = frozenset()
     text_nouns: frozenset[str] = frozenset()
     release_nouns: frozenset[str] = frozenset()
+    encountered_devices: frozenset[str] = frozenset()
+    encounter_verbs: frozenset[str] = frozenset()
     violence_nouns: frozenset[str] = frozenset()
     expulsion_verbs: frozenset[str] = frozenset()
     partner_types: frozenset[str] = frozenset()
@@ -294,6 +296,8 @@ def _cues(spec: Mapping[str, Any]) -> Cues:
         private_sectors=_words(spec.get("private_sectors")),
         text_nouns=_words(spec.get("text_nouns")),
         release_nouns=_words(spec.get("release_nouns")),
+        encountered_devices=_words(spec.get("encountered_devices")),
+        encounter_verbs=_words(spec.get("encounter_verbs")),
         violence_nouns=_words(spec.get("violence_nouns")),
         expulsion_verbs=_words(spec.get("expulsion_verbs")),
         partner_types=frozenset(str(t).upper() for t in spec.get("partner_types") or ()),
