@@ -6,7 +6,8 @@ clause ("struck the airport as the WHO chief prepared to board, hitting the cont
 "when" clause the parser hangs on a verb that abandons or denies ("when the militants seized the
 headquarters as soldiers abandoned their posts"), which tells what happened, not what was given up.
 A clause the parser splits at a participle ("said Israeli jets flying over the coast had fired
-missiles") keeps its subject.
+missiles") keeps its subject. A plain present verb with a day is a schedule ("leaders, who meet
+in Brussels on Monday"), and an act that "is the most likely way out" is a forecast.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its
 own, all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -48,6 +49,12 @@ TEXTS = {
         "DAMASCUS, Sept. 9, 2024 —\n"
         "A Syrian military source said Israeli jets flying over the coast had fired missiles at "
         "several army sites near Masyaf on Sunday night.\n"),
+    "schedule_and_forecast": (
+        "BRUSSELS, Aug. 22, 2008 —\n"
+        "European Union leaders, who meet in Brussels on Monday, are unlikely to agree on new "
+        "sanctions, diplomats said. Foreign ministers met in Brussels on Thursday. A negotiated "
+        "release of the detained sailors is the most likely way out of the standoff. The strike "
+        "was one of a string of attacks on likely targets.\n"),
 }
 
 
@@ -90,3 +97,14 @@ def test_a_when_clause_hung_on_an_abandoning_verb_is_still_told_as_fact(coded) -
 def test_a_clause_split_at_a_participle_keeps_its_subject(coded) -> None:
     fired = _one(coded["split_participle"], "fired")
     assert _country(fired.source) == "ISR"
+
+
+def test_a_present_verb_with_a_day_is_a_schedule_and_the_likely_way_out_a_forecast(coded) -> None:
+    """Neither the meeting still to come nor the release called the likely way out happened;
+    the meeting told in the past did, and "likely" inside a phrase of the predicate
+    ("attacks on likely targets") forecasts nothing."""
+    events = coded["schedule_and_forecast"]
+    assert _one(events, "meet").status == "hypothetical"
+    assert _one(events, "met").status == "actual"
+    assert _one(events, "release").status == "hypothetical"
+    assert _one(events, "attacks").status == "actual"

@@ -117,6 +117,7 @@ class StatusCues:
     asking_verbs: frozenset[str]
     naming_verbs: frozenset[str]
     asking_preps: frozenset[str]
+    schedule_days: frozenset[str]
 
 
 @dataclass(frozen=True)

@@ -90,9 +90,27 @@ class StatusFinder:
                 return "hypothetical"
             if _as_long_as(node):
                 return "hypothetical"
+            if self._scheduled(node):
+                return "hypothetical"
         if any(c.dep_ == "advmod" and c.lower_ in self.cues.claim_adverbs for c in node.children):
             return "claimed"
         return None
+
+    def _scheduled(self, verb: Token) -> bool:
+        """A plain present verb with a day is a schedule, not yet done: "leaders, who meet in
+        Brussels on Monday", "talks resume tomorrow". A past or perfect verb ("met on Monday",
+        "have met") reports; so does a present one with no day."""
+        if verb.pos_ != "VERB" or verb.tag_ not in ("VBP", "VBZ") or verb.lemma_.lower() == "be":
+            return False
+        if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+            return False
+        days = self.cues.schedule_days
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "on":
+                child = next((c for c in child.children if c.dep_ == "pobj"), child)
+            if child.dep_ in ("pobj", "npadvmod", "advmod") and child.lower_ in days:
+                return True
+        return False
 
     def _governor_cue(self, node: Token, child: Token) -> str | None:
         """A cue carried by ``node`` as the governor of ``child``."""
@@ -226,6 +244,10 @@ class StatusFinder:
             for c in verb.children
         ):
             return "hypothetical"
+        if verb.lemma_.lower() == "be" and any(  # "a negotiated release is the most likely way out"
+                _predicate_word(g, verb) and g.lemma_.lower() in self.cues.forecast_predicates
+                for c in verb.children if c.i > node.i for g in c.subtree):
+            return "hypothetical"
         return None
 
     def _harm_denied(self, verb: Token, trigger: Token) -> bool:
@@ -335,6 +357,19 @@ class StatusFinder:
         if found[0] == "hypothetical" and "threatened" in found:
             return "threatened"
         return found[0]
+
+
+def _predicate_word(word: Token, verb: Token) -> bool:
+    """An adjective of the predicate of ``verb`` itself, not of a phrase inside it: "likely" in
+    "is the most likely way out", not in "is the latest of attacks on likely targets"."""
+    if word.pos_ != "ADJ":
+        return False
+    node = word
+    while node.i != verb.i and node.head.i != node.i:
+        if node.dep_ in ("pobj", "relcl", "acl", "ccomp"):
+            return False
+        node = node.head
+    return node.i == verb.i
 
 
 def _as_long_as(clause: Token) -> bool:
