@@ -4,7 +4,9 @@ go"), pulling a country out of a deal (a rejection), an attack reported "accordi
 (no accord struck), missiles fired *from* a country's
 airspace, which places the strike elsewhere, sanctions told as placing someone under them, 
 faulting someone (an accusation), a killing told as a fact beside an attack that is only
-vowed, and a murder condemned (an accusation of whoever did it).
+vowed, and a murder condemned (an accusation of whoever did it). A name given to an act accuses
+whom the name names ("what it called Ukrainian sabotage", "an atrocity committed by Russia"),
+and "committed" describing a crime agrees to nothing.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its
 own, all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -79,6 +81,10 @@ TEXTS = {
         "KARBALA, Iraq, May 11, 2021 —\n"
         "Gunmen linked to Kata'ib Hezbollah shot an activist outside his home on Sunday.\n"
         "The U.S. Embassy condemned the murder in the strongest terms.\n"),
+    "named_culprit": (
+        "KYIV, Oct. 11, 2022 —\n"
+        "Moscow fired missiles at Kyiv on Monday in response to what it called Ukrainian sabotage. "
+        "Zelensky called the strikes another atrocity committed by Russia.\n"),
 }
 
 
@@ -170,3 +176,11 @@ def test_a_killing_told_as_fact_beside_a_vowed_attack_is_coded(coded) -> None:
 def test_condemning_a_murder_accuses_whoever_did_it(coded) -> None:
     condemned = _one(coded["condemned_murder"], "condemned")
     assert (_country(condemned.source), _country(condemned.target)) == ("USA", "IRQ")
+
+
+def test_a_name_given_to_an_act_accuses_whom_it_names(coded) -> None:
+    events = coded["named_culprit"]
+    called = [e for e in events if e.trigger == "called"]
+    assert [(e.event_type, _country(e.source), _country(e.target)) for e in called] == [
+        ("ACCUSE", "RUS", "UKR"), ("ACCUSE", "UKR", "RUS")]
+    assert not [e for e in events if e.event_type == "AGREE"]  # "committed by Russia"

@@ -1311,7 +1311,10 @@ class ArgumentFinder:
             args.target = noun_phrase(verb.head)  # "a car carrier the Houthis seized"
         if etype.name == "COERCE":
             args.target = self._taken_from(verb, args.target) or args.target
-        if etype.name == "ACCUSE" and obj is not None and obj.pos_ == "PRON" and obj.lower_ in (
+        named = self._named_culprit(verb) if etype.name == "ACCUSE" else None
+        if named is not None:  # "called it Ukrainian sabotage", "an atrocity committed by Russia"
+            args.target = named
+        elif etype.name == "ACCUSE" and obj is not None and obj.pos_ == "PRON" and obj.lower_ in (
                 "them", "it", "what", "this", "that"):
             # "called on Iran to release it and accused it of ...": a party just named in the
             # sentence; else "condemned them": the acts just reported
@@ -1323,6 +1326,28 @@ class ArgumentFinder:
         if args.target is None and obj is not None and self.is_weapon(obj):
             # "launched a drone at Erbil Air Base": the weapon's own "at"
             args.target = self._span(self._target_prep(obj, etype), args, instrument=False)
+
+    def _named_culprit(self, verb: Token) -> Span | None:
+        """The doer a name given to an act names: "called it Ukrainian sabotage", "called the
+        attack an atrocity committed by Russia", "branded the raid Israel's aggression". The name
+        says who is accused, whatever the act named was told of before."""
+        if verb.lemma_.lower() not in self.cues.status.naming_verbs:
+            return None
+        name = _child(verb, "oprd", "attr")
+        if name is None:
+            return None
+        owner = _child(name, "poss")
+        if owner is not None and owner.pos_ != "PRON" and self.is_actorish(noun_phrase(owner).text, True):
+            return noun_phrase(owner)
+        modifier = self._modifier_actor(name, Arguments())
+        if modifier is not None:
+            return modifier
+        for clause in name.children:  # "an atrocity committed by Russia"
+            agent = _child(clause, "agent") if clause.dep_ == "acl" else None
+            doer = pobj(agent) if agent is not None else None
+            if doer is not None and self.is_actorish(noun_phrase(doer).text, True):
+                return noun_phrase(doer)
+        return None
 
     def _taken_from(self, verb: Token, taken: Span | None) -> Span | None:
         """Whom a place or a thing was taken from: "retook Tikrit from the Islamic State", "the

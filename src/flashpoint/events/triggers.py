@@ -360,6 +360,8 @@ class TriggerFinder:
         if not rules:
             return False
         words = _complement_words(head, ("dobj", "prep", "pobj", "prt"))
+        if head.dep_ in ("acl", "relcl"):  # "an atrocity committed by Russia": the noun described
+            words |= {head.head.lemma_.lower(), head.head.lower_}
         return any(rule.object_words & words for rule in rules)
 
 
