@@ -1118,14 +1118,12 @@ class ArgumentFinder:
             args.target, args.source = args.source, None  # the doer stays unknown (set later)
 
     def _ran_into_charge(self, verb: Token) -> bool:
-        """"The frigate struck a mine", "a bus hit a roadside bomb", "ran over a landmine": the
-        subject set off a hidden charge, so it is what was hit; the one who laid the charge is not
-        the subject. Not "jets struck a bomb factory" (the object's head is the factory)."""
+        """"The frigate struck a mine", "a bus hit a roadside bomb": the subject set off a hidden
+        charge, so it is what was hit; the one who laid the charge is not the subject. Not "jets
+        struck a bomb factory" (the object's head is the factory)."""
         if verb.lemma_.lower() not in self.cues.encounter_verbs or _is_passive(verb):
             return False
         obj = _child(verb, "dobj")
-        if obj is None and verb.lemma_.lower() == "run":
-            obj = _prep_object(verb, "over") or _prep_object(verb, "into")
         return obj is not None and obj.lemma_.lower() in self.cues.encountered_devices
 
     def _passive(self, verb: Token, etype: EventType, args: Arguments) -> bool:
