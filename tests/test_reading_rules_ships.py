@@ -51,6 +51,10 @@ TEXTS = {
         "The United States, Britain and France launched more than 100 missiles at three sites in "
         "Syria before dawn on Saturday, in retaliation for a suspected chlorine and sarin attack on "
         "the town of Douma a week earlier that killed dozens of people.\n"),
+    "counted_ships": (
+        "SANAA, Jan. 10, 2024 —\n"
+        "A drone struck the Sai Baba, a Gabon-flagged tanker, on Saturday. "
+        "The Houthis have fired on dozens of merchant ships since November.\n"),
 }
 
 
@@ -116,3 +120,9 @@ def test_the_act_a_strike_answered_does_not_narrow_the_strikes_own_place(coded) 
 def test_a_plural_weapon_opening_a_sentence_is_still_a_weapon_not_the_target(coded) -> None:
     fired = _one(coded["capitalised_weapons"], "fired")
     assert _country(fired.target) == "ISR"
+
+
+def test_a_count_of_ships_stands_for_the_ships_and_takes_no_flag_from_the_story(coded) -> None:
+    fired = _one(coded["counted_ships"], "fired")
+    assert fired.target is not None and fired.target.text == "merchant ships"
+    assert _country(fired.target) == "UNK"

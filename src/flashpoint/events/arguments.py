@@ -1635,6 +1635,8 @@ class ArgumentFinder:
             return token
         if self.is_weapon(counted) or self.is_actorish(noun_phrase(counted).text, False):
             return counted
+        if token.pos_ != "NUM" and counted.pos_ == "NOUN" and not self._event_noun(counted):
+            return counted  # "fired on dozens of merchant ships": the ships, not "dozens"
         return token
 
     def _downed(self, pronoun: Token) -> Token | None:
