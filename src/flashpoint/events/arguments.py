@@ -1292,6 +1292,10 @@ class ArgumentFinder:
         if obj is not None and etype.name == "REQUEST" and obj.lemma_.lower() in self.cues.release_nouns:
             held = _child(obj, "poss") or _prep_object(obj, "of")
             args.target = self._holder(held, obj) if held is not None else args.target
+        if obj is not None and etype.name == "ACCUSE" and obj.lower_ in self.cues.lodged_grievances \
+                and (args.target is None or args.target.root.i == obj.i):
+            addressee = _prep_object(obj, "with")  # "lodged a protest with Beijing": aimed at Beijing
+            args.target = self._span(addressee, args, instrument=False) if addressee is not None else args.target
         if obj is not None and etype.name == "REQUEST" and obj.lemma_.lower() in _DEPARTURE_NOUNS:
             expelled = _prep_object(obj, "of")
             if expelled is not None:  # "demanded the expulsion of American troops"
@@ -1510,6 +1514,9 @@ class ArgumentFinder:
                     break
         if target is None and etype.name == "REQUEST":
             target = _asked(noun)  # "Ottawa's call for Canadians to leave Iran"
+        if target is None and noun.dep_ == "pobj" and noun.head.lower_ in etype.answered_preps \
+                and noun.head.head.pos_ in ("VERB", "AUX"):
+            target = self.subject_of_clause(noun.head.head)  # "NATO met at Turkey's request": of NATO
         if target is None and talked is not None:
             addressee = _child(talked, "dobj")  # not "raised the release in a call": what was said
             target = addressee if addressee is not None and not _is_token(noun.head.head, addressee) else None

@@ -67,6 +67,7 @@ class EventType:
     mode_from_sentence: bool = False
     instrument_objects: bool = False  # "fired missiles at X": a weapon object is the means
     named_target_preps: frozenset[str] = frozenset()  # "a visit to Bahrain", not "to the front"
+    answered_preps: frozenset[str] = frozenset()  # "met at Turkey's request": the clause answers it
 
     def mode(self, name: str | None) -> EventMode | None:
         return next((m for m in self.modes if m.name == name), None)
@@ -145,6 +146,7 @@ class Cues:
     private_sectors: frozenset[str] = frozenset()
     text_nouns: frozenset[str] = frozenset()
     release_nouns: frozenset[str] = frozenset()
+    lodged_grievances: frozenset[str] = frozenset()
     encountered_devices: frozenset[str] = frozenset()
     encounter_verbs: frozenset[str] = frozenset()
     violence_nouns: frozenset[str] = frozenset()
@@ -262,6 +264,7 @@ def _event_type(name: str, spec: Mapping[str, Any]) -> EventType:
         of_role=str(spec.get("of_role", "target")),
         target_preps=_words(spec.get("target_preps")),
         named_target_preps=_words(spec.get("named_target_preps")),
+        answered_preps=_words(spec.get("answered_preps")),
         verbs=_words(spec.get("verbs")),
         nouns=nouns,
         phrases=tuple(str(p).lower() for p in spec.get("phrases") or ()),
@@ -297,6 +300,7 @@ def _cues(spec: Mapping[str, Any]) -> Cues:
         private_sectors=_words(spec.get("private_sectors")),
         text_nouns=_words(spec.get("text_nouns")),
         release_nouns=_words(spec.get("release_nouns")),
+        lodged_grievances=_words(spec.get("lodged_grievances")),
         encountered_devices=_words(spec.get("encountered_devices")),
         encounter_verbs=_words(spec.get("encounter_verbs")),
         violence_nouns=_words(spec.get("violence_nouns")),

@@ -1,0 +1,64 @@
+"""Reading rules for requests, protests and the international community, found on the
+held-out and development sets in the sixteenth session. A meeting held "at Turkey's request"
+is Turkey's request of whoever met; a protest lodged "with Beijing" is aimed at Beijing, while
+a complaint lodged with a council is lodged with a forum; "the international community" is
+everyone else, never the story's other side.
+
+Like the other reading-rule modules: each rule is checked end to end on a short text of its own,
+all coded as one batch (``tests.rules_support.code_texts``)."""
+
+from __future__ import annotations
+
+from tests.rules_support import coded_fixture
+from tests.rules_support import country as _country
+from tests.rules_support import one as _one
+
+TEXTS = {
+    "met_at_request": (
+        "BRUSSELS, Nov. 27, 2015 —\n"
+        "NATO envoys met in an emergency session on Friday at Turkey's request.\n"),
+    "request_of_two": (
+        "NEW YORK, March 2, 2023 —\n"
+        "The Security Council held a closed meeting on Thursday at the request of Moscow.\n"),
+    "protest_with": (
+        "TOKYO, Aug. 5, 2022 —\n"
+        "Chinese missiles landed in Japan's exclusive economic zone on Thursday. "
+        "Tokyo lodged a protest with Beijing the same day.\n"),
+    "complaint_with_forum": (
+        "BAGHDAD, July 20, 2022 —\n"
+        "Turkish artillery shelled a resort in the Kurdistan region on Wednesday. "
+        "Baghdad lodged a complaint with the U.N. Security Council on Thursday.\n"),
+    "international_community": (
+        "DAMASCUS, Jan. 21, 2024 —\n"
+        "Israeli missiles hit a building in the Mezzeh district of Damascus on Saturday. "
+        "The Syrian foreign ministry urged the international community to act.\n"),
+}
+
+
+coded = coded_fixture("rules_requests", TEXTS)
+
+
+def test_a_request_answered_by_a_meeting_was_made_of_those_who_met(coded) -> None:
+    request = _one(coded["met_at_request"], "request")
+    assert (_country(request.source), _country(request.target)) == ("TUR", "IGO")
+
+
+def test_at_the_request_of_names_the_asker_and_the_clause_the_asked(coded) -> None:
+    request = _one(coded["request_of_two"], "request")
+    assert (_country(request.source), _country(request.target)) == ("RUS", "IGO")
+
+
+def test_a_protest_lodged_with_a_government_is_aimed_at_it(coded) -> None:
+    protest = _one(coded["protest_with"], "lodged")
+    assert (protest.event_type, _country(protest.source), _country(protest.target)) == ("ACCUSE", "JPN", "CHN")
+
+
+def test_a_complaint_lodged_with_a_council_is_not_aimed_at_the_council(coded) -> None:
+    complaint = _one(coded["complaint_with_forum"], "lodged a complaint")
+    assert complaint.event_type == "ACCUSE" and _country(complaint.target) != "IGO"
+
+
+def test_the_international_community_is_not_the_other_side(coded) -> None:
+    urged = _one(coded["international_community"], "urged")
+    assert urged.target is not None and urged.target.text == "the international community"
+    assert _country(urged.target) == "UNK"
