@@ -1,8 +1,9 @@
-"""Reading rules for requests, protests and the international community, found on the
-held-out and development sets in the sixteenth session. A meeting held "at Turkey's request"
-is Turkey's request of whoever met; a protest lodged "with Beijing" is aimed at Beijing, while
-a complaint lodged with a council is lodged with a forum; "the international community" is
-everyone else, never the story's other side.
+"""Reading rules for requests, protests, the international community and loyalties, found on
+the development sets in the sixteenth session. A meeting held "at Turkey's request" is Turkey's
+request of whoever met; a protest lodged "with Beijing" is aimed at Beijing, while a complaint
+lodged with a council is lodged with a forum; "the international community" is everyone else,
+never the story's other side. Forces "loyal to" a leader are his side's; "loyal to" a state
+they are its proxies, which keep their own country as "Iran-backed" ones do.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its own,
 all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -32,6 +33,13 @@ TEXTS = {
         "DAMASCUS, Jan. 21, 2024 —\n"
         "Israeli missiles hit a building in the Mezzeh district of Damascus on Saturday. "
         "The Syrian foreign ministry urged the international community to act.\n"),
+    "loyal_to_a_leader": (
+        "TRIPOLI, April 9, 2019 —\n"
+        "Warplanes loyal to Khalifa Haftar struck Mitiga airport on Monday. "
+        "Gunmen loyal to Bashar al-Assad ambushed a patrol near Jableh.\n"),
+    "loyal_to_a_state": (
+        "ERBIL, Oct. 18, 2020 —\n"
+        "Kurdish officials accused armed factions loyal to Iran of organising the crowd.\n"),
 }
 
 
@@ -62,3 +70,14 @@ def test_the_international_community_is_not_the_other_side(coded) -> None:
     urged = _one(coded["international_community"], "urged")
     assert urged.target is not None and urged.target.text == "the international community"
     assert _country(urged.target) == "UNK"
+
+
+def test_forces_loyal_to_a_leader_are_his_sides(coded) -> None:
+    struck = _one(coded["loyal_to_a_leader"], "struck")
+    ambushed = _one(coded["loyal_to_a_leader"], "ambushed")
+    assert (_country(struck.source), _country(ambushed.source)) == ("LBY", "SYR")
+
+
+def test_factions_loyal_to_a_state_are_not_that_state(coded) -> None:
+    accused = _one(coded["loyal_to_a_state"], "accused")
+    assert _country(accused.target) != "IRN"

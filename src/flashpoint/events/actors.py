@@ -576,7 +576,7 @@ class ActorDictionary:
         if actor.country != "UNK":
             return actor
         for step in (self._at_site, self._at_place, self._seated_in, self._owned, self._described_as,
-                     self._named_in_full, self._antecedent, self._same_head_before, self._story_flag, self._reporter,
+                     self._loyal_to, self._named_in_full, self._antecedent, self._same_head_before, self._story_flag, self._reporter,
                      self._named_place):
             found = step(span, actor, when, _depth)
             if found is not None:  # "the militants": Islamic State, placed where the text puts it
@@ -816,6 +816,21 @@ class ActorDictionary:
             other = self.resolve_span(described, when, depth + 1)
             if other.country != "UNK":
                 return _retext(other, actor.text, keep_sector=actor.sector)
+        return None
+
+    def _loyal_to(self, span: Span, actor: Actor, when: str | None, depth: int) -> Actor | None:
+        """Whose "gunmen loyal to Bashar al-Assad" or "forces loyal to Haftar" are: the leader's
+        or the body's they are loyal to. Loyal to a state ("factions loyal to Iran") they are its
+        proxies, not its forces, as "Iran-backed" ones are."""
+        if depth >= _MAX_DEPTH:
+            return None
+        for word in span.root.children:
+            if word.dep_ not in ("amod", "acl") or word.lemma_.lower() != "loyal":
+                continue
+            master = next((pobj(p) for p in word.children if p.dep_ == "prep" and p.lower_ == "to"), None)
+            found = self.resolve_span(_compact(master), when, depth + 1) if master is not None else None
+            if found is not None and found.country != "UNK" and found.id != found.country:
+                return _retext(found, actor.text, keep_sector=actor.sector)
         return None
 
     def _named_in_full(self, span: Span, actor: Actor, when: str | None, depth: int) -> Actor | None:

@@ -73,6 +73,7 @@ _SHARE_WORDS = {"all", "most", "some", "many", "several", "both", "each", "none"
 _COUNT_NOUNS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores",
                 "barrage", "salvo", "volley", "wave", "swarm", "number", "handful", "series", "string"}
 _PERSONAL = {"he", "she"}
+_ALLEGIANCE = frozenset({"loyal", "belong"})  # "warplanes loyal to Haftar": his
 _HELP_NOUNS = {"support", "help", "aid", "assistance", "backing", "cooperation"}
 _SITE_WORDS = {"embassy", "consulate", "base", "airbase", "garrison", "compound", "airfield", "camp"}
 _RESPONSIBLE = {"responsible", "behind", "culpable"}
@@ -846,6 +847,10 @@ class ArgumentFinder:
         for owner in threat.children:
             if owner.dep_ in ("poss", "compound", "amod") and self.is_actorish(noun_phrase(owner).text, True):
                 return noun_phrase(owner)
+        for word in (c for c in threat.children if c.dep_ in ("amod", "acl") and c.lemma_.lower() in _ALLEGIANCE):
+            master = _prep_object(word, "to")  # "warplanes loyal to Haftar", "jets belonging to Syria"
+            if master is not None and self.is_actorish(noun_phrase(master).text, True):
+                return noun_phrase(master)
         for prep in (p for c in clauses if origins for p in c.children if p.dep_ == "prep" and p.lower_ == "from"):
             obj = pobj(prep)
             if obj is not None and self.is_actorish(noun_phrase(obj).text, True):
