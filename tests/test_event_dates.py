@@ -775,3 +775,14 @@ def test_a_new_act_told_after_a_duration_and_after_is_dated_back_from_the_main_c
             "The strike came two days after the submarine HMS Conqueror sank the cruiser "
             "General Belgrano.\n")
     assert date_of(nlp, text, "sank", published="1982-05-05") == "1982-05-02"
+
+
+def test_hours_later_counts_from_a_date_named_a_sentence_further_back(nlp) -> None:
+    """A sentence naming no date between the dated act and "hours later" does not cut the thread;
+    a date told in a relative clause starts no story, so only the look further back finds it."""
+    text = ("The drone that hit a coalition base near Hasakah on July 6 killed a contractor. "
+            "Officials judged the drone to be of Iranian origin. "
+            "Hours later, jets struck depots in Deir ez-Zor. "
+            "Militias answered with rockets on another base the next day.")
+    assert date_of(nlp, text, "struck") == "2021-07-06"
+    assert date_of(nlp, text, "answered") == "2021-07-07"

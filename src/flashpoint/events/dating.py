@@ -53,6 +53,8 @@ _SUBJECTS = {"nsubj", "nsubjpass"}
 _TIME_HEADS = {"early", "late", "mid", "earlier", "later"}
 #: How recent an episode must be for a background piece's weekdays to count from the report.
 _REPORT_REACH_DAYS = 14
+#: How many sentences back an anchored expression ("hours later") may find the date it counts from.
+_ANCHOR_REACH = 3
 _COMPLEMENT_DEPS = {"prep", "dobj", "attr", "oprd", "acomp"}
 
 
@@ -442,10 +444,22 @@ class EventDater:
         if named is not None and (story is None or named.precision == "day" and (
                 named.day >= story.day or named.iso.startswith(story.iso))):
             return named
-        return story
+        return story or self._named_further_back(sentence)
 
     def _index(self, sentence: _Sentence) -> int:
         return next(i for i, s in enumerate(self.sentences) if s is sentence)
+
+    def _named_further_back(self, sentence: _Sentence) -> When | None:
+        """With no story date and none in the sentence before, "hours later" counts from the date
+        named last a little further back, across sentences that name none ("The drone hit the
+        base on March 23 ... U.S. intelligence judged it Iranian. Hours later, jets struck")."""
+        index = self._index(sentence)
+        for earlier in reversed(self.sentences[max(0, index - _ANCHOR_REACH) : index]):
+            if _heading(earlier.span):
+                return None
+            if earlier.last_date is not None:
+                return earlier.last_date
+        return None
 
     def _previous_named(self, sentence: _Sentence) -> When | None:
         index = self._index(sentence)
