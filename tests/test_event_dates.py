@@ -786,3 +786,12 @@ def test_hours_later_counts_from_a_date_named_a_sentence_further_back(nlp) -> No
             "Militias answered with rockets on another base the next day.")
     assert date_of(nlp, text, "struck") == "2021-07-06"
     assert date_of(nlp, text, "answered") == "2021-07-07"
+
+
+def test_an_act_first_told_after_a_month_dated_one_is_of_that_month(nlp) -> None:
+    """ "suspended the deal in late October 2020 after a drone attack": the attack is of October;
+    after an act dated to the day, the occasion's own day stays unknown."""
+    text = "Moscow suspended the deal in late October 2020 after a drone attack on its fleet."
+    assert date_of(nlp, text, "attack") == "2020-10"
+    text = "Moscow suspended the deal on Oct. 29, 2020 after a drone attack on its fleet."
+    assert date_of(nlp, text, "attack") is None

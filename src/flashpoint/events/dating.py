@@ -890,6 +890,11 @@ class EventDater:
             return self._antecedent(head, index)
         if _definite(head):
             return sentence.chain_before or self._antecedent(head, index)
+        if word in ("after", "following"):
+            # "suspended the deal in late October 2022 after a drone attack": an act first told
+            # as the occasion of one dated only to its month or year is of that month or year
+            base = self._event(governor, None)
+            return base if base is not None and base.precision in ("month", "year") else None
         return None
 
     def _object_told_before(self, head: Token, index: int) -> When | None:
