@@ -795,3 +795,12 @@ def test_an_act_first_told_after_a_month_dated_one_is_of_that_month(nlp) -> None
     assert date_of(nlp, text, "attack") == "2020-10"
     text = "Moscow suspended the deal on Oct. 29, 2020 after a drone attack on its fleet."
     assert date_of(nlp, text, "attack") is None
+
+
+def test_a_clause_of_what_set_off_an_act_is_of_the_acts_day(nlp) -> None:
+    """ "sank three boats on Sunday, after the boats fired on the helicopters": the same day; what
+    a statement answers ("accused X on Monday after Y shot down a jet") may be days old."""
+    text = "Navy helicopters sank three boats on Sunday, after the boats fired on the helicopters."
+    assert date_of(nlp, text, "fired") == "2021-07-11"
+    text = "Iran on Monday accused the United States of a massacre after a cruiser shot down a jet."
+    assert date_of(nlp, text, "shot") is None

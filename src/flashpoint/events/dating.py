@@ -892,10 +892,18 @@ class EventDater:
             return sentence.chain_before or self._antecedent(head, index)
         if word in ("after", "following"):
             # "suspended the deal in late October 2022 after a drone attack": an act first told
-            # as the occasion of one dated only to its month or year is of that month or year
+            # as the occasion of one dated only to its month or year is of that month or year;
+            # "sank three boats on Sunday after the boats fired on the helicopters": a clause of
+            # what set off an act (not a statement) dated to the day is of that day
             base = self._event(governor, None)
-            return base if base is not None and base.precision in ("month", "year") else None
+            if base is not None and base.precision == "day":
+                return base if island.dep_ == "advcl" and not self._statement_verb(governor) else None
+            return base
         return None
+
+    def _statement_verb(self, verb: Token) -> bool:
+        """A verb of saying or of blame ("said", "accused"): what it answers may be days old."""
+        return verb.lemma_.lower() in self.lex.say_verbs or self._accuses(verb)
 
     def _object_told_before(self, head: Token, index: int) -> When | None:
         """An act on a definite object told before ("a group which had almost certainly fired
