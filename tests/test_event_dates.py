@@ -804,3 +804,14 @@ def test_a_clause_of_what_set_off_an_act_is_of_the_acts_day(nlp) -> None:
     assert date_of(nlp, text, "fired") == "2021-07-11"
     text = "Iran on Monday accused the United States of a massacre after a cruiser shot down a jet."
     assert date_of(nlp, text, "shot") is None
+
+
+def test_a_time_after_a_clause_set_off_by_commas_is_the_sentences(nlp) -> None:
+    """The relative clause closed at its second comma; a restrictive one keeps a time that
+    follows an apposition inside it."""
+    text = ("Drones struck the Tanf garrison, where American troops train local fighters, "
+            "on Wednesday, but caused no casualties.")
+    assert date_of(nlp, text, "struck") == "2021-07-14"
+    text = ("U.S. aircraft hit 85 targets in retaliation for the drone attack that killed three "
+            "soldiers at Tower 22, a desert outpost in Jordan, on July 6.")
+    assert date_of(nlp, text, "killed") == "2021-07-06"

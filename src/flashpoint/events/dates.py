@@ -547,13 +547,25 @@ def _nearest_clause(span: Span, host: Token) -> Token:
     if clause.i >= span.start:
         return host
     doc = span.doc
+    opening = span.start - 1
+    while opening > clause.i and doc[opening].pos_ == "ADP":
+        opening -= 1
     for i in range(span.start - 1, clause.i, -1):
         token = doc[i]
         if token.pos_ == "VERB" and (token.dep_ in _SUBCLAUSES or token.dep_ == "acl") and (
             token.tag_ in _FINITE or any(c.dep_ in ("aux", "auxpass") for c in token.children)
         ):
-            return token
+            return host if _closed_aside(token, doc[opening]) else token
     return host
+
+
+def _closed_aside(clause: Token, before: Token) -> bool:
+    """A clause set off by commas on both sides ("struck the garrison, where troops train
+    fighters, on Wednesday"): the time after its closing comma is the sentence's again. (A
+    restrictive clause, "the attack that killed three soldiers at Tower 22, an outpost in
+    Jordan, on Jan. 28", keeps the time its commas enclose an apposition of.)"""
+    start = clause.left_edge.i
+    return before.text == "," and start > 0 and clause.doc[start - 1].text == ","
 
 
 def _opening_clause(span: Span, host: Token, lexicon: Lexicon) -> Token:
