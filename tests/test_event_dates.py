@@ -815,3 +815,12 @@ def test_a_time_after_a_clause_set_off_by_commas_is_the_sentences(nlp) -> None:
     text = ("U.S. aircraft hit 85 targets in retaliation for the drone attack that killed three "
             "soldiers at Tower 22, a desert outpost in Jordan, on July 6.")
     assert date_of(nlp, text, "killed") == "2021-07-06"
+
+
+def test_overnight_after_an_older_episode_is_the_episodes_night(nlp) -> None:
+    """A report of Thursday telling of Monday: "Overnight, ..." is the night after Monday; in a
+    report of the next day it stays the report's own night."""
+    text = "A missile struck a fuel depot on Monday. Overnight, jets pounded the capital."
+    assert date_of(nlp, text, "pounded") == "2021-07-13"
+    assert date_of(nlp, text, "pounded", published="2021-07-13") == "2021-07-13"
+    assert date_of(nlp, "Overnight, jets pounded the capital.", "pounded") == "2021-07-15"
