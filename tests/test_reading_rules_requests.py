@@ -3,7 +3,10 @@ the development sets in the sixteenth session. A meeting held "at Turkey's reque
 request of whoever met; a protest lodged "with Beijing" is aimed at Beijing, while a complaint
 lodged with a council is lodged with a forum; "the international community" is everyone else,
 never the story's other side. Forces "loyal to" a leader are his side's; "loyal to" a state
-they are its proxies, which keep their own country as "Iran-backed" ones do.
+they are its proxies, which keep their own country as "Iran-backed" ones do. Troops sent are
+what was sent, not the target: sent "into southern Lebanon" they are sent against Lebanon,
+sent "toward the strait" against no one the story names; "reinforced the embassy" keeps the
+embassy as what was reinforced.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its own,
 all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -40,6 +43,17 @@ TEXTS = {
     "loyal_to_a_state": (
         "ERBIL, Oct. 18, 2020 —\n"
         "Kurdish officials accused armed factions loyal to Iran of organising the crowd.\n"),
+    "sent_into": (
+        "JERUSALEM, Oct. 14, 2024 —\n"
+        "Hezbollah fired rockets at Haifa on Sunday. "
+        "The army sent ground forces into southern Lebanon two weeks ago.\n"),
+    "sent_toward": (
+        "SEOUL, Jan. 5, 2021 —\n"
+        "Iran's Revolutionary Guards seized a South Korean tanker in the Gulf on Monday. "
+        "Seoul dispatched its anti-piracy unit toward the strait.\n"),
+    "deployed_passive": (
+        "HASAKAH, Jan. 26, 2022 —\n"
+        "American armoured vehicles were deployed around the prison on Tuesday.\n"),
 }
 
 
@@ -81,3 +95,19 @@ def test_forces_loyal_to_a_leader_are_his_sides(coded) -> None:
 def test_factions_loyal_to_a_state_are_not_that_state(coded) -> None:
     accused = _one(coded["loyal_to_a_state"], "accused")
     assert _country(accused.target) != "IRN"
+
+
+def test_troops_sent_into_a_country_are_sent_against_it(coded) -> None:
+    sent = _one(coded["sent_into"], "sent")
+    assert sent.event_type == "MOBILIZE" and _country(sent.target) == "LBN"
+
+
+def test_a_unit_sent_toward_a_place_is_sent_against_no_one_named(coded) -> None:
+    sent = _one(coded["sent_toward"], "dispatched")
+    assert sent.event_type == "MOBILIZE" and _country(sent.source) == "KOR"
+    assert _country(sent.target) in (None, "UNK")
+
+
+def test_forces_deployed_by_no_one_named_are_their_own_senders(coded) -> None:
+    deployed = _one(coded["deployed_passive"], "deployed")
+    assert (_country(deployed.source), deployed.target) == ("USA", None)

@@ -1102,6 +1102,13 @@ class ArgumentFinder:
                 return
         else:
             self._active(verb, etype, args)
+        if verb.lemma_.lower() in etype.sending_verbs and args.target is not None and args.target.root.head.i == verb.i \
+                and args.target.root.dep_ in ("dobj", "nsubjpass"):
+            # "sent troops": what was sent, not against whom; "Bradleys were deployed": the
+            # sender's own, standing for the sender where no one else is named
+            sent, args.target = args.target, None
+            if args.source is None and sent.root.dep_ == "nsubjpass":
+                args.source = sent
         self._complement_target(verb, etype, args)
         if (etype.name in _SPEECH_TYPES and verb.dep_ == "conj" and _child(verb, "nsubj") is None
                 and verb.head.dep_ == "ccomp" and verb.head.head.lemma_.lower() in self.cues.say_verbs):

@@ -230,7 +230,7 @@ def fill_counterparts(events: Sequence[Event], site_heads: frozenset[str] = froz
         source, target = event.source, event.target
         if own_objects[i] and event.event_type in _STOPPED:
             pass  # "paused its air missions": stopped its own, aimed at no one the story names
-        elif event.event_type in _UNAIMED and target is None:
+        elif event.event_type in _UNAIMED and not _known(target):
             pass  # "rushed more troops to Ladakh": sent, not sent against anyone named
         elif _known(source) and _fillable(target, site_heads, relational_heads, vessel_heads,
                                           settlement_heads):

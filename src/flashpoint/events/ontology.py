@@ -68,6 +68,7 @@ class EventType:
     instrument_objects: bool = False  # "fired missiles at X": a weapon object is the means
     named_target_preps: frozenset[str] = frozenset()  # "a visit to Bahrain", not "to the front"
     answered_preps: frozenset[str] = frozenset()  # "met at Turkey's request": the clause answers it
+    sending_verbs: frozenset[str] = frozenset()  # "sent troops into Lebanon": the object is what is sent
 
     def mode(self, name: str | None) -> EventMode | None:
         return next((m for m in self.modes if m.name == name), None)
@@ -265,6 +266,7 @@ def _event_type(name: str, spec: Mapping[str, Any]) -> EventType:
         target_preps=_words(spec.get("target_preps")),
         named_target_preps=_words(spec.get("named_target_preps")),
         answered_preps=_words(spec.get("answered_preps")),
+        sending_verbs=_words(spec.get("sending_verbs")),
         verbs=_words(spec.get("verbs")),
         nouns=nouns,
         phrases=tuple(str(p).lower() for p in spec.get("phrases") or ()),
