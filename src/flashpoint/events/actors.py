@@ -576,7 +576,8 @@ class ActorDictionary:
         if actor.country != "UNK":
             return actor
         for step in (self._at_site, self._at_place, self._seated_in, self._owned, self._described_as,
-                     self._loyal_to, self._named_in_full, self._antecedent, self._same_head_before, self._story_flag, self._reporter,
+                     self._loyal_to, self._named_in_full, self._antecedent, self._same_head_before,
+                     self._story_flag, self._reporter,
                      self._named_place):
             found = step(span, actor, when, _depth)
             if found is not None:  # "the militants": Islamic State, placed where the text puts it

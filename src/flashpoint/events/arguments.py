@@ -1102,11 +1102,12 @@ class ArgumentFinder:
                 return
         else:
             self._active(verb, etype, args)
-        if verb.lemma_.lower() in etype.sending_verbs and args.target is not None and args.target.root.head.i == verb.i \
-                and args.target.root.dep_ in ("dobj", "nsubjpass"):
+        sent = args.target
+        if sent is not None and verb.lemma_.lower() in etype.sending_verbs and sent.root.head.i == verb.i \
+                and sent.root.dep_ in ("dobj", "nsubjpass"):
             # "sent troops": what was sent, not against whom; "Bradleys were deployed": the
             # sender's own, standing for the sender where no one else is named
-            sent, args.target = args.target, None
+            args.target = None
             if args.source is None and sent.root.dep_ == "nsubjpass":
                 args.source = sent
         self._complement_target(verb, etype, args)
