@@ -42,7 +42,8 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from flashpoint.errors import ModelError
-from flashpoint.events.arguments import PLACE_LEFT, UNKNOWN_ATTACKER, UNKNOWN_DOER, pobj, reduced_relative_subject
+from flashpoint.events.arguments import (LOYALTY, PLACE_LEFT, UNKNOWN_ATTACKER, UNKNOWN_DOER, allegiance_masters,
+                                         pobj, reduced_relative_subject)
 from flashpoint.nlp.doctext import text_of
 from flashpoint.records import Actor
 
@@ -825,12 +826,9 @@ class ActorDictionary:
         proxies, not its forces, as "Iran-backed" ones are."""
         if depth >= _MAX_DEPTH:
             return None
-        for word in span.root.children:
-            if word.dep_ not in ("amod", "acl") or word.lemma_.lower() != "loyal":
-                continue
-            master = next((pobj(p) for p in word.children if p.dep_ == "prep" and p.lower_ == "to"), None)
-            found = self.resolve_span(_compact(master), when, depth + 1) if master is not None else None
-            if found is not None and found.country != "UNK" and found.id != found.country:
+        for master in allegiance_masters(span.root, LOYALTY):
+            found = self.resolve_span(_compact(master), when, depth + 1)
+            if found.country != "UNK" and found.id != found.country:
                 return _retext(found, actor.text, keep_sector=actor.sector)
         return None
 

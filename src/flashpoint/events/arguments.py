@@ -40,7 +40,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import Callable
+from typing import Callable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
@@ -50,9 +50,8 @@ from flashpoint.events.status import participle_on_time_clause
 from flashpoint.events.timex import load_lexicon
 from flashpoint.events.triggers import Defence, Trigger, load_defence
 
-__all__ = ["Arguments", "ArgumentFinder", "PLACE_LEFT", "UNKNOWN_ATTACKER", "UNKNOWN_DOER", "blamed_on",
-           "definite_mention",
-           "noun_phrase", "pobj", "reduced_relative_subject"]
+__all__ = ["Arguments", "ArgumentFinder", "LOYALTY", "PLACE_LEFT", "UNKNOWN_ATTACKER", "UNKNOWN_DOER",
+           "allegiance_masters", "blamed_on", "definite_mention", "noun_phrase", "pobj", "reduced_relative_subject"]
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _RELATIVE = {"that", "which", "who", "whom", "whose"}
@@ -73,7 +72,9 @@ _SHARE_WORDS = {"all", "most", "some", "many", "several", "both", "each", "none"
 _COUNT_NOUNS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores",
                 "barrage", "salvo", "volley", "wave", "swarm", "number", "handful", "series", "string"}
 _PERSONAL = {"he", "she"}
-_ALLEGIANCE = frozenset({"loyal", "belong"})  # "warplanes loyal to Haftar": his
+#: Words whose "to" names whose a group is ("gunmen loyal to Assad"); things also "belong to" one.
+LOYALTY = frozenset({"loyal"})
+_ALLEGIANCE = LOYALTY | {"belong"}  # "warplanes loyal to Haftar", "jets belonging to Syria": theirs
 _HELP_NOUNS = {"support", "help", "aid", "assistance", "backing", "cooperation"}
 _SITE_WORDS = {"embassy", "consulate", "base", "airbase", "garrison", "compound", "airfield", "camp"}
 _RESPONSIBLE = {"responsible", "behind", "culpable"}
@@ -357,6 +358,16 @@ _QUANTIFIERS = frozenset({"several", "many", "most", "some", "few", "other", "mo
 def pobj(prep: Token) -> Token | None:
     """The object of a preposition ("from" -> "Iran" in "fired from Iran"), if the parse gives one."""
     return next((c for c in prep.children if c.dep_ == "pobj"), None)
+
+
+def allegiance_masters(token: Token, words: frozenset[str]) -> Iterator[Token]:
+    """X in "warplanes loyal to X" or "jets belonging to X": the object of "to" after each of
+    ``words`` that modifies ``token``."""
+    for word in token.children:
+        if word.dep_ in ("amod", "acl") and word.lemma_.lower() in words:
+            master = _prep_object(word, "to")
+            if master is not None:
+                yield master
 
 
 def _prep_object(token: Token, word: str) -> Token | None:
@@ -847,9 +858,8 @@ class ArgumentFinder:
         for owner in threat.children:
             if owner.dep_ in ("poss", "compound", "amod") and self.is_actorish(noun_phrase(owner).text, True):
                 return noun_phrase(owner)
-        for word in (c for c in threat.children if c.dep_ in ("amod", "acl") and c.lemma_.lower() in _ALLEGIANCE):
-            master = _prep_object(word, "to")  # "warplanes loyal to Haftar", "jets belonging to Syria"
-            if master is not None and self.is_actorish(noun_phrase(master).text, True):
+        for master in allegiance_masters(threat, _ALLEGIANCE):
+            if self.is_actorish(noun_phrase(master).text, True):
                 return noun_phrase(master)
         for prep in (p for c in clauses if origins for p in c.children if p.dep_ == "prep" and p.lower_ == "from"):
             obj = pobj(prep)
