@@ -139,6 +139,27 @@ def test_towns_that_cities500_lacks_come_from_the_data_file(nlp, gazetteer) -> N
     assert not any(p.text == "Euphrates" for p in places)  # a river: no town to guess
 
 
+def test_a_town_the_model_reads_as_a_date_is_kept_after_a_preposition_of_place(nlp, gazetteer
+                                                                              ) -> None:
+    text = ("Islamic State militants ambushed a bus carrying Syrian soldiers in the eastern "
+            "desert near Mayadeen on Thursday.")
+    assert any(e.text == "Mayadeen" and e.label_ == "DATE" for e in nlp(text).ents)
+    mayadeen = place_for(places_of(text, nlp, gazetteer), "Mayadeen")
+    assert mayadeen.country == "SYR" and mayadeen.precision == "city"
+    months = "Militants attacked the town in March and again near June."
+    assert not any(m.text in {"March", "June"} for m in recognize(nlp(months), gazetteer))
+
+
+def test_towns_and_governorates_added_for_syria_and_yemen(nlp, gazetteer) -> None:
+    places = places_of("DAMASCUS, Feb. 18, 2023 —\nAt least 53 people were killed in an attack "
+                       "near al-Sukhnah, and U.S. forces raided a house in Atmeh.", nlp, gazetteer)
+    assert place_for(places, "al-Sukhnah").country == "SYR"
+    assert place_for(places, "Atmeh").country == "SYR"
+    yemen = places_of("ADEN, Jan. 5, 2024 —\nFighting spread to Shabwa and Hadramout.", nlp,
+                      gazetteer)
+    assert {place_for(yemen, name).precision for name in ("Shabwa", "Hadramout")} == {"region"}
+
+
 def test_place_adjectives_are_marked_as_demonyms(nlp, gazetteer) -> None:
     places = places_of("Iraqi forces advanced on Monday.", nlp, gazetteer)
     iraqi = place_for(places, "Iraqi")

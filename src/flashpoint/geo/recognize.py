@@ -51,6 +51,8 @@ __all__ = ["Mention", "facility_rows", "is_town", "recognize"]
 
 _ALWAYS = {"GPE", "LOC", "FAC"}
 _IF_KNOWN = {"ORG", "PERSON", "NORP"}
+#: Labels the small model gives some transliterated town names ("near Mayadeen" as a DATE).
+_MISREAD_AS_TIME = {"DATE", "TIME"}
 #: Entities whose names may hold a place: "the Venice Commission" (ORG), "the Muscat
 #: International Film Festival" (EVENT), "Manchester City" (a GPE the gazetteer lacks).
 _EMBEDDING = {"ORG", "GPE", "EVENT", "WORK_OF_ART"}
@@ -205,6 +207,8 @@ def _from_entity(ent: Span, gaz: Gazetteer) -> Mention | None:
         return Mention(text, span.start_char, span.end_char, "DEMONYM", demonym=True)
     if ent.label_ in _ALWAYS:
         return Mention(text, span.start_char, span.end_char, ent.label_)
+    if ent.label_ in _MISREAD_AS_TIME:
+        return _town_misread_as_time(span, gaz)
     if ent.label_ not in _IF_KNOWN:
         return None
     if gaz.demonym(text) is not None:
@@ -221,6 +225,18 @@ def _from_entity(ent: Span, gaz: Gazetteer) -> Mention | None:
         # surname
         return Mention(text, span.start_char, span.end_char, ent.label_)
     return None
+
+
+def _town_misread_as_time(span: Span, gaz: Gazetteer) -> Mention | None:
+    """A "date" that is a capitalised name without digits, after a preposition of place, and a
+    town's name ("near Mayadeen"): the model read an unfamiliar name as a time. Months and
+    weekdays are listed as not places, so "in March" stays a date."""
+    words = list(span)
+    if not all(t.text[:1].isupper() and not t.like_num for t in words):
+        return None
+    if not (_after_locative(span) and is_town(span.text, gaz)):
+        return None
+    return Mention(span.text, span.start_char, span.end_char, "GPE")
 
 
 def _placed_like_town(span: Span) -> bool:
