@@ -160,6 +160,19 @@ def test_towns_and_governorates_added_for_syria_and_yemen(nlp, gazetteer) -> Non
     assert {place_for(yemen, name).precision for name in ("Shabwa", "Hadramout")} == {"region"}
 
 
+def test_a_countrys_parliament_stands_in_its_capital(nlp, gazetteer) -> None:
+    text = "Thousands of protesters broke into Iraq's parliament on Saturday."
+    places = places_of(text, nlp, gazetteer)
+    seat = place_for(places, "Baghdad")
+    assert text[seat.start:seat.end] == "parliament" and seat.precision == "city"
+    assert place_for(places, "Iraq").precision == "country"
+    british = places_of("The comparison was heard in the British parliament.", nlp, gazetteer)
+    assert place_for(british, "British").demonym  # the country keeps its own span
+    assert place_for(british, "London").country == "GBR"
+    capital = places_of("Drones struck the Yemeni capital on Monday.", nlp, gazetteer)
+    assert [p.text for p in capital] == ["Sanaa"]
+
+
 def test_place_adjectives_are_marked_as_demonyms(nlp, gazetteer) -> None:
     places = places_of("Iraqi forces advanced on Monday.", nlp, gazetteer)
     iraqi = place_for(places, "Iraqi")

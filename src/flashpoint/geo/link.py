@@ -91,6 +91,7 @@ class PlaceRules:
     place_object_verbs: frozenset[str] = frozenset()  # "captured Baghuz": the object is a place
     journey_verbs: frozenset[str] = frozenset()  # "flew to Entebbe and rescued": done on arrival
     route_nouns: frozenset[str] = frozenset()  # "the Amsterdam to Kuala Lumpur flight": its ends
+    seat_nouns: frozenset[str] = frozenset()  # "Iraq's parliament": in the country's capital
 
     def arrives(self, event_type: str | None, mode: str | None) -> bool:
         """An act of sending or going, placed where it went ("a visit to Oman")."""
@@ -113,7 +114,8 @@ class PlaceRules:
 _WORD_LISTS = ("locative", "target", "directions", "place_nouns", "territory_nouns",
                "act_nouns", "claim_words", "facility_words", "place_anaphors", "locale_nouns",
                "leaving", "arriving", "cause_phrases", "settlement_nouns", "reporting_verbs",
-               "town_anaphors", "place_object_verbs", "journey_verbs", "route_nouns")
+               "town_anaphors", "place_object_verbs", "journey_verbs", "route_nouns",
+               "seat_nouns")
 
 
 @lru_cache(maxsize=1)

@@ -76,10 +76,6 @@ _DATELINE = re.compile(
     r"(?m)(?:^\s*|(?<=[.!?\"\u201d])\s+)([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})"
     r"(?=\s*(?:,|\(|--|\u2014|\u2013|-|:))"
 )
-#: "capital" after a place adjective: "the Iraqi capital".
-_CAPITAL = re.compile(r" capital\b")
-#: "Yemen's capital", "Syria's capital city": a country's capital named by its possessive.
-_POSSESSED_CAPITAL = re.compile(r"(?:'s|’s) capital\b")
 #: A dateline city this large is trusted without the model's help.
 _DATELINE_CITY = 20_000
 #: A city named by a span the model calls an ORG or PERSON must be at least this large.
@@ -94,7 +90,7 @@ class Mention:
     start: int
     end: int
     source: str  # entity label (GPE, LOC, ...), DEMONYM, EMBEDDED, GAZETTEER, DATELINE,
-    #              STATE or REPEAT (geo.discourse)
+    #              CAPITAL, SEAT (an institution in the capital), STATE or REPEAT
     hint: str | None = None  # "region" when followed by "province", "governorate", ...
     demonym: bool = False
 
@@ -114,7 +110,8 @@ def recognize(parsed: Doc, gazetteer: Gazetteer) -> list[Mention]:
     mentions = _add_surface_forms(mentions, parsed, gazetteer)
     mentions = _add_from_discourse(mentions, parsed, gazetteer)
     text = text_of(parsed)
-    mentions = [_capital(m, parsed, gazetteer) for m in mentions if not _names_a_flag(m, text)]
+    mentions = [seat for m in mentions if not _names_a_flag(m, text)
+                for seat in _capital(m, parsed, gazetteer)]
     return [_with_hint(m, parsed) for m in mentions if not m.demonym or _modifies(m, parsed)]
 
 
@@ -129,20 +126,41 @@ def _names_a_flag(mention: Mention, text: str) -> bool:
             or _FLAG_BEFORE.search(text[max(0, mention.start - 30):mention.start]) is not None)
 
 
-def _capital(mention: Mention, parsed: Doc, gaz: Gazetteer) -> Mention:
-    """"the Iraqi capital", "Yemen's capital": the country's capital city, by its name."""
+def _capital(mention: Mention, parsed: Doc, gaz: Gazetteer) -> list[Mention]:
+    """"the Iraqi capital", "Yemen's capital": the country's capital city, by its name.
+
+    An institution that sits there ("Iraq's parliament", ``seat_nouns`` in ``toponyms.yaml``)
+    becomes a mention of the capital of its own, after the country's, which keeps its span:
+    "the British parliament" names Britain and stands in London."""
     text = text_of(parsed)
+    adjective, possessive = _seat_patterns()
     if mention.demonym:
-        capital = _CAPITAL.match(text, mention.end)
-        entry = gaz.demonym(mention.text) if capital is not None else None
+        seat = adjective.match(text, mention.end)
+        entry = gaz.demonym(mention.text) if seat is not None else None
     else:
-        capital = _POSSESSED_CAPITAL.match(text, mention.end)
+        seat = possessive.match(text, mention.end)
         entry = next((e for e in gaz.lookup(mention.text) if e.kind == "country"), None) \
-            if capital is not None else None
-    if capital is None:
-        return mention
+            if seat is not None else None
+    if seat is None:
+        return [mention]
     name = gaz.capital_of(entry.country) if entry is not None and entry.kind == "country" else None
-    return mention if name is None else Mention(name, mention.start, capital.end(), "CAPITAL")
+    if name is None:
+        return [mention]
+    if seat.group("noun").split()[0].lower() == "capital":
+        return [Mention(name, mention.start, seat.end(), "CAPITAL")]
+    return [mention, Mention(name, seat.start("noun"), seat.end(), "SEAT")]
+
+
+@lru_cache(maxsize=1)
+def _seat_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The seat nouns after a place adjective ("the Iraqi capital") and after a country's
+    possessive ("Syria's capital city"), longest first."""
+    from flashpoint.geo.link import place_rules  # link imports this module's resolver
+
+    nouns = sorted(place_rules().seat_nouns, key=len, reverse=True)
+    alternatives = "|".join(re.escape(noun).replace(r"\ ", r"\s+") for noun in nouns)
+    return (re.compile(rf" (?P<noun>{alternatives})\b", re.IGNORECASE),
+            re.compile(rf"(?:'s|’s) (?P<noun>{alternatives})\b", re.IGNORECASE))
 
 
 def _modifies(mention: Mention, parsed: Doc) -> bool:

@@ -368,8 +368,8 @@ def _context(mentions: list[Mention], first: list[tuple[int, float] | None],
     "Riverdale" in a story that names Paterson and "N.J." is the New Jersey borough."""
     by_name: dict[str, tuple[Counter, Counter, Counter]] = {}
     for mention, chosen, cands in zip(mentions, first, candidates):
-        if chosen is None:
-            continue
+        if chosen is None or mention.source == "SEAT":
+            continue  # "the British parliament": London adds nothing that "British" did not
         row = chosen[0]
         country = gaz.countries[row]
         if country and country != "UNK":  # a sea that points to no coast is no evidence
