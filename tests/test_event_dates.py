@@ -824,3 +824,28 @@ def test_overnight_after_an_older_episode_is_the_episodes_night(nlp) -> None:
     assert date_of(nlp, text, "pounded") == "2021-07-13"
     assert date_of(nlp, text, "pounded", published="2021-07-13") == "2021-07-13"
     assert date_of(nlp, "Overnight, jets pounded the capital.", "pounded") == "2021-07-15"
+
+
+def test_acts_listed_with_their_own_dates_keep_them(nlp) -> None:
+    """A list of acts, each with its date: the date inside an act's phrase is its own, even
+    where the parser hangs it on a word of that phrase ("sites") or a clause ends before it."""
+    listed = ("The pause followed the group's statement on July 2 that it was halting attacks, "
+              "the Israeli raids on 40 sites on July 5, and the July 9 drone strike in Beirut "
+              "that killed a senior commander.")
+    assert date_of(nlp, listed, "statement") == "2021-07-02"
+    assert date_of(nlp, listed, "raids") == "2021-07-05"
+    assert date_of(nlp, listed, "strike") == "2021-07-09"
+    after_a_clause = ("The truce followed the militia's announcement on July 2 that it was halting "
+                      "operations, the American strikes on 85 targets on July 5, and a raid in "
+                      "Baghdad.")
+    assert date_of(nlp, after_a_clause, "strikes") == "2021-07-05"
+
+
+def test_a_time_after_a_clause_object_without_a_comma_stays_the_clauses(nlp) -> None:
+    """"... the airstrikes that killed Kata'ib Hezbollah fighters over the weekend": the parser
+    hangs "fighters" on the main verb, but no comma parts it from "killed"."""
+    text = ("Hundreds of militiamen broke through the outer gate of the embassy on Tuesday, setting "
+            "fire to a reception area and chanting slogans to protest the airstrikes that killed "
+            "Kata'ib Hezbollah fighters over the weekend.")
+    assert date_of(nlp, text, "broke") == "2021-07-13"
+    assert date_of(nlp, text, "killed") != "2021-07-13"

@@ -555,8 +555,22 @@ def _nearest_clause(span: Span, host: Token) -> Token:
         if token.pos_ == "VERB" and (token.dep_ in _SUBCLAUSES or token.dep_ == "acl") and (
             token.tag_ in _FINITE or any(c.dep_ in ("aux", "auxpass") for c in token.children)
         ):
-            return host if _closed_aside(token, doc[opening]) else token
+            if _closed_aside(token, doc[opening]) or _later_noun(host, token):
+                return host
+            return token
     return host
+
+
+def _later_noun(host: Token, clause: Token) -> bool:
+    """A noun the parser hangs the time on that opens a phrase of its own after the clause
+    ended ("the announcement on Jan. 30 that it was suspending operations, the American
+    strikes on Feb. 2"): the time is that noun's. A noun that runs on from the clause without a
+    comma or "and" ("that killed Kata'ib Hezbollah fighters over the weekend") is the clause's
+    object whatever the parser says, and the time is the clause's."""
+    if host.pos_ not in ("NOUN", "PROPN") or host.i <= clause.right_edge.i:
+        return False
+    between = host.doc[clause.right_edge.i + 1:host.left_edge.i]
+    return any(t.is_punct or t.pos_ == "CCONJ" for t in between)
 
 
 def _closed_aside(clause: Token, before: Token) -> bool:
@@ -578,6 +592,8 @@ def _opening_clause(span: Span, host: Token, lexicon: Lexicon) -> Token:
         i -= 1
     if i < 0 or doc[i].pos_ != "CCONJ":
         return host
+    if host.pos_ in ("NOUN", "PROPN") and host.i >= span.end:
+        return host  # "and the Feb. 7 drone strike that killed ...": the date names the strike
     for token in doc[span.end : min(span.end + 8, span.sent.end)]:
         if token.dep_ in ("nsubj", "nsubjpass"):
             verb = token.head

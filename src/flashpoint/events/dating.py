@@ -630,10 +630,13 @@ class EventDater:
                 and _clause(expression.host).head.i == head.i
             if host_unit == unit or described:
                 candidates.append(expression)
-        # the act's own word first: "Hurras al-Din, formed in 2018 ..., was designated ... in 2019"
-        # and a date of the act's own verb before one of a verb joined to it ("recalled his
-        # ambassador on the day of the killing and sent an envoy on Nov. 16")
-        ranked = sorted(candidates, key=lambda e: (_of_conjunct(e.host, head), _RANK.get(e.kind, 9),
+        # a date on the act's own word first ("Hurras al-Din, formed in 2018 ..., was designated
+        # ... in 2019"), then one inside its phrase ("the announcement on Jan. 30 ..., the
+        # American raids on 40 sites on Feb. 2"), and a date of the act's own verb before one of
+        # a verb joined to it ("recalled his ambassador on the day of the killing and sent an
+        # envoy on Nov. 16")
+        ranked = sorted(candidates, key=lambda e: (e.host.i != head.i, _outside(e.host, head),
+                                                   _of_conjunct(e.host, head), _RANK.get(e.kind, 9),
                                                    _describes_another(e.host, head)))
         for expression in ranked:
             if not expression.usable:
@@ -1206,6 +1209,12 @@ def _of_conjunct(host: Token | None, head: Token) -> bool:
         return False
     verb, own = _verb_of(host), _verb_of(head)
     return verb.i != own.i and verb.dep_ == "conj" and verb.head.i == own.i
+
+
+def _outside(host: Token, head: Token) -> bool:
+    """Whether a date's word lies outside the phrase of ``head`` ("the raids on 40 sites on
+    July 5" holds its own date; "the statement on July 2" before it does not)."""
+    return not head.left_edge.i <= host.i <= head.right_edge.i
 
 
 def _describes_another(host: Token | None, head: Token) -> bool:
