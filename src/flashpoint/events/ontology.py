@@ -99,6 +99,7 @@ class StatusCues:
     claim_adverbs: frozenset[str]
     actualizing_governors: frozenset[str]
     hypothetical_determiners: frozenset[str]
+    generic_determiners: frozenset[str]
     presupposing_preps: frozenset[str]
     forecast_predicates: frozenset[str]
     claim_heads: frozenset[str]

@@ -230,7 +230,7 @@ class StatusFinder:
 
     def _subject_cue(self, node: Token) -> str | None:
         """The subject of a forecast or a condition is not asserted: "further attacks are
-        likely", "another round of strikes is expected", "if rocket attacks continue", "attacks
+        likely" (or "appear likely"), "another round of strikes is expected", "if rocket attacks continue", "attacks
         would continue"."""
         verb = node.head
         if any(c.dep_ == "mark" and c.lower_ in self.cues.hypothetical_marks for c in verb.children):
@@ -240,7 +240,7 @@ class StatusFinder:
         if verb.lemma_.lower() in self.cues.forecast_predicates:
             return "hypothetical"
         if any(
-            c.dep_ in ("acomp", "attr", "xcomp") and c.lemma_.lower() in self.cues.forecast_predicates
+            c.dep_ in ("acomp", "attr", "xcomp", "oprd") and c.lemma_.lower() in self.cues.forecast_predicates
             for c in verb.children
         ):
             return "hypothetical"
@@ -283,6 +283,18 @@ class StatusFinder:
         subjectless = clause.tag_ == "VBG" and not any(c.dep_ in _SUBJECT_DEPS for c in clause.children)
         return not (subjectless and all(m in _SHARED_MOOD_MARKS for m in marks))
 
+    def _generic_present(self, clause: Token) -> bool:
+        """A relative clause in the simple present about a kind of thing ("militia members who
+        attack coalition bases", "every site that hosts Canadians"): it tells what such things
+        do, not an act that happened."""
+        noun = clause.head
+        if clause.tag_ not in ("VBP", "VBZ") or any(c.dep_ in ("aux", "auxpass") for c in clause.children):
+            return False
+        determiners = [c.lower_ for c in noun.children if c.dep_ in ("det", "poss", "nummod")]
+        if not determiners:
+            return noun.tag_ in ("NNS", "NNPS")
+        return all(d in self.cues.generic_determiners for d in determiners)
+
     def _describes_any(self, noun: Token) -> bool:
         """"any gunboats (that harassed ...)", "such attacks": a noun that names no one thing."""
         return any(c.dep_ == "det" and c.lower_ in self.cues.hypothetical_determiners
@@ -323,6 +335,9 @@ class StatusFinder:
             if node.dep_ == "relcl" and self._describes_any(node.head):
                 found.append("hypothetical")  # "any gunboats that harassed American ships": a condition
                 break
+            if node.dep_ == "relcl" and self._generic_present(node):
+                node = node.head  # "prosecute militia members who attack bases": a kind of people,
+                continue  # whose acts are as real as the clause that names them
             if node.dep_ == "relcl" or (node.dep_ == "acl" and node.tag_ in ("VBD", "VBN")):
                 break  # "a carrier the Houthis seized": a relative clause describes what happened
             if node.pos_ in ("VERB", "AUX") and self._asserted_by_mark(node):
@@ -333,8 +348,8 @@ class StatusFinder:
                 elif node.head.lower_ == "for" and node.head.head.lemma_.lower() in self.cues.asking_verbs:
                     found.append("hypothetical")  # "called for sanctions on the Guards": asked for
                 break
-            if node.dep_ == "prep" and node.lower_ in self.cues.presupposing_preps:
-                break
+            if node.dep_ == "prep" and node.lower_ in self.cues.presupposing_preps and node.i != trigger.i:
+                break  # (a trigger the parser rooted at its preposition, "press for", is no event told)
             child, node = node, node.head
             if child.dep_ == "dobj" and child.i == trigger.i and node.lemma_.lower() in self.cues.reaction_verbs:
                 break  # "to protest the airstrikes": what is protested happened (not "answering

@@ -1,0 +1,57 @@
+"""Reading rules for acts of a kind and forecasts, found on the development and held-out sets in
+the seventeenth session. A relative clause in the simple present about a kind of people or
+places ("gunmen who attack coalition convoys", "every site that hosts Canadians") says what such
+people do: it is as real as the clause that names them, so under a recommendation it is no act.
+A forecast is a forecast whether its subject "is likely" or "appears likely", and a request the
+parser roots at its preposition ("press for") keeps the mood of the clause it belongs to.
+
+Like the other reading-rule modules: each rule is checked end to end on a short text of its own,
+all coded as one batch (``tests.rules_support.code_texts``)."""
+
+from __future__ import annotations
+
+from tests.rules_support import coded_fixture
+from tests.rules_support import one as _one
+
+TEXTS = {
+    "kind_under_advice": (
+        "OTTAWA, Feb. 12, 2024 —\n"
+        "Ottawa should urge Baghdad to punish gunmen who attack coalition convoys.\n"),
+    "told_under_advice": (
+        "OTTAWA, Feb. 12, 2024 —\n"
+        "Ottawa should urge Baghdad to punish the gunmen who attacked a coalition convoy on "
+        "Monday.\n"),
+    "every_site": (
+        "OTTAWA, Feb. 12, 2024 —\n"
+        "Counter-drone coverage at every site that hosts Canadians should be funded.\n"),
+    "appears_likely": (
+        "BEIRUT, Oct. 2, 2024 —\n"
+        "More Israeli raids on the southern suburbs appear likely, analysts said.\n"),
+    "press_for": (
+        "BAGHDAD, Sept. 28, 2024 —\n"
+        "The factions are likely to present the schedule as their victory and press for an "
+        "earlier exit.\n"),
+}
+
+
+coded = coded_fixture("rules_kinds", TEXTS)
+
+
+def test_an_attack_by_a_kind_of_people_under_advice_is_no_act(coded) -> None:
+    assert _one(coded["kind_under_advice"], "attack").status == "hypothetical"
+
+
+def test_an_attack_told_of_named_people_under_advice_still_happened(coded) -> None:
+    assert _one(coded["told_under_advice"], "attacked").status == "actual"
+
+
+def test_what_every_site_does_under_advice_is_no_act(coded) -> None:
+    assert all(e.status == "hypothetical" for e in coded["every_site"])
+
+
+def test_acts_that_appear_likely_are_a_forecast(coded) -> None:
+    assert _one(coded["appears_likely"], "raids").status == "hypothetical"
+
+
+def test_a_request_rooted_at_its_preposition_keeps_the_forecasts_mood(coded) -> None:
+    assert _one(coded["press_for"], "press for").status == "hypothetical"
