@@ -4,6 +4,7 @@ places ("gunmen who attack coalition convoys", "every site that hosts Canadians"
 people do: it is as real as the clause that names them, so under a recommendation it is no act.
 A forecast is a forecast whether its subject "is likely" or "appears likely", and a request the
 parser roots at its preposition ("press for") keeps the mood of the clause it belongs to.
+"Two Guards officers" are officers of the Revolutionary Guards the report named before.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its own,
 all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -11,6 +12,7 @@ all coded as one batch (``tests.rules_support.code_texts``)."""
 from __future__ import annotations
 
 from tests.rules_support import coded_fixture
+from tests.rules_support import country as _country
 from tests.rules_support import one as _one
 
 TEXTS = {
@@ -31,6 +33,13 @@ TEXTS = {
         "BAGHDAD, Sept. 28, 2024 —\n"
         "The factions are likely to present the schedule as their victory and press for an "
         "earlier exit.\n"),
+    "guards_officers": (
+        "ERBIL, Jan. 16, 2024 —\n"
+        "Iran's Revolutionary Guards fired missiles at Erbil on Monday. They said it answered "
+        "an Israeli strike in Syria that killed two Guards officers.\n"),
+    "guards_unnamed": (
+        "DAMASCUS, Jan. 16, 2024 —\n"
+        "An Israeli strike in Syria killed two Guards officers.\n"),
 }
 
 
@@ -55,3 +64,14 @@ def test_acts_that_appear_likely_are_a_forecast(coded) -> None:
 
 def test_a_request_rooted_at_its_preposition_keeps_the_forecasts_mood(coded) -> None:
     assert _one(coded["press_for"], "press for").status == "hypothetical"
+
+
+def test_officers_named_by_a_group_word_belong_to_the_body_named_before(coded) -> None:
+    strike = _one(coded["guards_officers"], "strike")
+    assert strike.target is not None and strike.target.name == "Islamic Revolutionary Guard Corps"
+
+
+def test_a_group_word_with_no_body_named_before_is_not_guessed(coded) -> None:
+    target = _one(coded["guards_unnamed"], "strike").target
+    assert target is not None and target.name != "Islamic Revolutionary Guard Corps"
+    assert _country(target) != "IRN"

@@ -577,7 +577,8 @@ class ActorDictionary:
         if actor.country != "UNK":
             return actor
         for step in (self._at_site, self._at_place, self._seated_in, self._owned, self._described_as,
-                     self._loyal_to, self._named_in_full, self._antecedent, self._same_head_before,
+                     self._loyal_to, self._named_in_full, self._antecedent, self._named_by_modifier,
+                     self._same_head_before,
                      self._story_flag, self._reporter,
                      self._named_place):
             found = step(span, actor, when, _depth)
@@ -1171,6 +1172,23 @@ class ActorDictionary:
                     country, sector = entry.placed(when)
                     return Actor(text=span.text, name=entry.name, country=country or "UNK",
                                  sector=sector, id=entry.id)
+        return None
+
+    def _named_by_modifier(self, span: Span, actor: Actor, when: str | None, depth: int = 0
+                           ) -> Actor | None:
+        """"two Guards officers": a capitalised group word before the head ("Guards", one of
+        ``group_heads``) stands for the body named before whose name holds it (the
+        Revolutionary Guards), as "the Guards" does; a body named nowhere before is not guessed."""
+        modifier = next((c for c in span.root.children if c.dep_ == "compound"
+                         and c.text[:1].isupper() and c.lower_ in self._config.group_heads), None)
+        if modifier is None:
+            return None
+        for match in reversed(self._mentions(span.doc, 0, span.start_char)):
+            entry = self._choose(match.entries, when)
+            if entry.kind == "organisation" and modifier.lower_ in re.findall(r"\w+", match.alias.lower()):
+                country, sector = entry.placed(when)
+                return Actor(text=span.text, name=entry.name, country=country or "UNK",
+                             sector=sector, id=entry.id)
         return None
 
     def _same_head_before(self, span: Span, actor: Actor, when: str | None, depth: int) -> Actor | None:
