@@ -379,7 +379,14 @@ def _prep_object(token: Token, word: str) -> Token | None:
 def _is_passive(verb: Token) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return True
-    return (verb.dep_ == "acl" and verb.tag_ == "VBN") or _shares_passive(verb)
+    return (verb.dep_ == "acl" and verb.tag_ == "VBN") or _shares_passive(verb) or _reduced_passive(verb)
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """A participle with a ``by``-phrase and no auxiliary, whose noun the parser made its
+    subject: "most of them protesters shot by security forces"."""
+    return verb.tag_ == "VBN" and _child(verb, "agent") is not None and _child(verb, "nsubj") is not None \
+        and not any(c.dep_ == "aux" for c in verb.children)
 
 
 def _shares_passive(verb: Token) -> bool:
@@ -1163,6 +1170,8 @@ class ArgumentFinder:
         args.source = self._span(agent_obj, args)
         if patient is None and verb.dep_ == "acl":
             patient = verb.head
+        if patient is None and _reduced_passive(verb):
+            patient = _child(verb, "nsubj")
         if patient is None and _shares_passive(verb):
             patient = _child(verb.head, "nsubjpass")
         counted = self._counted(patient) if patient is not None else None
@@ -1564,17 +1573,24 @@ class ArgumentFinder:
         return verb if verb.dep_ in ("ccomp", "dobj") else None
 
     def _casualty_of(self, noun: Token) -> Token | None:
-        """Whom an act noun hit when the sentence reports it as the means of a passive casualty:
-        "two men were killed in an Israeli strike". Not a definite re-mention ("were wounded in
+        """Whom an act noun hit when the sentence reports it as the means of a casualty: "two
+        men were killed in an Israeli strike", "Soleimani, who was killed by a U.S. drone
+        strike", "al-Baghdadi died during a raid". Not a definite re-mention ("were wounded in
         the attack"): the casualties of an act already told are its consequences, not a new act."""
         prep = noun.head
         definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children)
-        if definite or noun.dep_ != "pobj" or prep.lower_ not in ("in", "during") or prep.dep_ != "prep":
+        if definite or noun.dep_ != "pobj" or prep.lower_ not in ("in", "during", "by") \
+                or prep.dep_ not in ("prep", "agent"):
             return None
         verb = prep.head
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.cues.casualty_verbs:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB":
             return None
-        return _child(verb, "nsubjpass")
+        if lemma in self.cues.casualty_verbs:
+            return _child(verb, "nsubjpass")
+        if lemma in self.cues.kill_words and _child(verb, "dobj") is None:
+            return _child(verb, "nsubj")  # "died": its subject is the casualty
+        return None
 
     def _conjoined_source(self, verb: Token) -> Span | None:
         for trigger, args in reversed(self._seen):

@@ -1,0 +1,49 @@
+"""Reading rules for the casualties of an act, found on the held-out and development sets in the
+seventeenth session. Whoever "was killed by a drone strike" or "died during a raid" is whom the
+strike or the raid hit, as whoever "was killed in" one already was. A participle with a
+``by``-phrase is passive even where the parser makes its noun the subject ("most of them
+protesters shot by security forces"): the noun is who was shot.
+
+Like the other reading-rule modules: each rule is checked end to end on a short text of its own,
+all coded as one batch (``tests.rules_support.code_texts``)."""
+
+from __future__ import annotations
+
+from tests.rules_support import coded_fixture
+from tests.rules_support import one as _one
+
+TEXTS = {
+    "killed_by_strike": (
+        "TEHRAN, Dec. 26, 2023 —\n"
+        "The adviser had served under Qassem Soleimani, who was killed by a U.S. drone strike "
+        "in Baghdad in January 2020.\n"),
+    "died_during_raid": (
+        "WASHINGTON, Oct. 27, 2019 —\n"
+        "Abu Bakr al-Baghdadi, the leader of the Islamic State, died during a raid by American "
+        "special operations forces in northwestern Syria.\n"),
+    "reduced_passive": (
+        "BAGHDAD, Oct. 8, 2019 —\n"
+        "More than 100 people have been killed, most of them protesters shot by security "
+        "forces.\n"),
+}
+
+
+coded = coded_fixture("rules_casualties", TEXTS)
+
+
+def test_who_was_killed_by_a_strike_is_its_target(coded) -> None:
+    strike = _one(coded["killed_by_strike"], "drone strike")
+    assert strike.target is not None and strike.target.name == "Qasem Soleimani"
+    assert strike.source is not None and strike.source.country == "USA"
+
+
+def test_who_died_during_a_raid_is_its_target(coded) -> None:
+    raid = _one(coded["died_during_raid"], "raid")
+    assert raid.target is not None and raid.target.name == "Abu Bakr al-Baghdadi"
+    assert raid.source is not None and raid.source.country == "USA"
+
+
+def test_a_participle_with_a_by_phrase_is_passive(coded) -> None:
+    shot = _one(coded["reduced_passive"], "shot")
+    assert shot.source is not None and shot.source.text == "security forces"
+    assert shot.target is not None and "protesters" in shot.target.text
