@@ -263,12 +263,34 @@ class _AliasIndex:
 
 # -- the dictionary -------------------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class PartyWords:
+    """Words for the story's two sides named together ("both sides", "the two countries":
+    ``party_heads``, ``party_groups`` and ``party_quantifiers`` in ``sectors.yaml``)."""
+
+    heads: frozenset[str] = frozenset()
+    groups: frozenset[str] = frozenset()
+    quantifiers: frozenset[str] = frozenset()
+
+    def name_both(self, text: str) -> bool:
+        """Whether a side's words name the parties together: "both sides", "sides", "all
+        parties", "both countries", "the two governments" (not "the countries" alone)."""
+        words = re.findall(r"[\w'-]+", text.lower())
+        if not words:
+            return False
+        head = words[-1]
+        if head in self.heads:
+            return True
+        return head in self.groups and any(w in self.quantifiers for w in words[:-1])
+
+
 @dataclass
 class _Config:
     sectors: dict[str, str]
     group_heads: frozenset[str]
     site_heads: frozenset[str]
     relational_heads: frozenset[str]
+    parties: PartyWords
     vessel_heads: frozenset[str]
     settlement_heads: frozenset[str]
     facility_heads: frozenset[str]
@@ -388,6 +410,7 @@ class ActorDictionary:
             group_heads=words("group_heads"),
             site_heads=words("site_heads"),
             relational_heads=words("relational_heads"),
+            parties=PartyWords(words("party_heads"), words("party_groups"), words("party_quantifiers")),
             vessel_heads=words("vessel_heads"),
             settlement_heads=words("settlement_heads"),
             facility_heads=words("facility_heads"),
@@ -467,6 +490,11 @@ class ActorDictionary:
         """Head words of property that stands for no one's forces ("depots", "radar"): the
         facility words less the sites that host troops."""
         return self._config.facility_heads - self._config.site_heads
+
+    @property
+    def parties(self) -> PartyWords:
+        """The words that name the story's two sides together ("both sides", "the two countries")."""
+        return self._config.parties
 
     @property
     def vessel_heads(self) -> frozenset[str]:
@@ -557,6 +585,9 @@ class ActorDictionary:
         labelled = self._labelled(span, when)
         if labelled is not None:
             return labelled
+        both = self._both_parties(span)
+        if both is not None:  # "both sides", "the two governments": read off the story's dyad
+            return Actor(text=both, country="UNK")  # (events.counterparts), not off the place
         included = self._included_in(span)
         if included is not None and _depth < _MAX_DEPTH:  # "militia groups, including the ones targeted"
             return _retext(self.resolve_span(included, when, _depth + 1), span.text)
@@ -585,6 +616,16 @@ class ActorDictionary:
             if found is not None:  # "the militants": Islamic State, placed where the text puts it
                 return self._placed_group(found, span, span.root) if found.country in ("UNK", None) else found
         return self._placed_group(actor, span, span.root)
+
+    def _both_parties(self, span: Span) -> str | None:
+        """The words of a phrase that names the story's two sides together, with the "both"
+        before it that :func:`noun_phrase` leaves out ("urged both governments"), or None."""
+        doc = span.doc
+        before = doc[span.start - 1] if span.start > 0 else None
+        text = span.text
+        if before is not None and before.lower_ in self._config.parties.quantifiers and before.head.i == span.root.i:
+            text = f"{before.text} {text}"
+        return text if self._config.parties.name_both(text) else None
 
     def _foreign_forces(self, span: Span) -> bool:
         """ "foreign troops", "outside powers": someone else's, not the place's or the reporter's.

@@ -110,7 +110,8 @@ class Coder:
             prior = any(e.event_type == _CASUALTY_TYPE and e.status in _ASSERTED for e in events)
             events.extend(self._code_sentence(document, sent, bounds, finder, dates, prior))
         return fill_counterparts(events, self.actors.site_heads, self.actors.relational_heads,
-                                 self.actors.vessel_heads, self.actors.settlement_heads)
+                                 self.actors.vessel_heads, self.actors.settlement_heads,
+                                 self.actors.parties)
 
     # -- wiring --------------------------------------------------------------------------------
     def _trigger_finder(self, parsed: Doc) -> TriggerFinder:

@@ -30,13 +30,14 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Sequence
 
-from flashpoint.events.actors import NON_STATE, STATE_SECTORS
+from flashpoint.events.actors import NON_STATE, STATE_SECTORS, PartyWords
 from flashpoint.records import Actor, Event, Location, great_circle_km
 
 __all__ = ["fill_counterparts", "place_named_sides"]
 
 _UNRESOLVED = (None, "", "UNK")
 _MATERIAL_CONFLICT = 4  # QuadClass of attacks, seizures and sanctions
+_DONE = ("actual", "claimed")  # statuses of acts reported as done
 AIRCRAFT_MODE = "aerial"  # attacks from manned aircraft (``plover.yaml``)
 _AIR_OR_UNSTATED = (None, AIRCRAFT_MODE)
 #: Attacks from the air.
@@ -214,19 +215,26 @@ def _from_context(actor: Actor) -> Actor:
 def fill_counterparts(events: Sequence[Event], site_heads: frozenset[str] = frozenset(),
                       relational_heads: frozenset[str] = frozenset(),
                       vessel_heads: frozenset[str] = frozenset(),
-                      settlement_heads: frozenset[str] = frozenset()) -> list[Event]:
+                      settlement_heads: frozenset[str] = frozenset(),
+                      parties: PartyWords = PartyWords()) -> list[Event]:
     """``events`` of one document, in text order, with missing sides filled from their dyads.
 
     ``site_heads`` are the head words of facilities ("base", "embassy"): an unnamed one may be
     filled with the side it stands for. ``relational_heads`` ("allies", "rivals") name a third
     party by its relation to someone, never the other side: such a phrase is kept, and so is
     a plural of ``vessel_heads`` ("merchant ships"), and a kind of settlement ("the town"),
-    which :func:`place_named_sides` reads off the event's place."""
+    which :func:`place_named_sides` reads off the event's place. A side that names the
+    story's two sides together (``parties``: "both sides", "the two countries") is read
+    off the story's latest dyad (:func:`_between_parties`)."""
     own_objects = [_own_object(e) for e in events]
     events = [replace(e, target=None) if own else e for e, own in zip(events, own_objects)]
     dyads = [_dyad(e) for e in events]
     filled: list[Event] = []
     for i, event in enumerate(events):
+        between = _between_parties(event, i, events, dyads, parties)
+        if between is not None:
+            filled.append(between)
+            continue
         source, target = event.source, event.target
         if own_objects[i] and event.event_type in _STOPPED:
             pass  # "paused its air missions": stopped its own, aimed at no one the story names
@@ -245,6 +253,73 @@ def fill_counterparts(events: Sequence[Event], site_heads: frozenset[str] = froz
                 event = replace(event, source=_from_context(other))
         filled.append(event)
     return filled
+
+
+def _between_parties(event: Event, index: int, events: Sequence[Event],
+                     dyads: Sequence[tuple[Actor, Actor] | None], parties: PartyWords) -> Event | None:
+    """An event whose side names the story's two sides together, with both read off the
+    latest dyad of two countries (an attack's first, failing one a charge's, failing one any).
+
+    "The two sides agreed to a pause", "both countries withdrew their troops": the doers are
+    the one and the other, so the event is the dyad's, the second side aimed at unless the
+    sentence names whom. "The U.N. urged both sides to show restraint": the ones addressed are
+    both, from the latest dyad the speaker is not part of. Either way the side the sentence
+    calls "both sides" is named as both ("Hezbollah and Israel"); its country is that of the
+    one it is counted as (the first, where the sentence names no other), since a side carries
+    one country. None when no side names the parties, or the story has no such dyad."""
+    source, target = event.source, event.target
+    if source is not None and not _known(source) and parties.name_both(source.text):
+        pair = _story_parties(index, events, dyads, None)
+        if pair is None:
+            return None
+        first, second = pair
+        if _known(target):
+            doer = second if target.country == first.country else first  # type: ignore[union-attr]
+            return replace(event, source=_both(source.text, pair, doer))
+        return replace(event, source=_both(source.text, pair, first), target=_from_context(second))
+    if target is not None and not _known(target) and _known(source) and parties.name_both(target.text):
+        pair = _story_parties(index, events, dyads, source.country)  # type: ignore[union-attr]
+        return None if pair is None else replace(event, target=_both(target.text, pair, pair[0]))
+    return None
+
+
+def _story_parties(index: int, events: Sequence[Event], dyads: Sequence[tuple[Actor, Actor] | None],
+                   outsider: str | None) -> tuple[Actor, Actor] | None:
+    """The latest dyad of two parties before ``index`` (else the first after), of an act
+    reported as done. The parties a third side (``outsider``) addresses are those of the
+    story's conflict, of which it is no side: an attack's first, then a charge's, then any.
+    The parties that act together are simply the latest two."""
+    order = list(range(index - 1, -1, -1)) + list(range(index + 1, len(dyads)))
+    preference = ((_MATERIAL_CONFLICT,), (_MATERIAL_CONFLICT - 1,), None) if outsider else (None,)
+    for kinds in preference:
+        for i in order:
+            dyad = dyads[i]
+            if dyad is None or events[i].status not in _DONE or _one_side(dyad) \
+                    or outsider in (dyad[0].country, dyad[1].country):
+                continue
+            if kinds is None or events[i].quad_class in kinds:
+                return dyad
+    return None
+
+
+def _one_side(dyad: tuple[Actor, Actor]) -> bool:
+    """A dyad that is no two parties: one country, and not two named bodies of it (Baghdad and
+    the Kurdistan Region's Peshmerga are two)."""
+    first, second = dyad
+    if first.country != second.country:
+        return False
+    return not (first.name and second.name) or _same_actor(first, second)
+
+
+def _both(text: str, pair: tuple[Actor, Actor], counted: Actor) -> Actor:
+    """The side the sentence calls ``text`` ("the two sides"): named as both parties of
+    ``pair``, of the country of the one it is counted as."""
+    first, second = pair
+    return Actor(text=text, name=f"{_label(first)} and {_label(second)}", country=counted.country)
+
+
+def _label(actor: Actor) -> str:
+    return actor.name or actor.country or "?"
 
 
 def place_named_sides(events: Sequence[Event], facility_heads: frozenset[str] = frozenset(),
