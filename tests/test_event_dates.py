@@ -849,3 +849,14 @@ def test_a_time_after_a_clause_object_without_a_comma_stays_the_clauses(nlp) -> 
             "Kata'ib Hezbollah fighters over the weekend.")
     assert date_of(nlp, text, "broke") == "2021-07-13"
     assert date_of(nlp, text, "killed") != "2021-07-13"
+
+
+def test_a_time_right_after_the_act_answered_dates_that_act(nlp) -> None:
+    """"called the raid a response to the group's rocket barrage at the town on July 2": the
+    parser hangs "on July 2" on "called"; it dates the barrage answered."""
+    text = ("The army called the raid a response to the group's barrage of rockets at the town "
+            "on July 2.")
+    assert date_of(nlp, text, "barrage") == "2021-07-02"
+    on_the_verb = ("The government called the operation a response to Iran's barrage of about 180 "
+                   "ballistic missiles at Israel on July 2.")
+    assert date_of(nlp, on_the_verb, "barrage") == "2021-07-02"

@@ -248,6 +248,23 @@ def reduced_relative_subject(noun: Token) -> Token | None:
     return None
 
 
+def _governing_subject(pronoun: Token) -> Token | None:
+    """What "it" as the object of a time clause, or as its passive subject, repeats: the
+    subject of the clause it hangs on ("the carrier Tutor is believed to have sunk, a week
+    after the Houthis rammed it"; "the Rubymar, which went down about two weeks after it was
+    struck")."""
+    verb = pronoun.head
+    if pronoun.lower_ != "it" or pronoun.dep_ not in ("dobj", "nsubjpass") or verb.dep_ != "advcl":
+        return None
+    outer = verb.head
+    subject = _child(outer, "nsubj") or _child(outer, "nsubjpass")
+    if subject is not None and subject.tag_ in ("WDT", "WP") and outer.dep_ == "relcl":
+        subject = outer.head  # "the Rubymar, which went down ..."
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN") or subject.tag_ in ("NNS", "NNPS"):
+        return None
+    return subject if subject.i < pronoun.i else None
+
+
 def _is_when(token: Token) -> bool:
     """A time, not a party: "Friday" in "Friday's strike"."""
     return token.ent_type_ in ("DATE", "TIME")
@@ -453,7 +470,7 @@ class ArgumentFinder:
                 outer = _child(clause, "nsubj")
                 if outer is not None and outer.pos_ != "PRON" and self.is_actorish(noun_phrase(outer).text, False):
                     return outer
-            return None
+            return _governing_subject(token)
         return token
 
     def subject_of_clause(self, verb: Token) -> Token | None:

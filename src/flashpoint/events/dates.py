@@ -285,6 +285,7 @@ class DateIndex:
         if span is not None and host is not None:
             host = _opening_clause(span, _nearest_clause(span, host), lexicon)
             host = _sentence_opening(span, host, lexicon)
+            host = _answered_act(span, host, lexicon)
         words = _introducer(self.text, start, lexicon.date_fillers)
         premodifier = host is not None and span is not None and host.pos_ in ("NOUN", "PROPN") \
             and host.i >= span.end
@@ -615,6 +616,24 @@ def _sentence_opening(span: Span, host: Token, lexicon: Lexicon) -> Token:
         return host
     marked = any(c.dep_ == "mark" and c.i > span.end for c in host.children)
     return host.head if marked and host.head.i != host.i else host
+
+
+def _answered_act(span: Span, host: Token, lexicon: Lexicon) -> Token:
+    """Correct an attachment past "a response to X": a time right after the act answered
+    ("called the operation a response to Iran's barrage of missiles at Israel on Oct. 1")
+    dates that act, though the parser hangs it on the verb before or on "response"."""
+    if host.i >= span.start:
+        return host
+    if host.pos_ in ("VERB", "AUX"):
+        nouns = [t for t in host.doc[host.i + 1 : span.start] if t.lemma_.lower() in lexicon.background_nouns]
+    else:
+        nouns = [host] if host.lemma_.lower() in lexicon.background_nouns else []
+    for noun in nouns:
+        answered = [c for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in ("to", "for")
+                    for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
+        if answered and answered[0].right_edge.i + 2 >= span.start:
+            return answered[0]
+    return host
 
 
 def _time_word(token: Token, lexicon: Lexicon) -> bool:
