@@ -5,6 +5,8 @@ people do: it is as real as the clause that names them, so under a recommendatio
 A forecast is a forecast whether its subject "is likely" or "appears likely", and a request the
 parser roots at its preposition ("press for") keeps the mood of the clause it belongs to.
 "Two Guards officers" are officers of the Revolutionary Guards the report named before.
+Unnamed militias the rest of a report leaves unplaced are of the place its first sentences
+put the events in, not of a group named later in passing.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its own,
 all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -40,6 +42,16 @@ TEXTS = {
     "guards_unnamed": (
         "DAMASCUS, Jan. 16, 2024 —\n"
         "An Israeli strike in Syria killed two Guards officers.\n"),
+    "lede_place": (
+        "WASHINGTON, Aug. 6, 2024 —\n"
+        "Several American troops were injured on Monday when two rockets struck Al-Asad Air Base "
+        "in western Iraq, officials said.\n"
+        "Five troops were hurt, one official said.\n"
+        "Defense Secretary Lloyd Austin discussed the attack by phone with Israel's defense "
+        "minister.\n"
+        "The two men agreed that the strike by Iran-aligned militias was a dangerous escalation.\n"
+        "The region has been bracing for retaliation over the killing of the Hamas leader Ismail "
+        "Haniyeh in Tehran last week.\n"),
 }
 
 
@@ -75,3 +87,9 @@ def test_a_group_word_with_no_body_named_before_is_not_guessed(coded) -> None:
     target = _one(coded["guards_unnamed"], "strike").target
     assert target is not None and target.name != "Islamic Revolutionary Guard Corps"
     assert _country(target) != "IRN"
+
+
+def test_unplaced_militias_are_of_the_place_the_report_opened_with(coded) -> None:
+    strike = _one(coded["lede_place"], "strike")
+    assert strike.source is not None and strike.source.text == "Iran-aligned militias"
+    assert _country(strike.source) == "IRQ"  # not Hamas's, named later as a victim's party

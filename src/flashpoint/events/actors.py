@@ -1330,7 +1330,8 @@ class ActorDictionary:
     def _placed_armed(self, actor: Actor, span: Span, root: Token) -> Actor:
         own = self._own_place(span, root)
         country = own or self._place_of_sentence(span) \
-            or self._group_named_before(span) or self._place_in_paragraph(span) or self._group_named_after(span)
+            or self._group_named_before(span) or self._place_in_paragraph(span) or self._place_of_lede(span) \
+            or self._group_named_after(span)
         theatre = self._theatres.get(actor.id or "")
         if theatre is not None and own is None and country not in theatre[1]:
             country = self._theatre_country(span.doc, theatre[1])
@@ -1369,6 +1370,19 @@ class ActorDictionary:
         window, end = _window_start(span), span.sent.start_char
         starts = [s for s in _sentence_starts(span.doc) if window <= s < end or (own_sentence and s == end)]
         for sent_start in reversed(starts):
+            sent = span.doc.char_span(sent_start, sent_start + 1, alignment_mode="expand")
+            country = self._place_of_sentence(sent) if sent is not None else None
+            if country is not None:
+                return country
+        return None
+
+    def _place_of_lede(self, span: Span) -> str | None:
+        """The country of the place the report's first sentences put its events in ("two
+        rockets struck Al-Asad Air Base in western Iraq"), for a group the rest of the report
+        leaves unplaced: the report is about the place it opened with."""
+        for sent_start in _sentence_starts(span.doc)[:3]:
+            if sent_start >= span.sent.start_char:
+                break
             sent = span.doc.char_span(sent_start, sent_start + 1, alignment_mode="expand")
             country = self._place_of_sentence(sent) if sent is not None else None
             if country is not None:
