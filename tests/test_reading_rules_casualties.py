@@ -2,7 +2,8 @@
 seventeenth session. Whoever "was killed by a drone strike" or "died during a raid" is whom the
 strike or the raid hit, as whoever "was killed in" one already was. A participle with a
 ``by``-phrase is passive even where the parser makes its noun the subject ("most of them
-protesters shot by security forces"): the noun is who was shot.
+protesters shot by security forces"): the noun is who was shot. Weapons shot down stand for
+whoever fired them, named by where they were fired from ("three drones fired from Yemen").
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its own,
 all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -25,6 +26,9 @@ TEXTS = {
         "BAGHDAD, Oct. 8, 2019 —\n"
         "More than 100 people have been killed, most of them protesters shot by security "
         "forces.\n"),
+    "downed_fired_from": (
+        "ADEN, March 2, 2024 —\n"
+        "A French frigate shot down three drones fired from Yemen on Monday.\n"),
 }
 
 
@@ -47,3 +51,9 @@ def test_a_participle_with_a_by_phrase_is_passive(coded) -> None:
     shot = _one(coded["reduced_passive"], "shot")
     assert shot.source is not None and shot.source.text == "security forces"
     assert shot.target is not None and "protesters" in shot.target.text
+
+
+def test_weapons_shot_down_stand_for_where_they_were_fired_from(coded) -> None:
+    downed = _one(coded["downed_fired_from"], "shot down")
+    assert downed.source is not None and downed.source.country == "FRA"
+    assert downed.target is not None and downed.target.country == "YEM"

@@ -1261,8 +1261,9 @@ class ArgumentFinder:
         # down stands for whoever launched it (the gold guidelines), as before
         aircraft = downing and obj is not None and obj.lemma_.lower() in _AIRCRAFT
         args.target = self._span(obj, args, etype.instrument_objects and not aircraft)
-        if args.target is None:
-            args.target = self._launcher(_child(verb, "dobj"))
+        if args.target is None:  # "shot down two missiles fired from Yemen": at who fired them
+            fired = _child(verb, "dobj")
+            args.target = self._attacker(fired) if fired is not None and self.is_weapon(fired) else None
 
     def _main_clause_doer(self, verb: Token, etype: EventType) -> Span | None:
         """The doer of a participle the parser hung on a time clause ("warplanes struck the
