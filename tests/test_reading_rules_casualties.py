@@ -4,6 +4,8 @@ strike or the raid hit, as whoever "was killed in" one already was. A participle
 ``by``-phrase is passive even where the parser makes its noun the subject ("most of them
 protesters shot by security forces"): the noun is who was shot. Weapons shot down stand for
 whoever fired them, named by where they were fired from ("three drones fired from Yemen").
+Who "was killed in an Israeli airstrike on the Sayyida Zeinab area" is its target, not the area;
+"the crowd" fired at is people of the place, like protesters.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its own,
 all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -29,6 +31,14 @@ TEXTS = {
     "downed_fired_from": (
         "ADEN, March 2, 2024 —\n"
         "A French frigate shot down three drones fired from Yemen on Monday.\n"),
+    "killed_in_strike_on_place": (
+        "DAMASCUS, Dec. 26, 2023 —\n"
+        "Razi Mousavi, a senior adviser of Iran's Revolutionary Guards in Syria, was killed on "
+        "Monday in an Israeli airstrike on the Sayyida Zeinab area of Damascus.\n"),
+    "crowd": (
+        "BAGHDAD, July 31, 2022 —\n"
+        "Thousands of protesters broke into the parliament in Baghdad on Saturday. Security "
+        "forces fired rubber bullets at the crowd.\n"),
 }
 
 
@@ -57,3 +67,13 @@ def test_weapons_shot_down_stand_for_where_they_were_fired_from(coded) -> None:
     downed = _one(coded["downed_fired_from"], "shot down")
     assert downed.source is not None and downed.source.country == "FRA"
     assert downed.target is not None and downed.target.country == "YEM"
+
+
+def test_who_was_killed_in_a_strike_on_a_place_is_its_target(coded) -> None:
+    strike = _one(coded["killed_in_strike_on_place"], "airstrike")
+    assert strike.target is not None and strike.target.text == "Razi Mousavi"
+
+
+def test_a_crowd_fired_at_is_of_the_place(coded) -> None:
+    fired = _one(coded["crowd"], "fired")
+    assert fired.target is not None and fired.target.country == "IRQ"

@@ -1572,8 +1572,10 @@ class ArgumentFinder:
             target = addressee if addressee is not None and not _is_token(noun.head.head, addressee) else None
         if target is None and _undergone(anchor):
             target = self.subject_of_clause(anchor.head.head)  # "U.S. forces came under attack"
-        if target is None and args.source is not None:
-            target = self._casualty_of(anchor)  # "two men were killed in an Israeli strike"
+        if args.source is not None and (target is None or not self.is_actorish(noun_phrase(target).text, False)):
+            # "two men were killed in an Israeli strike"; "Mousavi was killed in an Israeli
+            # airstrike on the Sayyida Zeinab area": whom it killed, not the place it hit
+            target = self._casualty_of(anchor) or target
         if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in self.cues.casualty_verbs:
             victim = _child(noun.head, "dobj")  # "a drone strike on a car killed X": X is the target
             if victim is not None and (target is None or not self.is_actorish(noun_phrase(target).text, False)):
