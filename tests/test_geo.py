@@ -173,6 +173,18 @@ def test_a_countrys_parliament_stands_in_its_capital(nlp, gazetteer) -> None:
     assert [p.text for p in capital] == ["Sanaa"]
 
 
+def test_the_dateline_city_stays_a_place_where_the_model_once_reads_it_as_a_person(nlp, gazetteer
+                                                                                  ) -> None:
+    text = ("KYIV, April 16, 2022 —\nRussian missiles slammed into a plant on the edge of Kyiv on "
+            "Friday. Kyiv dismissed the charge.")
+    doc = nlp(text)
+    second = text.rindex("Kyiv")
+    person = doc.char_span(second, second + len("Kyiv"), label="PERSON")
+    doc.ents = [e for e in doc.ents if e.end_char <= second or e.start_char >= second + 4] + [person]
+    edge = text.index("Kyiv", 10)
+    assert any(m.start == edge and m.text == "Kyiv" for m in recognize(doc, gazetteer))
+
+
 def test_place_adjectives_are_marked_as_demonyms(nlp, gazetteer) -> None:
     places = places_of("Iraqi forces advanced on Monday.", nlp, gazetteer)
     iraqi = place_for(places, "Iraqi")

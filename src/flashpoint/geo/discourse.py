@@ -38,17 +38,19 @@ def repeated_names(mentions: list[Mention], parsed: Doc, gaz: Gazetteer) -> list
     Only names the gazetteer knows well (a country, region or site, or a town's own name)
     are repeated, and none the model also reads as a person anywhere in the document or that
     follows a title ("Mr. Chen"): the small model calls many surnames places once. An
-    upper-case dateline is repeated in its title-case form ("ALLENDALE" -> "Allendale")."""
+    upper-case dateline is repeated in its title-case form ("ALLENDALE" -> "Allendale"), even
+    where the model once reads that name as a person's ("KYIV ... the edge of Kyiv")."""
     people = [(e.start_char, e.end_char) for e in parsed.ents if e.label_ == "PERSON"]
     person_words = {t.text for e in parsed.ents if e.label_ == "PERSON" for t in e}
     text = text_of(parsed)
     names = {_written(m) for m in mentions
              if m.source in _TRUSTED and not m.demonym and len(m.text) > 2}
+    filed_from = {_written(m) for m in mentions if m.source == "DATELINE"}
     titled: list[int] | None = None  # where the text's titles end, found once
     kept = set()
     for name in names:
-        if not gaz.well_known(name) or set(name.split()) & person_words:
-            continue
+        if not gaz.well_known(name) or (set(name.split()) & person_words and name not in filed_from):
+            continue  # (the city a report is filed from stays a place, whatever the model says once)
         if titled is None:
             titled = [match.end() for match in _TITLE_RUN.finditer(text)]
         if not _after_title(name, text, titled):
