@@ -185,6 +185,12 @@ def test_the_dateline_city_stays_a_place_where_the_model_once_reads_it_as_a_pers
     assert any(m.start == edge and m.text == "Kyiv" for m in recognize(doc, gazetteer))
 
 
+def test_a_hyphenated_city_left_after_out_of_is_a_place(nlp, gazetteer) -> None:
+    text = "The mercenaries pulled out of Rostov-on-Don late on Saturday."
+    place = place_for(places_of(text, nlp, gazetteer), "Rostov-on-Don")
+    assert place.country == "RUS" and place.precision == "city"
+
+
 def test_place_adjectives_are_marked_as_demonyms(nlp, gazetteer) -> None:
     places = places_of("Iraqi forces advanced on Monday.", nlp, gazetteer)
     iraqi = place_for(places, "Iraqi")

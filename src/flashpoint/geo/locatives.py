@@ -39,7 +39,8 @@ def after_prepositions(mentions: list[Mention], parsed: Doc, gaz: Gazetteer,
     found = []
     for token in parsed:
         named_of = token.lower_ == "of" and token.i > 0 and parsed[token.i - 1].lower_ in settlements
-        if (token.lower_ not in prepositions and not named_of) or token.i + 1 >= len(parsed):
+        out_of = token.lower_ == "of" and token.i > 0 and parsed[token.i - 1].lower_ == "out"
+        if (token.lower_ not in prepositions and not named_of and not out_of) or token.i + 1 >= len(parsed):
             continue
         name = _capitalised_run(parsed, token.i + 1)
         if name is None:
@@ -108,6 +109,17 @@ def _capitalised_run(parsed: Doc, start: int) -> Span | None:
         end += 1
     if end == start or end - start > _MAX_WORDS or parsed[start].is_stop:
         return None
+    end = _hyphenated_end(parsed, end)
     if end < len(parsed) and parsed[end].text in {"'s", "\u2019s"}:
         return None
     return parsed[start:end]
+
+
+def _hyphenated_end(parsed: Doc, end: int) -> int:
+    """The end of a name joined by a small lower-case word between hyphens ("Rostov-on-Don",
+    "Stratford-upon-Avon"), which the tokenizer splits."""
+    if end + 3 < len(parsed) and parsed[end].text == "-" and parsed[end + 2].text == "-" \
+            and parsed[end + 1].is_lower and parsed[end + 1].is_alpha \
+            and parsed[end + 3].text[:1].isupper() and parsed[end + 3].is_alpha:
+        return end + 4
+    return end
