@@ -191,6 +191,14 @@ def test_a_hyphenated_city_left_after_out_of_is_a_place(nlp, gazetteer) -> None:
     assert place.country == "RUS" and place.precision == "city"
 
 
+def test_a_town_named_after_the_town_of_by_another_of_its_names_is_a_place(nlp, gazetteer
+                                                                           ) -> None:
+    text = ("The strike answered a chemical attack on the rebel-held town of Khan Sheikhoun, "
+            "which killed more than 80 people.")
+    place = place_for(places_of(text, nlp, gazetteer), "Khan Sheikhoun")
+    assert place.country == "SYR" and place.precision == "city"
+
+
 def test_place_adjectives_are_marked_as_demonyms(nlp, gazetteer) -> None:
     places = places_of("Iraqi forces advanced on Monday.", nlp, gazetteer)
     iraqi = place_for(places, "Iraqi")

@@ -5,7 +5,8 @@ strike or the raid hit, as whoever "was killed in" one already was. A participle
 protesters shot by security forces"): the noun is who was shot. Weapons shot down stand for
 whoever fired them, named by where they were fired from ("three drones fired from Yemen").
 Who "was killed in an Israeli airstrike on the Sayyida Zeinab area" is its target, not the area;
-"the crowd" fired at is people of the place, like protesters.
+"the crowd" fired at is people of the place, like protesters. The act a strike was "ordered in
+response to" was done by the strike's target, not by those who struck.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its own,
 all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -39,6 +40,11 @@ TEXTS = {
         "BAGHDAD, July 31, 2022 —\n"
         "Thousands of protesters broke into the parliament in Baghdad on Saturday. Security "
         "forces fired rubber bullets at the crowd.\n"),
+    "ordered_in_response": (
+        "WASHINGTON, April 7, 2017 —\n"
+        "U.S. warships fired 59 Tomahawk missiles at Shayrat air base in Syria early on Friday. "
+        "President Donald Trump said he had ordered the strike in response to Tuesday's "
+        "chemical attack on the rebel-held town of Khan Sheikhoun.\n"),
 }
 
 
@@ -77,3 +83,8 @@ def test_who_was_killed_in_a_strike_on_a_place_is_its_target(coded) -> None:
 def test_a_crowd_fired_at_is_of_the_place(coded) -> None:
     fired = _one(coded["crowd"], "fired")
     assert fired.target is not None and fired.target.country == "IRQ"
+
+
+def test_the_act_a_strike_was_ordered_in_response_to_was_its_targets(coded) -> None:
+    attack = _one(coded["ordered_in_response"], "attack")
+    assert attack.source is not None and attack.source.country == "SYR"

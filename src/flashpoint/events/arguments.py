@@ -1060,10 +1060,11 @@ class ArgumentFinder:
             verb = reason.head.head
         found = None
         for _ in range(3):  # "struck X, hitting Y, in retaliation for ...": the main act's target
-            subject = _child(verb, "nsubj")
+            # (the act may be the verb, its subject, or its object: "ordered the strike in
+            # response to Tuesday's chemical attack": the strike's target did the attack)
+            acts = {c.i for c in verb.children if c.dep_ in ("nsubj", "dobj")} | {verb.i}
             for trigger, args in reversed(self._seen):
-                if trigger.head.i in (verb.i, subject.i if subject is not None else -1) \
-                        and args.target is not None:
+                if trigger.head.i in acts and args.target is not None:
                     found = args.target
                     break
             if verb.dep_ not in ("advcl", "conj", "xcomp") or verb.head.i == verb.i:

@@ -93,10 +93,12 @@ def _object_of(token: Token, verbs: frozenset[str]) -> bool:
 
 def _town_by_own_name(text: str, gaz: Gazetteer) -> bool:
     """After "the border town of", a town of any size the gazetteer lists by this very name
-    ("Karkamis", 4,951 people): the phrase has already said it is a town."""
+    ("Karkamis", 4,951 people), or a town of some size by another of its names ("the
+    rebel-held town of Khan Sheikhoun" for Khan Shaykhun): the phrase has already said it is a
+    town."""
     key = normalize_name(text)
     return key not in gaz.not_places and key not in gaz.generic_words \
-        and is_town(text, gaz, own_name=True, min_population=0)
+        and (is_town(text, gaz, own_name=True, min_population=0) or is_town(text, gaz))
 
 
 def _capitalised_run(parsed: Doc, start: int) -> Span | None:
