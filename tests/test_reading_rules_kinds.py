@@ -5,7 +5,8 @@ people do: it is as real as the clause that names them, so under a recommendatio
 A forecast is a forecast whether its subject "is likely" or "appears likely", and a request the
 parser roots at its preposition ("press for") keeps the mood of the clause it belongs to.
 "Two Guards officers" are officers of the Revolutionary Guards the report named before.
-Unnamed militias the rest of a report leaves unplaced are of the place its first sentences
+"Denied that its forces were responsible and blamed the PKK": the blaming is the denier's act,
+not denied. Unnamed militias the rest of a report leaves unplaced are of the place its first sentences
 put the events in, not of a group named later in passing.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its own,
@@ -52,6 +53,10 @@ TEXTS = {
         "The two men agreed that the strike by Iran-aligned militias was a dangerous escalation.\n"
         "The region has been bracing for retaliation over the killing of the Hamas leader Ismail "
         "Haniyeh in Tehran last week.\n"),
+    "denied_and_blamed": (
+        "ANKARA, July 21, 2022 —\n"
+        "Turkey's foreign ministry denied that its forces were responsible and blamed the PKK "
+        "for the attack.\n"),
 }
 
 
@@ -93,3 +98,7 @@ def test_unplaced_militias_are_of_the_place_the_report_opened_with(coded) -> Non
     strike = _one(coded["lede_place"], "strike")
     assert strike.source is not None and strike.source.text == "Iran-aligned militias"
     assert _country(strike.source) == "IRQ"  # not Hamas's, named later as a victim's party
+
+
+def test_a_charge_joined_to_a_denied_clause_is_the_deniers_act(coded) -> None:
+    assert _one(coded["denied_and_blamed"], "blamed").status == "actual"

@@ -397,13 +397,16 @@ def _as_long_as(clause: Token) -> bool:
 def _misattached_conjunct(conjunct: Token, head: Token) -> bool:
     """A finite past verb with no subject joined to an infinitive or to a pluperfect clause
     below the main verb: "called on Iran to release the tanker and accused it of extortion",
-    "insisted that its pilot had been on a mission and accused Washington". The parser hangs it
+    "insisted that its pilot had been on a mission and accused Washington", "denied that its
+    forces were responsible and blamed the PKK". The parser hangs it
     on the nearer verb; its tense says it is the main verb's conjunct, so the main verb's
     governors (a request, an insistence) do not govern it."""
     if conjunct.tag_ != "VBD" or any(c.dep_ in ("nsubj", "nsubjpass") for c in conjunct.children):
         return False
     if head.tag_ == "VB" and any(c.tag_ == "TO" for c in head.children):
         return head.dep_ in ("xcomp", "ccomp") and head.head.i != head.i
+    if head.dep_ == "ccomp" and head.lemma_ == "be" and any(c.dep_ in ("acomp", "attr") for c in head.children):
+        return True  # "denied that its forces were responsible and blamed the PKK": the denier blamed
     return head.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "had" for c in head.children)
 
 
