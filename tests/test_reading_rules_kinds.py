@@ -5,7 +5,8 @@ people do: it is as real as the clause that names them, so under a recommendatio
 A forecast is a forecast whether its subject "is likely" or "appears likely", and a request the
 parser roots at its preposition ("press for") keeps the mood of the clause it belongs to.
 "Two Guards officers" are officers of the Revolutionary Guards the report named before.
-"Denied that its forces were responsible and blamed the PKK": the blaming is the denier's act,
+"A new air and ground offensive against" is an offensive though the tagger reads "offensive" as
+an adjective of "air". "Denied that its forces were responsible and blamed the PKK": the blaming is the denier's act,
 not denied. Unnamed militias the rest of a report leaves unplaced are of the place its first sentences
 put the events in, not of a group named later in passing.
 
@@ -57,6 +58,10 @@ TEXTS = {
         "ANKARA, July 21, 2022 —\n"
         "Turkey's foreign ministry denied that its forces were responsible and blamed the PKK "
         "for the attack.\n"),
+    "offensive_as_adjective": (
+        "ANKARA, April 18, 2022 —\n"
+        "Turkey launched a new air and ground offensive against Kurdish militants in northern "
+        "Iraq on Monday.\n"),
 }
 
 
@@ -102,3 +107,9 @@ def test_unplaced_militias_are_of_the_place_the_report_opened_with(coded) -> Non
 
 def test_a_charge_joined_to_a_denied_clause_is_the_deniers_act(coded) -> None:
     assert _one(coded["denied_and_blamed"], "blamed").status == "actual"
+
+
+def test_an_act_noun_tagged_as_a_following_adjective_is_the_act(coded) -> None:
+    offensive = _one(coded["offensive_as_adjective"], "air and ground offensive")
+    assert offensive.event_type == "ASSAULT" and _country(offensive.source) == "TUR"
+    assert offensive.target is not None and offensive.target.text == "Kurdish militants"

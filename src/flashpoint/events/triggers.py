@@ -119,6 +119,16 @@ class Trigger:
         return self.head.pos_ in _NOUN_POS or (self.kind == "noun" and self.head.dep_ in _NOUN_DEPS)
 
 
+def _noun_read_as_adjective(token: Token) -> bool:
+    """An act noun the tagger took for an adjective of a noun before it ("launched a new air
+    and ground offensive against", where "offensive" hangs on "air"): English puts such
+    adjectives before their noun, so one after it that ends the phrase is the phrase's noun."""
+    if token.pos_ != "ADJ" or token.dep_ != "amod" or token.head.i >= token.i or token.head.pos_ != "NOUN":
+        return False
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return after is None or after.pos_ in ("ADP", "PUNCT", "CCONJ")
+
+
 def _plurals(nouns: frozenset[str]) -> list[str]:
     forms = set(nouns)
     for noun in nouns:
@@ -298,6 +308,9 @@ class TriggerFinder:
                 names = names + self._noun_forms.get(token.lower_, [])
             for name in dict.fromkeys(names):
                 yield name, "noun", i, i + 1
+            if _noun_read_as_adjective(token):  # "a new air and ground offensive against ...":
+                for name in dict.fromkeys(self._noun_forms.get(token.lower_, [])):
+                    yield name, "noun", token.head.i, i + 1  # the phrase from the noun it hangs on
             if nominal and not names and self._possessed_reprisal(token):
                 yield self.ontology.cues.reprisal_type, "noun", i, i + 1
 
