@@ -1262,7 +1262,7 @@ class ArgumentFinder:
         # down stands for whoever launched it (the gold guidelines), as before
         aircraft = downing and obj is not None and obj.lemma_.lower() in _AIRCRAFT
         args.target = self._span(obj, args, etype.instrument_objects and not aircraft)
-        if args.target is None:  # "shot down two missiles fired from Yemen": at who fired them
+        if args.target is None:  # "shot down two missiles fired from Yemen": at whoever fired them
             fired = _child(verb, "dobj")
             args.target = self._attacker(fired) if fired is not None and self.is_weapon(fired) else None
 

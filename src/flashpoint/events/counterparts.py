@@ -258,7 +258,7 @@ def fill_counterparts(events: Sequence[Event], site_heads: frozenset[str] = froz
 def _between_parties(event: Event, index: int, events: Sequence[Event],
                      dyads: Sequence[tuple[Actor, Actor] | None], parties: PartyWords) -> Event | None:
     """An event whose side names the story's two sides together, with both read off the
-    latest dyad of two countries (an attack's first, failing one a charge's, failing one any).
+    story's latest dyad of two parties (:func:`_story_parties`).
 
     "The two sides agreed to a pause", "both countries withdrew their troops": the doers are
     the one and the other, so the event is the dyad's, the second side aimed at unless the

@@ -230,8 +230,8 @@ class StatusFinder:
 
     def _subject_cue(self, node: Token) -> str | None:
         """The subject of a forecast or a condition is not asserted: "further attacks are
-        likely" (or "appear likely"), "another round of strikes is expected", "if rocket attacks continue", "attacks
-        would continue"."""
+        likely" (or "appear likely"), "another round of strikes is expected", "if rocket
+        attacks continue", "attacks would continue"."""
         verb = node.head
         if any(c.dep_ == "mark" and c.lower_ in self.cues.hypothetical_marks for c in verb.children):
             return "hypothetical"
@@ -398,9 +398,9 @@ def _misattached_conjunct(conjunct: Token, head: Token) -> bool:
     """A finite past verb with no subject joined to an infinitive or to a pluperfect clause
     below the main verb: "called on Iran to release the tanker and accused it of extortion",
     "insisted that its pilot had been on a mission and accused Washington", "denied that its
-    forces were responsible and blamed the PKK". The parser hangs it
-    on the nearer verb; its tense says it is the main verb's conjunct, so the main verb's
-    governors (a request, an insistence) do not govern it."""
+    forces were responsible and blamed the PKK". The parser hangs it on the nearer verb; its
+    tense says it is the main verb's conjunct, so the main verb's governors (a request, an
+    insistence, a denial) do not govern it."""
     if conjunct.tag_ != "VBD" or any(c.dep_ in ("nsubj", "nsubjpass") for c in conjunct.children):
         return False
     if head.tag_ == "VB" and any(c.tag_ == "TO" for c in head.children):
