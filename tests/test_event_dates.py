@@ -860,3 +860,11 @@ def test_a_time_right_after_the_act_answered_dates_that_act(nlp) -> None:
     on_the_verb = ("The government called the operation a response to Iran's barrage of about 180 "
                    "ballistic missiles at Israel on July 2.")
     assert date_of(nlp, on_the_verb, "barrage") == "2021-07-02"
+
+
+def test_the_date_an_act_began_from_is_its_date(nlp) -> None:
+    """"from May 26" says when the strikes began; "since" stays a bound."""
+    text = "India responded with a ground offensive and from May 26 with air strikes on the heights."
+    assert date_of(nlp, text, "strikes") == "2021-05-26"
+    since = "Militias have fired rockets at the base since May 26."
+    assert date_of(nlp, since, "fired") != "2021-05-26"
