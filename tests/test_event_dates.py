@@ -868,3 +868,8 @@ def test_the_date_an_act_began_from_is_its_date(nlp) -> None:
     assert date_of(nlp, text, "strikes") == "2021-05-26"
     since = "Militias have fired rockets at the base since May 26."
     assert date_of(nlp, since, "fired") != "2021-05-26"
+
+
+def test_within_24_hours_is_the_day_after_the_episode(nlp) -> None:
+    text = "Azerbaijan launched an offensive on Tuesday. Within 24 hours the local forces accepted a ceasefire."
+    assert date_of(nlp, text, "accepted") == "2021-07-14"
