@@ -1081,10 +1081,10 @@ class ActorDictionary:
                             and not (span.start <= c.i < span.end)), None)
             if subject is not None and pronoun.lower_ == "its" and subject.tag_ in ("NNS", "NNPS"):
                 continue  # "protesters stormed its embassy": not the protesters' (theirs)
-            if subject is not None and pronoun.lower_ in ("his", "her") and subject.ent_type_ != "PERSON":
-                continue  # "Kadhimi said Turkey had ..., and his government summoned": a person's
             if subject is not None and subject.pos_ != "PRON":
                 actor = self.resolve_span(_compact(subject), when, depth + 1)
+                if pronoun.lower_ in ("his", "her") and actor.id is not None and actor.id == actor.country:
+                    continue  # "Kadhimi said Turkey had ..., and his government summoned": a person's
                 if actor.country != "UNK":
                     return actor
                 owner = next((c for c in subject.children if c.dep_ == "poss"), None)  # "Israel's retaliation"
