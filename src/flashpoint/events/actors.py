@@ -144,6 +144,11 @@ class ActorEntry:
             return self.country, self.sector
         return role.country or self.country, role.sector or self.sector
 
+    def as_actor(self, text: str, when: str | None) -> Actor:
+        """This actor as the phrase ``text`` names it, placed at ``when``."""
+        country, sector = self.placed(when)
+        return Actor(text=text, name=self.name, country=country or "UNK", sector=sector, id=self.id)
+
 
 @dataclass(frozen=True)
 class Site:
@@ -1013,9 +1018,7 @@ class ActorDictionary:
         for match in reversed(self._mentions(span.doc, window, span.start_char)):
             entry = self._choose(match.entries, when)
             if entry.kind == "person":
-                country, sector = entry.placed(when)
-                return Actor(text=span.text, name=entry.name, country=country or "UNK",
-                             sector=sector, id=entry.id)
+                return entry.as_actor(span.text, when)
         return None
 
     def _reporter(self, span: Span, actor: Actor, when: str | None, depth: int = 0) -> Actor | None:
@@ -1059,9 +1062,7 @@ class ActorDictionary:
             ) and (match.start < doc[span.start].idx or match.end > span.end_char):
                 entry = self._choose(match.entries, when)
                 if entry.kind in ("organisation", "person"):
-                    country, sector = entry.placed(when)
-                    return Actor(text=span.text, name=entry.name, country=country or "UNK",
-                                 sector=sector, id=entry.id)
+                    return entry.as_actor(span.text, when)
         return None
 
     def _possessor(self, span: Span, when: str | None, depth: int) -> Actor | None:
@@ -1207,14 +1208,12 @@ class ActorDictionary:
                 entry = self._choose(match.entries, when)
                 if entry.kind != "organisation":
                     continue
-                alias_words = {w.lower() for w in re.findall(r"\w+", match.alias)}
+                alias_words = _alias_words(match.alias)
                 named = root.lower_ in alias_words or head in alias_words
                 if is_site and not named:
                     continue  # "the embassy" after "the U.S. Embassy compound"
                 if named or (generic_ok and entry.sector in NON_STATE and match.start >= window):
-                    country, sector = entry.placed(when)
-                    return Actor(text=span.text, name=entry.name, country=country or "UNK",
-                                 sector=sector, id=entry.id)
+                    return entry.as_actor(span.text, when)
         return None
 
     def _named_by_modifier(self, span: Span, actor: Actor, when: str | None, depth: int = 0
@@ -1228,10 +1227,8 @@ class ActorDictionary:
             return None
         for match in reversed(self._mentions(span.doc, 0, span.start_char)):
             entry = self._choose(match.entries, when)
-            if entry.kind == "organisation" and modifier.lower_ in re.findall(r"\w+", match.alias.lower()):
-                country, sector = entry.placed(when)
-                return Actor(text=span.text, name=entry.name, country=country or "UNK",
-                             sector=sector, id=entry.id)
+            if entry.kind == "organisation" and modifier.lower_ in _alias_words(match.alias):
+                return entry.as_actor(span.text, when)
         return None
 
     def _same_head_before(self, span: Span, actor: Actor, when: str | None, depth: int) -> Actor | None:
@@ -1371,25 +1368,19 @@ class ActorDictionary:
         an earlier one, or (``own_sentence``) the phrase's own sentence first."""
         window, end = _window_start(span), span.sent.start_char
         starts = [s for s in _sentence_starts(span.doc) if window <= s < end or (own_sentence and s == end)]
-        for sent_start in reversed(starts):
-            sent = span.doc.char_span(sent_start, sent_start + 1, alignment_mode="expand")
-            country = self._place_of_sentence(sent) if sent is not None else None
-            if country is not None:
-                return country
-        return None
+        return next(filter(None, (self._place_of_sentence_at(span.doc, s) for s in reversed(starts))), None)
 
     def _place_of_lede(self, span: Span) -> str | None:
         """The country of the place the report's first sentences put its events in ("two
         rockets struck Al-Asad Air Base in western Iraq"), for a group the rest of the report
         leaves unplaced: the report is about the place it opened with."""
-        for sent_start in _sentence_starts(span.doc)[:3]:
-            if sent_start >= span.sent.start_char:
-                break
-            sent = span.doc.char_span(sent_start, sent_start + 1, alignment_mode="expand")
-            country = self._place_of_sentence(sent) if sent is not None else None
-            if country is not None:
-                return country
-        return None
+        opening = [s for s in _sentence_starts(span.doc)[:3] if s < span.sent.start_char]
+        return next(filter(None, (self._place_of_sentence_at(span.doc, s) for s in opening)), None)
+
+    def _place_of_sentence_at(self, doc: Doc, start: int) -> str | None:
+        """:meth:`_place_of_sentence` of the sentence that begins at character ``start``."""
+        sent = doc.char_span(start, start + 1, alignment_mode="expand")
+        return self._place_of_sentence(sent) if sent is not None else None
 
     def _group_named_after(self, span: Span) -> str | None:
         """The country of the first armed group the report names after an unnamed one ("Iran-backed
@@ -1541,6 +1532,11 @@ def _window_start(span: Span) -> int:
     sents = _sentence_starts(span.doc)
     index = max((i for i, s in enumerate(sents) if s <= span.start_char), default=0)
     return sents[max(0, index - _LOOKBACK_SENTENCES + 1)]
+
+
+def _alias_words(alias: str) -> set[str]:
+    """The words of an alias, lower-cased: "Revolutionary Guards" -> {"revolutionary", "guards"}."""
+    return {w.lower() for w in re.findall(r"\w+", alias)}
 
 
 def _sentence_starts(doc: Doc) -> list[int]:

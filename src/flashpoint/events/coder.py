@@ -52,7 +52,7 @@ from flashpoint.events.dates import DateIndex
 from flashpoint.events.modes import choose_mode
 from flashpoint.events.numbers import CasualtyCounter
 from flashpoint.events.ontology import EventType, Ontology, StatusCues, load_ontology
-from flashpoint.events.status import StatusFinder, participle_on_time_clause
+from flashpoint.events.status import ASSERTED, StatusFinder, participle_on_time_clause
 from flashpoint.events.triggers import Trigger, TriggerFinder
 from flashpoint.errors import ModelError
 from flashpoint.nlp.doctext import text_of
@@ -68,7 +68,6 @@ _PROTEST_TYPE = "PROTEST"
 # What protesters say while protesting (demands, denunciations, rejections) is the protest's
 # content: CAMEO 14x codes a demonstration *for* or *against* something as one act.
 _PROTEST_CONTENT_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT"})
-_ASSERTED = ("actual", "claimed")
 # Links that start another clause (or that the parser could not place): what hangs below one of
 # them is not part of the phrase above.
 _CLAUSE_LINKS = frozenset({"conj", "relcl", "advcl", "ccomp", "xcomp", "acl", "dep", "parataxis"})
@@ -107,7 +106,7 @@ class Coder:
             bounds = _trimmed(document.text, sent.start_char, sent.end_char)
             if bounds is None:
                 continue
-            prior = any(e.event_type == _CASUALTY_TYPE and e.status in _ASSERTED for e in events)
+            prior = any(e.event_type == _CASUALTY_TYPE and e.status in ASSERTED for e in events)
             events.extend(self._code_sentence(document, sent, bounds, finder, dates, prior))
         return fill_counterparts(events, self.actors.site_heads, self.actors.relational_heads,
                                  self.actors.vessel_heads, self.actors.settlement_heads,
@@ -301,7 +300,7 @@ class Coder:
         return args.source if args.source is not None else args.antecedent
 
     def _told_as_fact(self, head: Token) -> bool:
-        return self._status.status(head) in _ASSERTED
+        return self._status.status(head) in ASSERTED
 
     def _named_killer(self, verb: Token) -> bool:
         """"Israeli aircraft killed other commanders", "Hamas gunmen wounded an officer": a
@@ -326,7 +325,7 @@ class Coder:
                 continue
             trigger = Trigger(sent.doc[token.i : token.i + 1], _CASUALTY_TYPE, "verb")
             status = self._status.status(token)
-            if status == "negated" or (factual_only and status not in _ASSERTED):
+            if status == "negated" or (factual_only and status not in ASSERTED):
                 continue  # "the attacks didn't kill anyone" reports no new event
             if named_killer and not self._named_killer(token):
                 continue

@@ -31,13 +31,13 @@ from dataclasses import replace
 from typing import Sequence
 
 from flashpoint.events.actors import NON_STATE, STATE_SECTORS, PartyWords
+from flashpoint.events.status import ASSERTED
 from flashpoint.records import Actor, Event, Location, great_circle_km
 
 __all__ = ["fill_counterparts", "place_named_sides"]
 
 _UNRESOLVED = (None, "", "UNK")
 _MATERIAL_CONFLICT = 4  # QuadClass of attacks, seizures and sanctions
-_DONE = ("actual", "claimed")  # statuses of acts reported as done
 AIRCRAFT_MODE = "aerial"  # attacks from manned aircraft (``plover.yaml``)
 _AIR_OR_UNSTATED = (None, AIRCRAFT_MODE)
 #: Attacks from the air.
@@ -143,7 +143,7 @@ def _nearest_counterpart(named: Actor, index: int, events: Sequence[Event],
     the named side deals with in this story, but not which of its actors: a spokesman who
     condemned an attack is not its target. Only the country is taken from it then.
     """
-    order: list[int] = list(range(index - 1, -1, -1)) + list(range(index + 1, len(dyads)))
+    order = _nearest_first(index, len(dyads))
     kind = events[index].quad_class
     for same_kind in (True, False):
         for i in order:
@@ -289,17 +289,23 @@ def _story_parties(index: int, events: Sequence[Event], dyads: Sequence[tuple[Ac
     reported as done. The parties a third side (``outsider``) addresses are those of the
     story's conflict, of which it is no side: an attack's first, then a charge's, then any.
     The parties that act together are simply the latest two."""
-    order = list(range(index - 1, -1, -1)) + list(range(index + 1, len(dyads)))
+    order = _nearest_first(index, len(dyads))
     preference = ((_MATERIAL_CONFLICT,), (_MATERIAL_CONFLICT - 1,), None) if outsider else (None,)
     for kinds in preference:
         for i in order:
             dyad = dyads[i]
-            if dyad is None or events[i].status not in _DONE or _one_side(dyad) \
+            if dyad is None or events[i].status not in ASSERTED or _one_side(dyad) \
                     or outsider in (dyad[0].country, dyad[1].country):
                 continue
             if kinds is None or events[i].quad_class in kinds:
                 return dyad
     return None
+
+
+def _nearest_first(index: int, count: int) -> list[int]:
+    """The other events' indices, the story so far first: the latest before ``index``, back to
+    the first, then those after it in order."""
+    return list(range(index - 1, -1, -1)) + list(range(index + 1, count))
 
 
 def _one_side(dyad: tuple[Actor, Actor]) -> bool:

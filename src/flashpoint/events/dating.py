@@ -387,18 +387,18 @@ class EventDater:
                 back = 7
             return anchor.shifted(-back)
         if kind == "published":
-            return self._story_night(expression, sentence) or published.shifted(timex.days, timex.precision)
+            return self._story_night(expression, sentence, published) \
+                or published.shifted(timex.days, timex.precision)
         return self._period(timex.period or "")
 
-    def _story_night(self, expression: Expression, sentence: _Sentence) -> When | None:
+    def _story_night(self, expression: Expression, sentence: _Sentence, published: When) -> When | None:
         """ "Overnight" opening a sentence of a story whose episode is two or more days before the
-        report: the night after the episode's day, not the report's night."""
+        report (``published``): the night after the episode's day, not the report's night."""
         episode = sentence.chain_before
         words = self.doc.text[expression.start:expression.end].lower()
         if words not in self.lex.story_nights or episode is None or episode.precision != "day":
             return None
-        assert self.published is not None
-        if expression.start != sentence.span.start_char or (self.published - episode.day).days < 2:
+        if expression.start != sentence.span.start_char or (published.day - episode.day).days < 2:
             return None
         return episode.shifted(1)
 

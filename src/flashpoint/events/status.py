@@ -28,9 +28,11 @@ from spacy.tokens import Token
 
 from flashpoint.events.ontology import StatusCues
 
-__all__ = ["StatusFinder", "STATUSES", "participle_on_time_clause"]
+__all__ = ["ASSERTED", "StatusFinder", "STATUSES", "participle_on_time_clause"]
 
 STATUSES = ("actual", "claimed", "threatened", "hypothetical", "negated")
+#: The statuses of acts reported as done (an accusation's act included).
+ASSERTED = ("actual", "claimed")
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
 _MAX_STEPS = 8
 # Conjunctions whose subjectless "-ing" clause shares the main clause's doer and mood.
@@ -100,9 +102,7 @@ class StatusFinder:
         """A plain present verb with a day is a schedule, not yet done: "leaders, who meet in
         Brussels on Monday", "talks resume tomorrow". A past or perfect verb ("met on Monday",
         "have met") reports; so does a present one with no day."""
-        if verb.pos_ != "VERB" or verb.tag_ not in ("VBP", "VBZ") or verb.lemma_.lower() == "be":
-            return False
-        if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        if verb.pos_ != "VERB" or not _simple_present(verb) or verb.lemma_.lower() == "be":
             return False
         days = self.cues.schedule_days
         for child in verb.children:
@@ -288,7 +288,7 @@ class StatusFinder:
         attack coalition bases", "every site that hosts Canadians"): it tells what such things
         do, not an act that happened."""
         noun = clause.head
-        if clause.tag_ not in ("VBP", "VBZ") or any(c.dep_ in ("aux", "auxpass") for c in clause.children):
+        if not _simple_present(clause):
             return False
         determiners = [c.lower_ for c in noun.children if c.dep_ in ("det", "poss", "nummod")]
         if not determiners:
@@ -372,6 +372,11 @@ class StatusFinder:
         if found[0] == "hypothetical" and "threatened" in found:
             return "threatened"
         return found[0]
+
+
+def _simple_present(verb: Token) -> bool:
+    """A verb in the plain present ("meet", "attacks"), with no auxiliary of its own."""
+    return verb.tag_ in ("VBP", "VBZ") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _predicate_word(word: Token, verb: Token) -> bool:
