@@ -1273,10 +1273,11 @@ class ActorDictionary:
         ("Islamic State targets in Syria", "Iran-aligned parties in Baghdad", "militant groups
         operating in Syria and Iraq"), else that of the armed group the document named last
         (news about "the militias" is about the ones it has named). Civilians, and air defences
-        of no stated owner, are of the country they are in."""
+        of no stated owner, are of the country they are in; so is a police force the text gives
+        no country ("police detained more than 70 suspects" in Colombo are Sri Lanka's)."""
         proxy = self._config.not_member.search(span.text) is not None or any(
             self._config.sectors.get(w) in NON_STATE for w in re.findall(r"[\w'-]+", span.text.lower()))
-        if actor.country in ("UNK", None) and actor.sector in ("civilian", "opposition"):
+        if actor.country in ("UNK", None) and actor.sector in ("civilian", "opposition", "police"):
             return self._placed_civilians(actor, span, root)
         if actor.country in ("UNK", None) and root.lower_ in self._config.territorial_heads:
             return self._placed_defences(actor, span, root)
