@@ -166,7 +166,9 @@ EXTRA: dict[str, tuple[list[str], list[str], list[str]]] = {
     "PRT": ([], ["Portuguese"], ["Lisbon"]),
     "QAT": ([], ["Qatari", "Qataris"], ["Doha"]),
     "ROU": ([], ["Romanian", "Romanians"], ["Bucharest"]),
-    "RUS": (["Russia", "Russian Federation"], ["Russian", "Russians"], ["Moscow", "Kremlin", "the Kremlin"]),
+    # The Soviet Union is coded as Russia, its continuing state (ISO 3166 has no current code for it).
+    "RUS": (["Russia", "Russian Federation", "Soviet Union", "USSR", "U.S.S.R."], ["Russian", "Russians", "Soviet", "Soviets"],
+            ["Moscow", "Kremlin", "the Kremlin"]),
     "RWA": ([], ["Rwandan", "Rwandans"], ["Kigali"]),
     "KNA": (["St Kitts and Nevis"], ["Kittitian"], ["Basseterre"]),
     "LCA": (["St Lucia"], ["St Lucian"], ["Castries"]),
@@ -203,7 +205,9 @@ EXTRA: dict[str, tuple[list[str], list[str], list[str]]] = {
     "TTO": ([], ["Trinidadian"], ["Port of Spain"]),
     "TUN": ([], ["Tunisian", "Tunisians"], ["Tunis"]),
     "TUR": (["Turkey", "Türkiye", "Turkiye"], ["Turkish", "Turks"], ["Ankara"]),
-    "TKM": ([], ["Turkmen"], ["Ashgabat"]),
+    # Not "Turkmen": in Iraq and Syria reporting that is a people ("Syrian Turkmen rebels", "the
+    # Iraqi Turkmen Front"), not Turkmenistan's.
+    "TKM": ([], ["Turkmenistani"], ["Ashgabat"]),
     "TUV": ([], ["Tuvaluan"], ["Funafuti"]),
     "UGA": ([], ["Ugandan", "Ugandans"], ["Kampala"]),
     "UKR": ([], ["Ukrainian", "Ukrainians", "Ukranian"], ["Kyiv", "Kiev"]),
