@@ -271,11 +271,18 @@ class _AliasIndex:
 @dataclass(frozen=True)
 class PartyWords:
     """Words for the story's two sides named together ("both sides", "the two countries":
-    ``party_heads``, ``party_groups`` and ``party_quantifiers`` in ``sectors.yaml``)."""
+    ``party_heads``, ``party_groups`` and ``party_quantifiers`` in ``sectors.yaml``), and the
+    nouns of a demand aimed at no party (``inquiry_nouns``: "called for an investigation")."""
 
     heads: frozenset[str] = frozenset()
     groups: frozenset[str] = frozenset()
     quantifiers: frozenset[str] = frozenset()
+    inquiries: frozenset[str] = frozenset()
+
+    def ask_inquiry(self, words: str) -> bool:
+        """Whether a demand's first words ask for an inquiry ("for an independent and prompt
+        investigation into the strike")."""
+        return any(w in self.inquiries for w in re.findall(r"[\w'-]+", words.lower())[:6])
 
     def name_both(self, text: str) -> bool:
         """Whether a side's words name the parties together: "both sides", "sides", "all
@@ -415,7 +422,8 @@ class ActorDictionary:
             group_heads=words("group_heads"),
             site_heads=words("site_heads"),
             relational_heads=words("relational_heads"),
-            parties=PartyWords(words("party_heads"), words("party_groups"), words("party_quantifiers")),
+            parties=PartyWords(words("party_heads"), words("party_groups"), words("party_quantifiers"),
+                               words("inquiry_nouns")),
             vessel_heads=words("vessel_heads"),
             settlement_heads=words("settlement_heads"),
             facility_heads=words("facility_heads"),

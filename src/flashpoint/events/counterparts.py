@@ -168,6 +168,11 @@ _STOPPED = frozenset({"RETREAT", "SANCTION"})
 #: deployment "to the region" or "to Ladakh" is aimed at no one the sentence names (the gold
 #: guidelines' null target), though the story is about an enemy.
 _UNAIMED = frozenset({"MOBILIZE"})
+#: Demands, which the gold guidelines nearly always aim at someone: one that names no addressee
+#: ("the Security Council called for an immediate ceasefire", "France urged an end to the
+#: fighting") is aimed at the story's other side, or, from a third party, at the parties of the
+#: story's conflict.
+_ADDRESSED = frozenset({"REQUEST"})
 
 
 def _own_object(event: Event) -> bool:
@@ -240,9 +245,13 @@ def fill_counterparts(events: Sequence[Event], site_heads: frozenset[str] = froz
             pass  # "paused its air missions": stopped its own, aimed at no one the story names
         elif event.event_type in _UNAIMED and not _known(target):
             pass  # "rushed more troops to Ladakh": sent, not sent against anyone named
-        elif _known(source) and _fillable(target, site_heads, relational_heads, vessel_heads,
-                                          settlement_heads):
+        elif _known(source) and (_fillable(target, site_heads, relational_heads, vessel_heads,
+                                           settlement_heads) or _unaddressed(event, parties)):
             other = _nearest_counterpart(source, i, events, dyads)  # type: ignore[arg-type]
+            if other is None and event.event_type in _ADDRESSED \
+                    and not parties.ask_inquiry(_words_after(event)):
+                pair = _story_parties(i, events, dyads, source.country)  # type: ignore[union-attr]
+                other = pair[0] if pair is not None else None
             own = event.event_type in _DEPLOYMENTS and other is not None \
                 and other.country == source.country  # type: ignore[union-attr]
             if other is not None and not own:
@@ -253,6 +262,23 @@ def fill_counterparts(events: Sequence[Event], site_heads: frozenset[str] = froz
                 event = replace(event, source=_from_context(other))
         filled.append(event)
     return filled
+
+
+def _unaddressed(event: Event, parties: PartyWords) -> bool:
+    """A demand whose addressee the text leaves out (its target is the coder's empty side),
+    other than one for an inquiry."""
+    target = event.target
+    if event.event_type not in _ADDRESSED or target is None or target.text \
+            or target.country not in _UNRESOLVED:
+        return False
+    return not parties.ask_inquiry(_words_after(event))
+
+
+def _words_after(event: Event) -> str:
+    """The words of the event's sentence after its trigger: what a demand asks for."""
+    if event.trigger_end is None:
+        return ""
+    return event.sentence[event.trigger_end - event.char_start:]
 
 
 def _between_parties(event: Event, index: int, events: Sequence[Event],
