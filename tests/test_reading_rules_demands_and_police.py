@@ -1,0 +1,66 @@
+"""Reading rules from the eighteenth session, each general enough to hold on text the coder has
+not seen. A police force the text gives no country is of the country it acts in, as civilians
+are, and so are the suspects it holds. The Soviet Union is Russia. A demand that names no
+addressee is aimed at the story's other side, or, from a third party, at the parties of the
+story's conflict; a demand for an inquiry is aimed at no one.
+
+Like the other reading-rule modules: each rule is checked end to end on a short text of its own,
+all coded as one batch (``tests.rules_support.code_texts``)."""
+
+from __future__ import annotations
+
+from tests.rules_support import coded_fixture
+from tests.rules_support import country as _country
+from tests.rules_support import one as _one
+
+TEXTS = {
+    "police_at_home": (
+        "COLOMBO, April 25, 2019 —\n"
+        "Bombs tore through three churches in Colombo on Sunday. "
+        "Police in Colombo have detained more than 70 suspects since then.\n"),
+    "soviet": (
+        "WASHINGTON, Sept. 2, 1983 —\n"
+        "A Soviet interceptor shot down a South Korean airliner near Sakhalin on Thursday. "
+        "The Soviet Union accused Washington of sending the plane to spy.\n"),
+    "ceasefire_call": (
+        "GAZA CITY, Jan. 10, 2009 —\n"
+        "Israeli warplanes struck Hamas positions in Gaza City on Friday. "
+        "The Security Council called for an immediate and durable ceasefire on Saturday.\n"),
+    "apology_demand": (
+        "BEIJING, May 9, 1999 —\n"
+        "American bombs struck the Chinese embassy in Belgrade on Friday. "
+        "China demanded an apology on Saturday.\n"),
+    "inquiry_call": (
+        "NEW YORK, Jan. 4, 2020 —\n"
+        "A U.S. drone strike killed an Iranian general at Baghdad airport on Friday. "
+        "The secretary-general called for an independent investigation on Saturday.\n"),
+}
+
+
+coded = coded_fixture("rules_demands_police", TEXTS)
+
+
+def test_police_of_no_stated_country_are_the_country_they_act_in(coded) -> None:
+    detained = _one(coded["police_at_home"], "detained")
+    assert (_country(detained.source), _country(detained.target)) == ("LKA", "LKA")
+
+
+def test_the_soviet_union_is_russia(coded) -> None:
+    downing = _one(coded["soviet"], "shot down")
+    denial = _one(coded["soviet"], "accused")
+    assert (_country(downing.source), _country(denial.source)) == ("RUS", "RUS")
+
+
+def test_a_third_partys_call_for_a_ceasefire_is_aimed_at_the_conflicts_parties(coded) -> None:
+    call = _one(coded["ceasefire_call"], "called for")
+    assert call.event_type == "REQUEST" and _country(call.target) in ("ISR", "PSE")
+
+
+def test_a_demand_of_no_addressee_is_aimed_at_the_other_side(coded) -> None:
+    demand = _one(coded["apology_demand"], "demanded")
+    assert (_country(demand.source), _country(demand.target)) == ("CHN", "USA")
+
+
+def test_a_call_for_an_inquiry_is_aimed_at_no_party(coded) -> None:
+    call = _one(coded["inquiry_call"], "called for")
+    assert call.event_type == "REQUEST" and _country(call.target) in (None, "UNK")
