@@ -1,7 +1,7 @@
 """Reading rules from the eighteenth session, each general enough to hold on text the coder has
 not seen. A police force the text gives no country is of the country it acts in, as civilians
 are, and so are the suspects it holds. The Soviet Union is Russia. A demand that names no
-addressee is aimed at the story's other side, or, from a third party, at the parties of the
+addressee, and so a charge or a refusal, is aimed at the story's other side, or, from a third party, at the parties of the
 story's conflict; a demand for an inquiry is aimed at no one.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its own,
@@ -34,6 +34,10 @@ TEXTS = {
         "NEW YORK, Jan. 4, 2020 —\n"
         "A U.S. drone strike killed an Iranian general at Baghdad airport on Friday. "
         "The secretary-general called for an independent investigation on Saturday.\n"),
+    "complaint": (
+        "LONDON, Oct. 2, 2015 —\n"
+        "Russian warplanes bombed Syrian rebels near Homs on Wednesday. "
+        "Britain complained on Thursday that it had not been told in advance.\n"),
 }
 
 
@@ -64,3 +68,8 @@ def test_a_demand_of_no_addressee_is_aimed_at_the_other_side(coded) -> None:
 def test_a_call_for_an_inquiry_is_aimed_at_no_party(coded) -> None:
     call = _one(coded["inquiry_call"], "called for")
     assert call.event_type == "REQUEST" and _country(call.target) in (None, "UNK")
+
+
+def test_a_complaint_of_no_addressee_is_aimed_at_the_other_side(coded) -> None:
+    complaint = _one(coded["complaint"], "complained")
+    assert (_country(complaint.source), _country(complaint.target)) == ("GBR", "RUS")
