@@ -2,7 +2,9 @@
 not seen. A police force the text gives no country is of the country it acts in, as civilians
 are, and so are the suspects it holds. The Soviet Union is Russia. A demand that names no
 addressee, and so a charge or a refusal, is aimed at the story's other side, or, from a third party, at the parties of the
-story's conflict; a demand for an inquiry is aimed at no one.
+story's conflict; a demand for an inquiry is aimed at no one. Saying that someone did wrong
+("said the drone had violated Iranian airspace", "said responsibility rested with Hamas")
+accuses them; saying what someone might do does not.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its own,
 all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -38,6 +40,17 @@ TEXTS = {
         "LONDON, Oct. 2, 2015 —\n"
         "Russian warplanes bombed Syrian rebels near Homs on Wednesday. "
         "Britain complained on Thursday that it had not been told in advance.\n"),
+    "violated": (
+        "TEHRAN, June 20, 2019 —\n"
+        "Iran's Revolutionary Guards shot down an American drone over the Gulf on Thursday. "
+        "Tehran said the American drone had violated Iranian airspace.\n"),
+    "rested_with": (
+        "WASHINGTON, May 15, 2018 —\n"
+        "The White House said on Monday that responsibility for the deaths rested squarely with Hamas.\n"),
+    "hedged": (
+        "TEHRAN, May 9, 2018 —\n"
+        "Iran said on Wednesday that it would not violate the nuclear deal. "
+        "Officials said the militia might break the truce.\n"),
 }
 
 
@@ -73,3 +86,17 @@ def test_a_call_for_an_inquiry_is_aimed_at_no_party(coded) -> None:
 def test_a_complaint_of_no_addressee_is_aimed_at_the_other_side(coded) -> None:
     complaint = _one(coded["complaint"], "complained")
     assert (_country(complaint.source), _country(complaint.target)) == ("GBR", "RUS")
+
+
+def test_saying_someone_violated_airspace_accuses_them(coded) -> None:
+    said = _one(coded["violated"], "said")
+    assert (said.event_type, _country(said.source), _country(said.target)) == ("ACCUSE", "IRN", "USA")
+
+
+def test_saying_responsibility_rests_with_someone_accuses_them(coded) -> None:
+    said = _one(coded["rested_with"], "said")
+    assert (said.event_type, _country(said.source), _country(said.target)) == ("ACCUSE", "USA", "PSE")
+
+
+def test_saying_what_someone_would_or_could_do_accuses_no_one(coded) -> None:
+    assert not [e for e in coded["hedged"] if e.event_type == "ACCUSE"]

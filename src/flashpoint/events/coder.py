@@ -37,6 +37,7 @@ from typing import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from flashpoint.events.actors import NON_STATE, ActorDictionary, load_actors
+from flashpoint.events.assertions import accusations_in
 from flashpoint.events.arguments import (
     UNKNOWN_ATTACKER,
     UNKNOWN_DOER,
@@ -64,6 +65,7 @@ __all__ = ["Coder", "load_coder", "CODER_NAME"]
 CODER_NAME = "flashpoint-coder"
 _CODER_RELEASE = "0.1.0"
 _CASUALTY_TYPE = "ASSAULT"
+_ACCUSE = "ACCUSE"
 _PROTEST_TYPE = "PROTEST"
 # What protesters say while protesting (demands, denunciations, rejections) is the protest's
 # content: CAMEO 14x codes a demonstration *for* or *against* something as one act.
@@ -189,6 +191,7 @@ class Coder:
         kept = _fold_defences(kept)
         kept = _merge_restatements(kept, self.ontology.cues.status, self.ontology.cues.speech_types)
         kept = _fold_protest_demands(kept)
+        kept.extend(self._asserted_accusations(sent, kept))
         if prior_assault:
             kept.extend(self._implied_acts(kept))
         yield from kept
@@ -224,6 +227,28 @@ class Coder:
         if head.tag_ in ("VBD", "VBZ", "VBP"):
             return True
         return any(c.dep_ == "aux" and c.tag_ != "TO" for c in head.children)
+
+    def _asserted_accusations(self, sent: Span, kept: list[_Candidate]) -> list[_Candidate]:
+        """"Tehran said the drone had violated Iranian airspace": the speaker accuses the one its
+        reported clause says did wrong (:mod:`flashpoint.events.assertions`), unless the
+        sentence already codes that verb, or an accusation of that side."""
+        taken = {c.trigger.head.i for c in kept}
+        accused = {c.args.target.root.i for c in kept
+                   if c.trigger.event_type == _ACCUSE and c.args.target is not None}
+        extra = []
+        cues = self.ontology.cues
+        for verb, wrongdoer in accusations_in(sent, cues.say_verbs, cues.assertions):
+            if verb.i in taken or wrongdoer.root.i in accused or verb.head.i in taken:
+                continue  # "said the jet had strayed, saying it had broken the rules": one charge
+            trigger = Trigger(sent.doc[verb.i: verb.i + 1], _ACCUSE, "verb")
+            args = self._arguments.find(trigger)
+            speaker = self._arguments.subject_of_clause(verb)
+            if speaker is not None:
+                args.source = noun_phrase(speaker)
+            args.target = wrongdoer
+            extra.append(_Candidate(trigger, args, False))
+            taken.add(verb.i)
+        return extra
 
     def _implied_acts(self, kept: list[_Candidate]) -> list[_Candidate]:
         """"Iran blamed Israel": the blame claims an act the text has reported, by the blamed

@@ -87,6 +87,20 @@ class Override:
 
 
 @dataclass(frozen=True)
+class AssertionCues:
+    """Words by which a report says someone did wrong (``accusing_assertions`` in
+    ``plover.yaml``): what turns "X said Y had ..." into X accusing Y."""
+
+    wrongdoing_verbs: frozenset[str] = frozenset()
+    broken_objects: frozenset[str] = frozenset()
+    break_verbs: frozenset[str] = frozenset()
+    responsibility_verbs: frozenset[str] = frozenset()
+    responsibility_nouns: frozenset[str] = frozenset()
+    culpable_words: frozenset[str] = frozenset()
+    resting_verbs: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
 class StatusCues:
     negation: frozenset[str]
     negating_verbs: frozenset[str]
@@ -155,6 +169,7 @@ class Cues:
     expulsion_verbs: frozenset[str] = frozenset()
     partner_types: frozenset[str] = frozenset()
     partner_preps: frozenset[str] = frozenset()
+    assertions: AssertionCues = AssertionCues()
 
 
 @dataclass(frozen=True)
@@ -310,4 +325,6 @@ def _cues(spec: Mapping[str, Any]) -> Cues:
         expulsion_verbs=_words(spec.get("expulsion_verbs")),
         partner_types=frozenset(str(t).upper() for t in spec.get("partner_types") or ()),
         partner_preps=_words(spec.get("partner_preps")),
+        assertions=AssertionCues(**{key: _words((spec.get("accusing_assertions") or {}).get(key))
+                                    for key in AssertionCues.__dataclass_fields__}),
     )
