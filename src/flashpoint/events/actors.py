@@ -77,7 +77,8 @@ SECTOR_CODES: Mapping[str, str] = {
     "business": "BUS",
 }
 NON_STATE = frozenset({"militia", "rebel", "insurgent"})
-_DATA_FILES = ("countries.yaml", "organisations.yaml", "people.yaml", "sectors.yaml")
+_DATA_FILES = ("countries.yaml", "organisations.yaml", "organisations_world.yaml", "people.yaml",
+               "people_world.yaml", "sectors.yaml")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'"})
 _WORD_START = re.compile(r"(?<![\w'])\w")
 _DEFINITE = {"the", "this", "these", "that", "those", "its", "their", "his", "her"}
