@@ -110,3 +110,18 @@ def test_same_type_events_in_one_sentence_pair_by_agreement(tmp_path: Path) -> N
              _pred(sentence, "ASSAULT", "IRQ", "USA", "2021-07-04")]
     report = score_events(preds, gold)
     assert report.typed.tp == 2 and report.date_accuracy == 1.0
+
+
+def test_a_gold_event_keeps_its_preferred_candidate_when_another_is_free(tmp_path: Path) -> None:
+    sentence = "Jets struck the columns near Konna, and bombers hit depots around Gao."
+    konna = {"name": "Konna", "country": "MLI", "lat": 14.95, "lon": -3.89, "radius_km": 60}
+    gao = {"name": "Gao", "country": "MLI", "lat": 16.27, "lon": -0.04, "radius_km": 40}
+    records = [
+        {**GOLD[0], "id": "K", "evidence": "Jets struck the columns near Konna", "location": konna},
+        {**GOLD[0], "id": "G", "evidence": "bombers hit depots around Gao", "location": gao},
+    ]
+    gold = _gold(tmp_path, records)
+    preds = [_pred(sentence, "ASSAULT", "IRQ", "USA", None, location={**konna, "precision": "city"}),
+             _pred(sentence, "ASSAULT", "SYR", None, None, location={**gao, "precision": "city"})]
+    report = score_events(preds, gold)
+    assert report.typed.tp == 2 and report.location_accuracy == 1.0

@@ -251,15 +251,27 @@ def _prefer_agreeing(candidates: dict[int, list[int]], preds: list[dict[str, Any
 
 def _max_matching(candidates: dict[int, list[int]], gold_ids: list[int],
                   allowed: Callable[[int, int], bool]) -> dict[int, int]:
-    """Maximum bipartite matching gold -> prediction over allowed candidate pairs (Kuhn's algorithm)."""
+    """Maximum bipartite matching gold -> prediction over allowed candidate pairs (Kuhn's algorithm).
+
+    A gold event takes its first free candidate before it takes one from another gold event
+    (which then moves to its next): the matching is as large either way, but the pairing keeps
+    each event's preferred candidate (:func:`_prefer_agreeing`) where it can, so that "struck
+    the columns near Konna, and bombers hit depots around Gao" pairs each strike with the one
+    placed where it was, not with the first that agrees on the sides."""
     owner: dict[int, int] = {}
 
     def augment(gi: int, seen: set[int]) -> bool:
-        for pi in candidates.get(gi, []):
-            if pi in seen or not allowed(pi, gi):
+        allowed_here = [pi for pi in candidates.get(gi, []) if allowed(pi, gi)]
+        free = next((pi for pi in allowed_here if pi not in owner and pi not in seen), None)
+        if free is not None:  # a free candidate before taking one from another gold event
+            seen.add(free)
+            owner[free] = gi
+            return True
+        for pi in allowed_here:
+            if pi in seen:
                 continue
             seen.add(pi)
-            if pi not in owner or augment(owner[pi], seen):
+            if augment(owner[pi], seen):
                 owner[pi] = gi
                 return True
         return False
