@@ -178,7 +178,7 @@ def test_a_side_named_by_the_events_town_takes_its_country() -> None:
     placed = place_named_sides([event])[0]
     assert placed.target is not None and (placed.target.country, placed.target.text) == ("ISR", "Haifa")
     elsewhere = replace_event(event, target=Actor(text="a fishing boat", country="UNK"))
-    assert place_named_sides([elsewhere]) == [elsewhere]
+    assert place_named_sides([elsewhere], vessel_heads=frozenset({"boat"})) == [elsewhere]
 
 
 def replace_event(event: Event, **changes: object) -> Event:
@@ -379,3 +379,19 @@ def test_a_deployment_naming_no_recipient_is_not_aimed_at_the_storys_enemy() -> 
     filled = fill_counterparts(events)
     assert filled[1].target is None
     assert filled[2].target is not None and filled[2].target.country == "IRQ"
+
+
+def test_an_attack_abroad_on_an_unowned_target_hit_the_country_it_happened_in() -> None:
+    from flashpoint.events.counterparts import place_named_sides
+    from flashpoint.records import Location
+
+    saada = Location(name="Saada", country="YEM", lat=16.94, lon=43.76, precision="city")
+    coalition = Actor(text="Saudi-led coalition jets", name="Saudi Arabia", country="SAU", id="SAUMIL")
+    struck = replace_event(_event("ASSAULT", coalition, Actor(text="the same compound"), 0), location=saada)
+    assert place_named_sides([struck])[0].target == Actor(text="the same compound", country="YEM")
+    untold = replace_event(struck, target=None)
+    assert place_named_sides([untold])[0].target == Actor(text="", country="YEM")
+    ships = replace_event(struck, target=Actor(text="two tankers"))
+    assert place_named_sides([ships], vessel_heads=frozenset({"tankers"})) == [ships]
+    at_home = replace_event(struck, source=Actor(text="Houthi fighters", country="YEM"))
+    assert place_named_sides([at_home]) == [at_home]

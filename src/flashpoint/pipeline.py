@@ -215,7 +215,7 @@ def _coded_stream(
             yield doc, place_named_sides(located, coder.actors.property_heads,
                                          coder.actors.settlement_heads,
                                          home_country(doc, parsed, gazetteer),
-                                         coder.actors.office_titles)
+                                         coder.actors.office_titles, coder.actors.vessel_heads)
 
     return stream()
 

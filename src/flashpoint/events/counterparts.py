@@ -46,6 +46,7 @@ _AIR_ATTACK_MODES = (AIRCRAFT_MODE, "drone")
 _SAME_AREA_KM = 100.0
 #: Acts done to people where they are (not a statement made elsewhere about them).
 _HANDS_ON = frozenset({"ASSAULT", "COERCE"})
+_ATTACK = "ASSAULT"
 _PEOPLE = frozenset({"civilian", "media"})  # sectors of people named by no side ("a reporter")
 _DEFINITE = frozenset({"the", "this", "that", "its", "their"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "another", "its", "their", "his", "her"})
@@ -357,7 +358,8 @@ def _label(actor: Actor) -> str:
 
 def place_named_sides(events: Sequence[Event], facility_heads: frozenset[str] = frozenset(),
                       settlement_heads: frozenset[str] = frozenset(),
-                      home: str | None = None, office_titles: frozenset[str] = frozenset()) -> list[Event]:
+                      home: str | None = None, office_titles: frozenset[str] = frozenset(),
+                      vessel_heads: frozenset[str] = frozenset()) -> list[Event]:
     """Sides read off the event's place, once the geoparser has placed it.
 
     A side named only by the place the event happened at ("fired rockets at Haifa", "struck
@@ -393,6 +395,7 @@ def place_named_sides(events: Sequence[Event], facility_heads: frozenset[str] = 
             event = _named_by_place(event, where.name, where.country, settlement_heads)
             event = _hit_where_placed(event, where.country)
             event = _property_hit(event, where.country, facility_heads)
+            event = _hit_abroad(event, where.country, vessel_heads)
             event = _people_of_place(event, where.country)
             event = _named_victim_of_place(event, where)
         placed.append(event)
@@ -590,6 +593,19 @@ def _property_hit(event: Event, country: str, facility_heads: frozenset[str]) ->
     if source is not None and source.country == country and not _guessed_air_attacker(event) \
             and source.sector not in NON_STATE:
         return event  # "Iraqi jets struck hideouts in Anbar": whose hideouts, the place does not say
+    return replace(event, target=replace(target, country=country))
+
+
+def _hit_abroad(event: Event, country: str, vessel_heads: frozenset[str]) -> Event:
+    """An attack abroad on a target the text leaves unowned hit the country it happened in."""
+    target, source = event.target, event.source
+    if event.event_type != _ATTACK or not _known(source) or source.country == country:  # type: ignore[union-attr]
+        return event
+    if target is None:
+        return replace(event, target=Actor(text="", country=country))
+    words = target.text.lower().split()
+    if target.country not in _UNRESOLVED or (words and words[-1] in vessel_heads):
+        return event
     return replace(event, target=replace(target, country=country))
 
 
