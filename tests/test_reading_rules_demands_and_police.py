@@ -4,7 +4,9 @@ are, and so are the suspects it holds. The Soviet Union is Russia. A demand that
 addressee, and so a charge or a refusal, is aimed at the story's other side, or, from a third party, at the parties of the
 story's conflict; a demand for an inquiry is aimed at no one. Saying that someone did wrong
 ("said the drone had violated Iranian airspace", "said responsibility rested with Hamas")
-accuses them; saying what someone might do does not.
+accuses them; saying what someone might do does not. A truce "brokered by Egypt" or
+"Egyptian-brokered" is Egypt's mediation between the story's two sides, unless the truce is
+only recommended.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its own,
 all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -51,6 +53,17 @@ TEXTS = {
         "TEHRAN, May 9, 2018 —\n"
         "Iran said on Wednesday that it would not violate the nuclear deal. "
         "Officials said the militia might break the truce.\n"),
+    "brokered": (
+        "CAIRO, Aug. 8, 2022 —\n"
+        "Israeli jets struck Islamic Jihad positions in Gaza on Friday. "
+        "A ceasefire brokered by Egypt took hold in the Gaza Strip on Sunday night.\n"),
+    "hyphen_brokered": (
+        "CAIRO, May 14, 2023 —\n"
+        "Islamic Jihad fired rockets at Israel on Friday. "
+        "An Egyptian-brokered truce between Israel and Islamic Jihad held on Saturday.\n"),
+    "recommended_talks": (
+        "DOHA, June 10, 2024 —\n"
+        "Former negotiators argue that Israel should go back to talks brokered by Qatar.\n"),
 }
 
 
@@ -100,3 +113,19 @@ def test_saying_responsibility_rests_with_someone_accuses_them(coded) -> None:
 
 def test_saying_what_someone_would_or_could_do_accuses_no_one(coded) -> None:
     assert not [e for e in coded["hedged"] if e.event_type == "ACCUSE"]
+
+
+def test_a_truce_brokered_by_a_third_state_is_its_mediation_between_the_sides(coded) -> None:
+    brokered = _one(coded["brokered"], "brokered")
+    assert (brokered.event_type, brokered.mode, brokered.status) == ("CONSULT", "mediate", "actual")
+    assert (_country(brokered.source), _country(brokered.target)) == ("EGY", "ISR")
+
+
+def test_a_hyphenated_broker_is_the_mediator(coded) -> None:
+    brokered = _one(coded["hyphen_brokered"], "brokered")
+    assert (brokered.event_type, _country(brokered.source)) == ("CONSULT", "EGY")
+    assert _country(brokered.target) in ("ISR", "PSE")
+
+
+def test_talks_brokered_in_a_recommendation_are_not_asserted(coded) -> None:
+    assert not [e for e in coded["recommended_talks"] if e.status in ("actual", "claimed")]

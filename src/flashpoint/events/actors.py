@@ -3,7 +3,10 @@
 The knowledge base lives in ``flashpoint/data/actors/``: every country (names, demonyms, the
 capitals news uses for governments), organisations (institutions, armed forces, non-state groups
 with the country they operate in and their sponsor, IGOs, NGOs, media, firms), people with
-date-bounded roles, and the sector words. Facilities come from ``sites.yaml`` (who hosts whom).
+date-bounded roles, and the sector words. ``organisations.yaml`` and ``people.yaml`` are kept by
+hand for the theatres flashpoint watches; ``organisations_world.yaml`` and ``people_world.yaml``
+extend them to the rest of the world (governments since 1975, armed forces, armed groups, IGOs),
+merged in after them. Facilities come from ``sites.yaml`` (who hosts whom).
 
 Resolution works at two levels:
 

@@ -666,6 +666,8 @@ class ArgumentFinder:
             args.target = None  # "blamed the attack on X": X did it, it was not aimed at X
         if args.source is None:
             args.source = self._denier(trigger.head)
+        if args.source is None and trigger.head.dep_ == "amod":
+            args.source = self._hyphenated_doer(trigger.head)  # "an Egyptian-brokered truce"
         if args.source is None or args.source.label_ == UNKNOWN_ATTACKER:
             # "at President Biden's direction, F-15E jets struck": the jets were sent by him
             args.source = self._direction(trigger.head) or args.source
@@ -1092,6 +1094,16 @@ class ArgumentFinder:
         if trigger.is_nominal and args.source is None and args.antecedent is None:
             args.antecedent = _unknown(trigger)  # as another act's argument: its doer is unknown
         self._seen.append((trigger, args))
+
+    def _hyphenated_doer(self, participle: Token) -> Span | None:
+        """The name that opens a hyphenated participle: "Egyptian" in "an Egyptian-brokered
+        truce", "U.S." in "a U.S.-brokered deal"."""
+        for child in participle.children:
+            if child.dep_ in ("npadvmod", "compound", "nmod") and child.i < participle.i:
+                phrase = participle.doc[child.left_edge.i: child.i + 1]
+                if self.is_actorish(phrase.text, True):
+                    return phrase
+        return None
 
     def _halted_against(self, halted: Span) -> Span | None:
         """Whom the acts halted were aimed at: "suspending military operations against U.S.

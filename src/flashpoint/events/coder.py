@@ -428,6 +428,11 @@ class Coder:
         when = self._date(trigger, sent, dates)
         source, target = self._sides(args, when or document.published)
         status = self._status.status_of(trigger.head, etype.name, self.ontology.cues.type_status)
+        if status in ASSERTED and self._triggers is not None and self._triggers.describes_by_frame(trigger.head):
+            # "should go back to talks brokered by Qatar": a participle that describes a noun
+            # is no more asserted than the noun's own clause
+            described = self._status.status_of(trigger.head.head, etype.name, self.ontology.cues.type_status)
+            status = status if described in ASSERTED else described
         if status == "hypothetical" and etype.name in self.ontology.cues.intent_types:
             if self._status.intent(trigger.head):  # "said it would deliver doses": intent, AGREE
                 etype, status = self.ontology.types["AGREE"], "actual"

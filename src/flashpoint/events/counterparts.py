@@ -39,6 +39,7 @@ __all__ = ["fill_counterparts", "place_named_sides"]
 _UNRESOLVED = (None, "", "UNK")
 _MATERIAL_CONFLICT = 4  # QuadClass of attacks, seizures and sanctions
 AIRCRAFT_MODE = "aerial"  # attacks from manned aircraft (``plover.yaml``)
+MEDIATION_MODE = "mediate"  # consultations that mediate between two sides (``plover.yaml``)
 _AIR_OR_UNSTATED = (None, AIRCRAFT_MODE)
 #: Attacks from the air.
 _AIR_ATTACK_MODES = (AIRCRAFT_MODE, "drone")
@@ -247,6 +248,10 @@ def fill_counterparts(events: Sequence[Event], site_heads: frozenset[str] = froz
             pass  # "paused its air missions": stopped its own, aimed at no one the story names
         elif event.event_type in _UNAIMED and not _known(target):
             pass  # "rushed more troops to Ladakh": sent, not sent against anyone named
+        elif event.mode == MEDIATION_MODE and _known(source) and not _known(target):
+            pair = _story_parties(i, events, dyads, source.country)  # type: ignore[union-attr]
+            if pair is not None:  # "a truce brokered by Egypt": between the story's two sides
+                event = replace(event, target=_both(target.text if target else "", pair, pair[0]))
         elif _known(source) and (_fillable(target, site_heads, relational_heads, vessel_heads,
                                            settlement_heads) or _unaddressed(event, parties)):
             other = _nearest_counterpart(source, i, events, dyads)  # type: ignore[arg-type]

@@ -284,8 +284,8 @@ class TriggerFinder:
                 for name in self._verbs.get(lemma, ()):
                     yield name, "verb", i, i + 1
             frames = self._frames.get(lemma.lower())
-            if frames and token.pos_ in _FRAME_POS and token.dep_ not in _DESCRIPTIVE_DEPS \
-                    and not self._light_on_act(token):
+            if frames and token.pos_ in _FRAME_POS and not self._light_on_act(token) and (
+                    token.dep_ not in _DESCRIPTIVE_DEPS or _named_dep(token, frames)):
                 words = _complement_words(token) | _as_phrase_words(token)
                 crowd = _subject_words(token)
                 if token.dep_ == "relcl":  # "the missiles that the group had launched"
@@ -313,6 +313,12 @@ class TriggerFinder:
                     yield name, "noun", token.head.i, i + 1  # the phrase from the noun it hangs on
             if nominal and not names and self._possessed_reprisal(token):
                 yield self.ontology.cues.reprisal_type, "noun", i, i + 1
+
+    def describes_by_frame(self, token: Token) -> bool:
+        """Whether ``token`` is a participle describing a noun that is an act only because a frame
+        lists its dependency ("a truce brokered by Egypt")."""
+        frames = self._frames.get(token.lemma_.lower())
+        return bool(frames) and token.dep_ in _DESCRIPTIVE_DEPS and _named_dep(token, frames)
 
     def _possessed_reprisal(self, token: Token) -> bool:
         """"Israel's retaliation came before dawn", "Washington's retaliation followed": a
@@ -376,6 +382,13 @@ class TriggerFinder:
         if head.dep_ in ("acl", "relcl"):  # "an atrocity committed by Russia": the noun described
             words |= {head.head.lemma_.lower(), head.head.lower_}
         return any(rule.object_words & words for rule in rules)
+
+
+def _named_dep(token: Token, frames: Iterable[Override]) -> bool:
+    """Whether a frame names the token's dependency outright: a participle that describes
+    ("a truce brokered by Egypt", "an Egyptian-brokered truce") is an act only for a frame
+    that lists its dependency."""
+    return any(token.dep_.lower() in frame.deps for frame in frames)
 
 
 def _word_in(token: Token, words: frozenset[str]) -> bool:
