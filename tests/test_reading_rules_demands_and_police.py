@@ -6,7 +6,7 @@ story's conflict; a demand for an inquiry is aimed at no one. Saying that someon
 ("said the drone had violated Iranian airspace", "said responsibility rested with Hamas")
 accuses them; saying what someone might do does not. A truce "brokered by Egypt" or
 "Egyptian-brokered" is Egypt's mediation between the story's two sides, unless the truce is
-only recommended.
+only recommended. Telling an envoy to leave is expelling them.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its own,
 all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -64,6 +64,11 @@ TEXTS = {
     "recommended_talks": (
         "DOHA, June 10, 2024 —\n"
         "Former negotiators argue that Israel should go back to talks brokered by Qatar.\n"),
+    "told_to_leave": (
+        "ANKARA, May 16, 2018 —\n"
+        "Israeli troops killed dozens of protesters at the Gaza border on Monday. "
+        "Turkey told Israel's ambassador on Tuesday to leave the country. "
+        "Riyadh gave Iranian diplomats 48 hours to leave the kingdom.\n"),
 }
 
 
@@ -129,3 +134,11 @@ def test_a_hyphenated_broker_is_the_mediator(coded) -> None:
 
 def test_talks_brokered_in_a_recommendation_are_not_asserted(coded) -> None:
     assert not [e for e in coded["recommended_talks"] if e.status in ("actual", "claimed")]
+
+
+def test_telling_an_envoy_to_leave_expels_them(coded) -> None:
+    told = _one(coded["told_to_leave"], "told")
+    gave = _one(coded["told_to_leave"], "gave")
+    assert (told.event_type, _country(told.source), _country(told.target)) == ("SANCTION", "TUR", "ISR")
+    assert (gave.event_type, _country(gave.source), _country(gave.target)) == ("SANCTION", "SAU", "IRN")
+    assert not [e for e in coded["told_to_leave"] if e.event_type == "RETREAT"]

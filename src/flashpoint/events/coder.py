@@ -38,6 +38,7 @@ from spacy.tokens import Doc, Span, Token
 
 from flashpoint.events.actors import NON_STATE, ActorDictionary, load_actors
 from flashpoint.events.assertions import accusations_in
+from flashpoint.events.departures import ordered_departures
 from flashpoint.events.arguments import (
     UNKNOWN_ATTACKER,
     UNKNOWN_DOER,
@@ -66,6 +67,7 @@ CODER_NAME = "flashpoint-coder"
 _CODER_RELEASE = "0.1.0"
 _CASUALTY_TYPE = "ASSAULT"
 _ACCUSE = "ACCUSE"
+_SANCTION = "SANCTION"
 _PROTEST_TYPE = "PROTEST"
 # What protesters say while protesting (demands, denunciations, rejections) is the protest's
 # content: CAMEO 14x codes a demonstration *for* or *against* something as one act.
@@ -192,6 +194,7 @@ class Coder:
         kept = _merge_restatements(kept, self.ontology.cues.status, self.ontology.cues.speech_types)
         kept = _fold_protest_demands(kept)
         kept.extend(self._asserted_accusations(sent, kept))
+        kept = self._ordered_expulsions(sent, kept)
         if prior_assault:
             kept.extend(self._implied_acts(kept))
         yield from kept
@@ -249,6 +252,21 @@ class Coder:
             extra.append(_Candidate(trigger, args, False))
             taken.add(verb.i)
         return extra
+
+    def _ordered_expulsions(self, sent: Span, kept: list[_Candidate]) -> list[_Candidate]:
+        """"Turkey told Israel's ambassador to leave the country": the orderer's SANCTION against
+        the envoy (:mod:`flashpoint.events.departures`), in place of the envoy's "leaving" and of
+        any other reading of the ordering verb."""
+        for verb, envoy, leaving in ordered_departures(sent, self.ontology.cues.departures):
+            kept = [c for c in kept if c.trigger.head.i not in (verb.i, leaving.i)]
+            trigger = Trigger(sent.doc[verb.i: verb.i + 1], _SANCTION, "verb")
+            args = self._arguments.find(trigger)
+            speaker = self._arguments.subject_of_clause(verb)
+            if speaker is not None:
+                args.source = noun_phrase(speaker)
+            args.target = envoy
+            kept.append(_Candidate(trigger, args, False))
+        return kept
 
     def _implied_acts(self, kept: list[_Candidate]) -> list[_Candidate]:
         """"Iran blamed Israel": the blame claims an act the text has reported, by the blamed

@@ -101,6 +101,16 @@ class AssertionCues:
 
 
 @dataclass(frozen=True)
+class DepartureCues:
+    """Words of an expulsion told as an order to leave (``directed_departures`` in
+    ``plover.yaml``)."""
+
+    order_verbs: frozenset[str] = frozenset()
+    envoys: frozenset[str] = frozenset()
+    leaving_verbs: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
 class StatusCues:
     negation: frozenset[str]
     negating_verbs: frozenset[str]
@@ -170,6 +180,7 @@ class Cues:
     partner_types: frozenset[str] = frozenset()
     partner_preps: frozenset[str] = frozenset()
     assertions: AssertionCues = AssertionCues()
+    departures: DepartureCues = DepartureCues()
 
 
 @dataclass(frozen=True)
@@ -327,4 +338,6 @@ def _cues(spec: Mapping[str, Any]) -> Cues:
         partner_preps=_words(spec.get("partner_preps")),
         assertions=AssertionCues(**{key: _words((spec.get("accusing_assertions") or {}).get(key))
                                     for key in AssertionCues.__dataclass_fields__}),
+        departures=DepartureCues(**{key: _words((spec.get("directed_departures") or {}).get(key))
+                                    for key in DepartureCues.__dataclass_fields__}),
     )
