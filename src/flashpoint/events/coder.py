@@ -243,13 +243,7 @@ class Coder:
         for verb, wrongdoer in accusations_in(sent, cues.say_verbs, cues.assertions):
             if verb.i in taken or wrongdoer.root.i in accused or verb.head.i in taken:
                 continue  # "said the jet had strayed, saying it had broken the rules": one charge
-            trigger = Trigger(sent.doc[verb.i: verb.i + 1], _ACCUSE, "verb")
-            args = self._arguments.find(trigger)
-            speaker = self._arguments.subject_of_clause(verb)
-            if speaker is not None:
-                args.source = noun_phrase(speaker)
-            args.target = wrongdoer
-            extra.append(_Candidate(trigger, args, False))
+            extra.append(self._act_of_verb(verb, _ACCUSE, wrongdoer))
             taken.add(verb.i)
         return extra
 
@@ -259,14 +253,20 @@ class Coder:
         any other reading of the ordering verb."""
         for verb, envoy, leaving in ordered_departures(sent, self.ontology.cues.departures):
             kept = [c for c in kept if c.trigger.head.i not in (verb.i, leaving.i)]
-            trigger = Trigger(sent.doc[verb.i: verb.i + 1], _SANCTION, "verb")
-            args = self._arguments.find(trigger)
-            speaker = self._arguments.subject_of_clause(verb)
-            if speaker is not None:
-                args.source = noun_phrase(speaker)
-            args.target = envoy
-            kept.append(_Candidate(trigger, args, False))
+            kept.append(self._act_of_verb(verb, _SANCTION, envoy))
         return kept
+
+    def _act_of_verb(self, verb: Token, event_type: str, target: Span) -> _Candidate:
+        """An act of ``event_type`` read off ``verb`` by a rule of its own: its doer is the
+        verb's subject (or its controller's: "..., saying ..."), its target the one the rule
+        found."""
+        trigger = Trigger(verb.doc[verb.i: verb.i + 1], event_type, "verb")
+        args = self._arguments.find(trigger)
+        speaker = self._arguments.subject_of_clause(verb)
+        if speaker is not None:
+            args.source = noun_phrase(speaker)
+        args.target = target
+        return _Candidate(trigger, args, False)
 
     def _implied_acts(self, kept: list[_Candidate]) -> list[_Candidate]:
         """"Iran blamed Israel": the blame claims an act the text has reported, by the blamed
