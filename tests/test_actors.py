@@ -266,3 +266,11 @@ def test_a_state_body_that_many_states_have_is_the_named_states(phrase: str, cou
     """A bare "National Security Council" is the White House's, not the U.N. Security Council;
     with another state named before it, it is that state's."""
     assert load_actors().resolve(phrase).country == country
+
+
+def test_the_knowledge_base_is_built_once_whether_or_not_the_path_is_given() -> None:
+    """The analysis refresh calls ``load_actors()`` after the coder's ``load_actors(None)``: one
+    knowledge base, not two."""
+    from flashpoint.events.actors import load_actors
+
+    assert load_actors() is load_actors(None)

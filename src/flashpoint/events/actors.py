@@ -1585,10 +1585,18 @@ def _merge(target: dict[str, Any], part: Any, where: str) -> None:
             target[key] = value
 
 
-@lru_cache(maxsize=4)
 def load_actors(path: str | None = None) -> ActorDictionary:
     """The knowledge base from ``flashpoint/data/actors/`` (or ``path``: a folder of the same
-    files, or one YAML file holding all sections), built once per process."""
+    files, or one YAML file holding all sections), built once per process.
+
+    ``load_actors()`` and ``load_actors(None)`` are one call: the cache is keyed on the path
+    alone (an ``lru_cache`` on this function keyed them apart, and the analysis refresh, which
+    calls it bare, built a second copy of the knowledge base after the coder had built one)."""
+    return _load_actors(path)
+
+
+@lru_cache(maxsize=4)
+def _load_actors(path: str | None) -> ActorDictionary:
     data: dict[str, Any] = {}
     if path is None:
         for name in _DATA_FILES:
