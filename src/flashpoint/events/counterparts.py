@@ -244,6 +244,7 @@ def fill_counterparts(events: Sequence[Event], site_heads: frozenset[str] = froz
             filled.append(between)
             continue
         source, target = event.source, event.target
+        addressed = _addressed(event, parties)
         if own_objects[i] and event.event_type in _STOPPED:
             pass  # "paused its air missions": stopped its own, aimed at no one the story names
         elif event.event_type in _UNAIMED and not _known(target):
@@ -253,10 +254,9 @@ def fill_counterparts(events: Sequence[Event], site_heads: frozenset[str] = froz
             if pair is not None:  # "a truce brokered by Egypt": between the story's two sides
                 event = replace(event, target=_both(target.text if target else "", pair, pair[0]))
         elif _known(source) and (_fillable(target, site_heads, relational_heads, vessel_heads,
-                                           settlement_heads) or _unaddressed(event, parties)):
+                                           settlement_heads) or (addressed and _left_empty(target))):
             other = _nearest_counterpart(source, i, events, dyads)  # type: ignore[arg-type]
-            if other is None and event.event_type in _ADDRESSED \
-                    and not parties.ask_inquiry(_words_after(event)):
+            if other is None and addressed:
                 pair = _story_parties(i, events, dyads, source.country)  # type: ignore[union-attr]
                 other = pair[0] if pair is not None else None
             own = event.event_type in _DEPLOYMENTS and other is not None \
@@ -271,14 +271,16 @@ def fill_counterparts(events: Sequence[Event], site_heads: frozenset[str] = froz
     return filled
 
 
-def _unaddressed(event: Event, parties: PartyWords) -> bool:
-    """A demand, charge or refusal whose addressee the text leaves out (its target is the
-    coder's empty side), other than a demand for an inquiry."""
-    target = event.target
-    if event.event_type not in _ADDRESSED or target is None or target.text \
-            or target.country not in _UNRESOLVED:
-        return False
-    return not parties.ask_inquiry(_words_after(event))
+def _addressed(event: Event, parties: PartyWords) -> bool:
+    """A demand, charge or refusal, other than a demand for an inquiry: aimed at someone even
+    where the text leaves the addressee out."""
+    return event.event_type in _ADDRESSED and not parties.ask_inquiry(_words_after(event))
+
+
+def _left_empty(target: Actor | None) -> bool:
+    """The coder's empty side: no words and no country (what a demand "called for" is not its
+    addressee)."""
+    return target is not None and not target.text and target.country in _UNRESOLVED
 
 
 def _words_after(event: Event) -> str:
