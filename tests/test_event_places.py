@@ -466,3 +466,55 @@ def test_an_act_is_placed_at_the_place_its_sentence_names(nlp, gazetteer, text, 
                                                            expected) -> None:
     located, = _locate(nlp, gazetteer, text, [dict(word=word, event_type=event_type)])
     assert located is not None and located.name == expected
+
+
+def test_a_place_inside_a_cause_phrase_is_the_causes(nlp, gazetteer) -> None:
+    text = ("NAIROBI, Sept. 24, 2013 —\n"
+            "Al-Shabaab claimed the assault on Sunday, calling it revenge for Kenya's decision "
+            "to send its army into southern Somalia.\n")
+    (assault,) = _locate(nlp, gazetteer, text, [
+        dict(word="assault", event_type="ASSAULT", source="SOM", target="KEN",
+             status="claimed", date="2013-09-21")])
+    assert assault is None or assault.country != "SOM"
+
+
+def test_a_local_report_places_unplaced_acts_at_the_town_its_lead_names(nlp, gazetteer) -> None:
+    text = ("BAGHDAD, April 12, 2004 —\n"
+            "U.S. Marines ringing Fallujah held their fire on Monday as tribal leaders pressed on "
+            "with talks.\n"
+            "Insurgents have since fired on Marine positions sporadically, the military said.\n")
+    (fired,) = _locate(nlp, gazetteer, text, [
+        dict(word="fired", event_type="ASSAULT", target="USA", date="2004-04")])
+    assert _near(fired, 33.35, 43.78)  # Fallujah, not Baghdad 60 km away
+
+
+def test_talks_held_in_a_town_are_placed_there(nlp, gazetteer) -> None:
+    text = ("YEREVAN, Sept. 25, 2023 —\n"
+            "Azerbaijani officials and Karabakh Armenian representatives held talks in the town "
+            "of Yevlakh on Thursday.\n")
+    (talks,) = _locate(nlp, gazetteer, text, [
+        dict(word="held", event_type="CONSULT", source="AZE", target="ARM", date="2023-09-21")])
+    assert talks is not None and talks.name == "Yevlakh"
+
+
+def test_a_visit_is_placed_at_the_place_visited(nlp, gazetteer) -> None:
+    text = ("OTTAWA, July 11, 2023 —\n"
+            "Prime Minister Justin Trudeau visited Riga on Monday.\n")
+    (visit,) = _locate(nlp, gazetteer, text, [
+        dict(word="visited", event_type="CONSULT", mode="visit", source="CAN", target="LVA",
+             date="2023-07-10")])
+    assert visit is not None and visit.name == "Riga"
+
+
+def test_a_statement_is_made_where_its_speakers_are(nlp, gazetteer) -> None:
+    text = ("ANKARA, June 26, 2012 —\n"
+            "On Tuesday, NATO ambassadors meeting in Brussels at Turkey's request condemned the "
+            "downing of the jet.\n"
+            "Officials in Baghdad condemned the downing too.\n")
+    nato, iraq = _locate(nlp, gazetteer, text, [
+        dict(word="condemned", event_type="ACCUSE", source="IGO", target="SYR",
+             date="2012-06-26"),
+        dict(word="condemned", event_type="ACCUSE", source="IRQ", target="SYR",
+             date="2012-06-26", nth=1)])
+    assert nato is not None and nato.name == "Brussels"
+    assert iraq is not None and iraq.name == "Baghdad"

@@ -92,6 +92,8 @@ class PlaceRules:
     journey_verbs: frozenset[str] = frozenset()  # "flew to Entebbe and rescued": done on arrival
     route_nouns: frozenset[str] = frozenset()  # "the Amsterdam to Kuala Lumpur flight": its ends
     seat_nouns: frozenset[str] = frozenset()  # "Iraq's parliament": in the country's capital
+    claim_by_complement: frozenset[str] = frozenset()  # "held Iran responsible", not "held talks"
+    visit_verbs: frozenset[str] = frozenset()  # "visited Riga": the object is where they are
 
     def arrives(self, event_type: str | None, mode: str | None) -> bool:
         """An act of sending or going, placed where it went ("a visit to Oman")."""
@@ -115,7 +117,7 @@ _WORD_LISTS = ("locative", "target", "directions", "place_nouns", "territory_nou
                "act_nouns", "claim_words", "facility_words", "place_anaphors", "locale_nouns",
                "leaving", "arriving", "cause_phrases", "settlement_nouns", "reporting_verbs",
                "town_anaphors", "place_object_verbs", "journey_verbs", "route_nouns",
-               "seat_nouns")
+               "seat_nouns", "claim_by_complement", "visit_verbs")
 
 
 @lru_cache(maxsize=1)
@@ -178,7 +180,7 @@ def link_place(sentence: Span, trigger: Token, places: Sequence[Place],
     if there is not None:
         return Link(there, attached=True, prior=physical and is_cause(trigger, rules))
     attached, loose = _candidates(sentence, trigger, places, other_ids, rules, acted_on, leaving,
-                                  names, arriving)
+                                  names, arriving, speaker=not physical)
     if any(item[1] != _AIMED for item in attached):
         attached = [item for item in attached if item[1] != _AIMED]
     prior = physical and is_cause(trigger, rules)
@@ -246,12 +248,13 @@ def _reporting_verb(trigger: Token, rules: PlaceRules) -> Token | None:
 
 def _candidates(sentence: Span, trigger: Token, places: Sequence[Place], other_ids: set[int],
                 rules: PlaceRules, acted_on: bool, leaving: bool = False,
-                doc_names: NameSpans | None = None, arriving: bool = False
-                ) -> tuple[list[tuple[int, int, int, Place]], list[Place]]:
+                doc_names: NameSpans | None = None, arriving: bool = False,
+                speaker: bool = False) -> tuple[list[tuple[int, int, int, Place]], list[Place]]:
     """The sentence's mentions that say where: (steps, role, precision rank, place) for those
     hanging on the trigger, and the unclaimed rest. ``leaving``: the event is an act of
     leaving, placed where it left from; ``arriving``: an act of sending, placed where it
-    sent to."""
+    sent to. ``speaker``: the event is a statement, made where its speaker is ("NATO
+    ambassadors meeting in Brussels condemned the downing")."""
     if doc_names is None:
         doc_names = name_spans(sentence.doc)
     # the entities wholly inside the sentence, as ``sentence.ents`` has them
@@ -273,7 +276,7 @@ def _candidates(sentence: Span, trigger: Token, places: Sequence[Place], other_i
             continue
         if role == _AIMED and not _aimed_by(root, trigger):
             continue  # "struck back after Iran's attack on Israel": the attack's aim
-        steps = _climb(root, trigger, other_ids, rules)
+        steps = _climb(root, trigger, other_ids, rules, speaker)
         if steps is None:
             continue  # another event's place, or an actor's
         if steps > 0:
@@ -470,6 +473,8 @@ def _role(token: Token, place: Place, rules: PlaceRules, acted_on: bool,
     if dep in ("dobj", "obj") and any(c.dep_ == "prt" and c.lower_ in rules.locative
                                       for c in head.children):
         return _LOCATIVE  # "seize off Gibraltar": a preposition parsed as a particle
+    if dep in ("dobj", "obj") and head.lemma_.lower() in rules.visit_verbs:
+        return _LOCATIVE  # "visited Riga": where the visitors are
     if dep in ("dobj", "nsubjpass", "obj") and acted_on and not country:
         return _TARGET
     if dep in ("compound", "poss", "nmod", "amod"):
@@ -558,10 +563,13 @@ def _as_town(place: Place) -> Place:
         place.text, place.start, place.end, kind="city")
 
 
-def _climb(token: Token, trigger: Token, other_ids: set[int], rules: PlaceRules) -> int | None:
+def _climb(token: Token, trigger: Token, other_ids: set[int], rules: PlaceRules,
+           speaker: bool = False) -> int | None:
     """Steps from the place up the parse to the trigger; 0 when it never gets there, None
     when it meets another event's word first (the place is that event's) or reaches the
-    trigger through an actor ("militants *in Anbar* fired", "blamed *groups in Syria*").
+    trigger through an actor ("militants *in Anbar* fired", "blamed *groups in Syria*"),
+    unless the event is a statement and the actor its ``speaker``: "officials *in Baghdad*
+    said" were in Baghdad when they said it.
 
     A place on a verb the trigger shares its circumstances with ("gathered at the scene and
     chanted", "struck targets in Iraq, killing 25") counts one step more."""
@@ -572,13 +580,15 @@ def _climb(token: Token, trigger: Token, other_ids: set[int], rules: PlaceRules)
         sharers.add(trigger.head.i)  # "Iraqi territory destroyed by", "the base that was hit"
         if token.i == trigger.head.i:
             return 1
-    claim = trigger.lemma_.lower() in rules.claim_words or trigger.lower_ in rules.claim_words
+    claim = _is_claim(trigger, rules)
     for steps in range(1, _MAX_STEPS + 1):
         if token.dep_ not in _CLIMB or token.head.i == token.i:
             return 0
         child, token = token, token.head
+        if child.dep_ == "pobj" and _cause_prep(token, rules):
+            return None  # "revenge for Kenya's decision to send its army into Somalia": the cause's
         if token.i == trigger.i or token.i in sharers:
-            if _through_actor(child, claim, rules):
+            if _through_actor(child, claim, rules) and not (speaker and child.dep_ == "nsubj"):
                 return None
             if token.i in other_ids and child.dep_ in ("dobj", "obj", "nsubjpass"):
                 return None  # "pulled out of Gori, but governments accuse Moscow": its object
@@ -586,6 +596,24 @@ def _climb(token: Token, trigger: Token, other_ids: set[int], rules: PlaceRules)
         if token.i in other_ids:
             return None
     return 0
+
+
+def _cause_prep(prep: Token, rules: PlaceRules) -> bool:
+    """A preposition that opens a cause phrase ("in retaliation *for*", "in response *to*"):
+    what its object names happened before the act it hangs on, and its places are that earlier
+    act's, whether or not the coder coded it."""
+    if prep.dep_ != "prep" or prep.head.i == prep.i:
+        return False
+    return f"{prep.head.lower_} {prep.lower_}" in rules.cause_phrases
+
+
+def _is_claim(trigger: Token, rules: PlaceRules) -> bool:
+    """Whether the event word reports a claim about an act ("blamed Iran", "held Iran
+    responsible"), whose object is an actor rather than the act."""
+    lemma = trigger.lemma_.lower()
+    if lemma in rules.claim_by_complement:
+        return any(c.lemma_.lower() in rules.claim_words for c in trigger.children)
+    return lemma in rules.claim_words or trigger.lower_ in rules.claim_words
 
 
 def _through_actor(child: Token, claim: bool, rules: PlaceRules) -> bool:

@@ -21,8 +21,10 @@ Iran's missile attack"): it happened before the episode, often elsewhere, and ta
 its own words say or the place of the act it retells; it does not open the episode either. A context place
 is lent only to an event whose date fits the date of the act that placed it: a story about the
 June 2021 strikes does not place the January 2020 assassination it recalls. Failing one, a
-local report's dateline ("BAGHDAD, Jan. 1 --") places it, when the story's places are in the
-dateline's country; a "WASHINGTON" dateline on a story about Syria places nothing.
+local report ("BAGHDAD, Jan. 1 --", when the story's places are in the dateline's country)
+places it at the town or site of that country its lead sentence puts something at ("U.S.
+Marines ringing Fallujah"), else at the dateline; a "WASHINGTON" dateline on a story about
+Syria places nothing.
 Statements, accusations and demands are not placed by the episode: where they were made is
 seldom where their subject happened. A speech act is placed by the dateline only when its
 speaker belongs to the dateline's country ("BAGHDAD -- Iraqi officials demanded", "WASHINGTON
@@ -91,7 +93,8 @@ def locate_events(
     links, recent, episode = _read_sentences(parsed, events, anchors, places, rules, scenes,
                                              gazetteer, names)
     dateline = _dateline(places, parsed)
-    local = dateline if _is_local(dateline, places, parsed, rules) else None
+    local = _story_town(dateline, places, parsed, rules) \
+        if _is_local(dateline, places, parsed, rules) else None
     retold = _retold(events, anchors, links, rules, scenes)
     located = []
     for i, event in enumerate(events):
@@ -454,6 +457,27 @@ def _dateline(places: Sequence[Place], parsed: Doc) -> Place | None:
     if "\n" in before or any(c.islower() for c in before):
         return None  # a heading or page furniture ("Recent Posts HomeMiddle EastUS-Iran")
     return first
+
+
+def _story_town(dateline: Place, places: Sequence[Place], parsed: Doc,
+                rules: PlaceRules) -> Place:
+    """Where a local report's story happens, for the acts no sentence places: the first town
+    or site of the dateline's country that the lead sentence puts something at ("MANILA --
+    The government declared an end to combat operations in Marawi"), else the dateline's
+    town. A reporter files from the capital about a siege two hundred miles away."""
+    lead = next((s for s in parsed.sents if s.start_char > dateline.end
+                 and s.text.strip()), None)
+    if lead is None:
+        return dateline
+    for place in places:
+        if not (lead.start_char <= place.start and place.end <= lead.end_char):
+            continue
+        if place.demonym or place.inferred or place.country != dateline.country \
+                or place.precision not in ("city", "site"):
+            continue
+        if names_where(parsed, place, rules):
+            return place
+    return dateline
 
 
 def _is_local(dateline: Place | None, places: Sequence[Place], parsed: Doc,
