@@ -257,3 +257,16 @@ def test_a_foreign_town_inside_a_name_is_a_brand_where_the_story_is_elsewhere(
     academy = given_all(text, ["Egypt", "Liverpool Academy", "Cairo", "Giza", "Alexandria"],
                         gazetteer)["Liverpool Academy"]
     assert academy.country == "EGY" and academy.inferred
+
+
+def test_a_small_town_outside_the_region_the_text_puts_it_in_is_a_stray(gazetteer) -> None:
+    text = "Jordanian jets struck two houses in the town of Arman in Sweida province."
+    found = given(text, ["Arman", "Sweida province"], gazetteer)
+    assert found["Sweida province"].country == "SYR"
+    assert "Arman" not in found  # Arman', Russia, is not in a Syrian province
+
+
+def test_a_list_is_not_a_town_in_its_neighbour(gazetteer) -> None:
+    text = "Trips to Saipan, Guam, Alaska and Hawaii took most of the year."
+    found = given(text, ["Saipan", "Guam", "Alaska", "Hawaii"], gazetteer)
+    assert "Saipan" in found and found["Saipan"].country != "GUM"

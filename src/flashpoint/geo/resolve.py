@@ -75,6 +75,7 @@ _SUFFIX = re.compile(r"\s+(province|governorate|region|district|state|city|oblas
 _DIRECTION_WORD = (r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)ern"
                    r"|central")
 _PARENT_GLUE = re.compile(r"^\s*(,|in|of|near|outside)\s*(?:(?:" + _DIRECTION_WORD + r")\s+)?$", re.I)
+_IN_GLUE = re.compile(r"\bin\b", re.I)
 _DIRECTION = re.compile(r"\b(" + _DIRECTION_WORD + r")\s+(?:the\s+)?$", re.I)
 _NEAR = re.compile(r"\b(near|outside|close to|on the outskirts of|north of|south of|east of|"
                    r"west of|northeast of|northwest of|southeast of|southwest of)\s+(the\s+)?$",
@@ -145,8 +146,7 @@ def resolve(mentions: list[Mention], text: str, gazetteer: Gazetteer,
         evidence = _evidence(i, mentions, candidates, first, by_name, parents, children, text,
                              others)
         chosen = _best(mention, cands, gazetteer, evidence)
-        if chosen is None or _stray(chosen[0], evidence.countries, evidence.parent_cands,
-                                    gazetteer):
+        if chosen is None or _stray(chosen[0], evidence, gazetteer):
             unresolved.append(mention)
             continue
         resolved.append((_place(mention, chosen[0], chosen[1], text, gazetteer), chosen[0]))
@@ -302,6 +302,7 @@ class _Evidence:
     units: Counter = field(default_factory=Counter)  # (ISO3, admin1) named as a state itself
     parent_cands: tuple[int, ...] | None = None  # "X, Y" / "X in Y": Y's candidates
     parent_choice: int | None = None  # Y's first-pass choice
+    parent_in: bool = False  # "X in Y" rather than "X, Y" (which may be a list: "Saipan, Guam")
     child_cands: tuple[int, ...] | None = None  # X's candidates, when this mention is Y
     dateline: bool = False  # the mention opens a dateline ("WASHINGTON (AP) --")
 
@@ -341,6 +342,8 @@ def _evidence(i: int, mentions: list[Mention], candidates: list[tuple[int, ...]]
         units=units,
         parent_cands=candidates[parent] if parent is not None else None,
         parent_choice=first[parent][0] if parent is not None and first[parent] else None,
+        parent_in=parent is not None and _IN_GLUE.search(
+            text[mentions[i].end:mentions[parent].start]) is not None,
         child_cands=candidates[child] if child is not None else None,
         dateline=_is_dateline(mentions[i], text),
     )
@@ -472,16 +475,21 @@ def _pair_bonus(row: int, evidence: _Evidence, gaz: Gazetteer) -> float:
     return bonus
 
 
-def _stray(row: int, context: Counter, parent_rows: tuple[int, ...] | None,
-           gaz: Gazetteer) -> bool:
-    """A small town in a country the rest of the document never mentions, far from the
-    countries it does.
+def _stray(row: int, evidence: _Evidence, gaz: Gazetteer) -> bool:
+    """A town in a country the rest of the document never mentions, far from the countries
+    it does, or outside the region the text puts it in.
 
     Usually the name of something the gazetteer lacks ("Heathrow" the airport, not the Florida
     town); no place is better than a place on the wrong continent. A town next door to the
-    story's countries is kept: reports name Masyaf without naming Syria."""
-    if gaz.kinds[row] != CITY or gaz.pops[row] >= _BIG_CITY or parent_rows:
+    story's countries is kept: reports name Masyaf without naming Syria. "The town of Arman
+    in Sweida province" is in Syria, whatever towns of that name Russia has."""
+    if gaz.kinds[row] != CITY:
         return False
+    if evidence.parent_cands:
+        return _outside_parent(row, evidence, gaz)
+    if gaz.pops[row] >= _BIG_CITY:
+        return False
+    context = evidence.countries
     total = sum(context.values())
     share = context.get(gaz.countries[row], 0.0) / total if total else 1.0
     if gaz.pops[row] >= _STRAY_POP:
@@ -489,6 +497,19 @@ def _stray(row: int, context: Counter, parent_rows: tuple[int, ...] | None,
     else:
         foreign = total >= 2 and share < 0.2
     return foreign and not _near_a_named_country(row, context, gaz)
+
+
+def _outside_parent(row: int, evidence: _Evidence, gaz: Gazetteer) -> bool:
+    """A small town the text puts in a region or country ("X in Y province") that lies in
+    another country than every reading of that region or country."""
+    parent = evidence.parent_choice
+    if parent is None or not evidence.parent_in or gaz.kinds[parent] not in (REGION, COUNTRY) \
+            or gaz.pops[row] >= _BIG_CITY:
+        return False
+    rows = evidence.parent_cands or ()
+    if any(gaz.contains(p, row) for p in rows):
+        return False
+    return all(gaz.countries[p] != gaz.countries[row] for p in rows)
 
 
 def _near_a_named_country(row: int, context: Counter, gaz: Gazetteer) -> bool:
