@@ -518,3 +518,30 @@ def test_a_statement_is_made_where_its_speakers_are(nlp, gazetteer) -> None:
              date="2012-06-26", nth=1)])
     assert nato is not None and nato.name == "Brussels"
     assert iraq is not None and iraq.name == "Baghdad"
+
+
+def test_an_act_that_took_place_somewhere_is_placed_there(nlp, gazetteer) -> None:
+    text = ("JERUSALEM, Aug. 15, 2024 —\n"
+            "Ceasefire negotiations resumed in Cairo on Thursday with Egyptian mediators.\n")
+    (talks,) = _locate(nlp, gazetteer, text, [
+        dict(word="negotiations", event_type="CONSULT", source="ISR", target="PSE",
+             date="2024-08-15")])
+    assert talks is not None and talks.name == "Cairo"
+
+
+def test_taking_control_of_a_town_happened_in_the_town(nlp, gazetteer) -> None:
+    text = ("ERBIL, Iraq, Oct. 17, 2017 —\n"
+            "Iraqi federal forces took control of Kirkuk on Monday as Kurdish fighters pulled "
+            "back.\n")
+    (took,) = _locate(nlp, gazetteer, text, [
+        dict(word="took", event_type="COERCE", mode="seize", source="IRQ", date="2017-10-16")])
+    assert took is not None and took.name == "Kirkuk"
+
+
+def test_a_march_past_a_compound_happened_there(nlp, gazetteer) -> None:
+    text = ("DUBAI, Jan. 8, 2018 —\n"
+            "Thousands of Houthi supporters marched past the U.N. compound in Sanaa on Sunday, "
+            "blaming Riyadh and Washington for the massacre.\n")
+    (marched,) = _locate(nlp, gazetteer, text, [
+        dict(word="marched", event_type="PROTEST", source="YEM", date="2018-01-07")])
+    assert _near(marched, 15.35, 44.2)

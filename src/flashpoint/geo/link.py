@@ -94,6 +94,7 @@ class PlaceRules:
     seat_nouns: frozenset[str] = frozenset()  # "Iraq's parliament": in the country's capital
     claim_by_complement: frozenset[str] = frozenset()  # "held Iran responsible", not "held talks"
     visit_verbs: frozenset[str] = frozenset()  # "visited Riga": the object is where they are
+    happening_verbs: frozenset[str] = frozenset()  # "talks resumed in Cairo": where the act was
 
     def arrives(self, event_type: str | None, mode: str | None) -> bool:
         """An act of sending or going, placed where it went ("a visit to Oman")."""
@@ -117,7 +118,7 @@ _WORD_LISTS = ("locative", "target", "directions", "place_nouns", "territory_nou
                "act_nouns", "claim_words", "facility_words", "place_anaphors", "locale_nouns",
                "leaving", "arriving", "cause_phrases", "settlement_nouns", "reporting_verbs",
                "town_anaphors", "place_object_verbs", "journey_verbs", "route_nouns",
-               "seat_nouns", "claim_by_complement", "visit_verbs")
+               "seat_nouns", "claim_by_complement", "visit_verbs", "happening_verbs")
 
 
 @lru_cache(maxsize=1)
@@ -575,7 +576,7 @@ def _climb(token: Token, trigger: Token, other_ids: set[int], rules: PlaceRules,
     chanted", "struck targets in Iraq, killing 25") counts one step more."""
     if token.i == trigger.i:
         return 0
-    sharers = _sharers(trigger)
+    sharers = _sharers(trigger, rules)
     if trigger.dep_ in ("acl", "relcl") and trigger.head.pos_ in ("NOUN", "PROPN"):
         sharers.add(trigger.head.i)  # "Iraqi territory destroyed by", "the base that was hit"
         if token.i == trigger.head.i:
@@ -595,6 +596,8 @@ def _climb(token: Token, trigger: Token, other_ids: set[int], rules: PlaceRules,
             return steps if token.i == trigger.i else steps + 1
         if token.i in other_ids:
             return None
+        if child.dep_ in ("dobj", "obj", "dative") and _is_claim(token, rules):
+            return None  # "marched in Sanaa, blaming Riyadh": whom they blamed, not where
     return 0
 
 
@@ -623,12 +626,16 @@ def _through_actor(child: Token, claim: bool, rules: PlaceRules) -> bool:
     return claim and child.dep_ in ("dobj", "obj", "attr", "acomp", "dative")
 
 
-def _sharers(trigger: Token) -> set[int]:
+def _sharers(trigger: Token, rules: PlaceRules) -> set[int]:
     """Verbs whose circumstances the trigger shares: verbs coordinated with it, the verb a
-    participle or infinitive of it hangs on ("killing 25", "helped seize"), and the verb an
-    act noun is the setting of ("In a rare visit, a delegation travelled to Sanaa")."""
+    participle or infinitive of it hangs on ("killing 25", "helped seize"), the verb an
+    act noun is the setting of ("In a rare visit, a delegation travelled to Sanaa"), and the
+    verb of taking place an act noun is the subject of ("talks resumed in Cairo")."""
     found: set[int] = set()
     prep = trigger.head
+    if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.pos_ == "NOUN" \
+            and prep.lemma_.lower() in rules.happening_verbs and prep.i != trigger.i:
+        found.add(prep.i)  # "negotiations resumed in Cairo": where the act took place
     if trigger.dep_ == "pobj" and prep.lower_ in ("in", "during") and prep.head.pos_ == "VERB":
         found.add(prep.head.i)
     if trigger.pos_ in ("VERB", "AUX"):
