@@ -270,3 +270,10 @@ def test_a_list_is_not_a_town_in_its_neighbour(gazetteer) -> None:
     text = "Trips to Saipan, Guam, Alaska and Hawaii took most of the year."
     found = given(text, ["Saipan", "Guam", "Alaska", "Hawaii"], gazetteer)
     assert "Saipan" in found and found["Saipan"].country != "GUM"
+
+
+def test_the_kurdistan_region_is_iraqs(nlp, gazetteer) -> None:
+    text = ("Federal forces took control of Kirkuk in October 2017, weeks after the Kurdistan "
+            "region held an independence referendum that Baghdad rejected.")
+    kurdistan = [p for p in places_of(text, nlp, gazetteer) if p.text == "Kurdistan"]
+    assert kurdistan and kurdistan[0].country == "IRQ"

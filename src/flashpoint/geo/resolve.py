@@ -201,7 +201,9 @@ def _candidates(mention: Mention, gaz: Gazetteer) -> tuple[int, ...]:
     if mention.hint == "facility":
         return facility_rows(text, gaz)
     if mention.hint == "region":
-        regional = tuple(r for r in gaz.rows(text + " province") if gaz.kinds[r] == REGION)
+        # "the Kurdistan region" names the Kurdistan Region, not Iran's Kurdistan Province
+        regional = tuple(dict.fromkeys(r for word in ("province", "region") for r in
+                                       gaz.rows(f"{text} {word}") if gaz.kinds[r] == REGION))
         regional += tuple(r for r in gaz.rows(text) if gaz.kinds[r] == REGION and r not in regional)
         if regional:
             return regional
