@@ -545,3 +545,13 @@ def test_a_march_past_a_compound_happened_there(nlp, gazetteer) -> None:
     (marched,) = _locate(nlp, gazetteer, text, [
         dict(word="marched", event_type="PROTEST", source="YEM", date="2018-01-07")])
     assert _near(marched, 15.35, 44.2)
+
+
+def test_the_city_is_the_town_last_named_as_a_place_not_as_an_actor(nlp, gazetteer) -> None:
+    text = ("BAGHDAD, May 10, 2021 —\n"
+            "A prominent activist was shot dead in Karbala on Sunday.\n"
+            "Mourners chanted against Tehran's influence.\n"
+            "Police were deployed across the city that night.\n")
+    (deployed,) = _locate(nlp, gazetteer, text, [
+        dict(word="deployed", event_type="MOBILIZE", source="IRQ", date="2021-05-09")])
+    assert _near(deployed, 32.6, 44.02)  # Karbala, not Tehran

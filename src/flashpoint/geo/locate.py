@@ -386,16 +386,26 @@ def _final_place(link: Link | None, event: Event, rules: PlaceRules, episode: Pl
 
 
 def _town_named_before(link: Link | None, places: Sequence[Place], rules: PlaceRules) -> Place | None:
-    """"outside the consulate in the city": the city or town named last before the noun,
-    not the place the story's last act happened at (an air base named since)."""
+    """"outside the consulate in the city": the city or town named last before the noun as a
+    place (not as an actor: "Tehran's influence", "London said"), not the place the
+    story's last act happened at (an air base named since)."""
     if link is None or link.anaphor_noun is None \
             or link.anaphor_noun.lemma_.lower() not in rules.town_anaphors:
         return None
     named = _named_by_of(link.anaphor_noun, places)
     if named is not None:
         return named  # "near the town of al-Baghdadi": the town the phrase names
-    towns = [p for p in places if p.precision == "city" and p.end <= link.anaphor_noun.idx]
+    noun = link.anaphor_noun
+    towns = [p for p in places if p.precision == "city" and p.end <= noun.idx
+             and not _names_actor(noun.doc, p)]
     return towns[-1] if towns else None
+
+
+def _names_actor(parsed: Doc, place: Place) -> bool:
+    """A town named as the one who acts or owns ("London said", "Tehran's influence"): a
+    government, not a place the story is at."""
+    span = parsed.char_span(place.start, place.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in ("nsubj", "poss")
 
 
 def _named_by_of(noun: Token, places: Sequence[Place]) -> Place | None:
