@@ -555,3 +555,15 @@ def test_the_city_is_the_town_last_named_as_a_place_not_as_an_actor(nlp, gazette
     (deployed,) = _locate(nlp, gazetteer, text, [
         dict(word="deployed", event_type="MOBILIZE", source="IRQ", date="2021-05-09")])
     assert _near(deployed, 32.6, 44.02)  # Karbala, not Tehran
+
+
+def test_a_statement_made_on_a_visit_is_placed_where_the_visitor_is(nlp, gazetteer) -> None:
+    text = ("WASHINGTON, Oct. 18, 2011 —\n"
+            "Secretary of State Hillary Clinton, visiting Tripoli on Tuesday, urged the new "
+            "authorities to disarm the militias.\n")
+    visit, urged = _locate(nlp, gazetteer, text, [
+        dict(word="visiting", event_type="CONSULT", mode="visit", source="USA", target="LBY",
+             date="2011-10-18"),
+        dict(word="urged", event_type="REQUEST", source="USA", target="LBY", date="2011-10-18")])
+    assert visit is not None and visit.name == "Tripoli"
+    assert urged is not None and urged.name == "Tripoli"

@@ -29,7 +29,8 @@ Statements, accusations and demands are not placed by the episode: where they we
 seldom where their subject happened. A speech act is placed by the dateline only when its
 speaker belongs to the dateline's country ("BAGHDAD -- Iraqi officials demanded", "WASHINGTON
 -- President Biden agreed"), or, for talks and visits, when either party does: that is where
-such a statement is made; "WASHINGTON -- Iran condemned" places nothing.
+such a statement is made; "WASHINGTON -- Iran condemned" places nothing. A statement by
+someone its sentence tells visiting a place ("Clinton, visiting Tripoli, urged") was made there.
 
 An act placed only by a region ("in Anbar province") takes a finer place inside it from its
 context (the act it retells, an act of the same side in its episode, a local dateline); an
@@ -63,7 +64,7 @@ from flashpoint.geo.resolve import PRECISION_RANK, Place, find_places
 from flashpoint.geo.scenes import (Anchor, Scene, find_scenes, finer as _finer, inside,
                                    is_definite_act, same_act, sharpened_by_scenes)
 from flashpoint.nlp.doctext import text_of
-from flashpoint.records import Document, Event, great_circle_km
+from flashpoint.records import Actor, Document, Event, great_circle_km
 
 __all__ = ["home_country", "locate_events"]
 
@@ -106,6 +107,7 @@ def locate_events(
         context = next((p for p in (_fitting(event, c) for c in stories) if p), None)
         place = _town_named_before(link, places, rules) \
             or _final_place(link, event, rules, context, None if prior else local) \
+            or _on_a_visit(i, events, links, rules) \
             or _speaker_dateline(link, event, rules, dateline) or _site_named_before(link, places)
         if place is not None and rules.is_physical(event.event_type, event.mode):
             place = _refined(place, event, stories, None if prior else local, gazetteer)
@@ -308,6 +310,33 @@ def _sharpened_lead(link: Link, episode: Place, gazetteer: Gazetteer) -> Link:
     if place is None or _sharpen(place, episode, gazetteer) is place:
         return link
     return Link(episode, attached=link.attached)
+
+
+def _on_a_visit(i: int, events: Sequence[Event], links: dict[int, Link],
+                rules: PlaceRules) -> Place | None:
+    """A statement its sentence does not place, made by someone the same sentence tells
+    visiting a place ("Clinton, visiting Tripoli, urged ...", "During a visit to Kabul, the
+    defence secretary pledged ..."): it was made there."""
+    event, link = events[i], links.get(i)
+    if link is None or link.place is not None or link.spread \
+            or rules.is_physical(event.event_type, event.mode) or event.source is None:
+        return None
+    for j, other in enumerate(events):
+        visit = links.get(j)
+        if j == i or other.char_start != event.char_start or visit is None \
+                or visit.place is None or not rules.arrives(other.event_type, other.mode) \
+                or rules.is_physical(other.event_type, other.mode):
+            continue
+        if other.source is not None and _same_actor(other.source, event.source):
+            return visit.place
+    return None
+
+
+def _same_actor(one: Actor, other: Actor) -> bool:
+    """The same actor by name or by words (a visitor and the speaker of the same sentence)."""
+    if one.name and one.name == other.name:
+        return True
+    return bool(one.text) and one.text == other.text
 
 
 def _speaker_dateline(link: Link | None, event: Event, rules: PlaceRules,
