@@ -277,3 +277,10 @@ def test_the_kurdistan_region_is_iraqs(nlp, gazetteer) -> None:
             "region held an independence referendum that Baghdad rejected.")
     kurdistan = [p for p in places_of(text, nlp, gazetteer) if p.text == "Kurdistan"]
     assert kurdistan and kurdistan[0].country == "IRQ"
+
+
+def test_a_name_the_gazetteer_lacks_is_put_in_the_place_the_text_puts_it_in(nlp, gazetteer) -> None:
+    text = ("The Pentagon on Thursday released the findings of its inquiry into the ambush near "
+            "the village of Tongo Tongo in Niger last October.")
+    tongo = [p for p in places_of(text, nlp, gazetteer) if p.text.startswith("Tongo")]
+    assert tongo and tongo[0].inferred and tongo[0].country == "NER"  # not the Pentagon's

@@ -8,6 +8,7 @@ marks the places they give as ``inferred``:
 * a place named inside the name: "Cavan Institute" is in Cavan, "Colchester General Hospital"
   in Colchester, "Old Town Manassas" in Manassas, "University of California" in California.
   Street names are the exception: "Washington Avenue" is not in Washington;
+* failing that, the place the text puts it in ("the village of Tongo Tongo in Niger");
 * failing that, the nearest place the text names: local news puts its streets and buildings
   next to their town ("a shop on Royal Street in the French Quarter"), so the closest town or
   site mentioned, else the closest region, else the closest country, is the best guess. A
@@ -59,6 +60,8 @@ _ADJECTIVE = re.compile(r"[a-z](?:ish|ese|ian|ean|ern|ic|an)$")
 #: Finest first: the order in which names found inside a name are preferred.
 _KIND_ORDER = {SITE: 0, CITY: 0, REGION: 1, COUNTRY: 2, CONTINENT: 3}
 _COUNTY = re.compile(r"^(.+?)\s+(county|parish)$")
+#: What joins a name to the place that contains it: "Tongo Tongo in Niger".
+_IN_GLUE = re.compile(r"\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?")
 #: Coarseness tiers of the nearest-place fallback, finest first (gazetteer kind names).
 _TIERS = (("city", "site"), ("region",), ("country",))
 #: A town smaller than this, outside the US states the text names, may be a stray namesake.
@@ -251,6 +254,9 @@ def nearest_place(mention: Mention, places: Sequence[Place], gaz: Gazetteer,
             and _SENTENCE_END.search(text, mention.end, place.start)
         return abs(place.start - mention.start) + (len(text) if later else 0), place.start
 
+    container = _container(mention, usable, text)
+    if container is not None:
+        return container
     same_sentence = [p for p in usable if _one_sentence(text, p, mention)] if text else []
     for pool in (same_sentence, usable):
         for tier in _TIERS:
@@ -258,6 +264,15 @@ def nearest_place(mention: Mention, places: Sequence[Place], gaz: Gazetteer,
             if candidates:
                 return min(candidates, key=distance)
     return None
+
+
+def _container(mention: Mention, places: Sequence[Place], text: str) -> Place | None:
+    """The place the text puts the name in: "the village of Tongo Tongo *in Niger*"."""
+    following = [p for p in places if p.start >= mention.end]
+    if not text or not following:
+        return None
+    nearest = min(following, key=lambda p: p.start)
+    return nearest if _IN_GLUE.fullmatch(text, mention.end, nearest.start) else None
 
 
 def _one_sentence(text: str, place: Place, mention: Mention) -> bool:
