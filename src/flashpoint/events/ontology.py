@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Mapping, TypeVar
 
 import yaml
 
@@ -270,6 +270,17 @@ def _words(values: Any) -> frozenset[str]:
     return frozenset(str(v).lower() for v in values or ())
 
 
+#: A cue dataclass of word lists only (:class:`AssertionCues`, :class:`DepartureCues`).
+_Lists = TypeVar("_Lists", "AssertionCues", "DepartureCues")
+
+
+def _word_lists(cls: type[_Lists], section: Mapping[str, Any] | None) -> _Lists:
+    """A cue dataclass whose every field is a word list, filled from a section of
+    ``plover.yaml`` of the same keys (a missing key, or section, is an empty list)."""
+    section = section or {}
+    return cls(**{key: _words(section.get(key)) for key in cls.__dataclass_fields__})
+
+
 def _event_type(name: str, spec: Mapping[str, Any]) -> EventType:
     nouns = _words(spec.get("nouns"))
     if any(" " in noun for noun in nouns):
@@ -336,8 +347,6 @@ def _cues(spec: Mapping[str, Any]) -> Cues:
         expulsion_verbs=_words(spec.get("expulsion_verbs")),
         partner_types=frozenset(str(t).upper() for t in spec.get("partner_types") or ()),
         partner_preps=_words(spec.get("partner_preps")),
-        assertions=AssertionCues(**{key: _words((spec.get("accusing_assertions") or {}).get(key))
-                                    for key in AssertionCues.__dataclass_fields__}),
-        departures=DepartureCues(**{key: _words((spec.get("directed_departures") or {}).get(key))
-                                    for key in DepartureCues.__dataclass_fields__}),
+        assertions=_word_lists(AssertionCues, spec.get("accusing_assertions")),
+        departures=_word_lists(DepartureCues, spec.get("directed_departures")),
     )

@@ -75,7 +75,6 @@ _SUFFIX = re.compile(r"\s+(province|governorate|region|district|state|city|oblas
 _DIRECTION_WORD = (r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)ern"
                    r"|central")
 _PARENT_GLUE = re.compile(r"^\s*(,|in|of|near|outside)\s*(?:(?:" + _DIRECTION_WORD + r")\s+)?$", re.I)
-_IN_GLUE = re.compile(r"\bin\b", re.I)
 _DIRECTION = re.compile(r"\b(" + _DIRECTION_WORD + r")\s+(?:the\s+)?$", re.I)
 _NEAR = re.compile(r"\b(near|outside|close to|on the outskirts of|north of|south of|east of|"
                    r"west of|northeast of|northwest of|southeast of|southwest of)\s+(the\s+)?$",
@@ -344,11 +343,17 @@ def _evidence(i: int, mentions: list[Mention], candidates: list[tuple[int, ...]]
         units=units,
         parent_cands=candidates[parent] if parent is not None else None,
         parent_choice=first[parent][0] if parent is not None and first[parent] else None,
-        parent_in=parent is not None and _IN_GLUE.search(
-            text[mentions[i].end:mentions[parent].start]) is not None,
+        parent_in=parent is not None and _glue_word(text, mentions[i], mentions[parent]) == "in",
         child_cands=candidates[child] if child is not None else None,
         dateline=_is_dateline(mentions[i], text),
     )
+
+
+def _glue_word(text: str, child: Mention, parent: Mention) -> str:
+    """The word that puts ``child`` in ``parent`` (",", "in", "of", ...), as :func:`_parents`
+    matched it."""
+    found = _PARENT_GLUE.match(text[child.end:parent.start])
+    return found.group(1).lower() if found else ""
 
 
 def _fold(counters: Iterable[Counter]) -> Counter:
