@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from flashpoint.events import Coder, load_coder
+from flashpoint.events.actors import PlaceWords
 from flashpoint.events.counterparts import fill_counterparts
 from flashpoint.records import Actor, Document, Event, OffsetMap
 from flashpoint.settings import Settings
@@ -178,7 +179,7 @@ def test_a_side_named_by_the_events_town_takes_its_country() -> None:
     placed = place_named_sides([event])[0]
     assert placed.target is not None and (placed.target.country, placed.target.text) == ("ISR", "Haifa")
     elsewhere = replace_event(event, target=Actor(text="a fishing boat", country="UNK"))
-    assert place_named_sides([elsewhere], vessel_heads=frozenset({"boat"})) == [elsewhere]
+    assert place_named_sides([elsewhere], PlaceWords(vessel=frozenset({"boat"}))) == [elsewhere]
 
 
 def replace_event(event: Event, **changes: object) -> Event:
@@ -392,6 +393,28 @@ def test_an_attack_abroad_on_an_unowned_target_hit_the_country_it_happened_in() 
     untold = replace_event(struck, target=None)
     assert place_named_sides([untold])[0].target == Actor(text="", country="YEM")
     ships = replace_event(struck, target=Actor(text="two tankers"))
-    assert place_named_sides([ships], vessel_heads=frozenset({"tankers"})) == [ships]
+    assert place_named_sides([ships], PlaceWords(vessel=frozenset({"tankers"}))) == [ships]
     at_home = replace_event(struck, source=Actor(text="Houthi fighters", country="YEM"))
-    assert place_named_sides([at_home]) == [at_home]
+    assert place_named_sides([at_home])[0].target == Actor(text="the same compound", country="YEM")
+
+
+def test_an_attack_on_what_is_no_ones_hit_the_side_of_the_place() -> None:
+    """Once placed, a seizure or attack on something the text gives no owner, or on no one it
+    names, hit the side of the country it happened in, whoever did it; not so a ship, what was
+    fired at someone, or the act of a country's own defences."""
+    from flashpoint.events.counterparts import place_named_sides
+    from flashpoint.records import Location
+
+    yerevan = Location(name="Yerevan", country="ARM", lat=40.18, lon=44.51, precision="city")
+    crowds = Actor(text="angry crowds", country="ARM", sector="civilian")
+    stormed = replace_event(_event("ASSAULT", crowds, Actor(text="government headquarters"), 0), location=yerevan)
+    assert place_named_sides([stormed])[0].target == Actor(text="government headquarters", country="ARM")
+    bombed = replace_event(_event("ASSAULT", Actor(text="a car bomb", country="UNK"), None, 0), location=yerevan)
+    assert place_named_sides([bombed])[0].target == Actor(text="", country="ARM")
+    words = PlaceWords(vessel=frozenset({"ship"}), projectile=frozenset({"missiles"}),
+                       territorial=frozenset({"defences"}))
+    for kept in (replace_event(stormed, target=Actor(text="a cargo ship")),
+                 replace_event(stormed, target=Actor(text="three cruise missiles")),
+                 replace_event(bombed, source=Actor(text="air defences", country="UNK")),
+                 replace_event(stormed, event_type="ACCUSE")):
+        assert place_named_sides([kept], words) == [kept]

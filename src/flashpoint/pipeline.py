@@ -212,10 +212,8 @@ def _coded_stream(
         for doc, parsed in parse(canonical, nlp, settings):
             summary.tokens += len(parsed)
             located = locate_events(doc, parsed, coder.code(doc, parsed), gazetteer)
-            yield doc, place_named_sides(located, coder.actors.property_heads,
-                                         coder.actors.settlement_heads,
-                                         home_country(doc, parsed, gazetteer),
-                                         coder.actors.office_titles, coder.actors.vessel_heads)
+            yield doc, place_named_sides(located, coder.actors.place_words,
+                                         home_country(doc, parsed, gazetteer))
 
     return stream()
 

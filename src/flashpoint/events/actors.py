@@ -300,6 +300,22 @@ class PartyWords:
         return head in self.groups and any(w in self.quantifiers for w in words[:-1])
 
 
+@dataclass(frozen=True)
+class PlaceWords:
+    """Words by which a side is read off the place of its event, once the geoparser has placed
+    it (``counterparts.place_named_sides``): property (``facility``: "depots", "an army post"),
+    kinds of settlement ("the town"), capitalised titles of state office ("Foreign Minister"),
+    ships, which fly their own flag wherever they are hit (``vessel``), what is fired at a
+    target (``projectile``: "missiles"), and a country's own defences (``territorial``)."""
+
+    facility: frozenset[str] = frozenset()
+    settlement: frozenset[str] = frozenset()
+    office_titles: frozenset[str] = frozenset()
+    vessel: frozenset[str] = frozenset()
+    projectile: frozenset[str] = frozenset()
+    territorial: frozenset[str] = frozenset()
+
+
 @dataclass
 class _Config:
     sectors: dict[str, str]
@@ -311,6 +327,7 @@ class _Config:
     settlement_heads: frozenset[str]
     facility_heads: frozenset[str]
     territorial_heads: frozenset[str]
+    projectile_heads: frozenset[str]
     owner_verbs: frozenset[str]
     place_prepositions: frozenset[str]
     launch_verbs: frozenset[str]
@@ -432,6 +449,7 @@ class ActorDictionary:
             settlement_heads=words("settlement_heads"),
             facility_heads=words("facility_heads"),
             territorial_heads=words("territorial_heads"),
+            projectile_heads=words("projectile_heads"),
             owner_verbs=words("owner_verbs"),
             place_prepositions=words("place_prepositions"),
             launch_verbs=words("launch_verbs"),
@@ -507,6 +525,13 @@ class ActorDictionary:
         """Head words of property that stands for no one's forces ("depots", "radar"): the
         facility words less the sites that host troops."""
         return self._config.facility_heads - self._config.site_heads
+
+    @property
+    def place_words(self) -> PlaceWords:
+        """The words by which sides are read off their event's place (:class:`PlaceWords`)."""
+        config = self._config
+        return PlaceWords(self.property_heads, config.settlement_heads, config.office_titles,
+                          config.vessel_heads, config.projectile_heads, config.territorial_heads)
 
     @property
     def parties(self) -> PartyWords:

@@ -30,7 +30,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Sequence
 
-from flashpoint.events.actors import NON_STATE, STATE_SECTORS, PartyWords
+from flashpoint.events.actors import NON_STATE, STATE_SECTORS, PartyWords, PlaceWords
 from flashpoint.events.status import ASSERTED
 from flashpoint.records import Actor, Event, Location, great_circle_km
 
@@ -363,10 +363,8 @@ def _label(actor: Actor) -> str:
     return actor.name or actor.country or "?"
 
 
-def place_named_sides(events: Sequence[Event], facility_heads: frozenset[str] = frozenset(),
-                      settlement_heads: frozenset[str] = frozenset(),
-                      home: str | None = None, office_titles: frozenset[str] = frozenset(),
-                      vessel_heads: frozenset[str] = frozenset()) -> list[Event]:
+def place_named_sides(events: Sequence[Event], words: PlaceWords = PlaceWords(),
+                      home: str | None = None) -> list[Event]:
     """Sides read off the event's place, once the geoparser has placed it.
 
     A side named only by the place the event happened at ("fired rockets at Haifa", "struck
@@ -375,18 +373,18 @@ def place_named_sides(events: Sequence[Event], facility_heads: frozenset[str] = 
     country to (``fill_counterparts``: text, name and id empty) yields to the country the attack
     happened in, when that is not the attacker's own: "Israeli warplanes carried out strikes
     across Syria" hit Syria, whoever condemned them later. So does a target that only names
-    property or a public place (``facility_heads``: "depots near Abu Kamal", "an army post",
+    property or a public place (``words.facility``: "depots near Abu Kamal", "an army post",
     "a football pitch"): an attack on it by anyone but that country's own forces (a foreign
     state, or a group of no country: "Islamic State gunmen stormed an army post in Diyala") hit
     the country where it stands. A side that is only a kind of settlement
-    (``settlement_heads``: "an attack on the town of Douma", placed at Douma) is the people of
+    (``words.settlement``: "an attack on the town of Douma", placed at Douma) is the people of
     the place the event is placed at, whoever the attacker; and so are civilians named by no
     nationality ("killing more than 140 mourners").
 
     In a local report (``home``: the country of its dateline, when the story happens there) the
     state's bodies named by no country ("the authorities", "the foreign ministry", "security
     forces", "government officials") are that country's, unless the act is placed abroad; so
-    is an unknown person called by a capitalised title of office (``office_titles``: "Foreign
+    is an unknown person called by a capitalised title of office (``words.office_titles``: "Foreign
     Minister Nasser Judeh").
     A person the knowledge base does not know, attacked at a town or a site, is of that place's
     country. Once every event is placed, the sides that only placed events decide are read
@@ -396,15 +394,16 @@ def place_named_sides(events: Sequence[Event], facility_heads: frozenset[str] = 
     placed: list[Event] = []
     for event in events:
         if home is not None:
-            event = _home_state(event, home, office_titles)
+            event = _home_state(event, home, words.office_titles)
         where = event.location
         if where is not None and where.country:
-            event = _named_by_place(event, where.name, where.country, settlement_heads)
+            event = _named_by_place(event, where.name, where.country, words.settlement)
             event = _hit_where_placed(event, where.country)
-            event = _property_hit(event, where.country, facility_heads)
-            event = _hit_abroad(event, where.country, vessel_heads)
+            event = _property_hit(event, where.country, words.facility)
+            event = _hit_abroad(event, where.country, words.vessel)
             event = _people_of_place(event, where.country)
             event = _named_victim_of_place(event, where)
+            event = _hit_where_it_stood(event, where.country, words)
         placed.append(event)
     return _sides_of_the_placed_story(placed)
 
@@ -599,7 +598,7 @@ def _property_hit(event: Event, country: str, facility_heads: frozenset[str]) ->
         return event
     if source is not None and source.country == country and not _guessed_air_attacker(event) \
             and source.sector not in NON_STATE:
-        return event  # "Iraqi jets struck hideouts in Anbar": whose hideouts, the place does not say
+        return event  # a sanction on "depots" at home; an attack or seizure: _hit_where_it_stood
     return replace(event, target=replace(target, country=country))
 
 
@@ -614,6 +613,38 @@ def _hit_abroad(event: Event, country: str, vessel_heads: frozenset[str]) -> Eve
     if target.country not in _UNRESOLVED or (words and words[-1] in vessel_heads):
         return event
     return replace(event, target=replace(target, country=country))
+
+
+def _hit_where_it_stood(event: Event, country: str, words: PlaceWords) -> Event:
+    """An attack or a seizure whose target is still no one's once the other readings have run
+    belongs to the side of the country it happened in: "angry crowds stormed government
+    headquarters in Yerevan", "security forces stormed the building" (Beslan), "fighters set
+    fire to a library" in Timbuktu, a bomb that "brought down a section of the hotel". So
+    does one that names no target at all ("a car bomb exploded outside the town hall"). The
+    place says whose people and property were hit even when the attacker is that country's
+    own state, which :func:`_property_hit` leaves alone for property of named kinds; on the
+    gold sets read so far the country of the place was the gold side of such targets 48 times
+    against 3. Ships are the exception: a vessel flies a flag, not the flag of the waters it
+    was hit in, so a target named as one (``words.vessel``) keeps its unknown country.
+    So is an act of defence: what air defences shot down (``words.projectile``: "three cruise
+    missiles") came from the launcher's side, and where a country's own defences
+    (``words.territorial``) fired is their own ground, not the target's."""
+    target, source = event.target, event.source
+    if event.event_type not in _HANDS_ON or (source is not None and _head(source.text) in words.territorial):
+        return event
+    if target is None:
+        return replace(event, target=Actor(text="", country=country))
+    head = _head(target.text)
+    if target.country not in _UNRESOLVED or not head or head in words.projectile \
+            or any(word in words.vessel for word in target.text.lower().split()):
+        return event  # "the tanker Advantage Sweet": a ship named after its kind
+    return replace(event, target=replace(target, country=country))
+
+
+def _head(text: str) -> str:
+    """The last word of a phrase, lower-cased: its head in English noun phrases."""
+    words = text.lower().split()
+    return words[-1] if words else ""
 
 
 def _guessed_air_attacker(event: Event) -> bool:
