@@ -418,3 +418,20 @@ def test_an_attack_on_what_is_no_ones_hit_the_side_of_the_place() -> None:
                  replace_event(bombed, source=Actor(text="air defences", country="UNK")),
                  replace_event(stormed, event_type="ACCUSE")):
         assert place_named_sides([kept], words) == [kept]
+
+
+def test_armed_men_of_no_country_are_of_the_country_they_struck_in() -> None:
+    """Unnamed insurgents or troops who attacked or seized something where the event is placed
+    are of that place's country; a state's body called by its common noun ("its jets") is
+    left to the story's other side, and a named country is kept."""
+    from flashpoint.events.counterparts import place_named_sides
+    from flashpoint.records import Location
+
+    timbuktu = Location(name="Timbuktu", country="MLI", lat=16.77, lon=-3.01, precision="city")
+    fighters = Actor(text="fleeing fighters", country="UNK", sector="insurgent")
+    burned = replace_event(_event("ASSAULT", fighters, Actor(text="a library", country="MLI"), 0), location=timbuktu)
+    assert place_named_sides([burned])[0].source == Actor(text="fleeing fighters", country="MLI", sector="insurgent")
+    for kept in (replace_event(burned, source=Actor(text="its jets", country="UNK", sector="military")),
+                 replace_event(burned, source=Actor(text="French troops", country="FRA", sector="military")),
+                 replace_event(burned, event_type="ACCUSE")):
+        assert place_named_sides([kept])[0].source == kept.source
