@@ -435,3 +435,20 @@ def test_armed_men_of_no_country_are_of_the_country_they_struck_in() -> None:
                  replace_event(burned, source=Actor(text="French troops", country="FRA", sector="military")),
                  replace_event(burned, event_type="ACCUSE")):
         assert place_named_sides([kept])[0].source == kept.source
+
+
+def test_local_police_placed_at_a_town_are_of_its_country_not_the_datelines() -> None:
+    """Police the text names by no country, guessed from the dateline, are of the town where
+    they made an arrest; police a text names (an id) keep their country."""
+    from flashpoint.events.counterparts import place_named_sides
+    from flashpoint.records import Location
+
+    minsk = Location(name="Minsk", country="BLR", lat=53.9, lon=27.57, precision="city")
+    police = Actor(text="police", country="BEL", sector="police")
+    detained = replace_event(_event("COERCE", police, Actor(text="Roman Protasevich", country="BLR"), 0),
+                             location=minsk)
+    assert place_named_sides([detained])[0].source == Actor(text="police", country="BLR", sector="police")
+    named = replace_event(detained, source=Actor(text="Belgian police", country="BEL", sector="police", id="BELPOL"))
+    assert place_named_sides([named])[0].source == named.source
+    national = replace_event(detained, location=Location(name="Belarus", country="BLR", precision="country"))
+    assert place_named_sides([national])[0].source == police

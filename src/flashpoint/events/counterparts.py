@@ -541,13 +541,29 @@ def _people_of_place(event: Event, country: str) -> Event:
     the resolver could only guess from the paragraph or the dateline ("soldiers shot at people
     waiting for flour" in Gaza City, reported from Jerusalem)."""
     target = event.target
-    if target is None or target.sector not in _PEOPLE or not target.text:
-        return event
-    guessed = event.event_type in _HANDS_ON and target.name is None and target.id is None \
-        and event.location is not None and event.location.precision in _POINT_PRECISIONS
-    if target.country not in _UNRESOLVED and not guessed:
-        return event
-    return replace(event, target=replace(target, country=country))
+    if target is not None and target.sector in _PEOPLE and target.text and target.country in _UNRESOLVED:
+        event = replace(event, target=replace(target, country=country))
+    for role in ("source", "target"):
+        actor: Actor | None = getattr(event, role)
+        if actor is not None and actor.sector in _LOCAL and _guessed_local(event, actor):
+            event = replace(event, **{role: replace(actor, country=country)})
+    return event
+
+
+#: Sectors of people a report names by no nationality where they live: civilians, reporters,
+#: the local police and the opposition.
+_LOCAL = _PEOPLE | {"police", "opposition"}
+#: Acts done where their doers and victims are (with :data:`_HANDS_ON`): street protests.
+_ON_THE_SPOT = _HANDS_ON | {"PROTEST"}
+
+
+def _guessed_local(event: Event, actor: Actor) -> bool:
+    """Whether an unnamed local side's country is only the resolver's guess (from the
+    paragraph or the dateline), which the town or site the act happened at outweighs:
+    "There, police detained Roman Protasevich" in Minsk, in a report from Brussels."""
+    return bool(actor.text) and actor.name is None and actor.id is None \
+        and event.event_type in _ON_THE_SPOT and event.location is not None \
+        and event.location.precision in _POINT_PRECISIONS
 
 
 #: Titles before a person's name ("Col. Hassan Khodaei", "Mr. al-Hashimi").
