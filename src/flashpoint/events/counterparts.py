@@ -386,8 +386,10 @@ def place_named_sides(events: Sequence[Event], words: PlaceWords = PlaceWords(),
     forces", "government officials") are that country's, unless the act is placed abroad; so
     is an unknown person called by a capitalised title of office (``words.office_titles``: "Foreign
     Minister Nasser Judeh").
-    A person the knowledge base does not know, attacked at a town or a site, is of that place's
-    country. Once every event is placed, the sides that only placed events decide are read
+    Whatever an attack or a seizure hit that no reading above gave a side (a person the
+    knowledge base does not know, "government headquarters", or nothing the text names) is of
+    the country it happened in (:func:`_hit_where_it_stood`), and unnamed armed men who did it
+    are of that country too (:func:`_armed_of_place`). Once every event is placed, the sides that only placed events decide are read
     (:func:`_sides_of_the_placed_story`): an unowned state office elsewhere takes the state its
     story sets against the other side.
     """
@@ -402,7 +404,6 @@ def place_named_sides(events: Sequence[Event], words: PlaceWords = PlaceWords(),
             event = _property_hit(event, where.country, words.facility)
             event = _hit_abroad(event, where.country, words.vessel)
             event = _people_of_place(event, where.country)
-            event = _named_victim_of_place(event, where)
             event = _hit_where_it_stood(event, where.country, words)
             event = _armed_of_place(event, where.country)
         placed.append(event)
@@ -566,44 +567,8 @@ def _guessed_local(event: Event, actor: Actor) -> bool:
         and event.location.precision in _POINT_PRECISIONS
 
 
-#: Titles before a person's name ("Col. Hassan Khodaei", "Mr. al-Hashimi").
-_TITLES = frozenset({"mr.", "mrs.", "ms.", "dr.", "gen.", "col.", "lt.", "maj.", "capt.", "sgt.",
-                     "sheikh", "brig.", "adm."})
-#: Particles of Arabic names, written lower-case: prefixes ("al-Hashimi") and words ("bin Salman").
-_NAME_PREFIXES = ("al-", "el-")
-_NAME_WORDS = frozenset({"bin", "ibn", "abu", "al", "el"})
+#: Places precise enough to say whose people were there: a town or a site.
 _POINT_PRECISIONS = frozenset({"site", "city"})
-
-
-def _person_name(text: str) -> bool:
-    """Whether a phrase is only a person's name, with or without a title: "Hisham al-Hashimi",
-    "Mr. al-Hashimi", "Col. Hassan Sayyad Khodaei" (not "the Sabiti", not "two gunmen")."""
-    words = text.split()
-    if words and words[0].lower() in _TITLES:
-        words = words[1:]
-    if not words or len(words) > 4:
-        return False
-    return all(w[:1].isupper() or w.startswith(_NAME_PREFIXES) or w in _NAME_WORDS for w in words) \
-        and any(w[:1].isupper() or w.startswith(_NAME_PREFIXES) for w in words)
-
-
-def _named_victim_of_place(event: Event, where: Location) -> Event:
-    """A person the knowledge base does not know, attacked at a town or a site ("gunmen shot
-    Hisham al-Hashimi outside his Baghdad home"), is taken to be of that place's country: an
-    assassination in a city is nearly always of someone who lives there. Only for attacks
-    placed at a point, or placed only in a region or a country by a foreign state's strike ("A
-    U.S. drone strike in Syria killed ..."), and never when the attacker is of that country's
-    own state."""
-    target, source = event.target, event.source
-    if event.event_type != "ASSAULT" or target is None or target.country not in _UNRESOLVED \
-            or not target.text or not where.country or not _person_name(target.text):
-        return event
-    if source is not None and source.country == where.country and source.sector in STATE_SECTORS:
-        return event
-    foreign = source is not None and source.country not in _UNRESOLVED and source.country != where.country
-    if where.precision not in _POINT_PRECISIONS and not foreign:
-        return event
-    return replace(event, target=replace(target, country=where.country))
 
 
 def _property_hit(event: Event, country: str, facility_heads: frozenset[str]) -> Event:
