@@ -54,6 +54,8 @@ __all__ = [
     "ActorEntry",
     "ActorDictionary",
     "AliasMatch",
+    "PartyWords",
+    "PlaceWords",
     "Role",
     "load_actors",
     "normalise_quotes",

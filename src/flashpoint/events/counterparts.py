@@ -389,9 +389,9 @@ def place_named_sides(events: Sequence[Event], words: PlaceWords = PlaceWords(),
     Whatever an attack or a seizure hit that no reading above gave a side (a person the
     knowledge base does not know, "government headquarters", or nothing the text names) is of
     the country it happened in (:func:`_hit_where_it_stood`), and unnamed armed men who did it
-    are of that country too (:func:`_armed_of_place`). Once every event is placed, the sides that only placed events decide are read
-    (:func:`_sides_of_the_placed_story`): an unowned state office elsewhere takes the state its
-    story sets against the other side.
+    are of that country too (:func:`_armed_of_place`). Once every event is placed, the sides
+    that only placed events decide are read (:func:`_sides_of_the_placed_story`): an unowned
+    state office elsewhere takes the state its story sets against the other side.
     """
     placed: list[Event] = []
     for event in events:
@@ -539,8 +539,10 @@ def _people_of_place(event: Event, country: str) -> Event:
     """Civilians and journalists the text names by no nationality ("killing more than 140
     mourners", "shelled several civilians", "reporter Ahmed Hassan was shot") are people of the
     place the act happened at. When that place is a town or a site, it outweighs the country
-    the resolver could only guess from the paragraph or the dateline ("soldiers shot at people
-    waiting for flour" in Gaza City, reported from Jerusalem)."""
+    the resolver could only guess from the paragraph or the dateline, for them and for the
+    local police and opposition, on either side of an attack, a seizure or a street protest
+    ("soldiers shot at people waiting for flour" in Gaza City, reported from Jerusalem;
+    :func:`_guessed_local`)."""
     target = event.target
     if target is not None and target.sector in _PEOPLE and target.text and target.country in _UNRESOLVED:
         event = replace(event, target=replace(target, country=country))
@@ -551,6 +553,8 @@ def _people_of_place(event: Event, country: str) -> Event:
     return event
 
 
+#: Places precise enough to say whose people were there: a town or a site.
+_POINT_PRECISIONS = frozenset({"site", "city"})
 #: Sectors of people a report names by no nationality where they live: civilians, reporters,
 #: the local police and the opposition.
 _LOCAL = _PEOPLE | {"police", "opposition"}
@@ -565,10 +569,6 @@ def _guessed_local(event: Event, actor: Actor) -> bool:
     return bool(actor.text) and actor.name is None and actor.id is None \
         and event.event_type in _ON_THE_SPOT and event.location is not None \
         and event.location.precision in _POINT_PRECISIONS
-
-
-#: Places precise enough to say whose people were there: a town or a site.
-_POINT_PRECISIONS = frozenset({"site", "city"})
 
 
 def _property_hit(event: Event, country: str, facility_heads: frozenset[str]) -> Event:
