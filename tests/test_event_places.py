@@ -487,7 +487,6 @@ def test_a_place_inside_a_cause_phrase_is_the_causes(nlp, gazetteer) -> None:
     assert assault is None or assault.country != "SOM"
 
 
-
 def test_a_statement_is_made_where_its_speakers_are(nlp, gazetteer) -> None:
     text = ("ANKARA, June 26, 2012 —\n"
             "On Tuesday, NATO ambassadors meeting in Brussels at Turkey's request condemned the "

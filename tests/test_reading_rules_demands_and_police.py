@@ -1,8 +1,8 @@
 """Reading rules from the eighteenth session, each general enough to hold on text the coder has
 not seen. A police force the text gives no country is of the country it acts in, as civilians
 are, and so are the suspects it holds. The Soviet Union is Russia. A demand that names no
-addressee, and so a charge or a refusal, is aimed at the story's other side, or, from a third party, at the parties of the
-story's conflict; a demand for an inquiry is aimed at no one. Saying that someone did wrong
+addressee, and so a charge or a refusal, is aimed at the story's other side, or, from a third
+party, at the parties of the story's conflict; a demand for an inquiry is aimed at no one. Saying that someone did wrong
 ("said the drone had violated Iranian airspace", "said responsibility rested with Hamas")
 accuses them; saying what someone might do does not. A truce "brokered by Egypt" or
 "Egyptian-brokered" is Egypt's mediation between the story's two sides, unless the truce is

@@ -37,8 +37,6 @@ from typing import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from flashpoint.events.actors import NON_STATE, ActorDictionary, load_actors
-from flashpoint.events.assertions import accusations_in
-from flashpoint.events.departures import ordered_departures
 from flashpoint.events.arguments import (
     UNKNOWN_ATTACKER,
     UNKNOWN_DOER,
@@ -48,9 +46,11 @@ from flashpoint.events.arguments import (
     definite_mention,
     noun_phrase,
 )
+from flashpoint.events.assertions import accusations_in
 from flashpoint.events.attribution import attribution_of
 from flashpoint.events.counterparts import AIRCRAFT_MODE, fill_counterparts
 from flashpoint.events.dates import DateIndex
+from flashpoint.events.departures import ordered_departures
 from flashpoint.events.modes import choose_mode
 from flashpoint.events.numbers import CasualtyCounter
 from flashpoint.events.ontology import EventType, Ontology, StatusCues, load_ontology

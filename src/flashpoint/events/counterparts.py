@@ -575,8 +575,7 @@ def _property_hit(event: Event, country: str, facility_heads: frozenset[str]) ->
     target, source = event.target, event.source
     if event.quad_class != _MATERIAL_CONFLICT or target is None or target.country not in _UNRESOLVED:
         return event
-    words = target.text.lower().split()
-    if not words or words[-1] not in facility_heads:
+    if _head(target.text) not in facility_heads:
         return event
     if source is not None and source.country == country and not _guessed_air_attacker(event) \
             and source.sector not in NON_STATE:
@@ -591,8 +590,7 @@ def _hit_abroad(event: Event, country: str, vessel_heads: frozenset[str]) -> Eve
         return event
     if target is None:
         return replace(event, target=Actor(text="", country=country))
-    words = target.text.lower().split()
-    if target.country not in _UNRESOLVED or (words and words[-1] in vessel_heads):
+    if target.country not in _UNRESOLVED or _head(target.text) in vessel_heads:
         return event
     return replace(event, target=replace(target, country=country))
 
