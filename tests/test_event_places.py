@@ -537,3 +537,37 @@ def test_a_statement_made_on_a_visit_is_placed_where_the_visitor_is(nlp, gazette
         dict(word="urged", event_type="REQUEST", source="USA", target="LBY", date="2011-10-18")])
     assert visit is not None and visit.name == "Tripoli"
     assert urged is not None and urged.name == "Tripoli"
+
+
+def test_a_statement_made_at_a_meeting_is_placed_where_the_meeting_was(nlp, gazetteer) -> None:
+    text = ("BEIRUT, June 3, 2014 —\n"
+            "Gulf foreign ministers meeting in Riyadh condemned the shelling on Monday.\n"
+            "Meeting the Iraqi prime minister at a conference in Cairo on Sunday, the Jordanian "
+            "king denounced the bombing.\n")
+    _, riyadh, _, _, cairo = _locate(nlp, gazetteer, text, [
+        dict(word="meeting", event_type="CONSULT", source="IGO", date="2014-06-02"),
+        dict(word="condemned", event_type="ACCUSE", source="IGO", date="2014-06-02"),
+        dict(word="Meeting", event_type="CONSULT", source="JOR", target="IRQ", date="2014-06-01"),
+        dict(word="conference", event_type="CONSULT", date="2014-06-01"),
+        dict(word="denounced", event_type="ACCUSE", source="JOR", date="2014-06-01")])
+    assert riyadh is not None and riyadh.name == "Riyadh"  # the meeting is an event of its own
+    assert cairo is not None and cairo.name == "Cairo"
+
+
+def test_a_verb_shares_the_place_of_its_first_conjunct(nlp, gazetteer) -> None:
+    text = ("LONDON, March 6, 2015 —\n"
+            "In Geneva, the council voted on Friday to condemn the strikes and to demand an "
+            "immediate ceasefire.\n")
+    condemn, demand = _locate(nlp, gazetteer, text, [
+        dict(word="condemn", event_type="ACCUSE", source="IGO", date="2015-03-06"),
+        dict(word="demand", event_type="REQUEST", source="IGO", date="2015-03-06")])
+    assert condemn is not None and condemn.name == "Geneva"
+    assert demand is not None and demand.name == "Geneva"
+
+
+def test_talks_a_traveller_went_for_are_held_where_the_traveller_went(nlp, gazetteer) -> None:
+    text = ("NAIROBI, Feb. 4, 2020 —\n"
+            "The envoy flew to Khartoum on Tuesday for talks with the army chief.\n")
+    (talks,) = _locate(nlp, gazetteer, text, [
+        dict(word="talks", event_type="CONSULT", source="USA", target="SDN", date="2020-02-04")])
+    assert talks is not None and talks.name == "Khartoum"

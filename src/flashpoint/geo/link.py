@@ -594,11 +594,31 @@ def _climb(token: Token, trigger: Token, other_ids: set[int], rules: PlaceRules,
             if token.i in other_ids and child.dep_ in ("dobj", "obj", "nsubjpass"):
                 return None  # "pulled out of Gori, but governments accuse Moscow": its object
             return steps if token.i == trigger.i else steps + 1
-        if token.i in other_ids:
+        if token.i in other_ids and not (speaker and _speaker_setting(token, trigger)):
             return None
         if child.dep_ in ("dobj", "obj", "dative") and _is_claim(token, rules):
             return None  # "marched in Sanaa, blaming Riyadh": whom they blamed, not where
     return 0
+
+
+def _speaker_setting(word: Token, trigger: Token) -> bool:
+    """Whether another event's word sets the scene of a statement ("ministers meeting in Cairo
+    condemned the invasion", "Meeting Putin at a summit in Kazan, Erdogan called the attack
+    heinous"): the speakers were where that act (the meeting) was when they spoke, though the
+    act is an event of its own. The word is the statement's subject, a participle on the
+    statement or on its subject, or a noun inside such a participle's clause."""
+    node = word
+    for _ in range(3):
+        if node.dep_ == "nsubj" and node.head.i == trigger.i:
+            return True  # "the meeting in Cairo condemned", or a participle parsed as the subject
+        if node.tag_ == "VBG" and (
+                node.dep_ == "advcl" and node.head.i == trigger.i
+                or node.dep_ == "acl" and node.head.dep_ == "nsubj" and node.head.head.i == trigger.i):
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _cause_prep(prep: Token, rules: PlaceRules) -> bool:
@@ -638,6 +658,12 @@ def _sharers(trigger: Token, rules: PlaceRules) -> set[int]:
         found.add(prep.i)  # "negotiations resumed in Cairo": where the act took place
     if trigger.dep_ == "pobj" and prep.lower_ in ("in", "during") and prep.head.pos_ == "VERB":
         found.add(prep.head.i)
+    if trigger.dep_ == "pobj" and prep.lower_ == "for" and prep.head.lemma_.lower() in rules.journey_verbs:
+        found.add(prep.head.i)  # "flew to Belgrade for talks": the talks were held in Belgrade
+    if trigger.dep_ == "conj" and trigger.pos_ in ("VERB", "AUX") and trigger.head.pos_ in ("VERB", "AUX"):
+        # "voted in New York to condemn the invasion and to demand a withdrawal": a verb shares
+        # what its first conjunct shares
+        found |= _sharers(trigger.head, rules) | {trigger.head.i}
     if trigger.pos_ in ("VERB", "AUX"):
         found |= {c.i for c in trigger.conjuncts if c.pos_ in ("VERB", "AUX")}
         head = trigger.head
