@@ -505,6 +505,13 @@ def test_a_definite_act_refers_back_to_its_earlier_mention(nlp) -> None:
     assert date_of(nlp, text, "attacked") is None
 
 
+def test_a_definite_act_outranks_the_date_of_the_sentence_before(nlp) -> None:
+    # the sentence before is dated Tuesday, but "the strike" is the one told a day before that
+    text = ("Iran's president vowed on Tuesday that Israel would pay for the airstrike that hit "
+            "the consulate a day earlier. The strike killed a general and six officers.")
+    assert date_of(nlp, text, "strike") == "2021-07-12"
+
+
 def test_a_string_of_acts_gets_a_month_at_most(nlp) -> None:
     text = "Rockets hit the base on Monday. It was the latest in a string of attacks on the base."
     assert date_of(nlp, text, "attacks") == "2021-07"

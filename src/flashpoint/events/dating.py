@@ -977,9 +977,12 @@ class EventDater:
         if self._told_as_cause(head):
             # "The assassination also triggered ...": an earlier act; the episode's month at most
             return sentence.chain_before.coarsened("month") if sentence.chain_before else None
+        retold = self._antecedent(head, index)
+        if retold is not None:
+            return retold  # "The strike killed ...", after "the airstrike ... a day earlier"
         if sentence.chain_before is not None:
             return sentence.chain_before
-        antecedent = self._antecedent(head, index) or self._object_told_before(head, index)
+        antecedent = self._object_told_before(head, index)
         if antecedent is not None:
             return antecedent
         if _present_perfect(head) and not any(
