@@ -64,16 +64,18 @@ GOLD_SETS = {
     "dev22": ["dev22.jsonl"],
     "dev23": ["dev23.jsonl"],
     "dev24": ["dev24.jsonl"],
+    "dev25": ["dev25.jsonl"],
 }
 
 #: Folders of gold texts, each coded as its own batch (``texts2`` holds the second held-out set,
 #: ``texts3`` the second development set, ``texts4`` the third held-out set, ``texts5`` the third
-#: development set, ``texts6`` the fourth held-out set, ``texts7`` to ``texts27`` the fourth to
-#: twenty-fourth development sets, all annotated without running the coder).
+#: development set, ``texts6`` the fourth held-out set, ``texts7`` to ``texts28`` the fourth to
+#: twenty-fifth development sets, all annotated without running the coder).
 TEXT_DIRS = ("texts", "texts2", "texts3", "texts4", "texts5", "texts6", "texts7", "texts8", "texts9",
              "texts10", "texts11", "texts12", "texts13", "texts14",
              "texts15", "texts16", "texts17", "texts18", "texts19", "texts20",
-             "texts21", "texts22", "texts23", "texts24", "texts25", "texts26", "texts27")
+             "texts21", "texts22", "texts23", "texts24", "texts25", "texts26", "texts27",
+             "texts28")
 
 #: The dev set with each dateline run into the first sentence's line (``inline_records``).
 INLINE_SET = "dev-inline-dateline"
@@ -205,6 +207,7 @@ def _checker():
     ("dev22.jsonl", "texts25", 14, 207),
     ("dev23.jsonl", "texts26", 20, 241),
     ("dev24.jsonl", "texts27", 20, 198),
+    ("dev25.jsonl", "texts28", 20, 198),
 ])
 def test_later_gold_sets_pass_the_gold_checks(gold_file: str, folder: str, texts_expected: int,
                                               records_at_least: int) -> None:
