@@ -699,8 +699,11 @@ class ArgumentFinder:
                 # "Iran fired 180 missiles at Israel. Several missiles struck near Nevatim."
                 args.source = self._same_weapons_doer(trigger, args.instruments, previous=True)
         if args.source is None and etype.name in _UNKNOWN_DOER_TYPES and (
-                args.target is not None or (args.instruments and _is_passive(trigger.head))):
-            args.source = _unknown(trigger)  # an attack reported without its doer: UNK, per the guidelines
+                args.target is not None or (args.instruments and _is_passive(trigger.head))
+                or any(w.dep_ == "nsubj" and w.head.i == trigger.head.i for w in args.instruments)):
+            # an attack reported without its doer ("a drone struck near the airport", "a bomb
+            # exploded"): UNK, per the guidelines
+            args.source = _unknown(trigger)
         return args
 
     def _same_weapons_doer(self, trigger: Trigger, weapons: list[Token], previous: bool = False) -> Span | None:

@@ -170,8 +170,8 @@ class Coder:
             args.target = _restated_target(args.target, trigger, found) or self._not_an_event(args.target, found)
             if args.source is not None and args.target is not None and args.target.root.i == args.source.root.i:
                 args.target = None  # "X dismissed the talks" that X was to hold: not X against itself
-            if args.target is None and trigger.event_type == _CASUALTY_TYPE and trigger.is_nominal:
-                args.target = self._victim(trigger.head)
+            if args.target is None and trigger.event_type == _CASUALTY_TYPE:
+                args.target = self._victim(trigger.head) if trigger.is_nominal else self._struck_down(trigger.head)
             if args.source is None and trigger.is_nominal:
                 args.source = self._relative_doer(trigger.head)
             if args.source is None and args.target is None and not self._speech_act(trigger) and not (
@@ -331,6 +331,21 @@ class Coder:
                     phrase = noun_phrase(child)
                     if self._is_actorish(phrase.text, False):
                         return phrase
+        return None
+
+    def _struck_down(self, verb: Token) -> Span | None:
+        """Whom an attack told without an object killed or wounded, named by a casualty verb
+        joined to it: "a bomb exploded beside the convoy, killing three soldiers", "five soldiers
+        were wounded when a roadside bomb exploded"."""
+        casualty = self.ontology.cues.casualty_verbs
+        verbs = [c for c in verb.children if c.dep_ in ("advcl", "xcomp")
+                 and c.lemma_.lower() in casualty]
+        if verb.dep_ == "advcl" and verb.head.lemma_.lower() in casualty:
+            verbs.append(verb.head)
+        for casualty_verb in verbs:
+            victims = next((c for c in casualty_verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            if victims is not None and self._is_actorish(noun_phrase(victims).text, False):
+                return noun_phrase(victims)
         return None
 
     @staticmethod
