@@ -1,6 +1,8 @@
 """Reading rules for words of acts, added in the seventeenth session from the nineteenth
 development set: "voiced support" is support as "expressed support" is; "battled the gunmen" is
-an attack; "knocked down the missiles" is an interception, aimed at whoever fired them.
+an attack; "knocked down the missiles" is an interception, aimed at whoever fired them. In the
+twenty-first session: "opened talks" and "opened an investigation" are acts of whoever opened
+them, as "began talks" is.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its own,
 all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -22,6 +24,12 @@ TEXTS = {
         "TEL AVIV, Jan. 20, 1991 —\n"
         "Iraq fired eight Scud missiles at Israel on Friday. Israeli air defences knocked down "
         "several of the missiles.\n"),
+    "opened_talks": (
+        "GENEVA, Jan. 23, 2014 —\n"
+        "Government and opposition negotiators opened talks in Montreux on Wednesday.\n"),
+    "opened_investigation": (
+        "PARIS, Nov. 15, 2015 —\n"
+        "French prosecutors opened an investigation into the shootings on Saturday.\n"),
 }
 
 
@@ -42,3 +50,13 @@ def test_knocked_down_missiles_are_intercepted_against_their_firer(coded) -> Non
     knocked = _one(coded["knocked_down"], "knocked")
     assert knocked.event_type == "ASSAULT"
     assert (_country(knocked.source), _country(knocked.target)) == ("ISR", "IRQ")
+
+
+def test_opened_talks_are_talks_of_whoever_opened_them(coded) -> None:
+    talks = _one(coded["opened_talks"], "talks")
+    assert talks.event_type == "CONSULT" and talks.source is not None
+
+
+def test_an_opened_investigation_is_an_act_of_its_opener(coded) -> None:
+    inquiry = _one(coded["opened_investigation"], "investigation")
+    assert inquiry.event_type == "ACCUSE" and _country(inquiry.source) == "FRA"
