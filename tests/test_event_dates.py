@@ -512,6 +512,11 @@ def test_a_definite_act_outranks_the_date_of_the_sentence_before(nlp) -> None:
     assert date_of(nlp, text, "strike") == "2021-07-12"
 
 
+def test_an_inquiry_opened_is_an_act_of_the_episode_not_a_statement(nlp) -> None:
+    text = "Rockets hit the base on Wednesday. Police opened an investigation at the scene."
+    assert date_of(nlp, text, "investigation", event_type="ACCUSE") == "2021-07-14"
+
+
 def test_a_string_of_acts_gets_a_month_at_most(nlp) -> None:
     text = "Rockets hit the base on Monday. It was the latest in a string of attacks on the base."
     assert date_of(nlp, text, "attacks") == "2021-07"

@@ -571,3 +571,13 @@ def test_talks_a_traveller_went_for_are_held_where_the_traveller_went(nlp, gazet
     (talks,) = _locate(nlp, gazetteer, text, [
         dict(word="talks", event_type="CONSULT", source="USA", target="SDN", date="2020-02-04")])
     assert talks is not None and talks.name == "Khartoum"
+
+
+def test_an_act_noun_is_done_where_its_verb_and_that_verbs_conjunct_are(nlp, gazetteer) -> None:
+    text = ("BAGHDAD, March 4, 2021 —\n"
+            "Security forces found the launch platform near the town of Al-Qaim and opened an "
+            "investigation on Wednesday.\n")
+    (inquiry,) = _locate(nlp, gazetteer, text, [
+        dict(word="investigation", event_type="ACCUSE", mode="investigate", source="IRQ",
+             date="2021-03-03")])
+    assert inquiry is not None and inquiry.name == "Al Qā’im"

@@ -993,6 +993,8 @@ class EventDater:
         return None
 
     def _is_statement(self, head: Token, event_type: str | None) -> bool:
+        if head.pos_ == "NOUN" and head.dep_ == "dobj" and head.head.lemma_.lower() in self.lex.opening_verbs:
+            return False  # "opened an investigation at the scene": done, not said
         if event_type is not None and event_type.upper() in self.lex.statement_types:
             return True
         if head.pos_ != "VERB":

@@ -78,6 +78,7 @@ class Lexicon:
     habitual: frozenset[str]
     series_nouns: frozenset[str]
     parts_of_day: frozenset[str] = frozenset()
+    opening_verbs: frozenset[str] = frozenset()
     story_nights: frozenset[str] = frozenset()
     #: Act nouns that name one another's act ("the Nov. 13 bombing" ... "the day after the
     #: blast"), by lemma.
@@ -176,6 +177,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
             series_nouns=_words(spec.get("series_nouns")),
             story_nights=_words(spec.get("story_nights")),
             parts_of_day=_words(spec.get("parts_of_day")),
+            opening_verbs=_words(spec.get("opening_verbs")),
             act_synonyms=_synonyms(spec.get("act_synonyms")),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:

@@ -658,6 +658,10 @@ def _sharers(trigger: Token, rules: PlaceRules) -> set[int]:
         found.add(prep.i)  # "negotiations resumed in Cairo": where the act took place
     if trigger.dep_ == "pobj" and prep.lower_ in ("in", "during") and prep.head.pos_ == "VERB":
         found.add(prep.head.i)
+    if trigger.dep_ == "dobj" and trigger.pos_ == "NOUN" and prep.pos_ == "VERB":
+        # "found the launcher near al-Baghdadi and opened an investigation": an act noun is done
+        # where the verb that does it is, and where that verb's first conjunct is
+        found |= {prep.i} | (_sharers(prep, rules) if prep.dep_ == "conj" else set())
     if trigger.dep_ == "pobj" and prep.lower_ == "for" and prep.head.lemma_.lower() in rules.journey_verbs:
         found.add(prep.head.i)  # "flew to Belgrade for talks": the talks were held in Belgrade
     if trigger.dep_ == "conj" and trigger.pos_ in ("VERB", "AUX") and trigger.head.pos_ in ("VERB", "AUX"):
