@@ -2,7 +2,8 @@
 development set: "voiced support" is support as "expressed support" is; "battled the gunmen" is
 an attack; "knocked down the missiles" is an interception, aimed at whoever fired them. In the
 twenty-first session: "opened talks" and "opened an investigation" are acts of whoever opened
-them, as "began talks" is.
+them, as "began talks" is; "took dozens of workers hostage" is an abduction; "received the
+foreign minister" is a meeting.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its own,
 all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -30,6 +31,14 @@ TEXTS = {
     "opened_investigation": (
         "PARIS, Nov. 15, 2015 —\n"
         "French prosecutors opened an investigation into the shootings on Saturday.\n"),
+    "took_hostage": (
+        "ALGIERS, Jan. 17, 2013 —\n"
+        "Islamist gunmen took dozens of foreign workers hostage at the In Amenas gas plant on "
+        "Wednesday.\n"),
+    "received": (
+        "CAIRO, Nov. 9, 2015 —\n"
+        "President Abdel Fattah el-Sisi received the Russian foreign minister in Cairo on "
+        "Sunday.\n"),
 }
 
 
@@ -60,3 +69,14 @@ def test_opened_talks_are_talks_of_whoever_opened_them(coded) -> None:
 def test_an_opened_investigation_is_an_act_of_its_opener(coded) -> None:
     inquiry = _one(coded["opened_investigation"], "investigation")
     assert inquiry.event_type == "ACCUSE" and _country(inquiry.source) == "FRA"
+
+
+def test_taking_people_hostage_is_an_abduction(coded) -> None:
+    taking = _one(coded["took_hostage"], "took")
+    assert taking.event_type == "ASSAULT" and taking.source is not None
+
+
+def test_receiving_a_minister_is_a_meeting(coded) -> None:
+    meeting = _one(coded["received"], "received")
+    assert meeting.event_type == "CONSULT"
+    assert _country(meeting.source) == "EGY" and _country(meeting.target) == "RUS"
