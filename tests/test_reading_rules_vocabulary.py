@@ -3,7 +3,9 @@ development set: "voiced support" is support as "expressed support" is; "battled
 an attack; "knocked down the missiles" is an interception, aimed at whoever fired them. In the
 twenty-first session: "opened talks" and "opened an investigation" are acts of whoever opened
 them, as "began talks" is; "took dozens of workers hostage" is an abduction; "received the
-foreign minister" is a meeting.
+foreign minister" is a meeting; a truce that "took hold" or "took effect" is the halt of its two
+sides (those it is "between", else the story's), and a halt told beside it ("halting a year of
+fire") is the same act.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its own,
 all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -80,3 +82,40 @@ def test_receiving_a_minister_is_a_meeting(coded) -> None:
     meeting = _one(coded["received"], "received")
     assert meeting.event_type == "CONSULT"
     assert _country(meeting.source) == "EGY" and _country(meeting.target) == "RUS"
+
+
+TRUCE_TEXTS = {
+    "took_hold": (
+        "GAZA, May 21, 2021 —\n"
+        "Israeli jets struck Hamas targets in Gaza on Thursday, and Hamas fired rockets at "
+        "Ashkelon.\n"
+        "A ceasefire brokered by Egypt took hold in the Gaza Strip early on Friday.\n"),
+    "between_halting": (
+        "BEIRUT, Nov. 27, 2024 —\n"
+        "Hezbollah fired rockets at Haifa on Tuesday, and Israeli jets struck Beirut.\n"
+        "A ceasefire between Israel and Hezbollah took effect at 4 a.m. on Wednesday, halting "
+        "more than a year of cross-border fire.\n"),
+    "before_truce": (
+        "TEL AVIV, June 24, 2025 —\n"
+        "Shortly before the truce took effect, Iranian missiles hit an apartment building in "
+        "Beersheba.\n"),
+}
+
+truces = coded_fixture("rules_truces", TRUCE_TEXTS)
+
+
+def test_a_truce_taking_hold_is_the_halt_of_the_storys_two_sides(truces) -> None:
+    truce = _one(truces["took_hold"], "ceasefire")
+    assert truce.event_type == "RETREAT" and truce.date == "2021-05-21"
+    assert {_country(truce.source), _country(truce.target)} == {"ISR", "PSE"}
+
+
+def test_a_truce_between_two_sides_is_theirs_and_its_halting_is_told_once(truces) -> None:
+    events = truces["between_halting"]
+    truce = _one(events, "ceasefire")
+    assert (_country(truce.source), _country(truce.target)) == ("ISR", "LBN")
+    assert not [e for e in events if e.trigger == "halting"]
+
+
+def test_a_truce_named_only_as_a_time_is_no_act(truces) -> None:
+    assert not [e for e in truces["before_truce"] if e.trigger == "truce"]

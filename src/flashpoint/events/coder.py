@@ -75,6 +75,9 @@ _PROTEST_CONTENT_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT"})
 # Links that start another clause (or that the parser could not place): what hangs below one of
 # them is not part of the phrase above.
 _CLAUSE_LINKS = frozenset({"conj", "relcl", "advcl", "ccomp", "xcomp", "acl", "dep", "parataxis"})
+#: Types of a halt ("halting a year of fire", "suspended offensive operations"), which a truce
+#: coming into force tells again when they hang on it.
+_HALTS = frozenset({"RETREAT", "SANCTION"})
 #: Labels of a side that only stands for a doer the text leaves unnamed.
 _PLACEHOLDERS = frozenset({UNKNOWN_ATTACKER, UNKNOWN_DOER})
 
@@ -176,7 +179,7 @@ class Coder:
                 args.source = self._relative_doer(trigger.head)
             if args.source is None and args.target is None and not self._speech_act(trigger) and not (
                 args.instruments and not trigger.is_nominal  # "the rockets were fired from a truck"
-            ):
+            ) and not self._took_effect(trigger):
                 continue
             if _met_with(trigger):
                 continue  # "any attack would be met with a decisive response": no meeting
@@ -190,6 +193,7 @@ class Coder:
             if not trigger.is_nominal and self._standing_state(trigger.head):
                 continue  # "troops remain deployed in Iraq": a state, not an act
             kept.append(_Candidate(trigger, args, False))
+        kept = self._fold_into_truce(kept)
         kept = _fold_defences(kept)
         kept = _merge_restatements(kept, self.ontology.cues.status, self.ontology.cues.speech_types)
         kept = _fold_protest_demands(kept)
@@ -219,6 +223,35 @@ class Coder:
         if subject is None or not self._arguments.is_weapon(subject):
             return trigger
         return Trigger(trigger.span, _CASUALTY_TYPE, trigger.kind)
+
+    def _took_effect(self, trigger: Trigger) -> bool:
+        """"A ceasefire took hold", "the truce went into effect": an act noun told as coming
+        into force is an act of the parties, whom the story names (``in_force_verbs``)."""
+        head, cues = trigger.head, self.ontology.cues
+        if not trigger.is_nominal or head.dep_ != "nsubj" or head.head.lemma_.lower() not in cues.in_force_verbs:
+            return False
+        verb = head.head
+        if verb.dep_ == "advcl":
+            return False  # "shortly before the truce took effect, missiles hit ...": a time, not news
+        return any(t.lower_ in cues.in_force_words for t in verb.subtree if t.i > verb.i and t.i - verb.i <= 3)
+
+    def _fold_into_truce(self, kept: list[_Candidate]) -> list[_Candidate]:
+        """"A ceasefire took effect at 4 a.m., halting a year of cross-border fire", "the truce
+        took hold as both sides halted their offensives": the clause joined to the truce's
+        coming into force tells the same halt, so it is coded once, from the truce, whose sides
+        are those it is "between" (else the story's: ``counterparts``)."""
+        truces = [c for c in kept if self._took_effect(c.trigger)]
+        for truce in truces:
+            verb = truce.trigger.head.head
+            kept = [c for c in kept if c is truce or c.trigger.event_type not in _HALTS
+                    or c.trigger.head.head.i != verb.i or c.trigger.head.dep_ not in ("advcl", "xcomp")]
+            between = next((p for p in truce.trigger.head.children
+                            if p.dep_ == "prep" and p.lower_ == "between"), None)
+            first = next((c for c in between.children if c.dep_ == "pobj"), None) if between else None
+            second = next((c for c in first.children if c.dep_ == "conj"), None) if first is not None else None
+            if first is not None and second is not None:
+                truce.args.source, truce.args.target = noun_phrase(first), noun_phrase(second)
+        return kept
 
     def _speech_act(self, trigger: Trigger) -> bool:
         """A finite verb of saying-type ("called on", "demanded", "condemned") reports an act

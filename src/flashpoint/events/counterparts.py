@@ -40,6 +40,7 @@ _UNRESOLVED = (None, "", "UNK")
 _MATERIAL_CONFLICT = 4  # QuadClass of attacks, seizures and sanctions
 AIRCRAFT_MODE = "aerial"  # attacks from manned aircraft (``plover.yaml``)
 MEDIATION_MODE = "mediate"  # consultations that mediate between two sides (``plover.yaml``)
+TRUCE_MODE = "ceasefire"  # a halt to fighting, which both sides of it make (``plover.yaml``)
 _AIR_OR_UNSTATED = (None, AIRCRAFT_MODE)
 #: Attacks from the air.
 _AIR_ATTACK_MODES = (AIRCRAFT_MODE, "drone")
@@ -245,7 +246,11 @@ def fill_counterparts(events: Sequence[Event], site_heads: frozenset[str] = froz
             continue
         source, target = event.source, event.target
         addressed = _addressed(event, parties)
-        if own_objects[i] and event.event_type in _STOPPED:
+        if event.mode == TRUCE_MODE and not _known(source) and not _known(target):
+            pair = _story_parties(i, events, dyads, None)
+            if pair is not None:  # "the truce took effect at 10 p.m.": the story's two sides'
+                event = replace(event, source=_from_context(pair[0]), target=_from_context(pair[1]))
+        elif own_objects[i] and event.event_type in _STOPPED:
             pass  # "paused its air missions": stopped its own, aimed at no one the story names
         elif event.event_type in _UNAIMED and not _known(target):
             pass  # "rushed more troops to Ladakh": sent, not sent against anyone named

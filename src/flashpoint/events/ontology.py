@@ -177,6 +177,8 @@ class Cues:
     encounter_verbs: frozenset[str] = frozenset()
     violence_nouns: frozenset[str] = frozenset()
     expulsion_verbs: frozenset[str] = frozenset()
+    in_force_verbs: frozenset[str] = frozenset()
+    in_force_words: frozenset[str] = frozenset()
     partner_types: frozenset[str] = frozenset()
     partner_preps: frozenset[str] = frozenset()
     assertions: AssertionCues = AssertionCues()
@@ -345,6 +347,8 @@ def _cues(spec: Mapping[str, Any]) -> Cues:
         encounter_verbs=_words(spec.get("encounter_verbs")),
         violence_nouns=_words(spec.get("violence_nouns")),
         expulsion_verbs=_words(spec.get("expulsion_verbs")),
+        in_force_verbs=_words(spec.get("in_force_verbs")),
+        in_force_words=_words(spec.get("in_force_words")),
         partner_types=frozenset(str(t).upper() for t in spec.get("partner_types") or ()),
         partner_preps=_words(spec.get("partner_preps")),
         assertions=_word_lists(AssertionCues, spec.get("accusing_assertions")),
