@@ -10,6 +10,8 @@ instead of one failing with "database is locked" when it upgrades a read lock.
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from typing import Any
 
 import sqlalchemy as sa
@@ -79,7 +81,7 @@ def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
         cursor = dbapi_connection.cursor()
         try:
             cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
-            cursor.execute("PRAGMA journal_mode = WAL")
+            _use_wal(cursor, busy_timeout_ms)
             cursor.execute("PRAGMA synchronous = NORMAL")
             cursor.execute("PRAGMA foreign_keys = ON")
         finally:
@@ -91,3 +93,24 @@ def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
         if mode not in ("DEFERRED", "IMMEDIATE", "EXCLUSIVE"):
             raise StoreError(f"unknown SQLite transaction mode {mode!r}")
         conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+#: How long to wait between tries to switch a fresh database file to WAL.
+_WAL_RETRY_S = 0.05
+
+
+def _use_wal(cursor: Any, busy_timeout_ms: int) -> None:
+    """Switch the file to WAL unless it is already: the mode persists in the file, so only its
+    first connections make the switch. SQLite answers "database is locked" at once, without
+    the busy handler, when several processes open a fresh file together and race to switch it;
+    so the switch is retried until the busy timeout runs out, as any other lock would wait."""
+    deadline = time.monotonic() + busy_timeout_ms / 1000
+    while True:
+        try:
+            if str(cursor.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
+                cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(_WAL_RETRY_S)
