@@ -5,7 +5,8 @@ twenty-first session: "opened talks" and "opened an investigation" are acts of w
 them, as "began talks" is; "took dozens of workers hostage" is an abduction; "received the
 foreign minister" is a meeting; a truce that "took hold" or "took effect" is the halt of its two
 sides (those it is "between", else the story's), and a halt told beside it ("halting a year of
-fire") is the same act.
+fire") is the same act; "called up reservists" is a mobilization, "declared a ceasefire" the
+declarer's halt, and "imposed martial law" a restriction.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its own,
 all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -119,3 +120,33 @@ def test_a_truce_between_two_sides_is_theirs_and_its_halting_is_told_once(truces
 
 def test_a_truce_named_only_as_a_time_is_no_act(truces) -> None:
     assert not [e for e in truces["before_truce"] if e.trigger == "truce"]
+
+
+MOBILIZING_TEXTS = {
+    "called_up": (
+        "MOSCOW, Sept. 22, 2022 —\n"
+        "Russia called up 300,000 reservists on Wednesday.\n"),
+    "declared_ceasefire": (
+        "GAZA, Jan. 19, 2009 —\n"
+        "Hamas declared a one-week ceasefire on Sunday afternoon.\n"),
+    "martial_law": (
+        "KYIV, Nov. 28, 2018 —\n"
+        "Ukraine imposed martial law in ten border regions on Wednesday.\n"),
+}
+
+mobilizing = coded_fixture("rules_mobilizing", MOBILIZING_TEXTS)
+
+
+def test_calling_up_reservists_is_a_mobilization(mobilizing) -> None:
+    call_up = _one(mobilizing["called_up"], "called")
+    assert call_up.event_type == "MOBILIZE" and _country(call_up.source) == "RUS"
+
+
+def test_a_declared_ceasefire_is_the_declarers_halt(mobilizing) -> None:
+    truce = _one(mobilizing["declared_ceasefire"], "ceasefire")
+    assert truce.event_type == "RETREAT" and _country(truce.source) == "PSE"
+
+
+def test_martial_law_imposed_is_a_restriction(mobilizing) -> None:
+    law = _one(mobilizing["martial_law"], "martial law")
+    assert law.event_type == "COERCE" and _country(law.source) == "UKR"

@@ -228,7 +228,8 @@ class Coder:
         """"A ceasefire took hold", "the truce went into effect": an act noun told as coming
         into force is an act of the parties, whom the story names (``in_force_verbs``)."""
         head, cues = trigger.head, self.ontology.cues
-        if not trigger.is_nominal or head.dep_ != "nsubj" or head.head.lemma_.lower() not in cues.in_force_verbs:
+        if not trigger.is_nominal or trigger.event_type not in cues.in_force_types or head.dep_ != "nsubj" \
+                or head.head.lemma_.lower() not in cues.in_force_verbs:
             return False
         verb = head.head
         if verb.dep_ == "advcl":

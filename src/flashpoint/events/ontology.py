@@ -179,6 +179,7 @@ class Cues:
     expulsion_verbs: frozenset[str] = frozenset()
     in_force_verbs: frozenset[str] = frozenset()
     in_force_words: frozenset[str] = frozenset()
+    in_force_types: frozenset[str] = frozenset()
     partner_types: frozenset[str] = frozenset()
     partner_preps: frozenset[str] = frozenset()
     assertions: AssertionCues = AssertionCues()
@@ -349,6 +350,7 @@ def _cues(spec: Mapping[str, Any]) -> Cues:
         expulsion_verbs=_words(spec.get("expulsion_verbs")),
         in_force_verbs=_words(spec.get("in_force_verbs")),
         in_force_words=_words(spec.get("in_force_words")),
+        in_force_types=frozenset(str(t).upper() for t in spec.get("in_force_types") or ()),
         partner_types=frozenset(str(t).upper() for t in spec.get("partner_types") or ()),
         partner_preps=_words(spec.get("partner_preps")),
         assertions=_word_lists(AssertionCues, spec.get("accusing_assertions")),
