@@ -66,6 +66,10 @@ TEXTS = {
         "Israeli jets bombed homes in Gaza City on Tuesday, killing three commanders.\n"
         "Several relatives were wounded.\n"
         "Over the following days Israeli aircraft killed other Islamic Jihad commanders.\n"),
+    "unnamed_killer": (
+        "RIYADH, May 30, 2004 —\n"
+        "Militants stormed a residential compound in Khobar on Saturday, killing 22 people.\n"
+        "The siege came four weeks after gunmen killed five Westerners at an office in Yanbu.\n"),
     "placed_antecedent": (
         "BAGHDAD, June 12, 2014 —\n"
         "Islamic State fighters overran Mosul on Tuesday.\n"
@@ -162,6 +166,13 @@ def test_a_killing_by_a_named_doer_after_an_attack_is_another_act(coded) -> None
     killed = _one(events, "killed")
     assert (_country(killed.source), _country(killed.target)) == ("ISR", "PSE")
     assert not [e for e in events if e.trigger == "wounded"]
+
+
+def test_a_killing_by_unnamed_gunmen_after_an_attack_is_another_act(coded) -> None:
+    # "gunmen", bare, are no doer told before (as "the gunmen" would be): a new act
+    killed = _one(coded["unnamed_killer"], "killed")
+    assert killed.event_type == "ASSAULT" and killed.target is not None
+    assert killed.target.text == "five Westerners"
 
 
 def test_a_group_called_again_by_a_common_noun_is_placed_as_the_named_one(coded) -> None:

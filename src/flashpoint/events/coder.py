@@ -395,13 +395,14 @@ class Coder:
         return self._status.status(head) in ASSERTED
 
     def _named_killer(self, verb: Token) -> bool:
-        """"Israeli aircraft killed other commanders", "Hamas gunmen wounded an officer": a
-        killing whose doer the sentence names, not one a definite or pronoun subject ("the
-        blast", "it") ties to an attack already told."""
+        """"Israeli aircraft killed other commanders", "Hamas gunmen wounded an officer", "weeks
+        earlier, gunmen killed five Westerners": a killing whose doer the sentence names, even
+        by a bare common noun, not one a definite or pronoun subject ("the blast", "the
+        gunmen", "it") ties to an attack already told."""
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.pos_ == "PRON" or definite_mention(subject):
             return False
-        return self._is_actorish(noun_phrase(subject).text, True)
+        return self._is_actorish(noun_phrase(subject).text, False)
 
     def _casualty_candidate(
         self, sent: Span, found: dict[int, tuple[Trigger, Arguments]], factual_only: bool = False,
