@@ -581,3 +581,14 @@ def test_an_act_noun_is_done_where_its_verb_and_that_verbs_conjunct_are(nlp, gaz
         dict(word="investigation", event_type="ACCUSE", mode="investigate", source="IRQ",
              date="2021-03-03")])
     assert inquiry is not None and inquiry.name == "Al Qā’im"
+
+
+def test_a_place_after_near_is_no_part_of_the_group_name_before_it(nlp, gazetteer) -> None:
+    # the model may take "the Balochistan Liberation Front near Saravan" for one name
+    text = ("ISLAMABAD, Jan. 19, 2024 —\n"
+            "Pakistani drones hit hideouts of the Balochistan Liberation Army and the Balochistan "
+            "Liberation Front near Saravan, in Iran's Sistan-Baluchestan province, early on "
+            "Thursday.\n")
+    (hit,) = _locate(nlp, gazetteer, text, [
+        dict(word="hit", event_type="ASSAULT", source="PAK", target="IRN", date="2024-01-18")])
+    assert hit is not None and hit.name == "Sarāvān"

@@ -269,7 +269,7 @@ def _candidates(sentence: Span, trigger: Token, places: Sequence[Place], other_i
         if place.kind == "continent":
             continue
         if any(s <= place.start and place.end <= e and e - s > place.end - place.start
-               for s, e in names):
+               for s, e in names) and not _after_near(sentence, place):
             continue  # part of a name: "the Islamic Resistance in Iraq"
         root = _root(sentence, place)
         role = None if root is None else _role(root, place, rules, acted_on, leaving, arriving)
@@ -285,6 +285,13 @@ def _candidates(sentence: Span, trigger: Token, places: Sequence[Place], other_i
         elif not _said_at(root, rules):  # "Trudeau said in Ottawa that Iran's attack ...": not the attack's
             loose.append(place)
     return attached, loose
+
+
+def _after_near(sentence: Span, place: Place) -> bool:
+    """A place after "near", which the model may take into the name before it ("the Balochistan
+    Liberation Front near Saravan"): no name of a group or a body ends in "near X"."""
+    before = sentence.doc.text[:place.start].rstrip().rsplit(None, 1)
+    return bool(before) and before[-1].lower() == "near"
 
 
 def _owner_by_pronoun(sentence: Span, trigger: Token, places: Sequence[Place],
