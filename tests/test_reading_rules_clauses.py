@@ -7,7 +7,9 @@ clause ("struck the airport as the WHO chief prepared to board, hitting the cont
 headquarters as soldiers abandoned their posts"), which tells what happened, not what was given up.
 A clause the parser splits at a participle ("said Israeli jets flying over the coast had fired
 missiles") keeps its subject. A plain present verb with a day is a schedule ("leaders, who meet
-in Brussels on Monday"), and an act that "is the most likely way out" is a forecast.
+in Brussels on Monday"), and an act that "is the most likely way out" is a forecast. A past
+verb with a subject of its own that the parser joins to a modal clause ("warned it could do the
+same in Beirut, and on Jan. 8 a strike killed a commander") is no part of the modal's reach.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its
 own, all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -55,6 +57,10 @@ TEXTS = {
         "sanctions, diplomats said. Foreign ministers met in Brussels on Thursday. A negotiated "
         "release of the detained sailors is the most likely way out of the standoff. The strike "
         "was one of a string of attacks on likely targets.\n"),
+    "past_conjunct_of_modal": (
+        "BEIRUT, Jan. 20, 2024 —\n"
+        "In November the defence minister warned that Israel could do the same in Beirut, and on "
+        "Jan. 8 an Israeli strike killed a senior Hezbollah commander.\n"),
 }
 
 
@@ -108,3 +114,9 @@ def test_a_present_verb_with_a_day_is_a_schedule_and_the_likely_way_out_a_foreca
     assert _one(events, "met").status == "actual"
     assert _one(events, "release").status == "hypothetical"
     assert _one(events, "attacks").status == "actual"
+
+
+def test_a_past_verb_with_its_own_subject_is_not_under_a_conjoined_modal(coded) -> None:
+    strike = _one(coded["past_conjunct_of_modal"], "strike")
+    assert strike.event_type == "ASSAULT" and strike.status == "actual"
+    assert strike.date == "2024-01-08"

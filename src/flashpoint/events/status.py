@@ -77,7 +77,7 @@ class StatusFinder:
             auxes = [c for c in node.children if c.dep_ in ("aux", "auxpass")]
             if any(a.lower_ in self.cues.modals for a in auxes):
                 return True
-            if node.dep_ == "conj" and not auxes:
+            if node.dep_ == "conj" and not auxes and not _finite_with_subject(node):
                 node = node.head
                 continue
             return False
@@ -397,6 +397,12 @@ def _as_long_as(clause: Token) -> bool:
     attacks continue"): the clause and its subject are not asserted."""
     return clause.pos_ in ("VERB", "AUX") and clause.head.lower_ == "long" and any(
         c.dep_ == "mark" and c.lower_ == "as" for c in clause.children)
+
+
+def _finite_with_subject(verb: Token) -> bool:
+    """A past-tense verb with a subject of its own ("it could also do so, and on Jan. 8 a strike
+    killed a commander"): no modal before it can reach it, since a modal takes the base form."""
+    return verb.tag_ == "VBD" and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _misattached_conjunct(conjunct: Token, head: Token) -> bool:
