@@ -246,12 +246,9 @@ class Coder:
             verb = truce.trigger.head.head
             kept = [c for c in kept if c is truce or c.trigger.event_type not in _HALTS
                     or c.trigger.head.head.i != verb.i or c.trigger.head.dep_ not in ("advcl", "xcomp")]
-            between = next((p for p in truce.trigger.head.children
-                            if p.dep_ == "prep" and p.lower_ == "between"), None)
-            first = next((c for c in between.children if c.dep_ == "pobj"), None) if between else None
-            second = next((c for c in first.children if c.dep_ == "conj"), None) if first is not None else None
-            if first is not None and second is not None:
-                truce.args.source, truce.args.target = noun_phrase(first), noun_phrase(second)
+            sides = _between_sides(truce.trigger.head)
+            if sides is not None:
+                truce.args.source, truce.args.target = sides
         return kept
 
     def _speech_act(self, trigger: Trigger) -> bool:
@@ -618,6 +615,14 @@ class Coder:
 #: Dependencies by which a hazard word is the doer or the kind of a harm: "an earthquake
 #: struck", "a boiler explosion", "the storm's impact".
 _HAZARD_DEPS = frozenset({"nsubj", "nsubjpass", "compound", "amod", "nmod", "poss", "agent"})
+
+
+def _between_sides(noun: Token) -> tuple[Span, Span] | None:
+    """The two parties a noun is "between" ("a ceasefire between Israel and Hezbollah")."""
+    between = next((p for p in noun.children if p.dep_ == "prep" and p.lower_ == "between"), None)
+    first = next((c for c in between.children if c.dep_ == "pobj"), None) if between is not None else None
+    second = next((c for c in first.children if c.dep_ == "conj"), None) if first is not None else None
+    return (noun_phrase(first), noun_phrase(second)) if first is not None and second is not None else None
 
 
 def _met_with(trigger: Trigger) -> bool:

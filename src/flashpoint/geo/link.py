@@ -95,6 +95,7 @@ class PlaceRules:
     claim_by_complement: frozenset[str] = frozenset()  # "held Iran responsible", not "held talks"
     visit_verbs: frozenset[str] = frozenset()  # "visited Riga": the object is where they are
     happening_verbs: frozenset[str] = frozenset()  # "talks resumed in Cairo": where the act was
+    unnamed_after: frozenset[str] = frozenset()  # "the ... Front near Saravan": no name ends so
 
     def arrives(self, event_type: str | None, mode: str | None) -> bool:
         """An act of sending or going, placed where it went ("a visit to Oman")."""
@@ -118,7 +119,8 @@ _WORD_LISTS = ("locative", "target", "directions", "place_nouns", "territory_nou
                "act_nouns", "claim_words", "facility_words", "place_anaphors", "locale_nouns",
                "leaving", "arriving", "cause_phrases", "settlement_nouns", "reporting_verbs",
                "town_anaphors", "place_object_verbs", "journey_verbs", "route_nouns",
-               "seat_nouns", "claim_by_complement", "visit_verbs", "happening_verbs")
+               "seat_nouns", "claim_by_complement", "visit_verbs", "happening_verbs",
+               "unnamed_after")
 
 
 @lru_cache(maxsize=1)
@@ -269,7 +271,7 @@ def _candidates(sentence: Span, trigger: Token, places: Sequence[Place], other_i
         if place.kind == "continent":
             continue
         if any(s <= place.start and place.end <= e and e - s > place.end - place.start
-               for s, e in names) and not _after_near(sentence, place):
+               for s, e in names) and not _after_unnamed(sentence, place, rules):
             continue  # part of a name: "the Islamic Resistance in Iraq"
         root = _root(sentence, place)
         role = None if root is None else _role(root, place, rules, acted_on, leaving, arriving)
@@ -287,11 +289,11 @@ def _candidates(sentence: Span, trigger: Token, places: Sequence[Place], other_i
     return attached, loose
 
 
-def _after_near(sentence: Span, place: Place) -> bool:
+def _after_unnamed(sentence: Span, place: Place, rules: PlaceRules) -> bool:
     """A place after "near", which the model may take into the name before it ("the Balochistan
     Liberation Front near Saravan"): no name of a group or a body ends in "near X"."""
     before = sentence.doc.text[:place.start].rstrip().rsplit(None, 1)
-    return bool(before) and before[-1].lower() == "near"
+    return bool(before) and before[-1].lower() in rules.unnamed_after
 
 
 def _owner_by_pronoun(sentence: Span, trigger: Token, places: Sequence[Place],
@@ -665,10 +667,11 @@ def _sharers(trigger: Token, rules: PlaceRules) -> set[int]:
         found.add(prep.i)  # "negotiations resumed in Cairo": where the act took place
     if trigger.dep_ == "pobj" and prep.lower_ in ("in", "during") and prep.head.pos_ == "VERB":
         found.add(prep.head.i)
-    if trigger.dep_ == "dobj" and trigger.pos_ == "NOUN" and prep.pos_ == "VERB":
+    doer = trigger.head  # the verb an act noun is the object of
+    if trigger.dep_ == "dobj" and trigger.pos_ == "NOUN" and doer.pos_ == "VERB":
         # "found the launcher near al-Baghdadi and opened an investigation": an act noun is done
         # where the verb that does it is, and where that verb's first conjunct is
-        found |= {prep.i} | (_sharers(prep, rules) if prep.dep_ == "conj" else set())
+        found |= {doer.i} | (_sharers(doer, rules) if doer.dep_ == "conj" else set())
     if trigger.dep_ == "pobj" and prep.lower_ == "for" and prep.head.lemma_.lower() in rules.journey_verbs:
         found.add(prep.head.i)  # "flew to Belgrade for talks": the talks were held in Belgrade
     if trigger.dep_ == "conj" and trigger.pos_ in ("VERB", "AUX") and trigger.head.pos_ in ("VERB", "AUX"):
