@@ -6,7 +6,8 @@ them, as "began talks" is; "took dozens of workers hostage" is an abduction; "re
 foreign minister" is a meeting; a truce that "took hold" or "took effect" is the halt of its two
 sides (those it is "between", else the story's), and a halt told beside it ("halting a year of
 fire") is the same act; "called up reservists" is a mobilization, "declared a ceasefire" the
-declarer's halt, and "imposed martial law" a restriction.
+declarer's halt, and "imposed martial law" a restriction. Attacks told as halted ("suspended its
+attacks", "a pause in attacks", "halted its rocket fire") are a halt, not attacks.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its own,
 all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -150,3 +151,36 @@ def test_a_declared_ceasefire_is_the_declarers_halt(mobilizing) -> None:
 def test_martial_law_imposed_is_a_restriction(mobilizing) -> None:
     law = _one(mobilizing["martial_law"], "martial law")
     assert law.event_type == "COERCE" and _country(law.source) == "UKR"
+
+
+HALT_TEXTS = {
+    "suspended_attacks": (
+        "BAGHDAD, Jan. 31, 2024 —\n"
+        "Kata'ib Hezbollah suspended its attacks on U.S. forces on Tuesday.\n"),
+    "pause_in_attacks": (
+        "SANAA, March 27, 2022 —\n"
+        "The Houthis announced a three-day pause in missile and drone attacks on Saudi Arabia on "
+        "Saturday.\n"),
+    "halted_fire": (
+        "GAZA, Nov. 14, 2019 —\n"
+        "Islamic Jihad halted its rocket fire at Israel on Thursday.\n"),
+}
+
+halts = coded_fixture("rules_halts", HALT_TEXTS)
+
+
+def test_attacks_suspended_are_a_halt_not_attacks(halts) -> None:
+    events = halts["suspended_attacks"]
+    assert [e.event_type for e in events] == ["RETREAT"]
+    assert _country(events[0].target) == "USA"
+
+
+def test_a_pause_in_attacks_is_a_halt_aimed_where_they_were(halts) -> None:
+    events = halts["pause_in_attacks"]
+    assert [e.event_type for e in events] == ["RETREAT"]
+    assert _country(events[0].source) == "YEM" and _country(events[0].target) == "SAU"
+
+
+def test_halting_rocket_fire_is_a_halt(halts) -> None:
+    halt = _one(halts["halted_fire"], "halted")
+    assert halt.event_type == "RETREAT"

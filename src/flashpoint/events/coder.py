@@ -168,6 +168,7 @@ class Coder:
         ]
         found = {t.head.i: (t, self._arguments.find(t)) for t in triggers}
         kept = []
+        halted_targets: dict[int, Span | None] = {}  # halting word -> target of the act it halts
         for trigger, args in found.values():
             args.source = self._not_an_event(args.source, found)
             args.target = _restated_target(args.target, trigger, found) or self._not_an_event(args.target, found)
@@ -192,7 +193,13 @@ class Coder:
                 continue
             if not trigger.is_nominal and self._standing_state(trigger.head):
                 continue  # "troops remain deployed in Iraq": a state, not an act
+            if trigger.is_nominal and self._halted(trigger.head):
+                halted_targets.setdefault(self._halting_word(trigger.head).i, args.target)
+                continue  # "suspended its attacks": the suspension is the act
             kept.append(_Candidate(trigger, args, False))
+        for c in kept:  # "a pause in attacks on Saudi Arabia": the halt is aimed where they were
+            if c.args.target is None and halted_targets.get(c.trigger.head.i) is not None:
+                c.args.target = halted_targets[c.trigger.head.i]
         kept = self._fold_into_truce(kept)
         kept = _fold_defences(kept)
         kept = _merge_restatements(kept, self.ontology.cues.status, self.ontology.cues.speech_types)
@@ -223,6 +230,20 @@ class Coder:
         if subject is None or not self._arguments.is_weapon(subject):
             return trigger
         return Trigger(trigger.span, _CASUALTY_TYPE, trigger.kind)
+
+    def _halted(self, noun: Token) -> bool:
+        """An act noun told as halted ("suspended its attacks", "a pause in attacks"), which is
+        not told as done (``halting_words``)."""
+        governor = self._halting_word(noun)
+        return governor.i != noun.i and governor.lemma_.lower() in self.ontology.cues.halting_words
+
+    @staticmethod
+    def _halting_word(noun: Token) -> Token:
+        """The word that would halt an act noun: the verb it is the object of, or the noun
+        whose "in" phrase it is ("a pause in attacks"); the noun itself when neither."""
+        if noun.dep_ == "pobj" and noun.head.lower_ == "in":
+            return noun.head.head
+        return noun.head if noun.dep_ == "dobj" else noun
 
     def _took_effect(self, trigger: Trigger) -> bool:
         """"A ceasefire took hold", "the truce went into effect": an act noun told as coming

@@ -180,6 +180,7 @@ class Cues:
     in_force_verbs: frozenset[str] = frozenset()
     in_force_words: frozenset[str] = frozenset()
     in_force_types: frozenset[str] = frozenset()
+    halting_words: frozenset[str] = frozenset()
     partner_types: frozenset[str] = frozenset()
     partner_preps: frozenset[str] = frozenset()
     assertions: AssertionCues = AssertionCues()
@@ -351,6 +352,7 @@ def _cues(spec: Mapping[str, Any]) -> Cues:
         in_force_verbs=_words(spec.get("in_force_verbs")),
         in_force_words=_words(spec.get("in_force_words")),
         in_force_types=frozenset(str(t).upper() for t in spec.get("in_force_types") or ()),
+        halting_words=_words(spec.get("halting_words")),
         partner_types=frozenset(str(t).upper() for t in spec.get("partner_types") or ()),
         partner_preps=_words(spec.get("partner_preps")),
         assertions=_word_lists(AssertionCues, spec.get("accusing_assertions")),
