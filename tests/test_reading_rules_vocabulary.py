@@ -7,7 +7,8 @@ foreign minister" is a meeting; a truce that "took hold" or "took effect" is the
 sides (those it is "between", else the story's), and a halt told beside it ("halting a year of
 fire") is the same act; "called up reservists" is a mobilization, "declared a ceasefire" the
 declarer's halt, and "imposed martial law" a restriction. Attacks told as halted ("suspended its
-attacks", "a pause in attacks", "halted its rocket fire") are a halt, not attacks.
+attacks", "a pause in attacks", "halted its rocket fire") are a halt, not attacks. "Told Gaza
+residents to leave" and "challenged the government to produce its proof" are demands.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its own,
 all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -184,3 +185,33 @@ def test_a_pause_in_attacks_is_a_halt_aimed_where_they_were(halts) -> None:
 def test_halting_rocket_fire_is_a_halt(halts) -> None:
     halt = _one(halts["halted_fire"], "halted")
     assert halt.event_type == "RETREAT"
+
+
+DIRECTIVE_TEXTS = {
+    "told_to_leave": (
+        "GAZA, Oct. 13, 2023 —\n"
+        "The Israeli military told Gaza residents to leave the north of the strip on Friday.\n"),
+    "challenged": (
+        "BEIRUT, Sept. 30, 2024 —\n"
+        "Hezbollah challenged the Israeli government to produce its proof.\n"),
+    "told_reporters": (
+        "WASHINGTON, Jan. 4, 2020 —\n"
+        "The spokesman told reporters that the strikes would continue.\n"),
+}
+
+directives = coded_fixture("rules_directives", DIRECTIVE_TEXTS)
+
+
+def test_telling_someone_to_act_is_a_demand_of_them(directives) -> None:
+    told = _one(directives["told_to_leave"], "told")
+    assert told.event_type == "REQUEST"
+    assert (_country(told.source), _country(told.target)) == ("ISR", "PSE")
+
+
+def test_challenging_someone_to_act_is_a_demand(directives) -> None:
+    challenge = _one(directives["challenged"], "challenged")
+    assert challenge.event_type == "REQUEST" and _country(challenge.target) == "ISR"
+
+
+def test_telling_reporters_something_is_no_demand(directives) -> None:
+    assert not [e for e in directives["told_reporters"] if e.event_type == "REQUEST"]

@@ -68,6 +68,7 @@ _CODER_RELEASE = "0.1.0"
 _CASUALTY_TYPE = "ASSAULT"
 _ACCUSE = "ACCUSE"
 _SANCTION = "SANCTION"
+_REQUEST = "REQUEST"
 _PROTEST_TYPE = "PROTEST"
 # What protesters say while protesting (demands, denunciations, rejections) is the protest's
 # content: CAMEO 14x codes a demonstration *for* or *against* something as one act.
@@ -206,6 +207,7 @@ class Coder:
         kept = _fold_protest_demands(kept)
         kept.extend(self._asserted_accusations(sent, kept))
         kept = self._ordered_expulsions(sent, kept)
+        kept.extend(self._directives(sent, kept))
         if prior_assault:
             kept.extend(self._implied_acts(kept))
         yield from kept
@@ -307,6 +309,21 @@ class Coder:
             kept = [c for c in kept if c.trigger.head.i not in (verb.i, leaving.i)]
             kept.append(self._act_of_verb(verb, _SANCTION, envoy))
         return kept
+
+    def _directives(self, sent: Span, kept: list[_Candidate]) -> list[_Candidate]:
+        """"The army told Gaza residents to leave the north": the speaker's REQUEST of the one
+        told (``directive_verbs``), where no other reading of the verb was kept."""
+        taken = {c.trigger.head.i for c in kept}
+        extra = []
+        for verb in sent:
+            if verb.i in taken or verb.pos_ != "VERB" or verb.lemma_.lower() not in self.ontology.cues.directive_verbs:
+                continue
+            told = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+            asked = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")
+                          and any(a.tag_ == "TO" for a in c.children)), None)
+            if told is not None and asked is not None:
+                extra.append(self._act_of_verb(verb, _REQUEST, noun_phrase(told)))
+        return extra
 
     def _act_of_verb(self, verb: Token, event_type: str, target: Span) -> _Candidate:
         """An act of ``event_type`` read off ``verb`` by a rule of its own: its doer is the

@@ -181,6 +181,7 @@ class Cues:
     in_force_words: frozenset[str] = frozenset()
     in_force_types: frozenset[str] = frozenset()
     halting_words: frozenset[str] = frozenset()
+    directive_verbs: frozenset[str] = frozenset()
     partner_types: frozenset[str] = frozenset()
     partner_preps: frozenset[str] = frozenset()
     assertions: AssertionCues = AssertionCues()
@@ -201,8 +202,9 @@ class Ontology:
     @property
     def trigger_lemmas(self) -> frozenset[str]:
         """Every lower-case lemma an event can start from: trigger verbs and nouns, each
-        phrase's first word, frame words ("recalled its ambassador"), casualty verbs and the
-        verbs of an activated defence ("C-RAM systems were activated"). What
+        phrase's first word, frame words ("recalled its ambassador"), casualty verbs, the
+        verbs of an activated defence ("C-RAM systems were activated") and directive verbs
+        ("told residents to leave"). What
         a pre-filter (selective parsing) must keep for the coder to see all it would code."""
         words: set[str] = set(self.cues.casualty_verbs)
         for etype in self.types.values():
@@ -211,6 +213,7 @@ class Ontology:
         for frame in self.frames:
             words |= frame.lemmas
         words |= self.defence_verbs
+        words |= self.cues.directive_verbs  # "challenged the government to produce its proof"
         return frozenset(w.lower() for w in words)
 
 
@@ -353,6 +356,7 @@ def _cues(spec: Mapping[str, Any]) -> Cues:
         in_force_words=_words(spec.get("in_force_words")),
         in_force_types=frozenset(str(t).upper() for t in spec.get("in_force_types") or ()),
         halting_words=_words(spec.get("halting_words")),
+        directive_verbs=_words(spec.get("directive_verbs")),
         partner_types=frozenset(str(t).upper() for t in spec.get("partner_types") or ()),
         partner_preps=_words(spec.get("partner_preps")),
         assertions=_word_lists(AssertionCues, spec.get("accusing_assertions")),
