@@ -171,9 +171,11 @@ def test_a_nationality_the_parser_hangs_on_the_weapon_names_the_doer(coded) -> N
 
 
 def test_the_object_of_an_order_does_what_the_infinitive_says(coded) -> None:
-    """"ordered Israel to halt its offensive": the offensive is Israel's, not the court's."""
-    offensive = _one(coded["object_control"], "offensive")
-    assert _country(offensive.source) == "ISR"
+    """"ordered Israel to halt its offensive": the halt is Israel's, not the court's (and the
+    offensive, told as halted, is no act of its own: ``halting_words``)."""
+    halt = _one(coded["object_control"], "halt")
+    assert _country(halt.source) == "ISR"
+    assert not [e for e in coded["object_control"] if e.trigger == "offensive"]
 
 
 def test_a_weekday_in_a_background_piece_that_has_reached_the_report_counts_from_it(coded) -> None:
