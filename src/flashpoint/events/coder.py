@@ -45,6 +45,7 @@ from flashpoint.events.arguments import (
     blamed_on,
     definite_mention,
     noun_phrase,
+    pobj,
 )
 from flashpoint.events.assertions import accusations_in
 from flashpoint.events.attribution import attribution_of
@@ -658,7 +659,7 @@ _HAZARD_DEPS = frozenset({"nsubj", "nsubjpass", "compound", "amod", "nmod", "pos
 def _between_sides(noun: Token) -> tuple[Span, Span] | None:
     """The two parties a noun is "between" ("a ceasefire between Israel and Hezbollah")."""
     between = next((p for p in noun.children if p.dep_ == "prep" and p.lower_ == "between"), None)
-    first = next((c for c in between.children if c.dep_ == "pobj"), None) if between is not None else None
+    first = pobj(between) if between is not None else None
     second = next((c for c in first.children if c.dep_ == "conj"), None) if first is not None else None
     return (noun_phrase(first), noun_phrase(second)) if first is not None and second is not None else None
 

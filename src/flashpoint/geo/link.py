@@ -656,33 +656,33 @@ def _through_actor(child: Token, claim: bool, rules: PlaceRules) -> bool:
 
 
 def _sharers(trigger: Token, rules: PlaceRules) -> set[int]:
-    """Verbs whose circumstances the trigger shares: verbs coordinated with it, the verb a
-    participle or infinitive of it hangs on ("killing 25", "helped seize"), the verb an
-    act noun is the setting of ("In a rare visit, a delegation travelled to Sanaa"), and the
-    verb of taking place an act noun is the subject of ("talks resumed in Cairo")."""
+    """Verbs whose circumstances the trigger shares: verbs coordinated with it and what its
+    first conjunct shares ("voted in Geneva to condemn ... and to demand"), the verb a
+    participle or infinitive of it hangs on ("killing 25", "helped seize"), the verb an act
+    noun is the setting of ("In a rare visit, a delegation travelled to Sanaa"), the object of
+    ("found the launcher near al-Baghdadi and opened an investigation") or the purpose of a
+    journey for ("flew to Belgrade for talks"), and the verb of taking place an act noun is the
+    subject of ("talks resumed in Cairo")."""
     found: set[int] = set()
-    prep = trigger.head
+    head = trigger.head  # the trigger itself for a root: no dependency below applies to one
+    verbal = trigger.pos_ in ("VERB", "AUX")
     if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.pos_ == "NOUN" \
-            and prep.lemma_.lower() in rules.happening_verbs and prep.i != trigger.i:
-        found.add(prep.i)  # "negotiations resumed in Cairo": where the act took place
-    if trigger.dep_ == "pobj" and prep.lower_ in ("in", "during") and prep.head.pos_ == "VERB":
-        found.add(prep.head.i)
-    doer = trigger.head  # the verb an act noun is the object of
-    if trigger.dep_ == "dobj" and trigger.pos_ == "NOUN" and doer.pos_ == "VERB":
-        # "found the launcher near al-Baghdadi and opened an investigation": an act noun is done
-        # where the verb that does it is, and where that verb's first conjunct is
-        found |= {doer.i} | (_sharers(doer, rules) if doer.dep_ == "conj" else set())
-    if trigger.dep_ == "pobj" and prep.lower_ == "for" and prep.head.lemma_.lower() in rules.journey_verbs:
-        found.add(prep.head.i)  # "flew to Belgrade for talks": the talks were held in Belgrade
-    if trigger.dep_ == "conj" and trigger.pos_ in ("VERB", "AUX") and trigger.head.pos_ in ("VERB", "AUX"):
-        # "voted in New York to condemn the invasion and to demand a withdrawal": a verb shares
-        # what its first conjunct shares
-        found |= _sharers(trigger.head, rules) | {trigger.head.i}
-    if trigger.pos_ in ("VERB", "AUX"):
+            and head.lemma_.lower() in rules.happening_verbs:
+        found.add(head.i)  # "negotiations resumed in Cairo": where the act took place
+    if trigger.dep_ == "pobj" and head.lower_ in ("in", "during") and head.head.pos_ == "VERB":
+        found.add(head.head.i)
+    if trigger.dep_ == "dobj" and trigger.pos_ == "NOUN" and head.pos_ == "VERB":
+        # an act noun is done where the verb that does it is, and where that verb's first
+        # conjunct is
+        found |= {head.i} | (_sharers(head, rules) if head.dep_ == "conj" else set())
+    if trigger.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in rules.journey_verbs:
+        found.add(head.head.i)  # "flew to Belgrade for talks": the talks were held in Belgrade
+    if trigger.dep_ == "conj" and verbal and head.pos_ in ("VERB", "AUX"):
+        found |= _sharers(head, rules) | {head.i}  # a verb shares what its first conjunct shares
+    if verbal:
         found |= {c.i for c in trigger.conjuncts if c.pos_ in ("VERB", "AUX")}
-        head = trigger.head
         if (trigger.dep_ in ("xcomp", "advcl") and trigger.tag_ in ("VBG", "VBN", "VB")
-                and head.pos_ in ("VERB", "AUX") and head.i != trigger.i):
+                and head.pos_ in ("VERB", "AUX")):
             found.add(head.i)
     return found - {trigger.i}
 

@@ -327,13 +327,15 @@ def _on_a_visit(i: int, events: Sequence[Event], links: dict[int, Link],
                 or visit.place is None or not rules.arrives(other.event_type, other.mode) \
                 or rules.is_physical(other.event_type, other.mode):
             continue
-        if other.source is not None and _same_actor(other.source, event.source):
+        if other.source is not None and _same_speaker(other.source, event.source):
             return visit.place
     return None
 
 
-def _same_actor(one: Actor, other: Actor) -> bool:
-    """The same actor by name or by words (a visitor and the speaker of the same sentence)."""
+def _same_speaker(one: Actor, other: Actor) -> bool:
+    """A visitor and a speaker of one sentence that are one actor, by name or, for actors the
+    knowledge base does not know, by their words (unlike ``counterparts``, which matches
+    actors across sentences by id or name only)."""
     if one.name and one.name == other.name:
         return True
     return bool(one.text) and one.text == other.text
