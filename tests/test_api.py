@@ -268,7 +268,9 @@ def test_q_searches_words_of_the_sentence(client: TestClient, store: Store) -> N
     assert {e["event_id"] for e in list_events(store) if whole_word.search(e["sentence"])} <= set(ids(hits))
     both = get_all(client, "/api/events", q="rockets base")
     assert both and set(ids(both)) <= set(ids(hits))
-    assert all(re.search(r"\bbases?\b", e["sentence"], re.IGNORECASE) for e in both)
+    # words match by stem, as the search engines index them ("base" finds "troops are based")
+    assert all(re.search(r"\bbas(e|es|ed|ing)\b", e["sentence"], re.IGNORECASE) for e in both)
+    assert any(re.search(r"\bbases?\b", e["sentence"], re.IGNORECASE) for e in both)
 
 
 def test_search_falls_back_to_like_without_fts5(

@@ -904,7 +904,7 @@ class ArgumentFinder:
         lemma = noun.lemma_.lower()
         earlier = [(t, a) for t, a in self._seen if t.head.i < noun.sent.start
                    and t.event_type == "ASSAULT" and _named(a.source)]
-        same = [a for t, a in earlier if t.head.lemma_.lower() == lemma]
+        same = [a for t, a in earlier if _named_by(t.head, {lemma})]
         foreground = [a for t, a in earlier if not self._in_passing(t)]
         pool = same or foreground
         return pool[-1].source if pool else None
@@ -945,8 +945,8 @@ class ArgumentFinder:
         foreground = [(t, a) for t, a in earlier if not self._in_passing(t) and not _intended(t.head)
                       and not self._only_alleged(t.head)]
         names = self._lexicon.names_of_act(lemma)  # "the incursion" after "tanks crossed into"
-        same = [a for t, a in foreground if t.head.lemma_.lower() in names]
-        same_in_passing = [a for t, a in earlier if t.head.lemma_.lower() in names]
+        same = [a for t, a in foreground if _named_by(t.head, names)]
+        same_in_passing = [a for t, a in earlier if _named_by(t.head, names)]
         pool = same or [a for _t, a in foreground] or same_in_passing or [a for _t, a in earlier]
         return pool[-1] if pool else None
 
@@ -1044,7 +1044,7 @@ class ArgumentFinder:
         earlier = self._named_alike(head, [(t, a) for t, a in self._seen
                                       if t.event_type in related and t.head.i < head.sent.start
                                       and _named(a.target)])
-        same = [a for t, a in earlier if t.head.lemma_.lower() == lemma]
+        same = [a for t, a in earlier if _named_by(t.head, {lemma})]
         typed = [a for t, a in earlier if t.event_type == trigger.event_type and not self._in_passing(t)]
         foreground = [a for t, a in earlier if not self._in_passing(t)]
         pool = same or typed or foreground or [a for _t, a in earlier]
@@ -1686,7 +1686,7 @@ class ArgumentFinder:
         lemma = noun.lemma_.lower()
         earlier = [(t, a) for t, a in self._seen if t.event_type == "ASSAULT"
                    and t.head.i < noun.sent.start and a.target is not None]
-        same = [a for t, a in earlier if t.head.lemma_.lower() == lemma]
+        same = [a for t, a in earlier if _named_by(t.head, {lemma})]
         pool = same or [a for _t, a in earlier]
         return pool[-1].target if pool else None
 
@@ -1888,6 +1888,17 @@ _UNDERGOING_VERBS = frozenset({"come", "be"})
 def _named(side: Span | None) -> bool:
     """Whether a side is one the text gives (not absent, not the unknown doer or attacker)."""
     return side is not None and side.label_ not in (UNKNOWN_DOER, UNKNOWN_ATTACKER)
+
+
+def _named_by(head: Token, names: frozenset[str] | set[str]) -> bool:
+    """Whether an act told before is one that a re-mention by one of ``names`` retells: its
+    trigger is such a word, or it is a verb whose subject is ("An airstrike flattened a
+    consular building ... Tehran blamed Israel for the strike": the flattening was a strike)."""
+    if head.lemma_.lower() in names:
+        return True
+    subject = _child(head, "nsubj") if head.pos_ in ("VERB", "AUX") else None
+    noun = subject.lemma_.lower() if subject is not None else ""
+    return bool(noun) and any(noun == name or noun.endswith(name) for name in names)
 
 
 def _doer_known(args: Arguments) -> Arguments | None:
