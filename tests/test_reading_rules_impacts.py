@@ -5,7 +5,9 @@ that fell, is none). "Flattened" is an attack verb. A relative clause on an act 
 act ("the airstrike that flattened the consulate"): one event, whose target is the clause's own;
 a clause with a subject of its own ("rockets, most of which were intercepted") is another act.
 A re-mention ("the strike") retells the act named by the same noun, also where that noun was the
-subject of the verb that told it ("an airstrike flattened a building").
+subject of the verb that told it ("an airstrike flattened a building"). An act that a relative
+clause only uses to say who someone is ("the militia that had carried out a rocket attack") is not
+the act a later "condemned the attack" means.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its own,
 all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -46,6 +48,12 @@ TEXTS = {
         "Later on Monday, an airstrike flattened an office building of the Revolutionary Guards in "
         "Damascus.\n"
         "Tehran blamed Israel for the strike.\n"),
+    "in_passing": (
+        "DAMASCUS, Feb. 26, 2021 —\n"
+        "U.S. jets bombed a depot in eastern Syria on Thursday.\n"
+        "Officials said the depot was used by the same militia that had carried out a rocket attack "
+        "on Erbil.\n"
+        "Syria's foreign ministry condemned the attack.\n"),
 }
 
 
@@ -86,3 +94,8 @@ def test_a_clause_with_its_own_subject_is_another_act(coded) -> None:
 def test_the_strike_retells_the_act_an_airstrike_did(coded) -> None:
     claimed = next(e for e in coded["remention"] if e.status == "claimed")
     assert claimed.target is not None and claimed.target.text == "an office building"
+
+
+def test_an_act_that_only_says_who_someone_is_is_not_the_one_condemned(coded) -> None:
+    condemned = _one(coded["in_passing"], "condemned")
+    assert country(condemned.target) == "USA"

@@ -310,14 +310,17 @@ def _only_setting(token: Token) -> bool:
     return token.pos_ == "ADP" and any(_is_when(c) for c in token.children)
 
 
-def _backgrounded(head: Token, reprisal_verbs: frozenset[str]) -> bool:
+def _backgrounded(head: Token, reprisal_verbs: frozenset[str], light_verbs: frozenset[str] = frozenset()) -> bool:
     """An act mentioned in passing ("in retaliation for the attack", "after the strikes",
-    "answering Iran's missile barrage of Oct. 1")."""
+    "answering Iran's missile barrage of Oct. 1", "the militia that had carried out the Erbil
+    strike": a relative clause that only says who the militia is)."""
     if head.dep_ == "dobj" and head.head.lemma_.lower() in reprisal_verbs:
+        return True
+    if head.dep_ == "dobj" and head.head.dep_ == "relcl" and head.head.lemma_.lower() in light_verbs:
         return True
     counted = _counted_by(head)
     if counted is not None:  # "launched a wave of strikes": as much in passing as the wave
-        return _backgrounded(counted, reprisal_verbs)
+        return _backgrounded(counted, reprisal_verbs, light_verbs)
     if head.dep_ == "pobj" and head.head.lower_ in ("with", "by") and head.head.head.pos_ == "VERB":
         return False  # "the coalition answered with strikes": the means of the act told
     return head.dep_ in ("pobj", "relcl") or (head.dep_ == "acl" and head.tag_ == "VBN")
@@ -1122,7 +1125,7 @@ class ArgumentFinder:
         """An act told in passing, or an interception: neither is the act a story retells."""
         if trigger.defence is not None and trigger.head.lemma_.lower() in self.defence.interceptions:
             return True
-        return _backgrounded(trigger.head, self.reprisal_verbs)
+        return _backgrounded(trigger.head, self.reprisal_verbs, self.cues.light_verbs)
 
     def _retold_in_time(self, head: Token) -> bool:
         """ "The strike came a day after ...", "the barrage avenged the killing": an act retold

@@ -378,7 +378,7 @@ class TriggerFinder:
         rules = [r for r in self.ontology.exclusions if lemma in r.lemmas or head.lower_ in r.lemmas]
         if not rules:
             return False
-        words = _complement_words(head, ("dobj", "prep", "pobj", "prt"))
+        words = _complement_words(head, ("dobj", "prep", "pobj", "prt", "oprd"))
         if head.dep_ in ("acl", "relcl"):  # "an atrocity committed by Russia": the noun described
             words |= {head.head.lemma_.lower(), head.head.lower_}
         return any(rule.object_words & words for rule in rules)

@@ -94,6 +94,7 @@ class PlaceRules:
     seat_nouns: frozenset[str] = frozenset()  # "Iraq's parliament": in the country's capital
     claim_by_complement: frozenset[str] = frozenset()  # "held Iran responsible", not "held talks"
     visit_verbs: frozenset[str] = frozenset()  # "visited Riga": the object is where they are
+    left_verbs: frozenset[str] = frozenset()  # "left Niger": for an act of leaving, where it was
     happening_verbs: frozenset[str] = frozenset()  # "talks resumed in Cairo": where the act was
     unnamed_after: frozenset[str] = frozenset()  # "the ... Front near Saravan": no name ends so
 
@@ -120,7 +121,7 @@ _WORD_LISTS = ("locative", "target", "directions", "place_nouns", "territory_nou
                "leaving", "arriving", "cause_phrases", "settlement_nouns", "reporting_verbs",
                "town_anaphors", "place_object_verbs", "journey_verbs", "route_nouns",
                "seat_nouns", "claim_by_complement", "visit_verbs", "happening_verbs",
-               "unnamed_after")
+               "unnamed_after", "left_verbs")
 
 
 @lru_cache(maxsize=1)
@@ -485,6 +486,8 @@ def _role(token: Token, place: Place, rules: PlaceRules, acted_on: bool,
         return _LOCATIVE  # "seize off Gibraltar": a preposition parsed as a particle
     if dep in ("dobj", "obj") and head.lemma_.lower() in rules.visit_verbs:
         return _LOCATIVE  # "visited Riga": where the visitors are
+    if dep in ("dobj", "obj") and leaving and head.lemma_.lower() in rules.left_verbs:
+        return _LOCATIVE  # "the last soldiers left Niger": where the withdrawal happened
     if dep in ("dobj", "nsubjpass", "obj") and acted_on and not country:
         return _TARGET
     if dep in ("compound", "poss", "nmod", "amod"):
