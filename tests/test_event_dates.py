@@ -517,6 +517,14 @@ def test_an_inquiry_opened_is_an_act_of_the_episode_not_a_statement(nlp) -> None
     assert date_of(nlp, text, "investigation", event_type="ACCUSE") == "2021-07-14"
 
 
+def test_the_attack_retells_an_act_told_by_another_word(nlp) -> None:
+    # "the Kabul attack" names the bombing of Sunday, though no word before is "attack"
+    text = ("A fighter jet shot down a drone near Hasakah on Wednesday. The drone had been part "
+            "of a wave of raids that began after a suicide bombing in Kabul on Sunday. The group "
+            "claimed the Kabul attack.")
+    assert date_of(nlp, text, "attack") == "2021-07-11"
+
+
 def test_a_string_of_acts_gets_a_month_at_most(nlp) -> None:
     text = "Rockets hit the base on Monday. It was the latest in a string of attacks on the base."
     assert date_of(nlp, text, "attacks") == "2021-07"

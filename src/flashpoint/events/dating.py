@@ -937,7 +937,7 @@ class EventDater:
                                           for c in head.children):
             return None
         lemma = head.lemma_.lower()
-        names = self.lex.names_of_act(lemma)  # "the blast" after "the Nov. 13 bombing"
+        names = self.lex.words_retold_by(lemma)  # "the blast" after "the Nov. 13 bombing"
         # "the killing" names what "was killed" told: a verb's lemma is the noun's less "-ing"
         # and "the announcement" what "announced" told
         verb = lemma[:-3] if lemma.endswith("ing") and len(lemma) > 5 else \

@@ -83,10 +83,18 @@ class Lexicon:
     #: Act nouns that name one another's act ("the Nov. 13 bombing" ... "the day after the
     #: blast"), by lemma.
     act_synonyms: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: Generic act nouns and the words of the acts they may retell ("that attack" after
+    #: "bombers blew themselves up"), one way: "the bombing" does not retell any attack.
+    act_hypernyms: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def names_of_act(self, lemma: str) -> frozenset[str]:
         """The lemma and the act nouns that may name the same act."""
         return self.act_synonyms.get(lemma, frozenset()) | {lemma}
+
+    def words_retold_by(self, lemma: str) -> frozenset[str]:
+        """The words of the acts a definite act noun may retell: its other names, and for a
+        generic noun ("the attack") the words of any act of its kind."""
+        return self.names_of_act(lemma) | self.act_hypernyms.get(lemma, frozenset())
 
     def unit(self, word: str) -> Unit | None:
         """The unit a (possibly plural) noun names: "days" -> day."""
@@ -179,6 +187,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
             parts_of_day=_words(spec.get("parts_of_day")),
             opening_verbs=_words(spec.get("opening_verbs")),
             act_synonyms=_synonyms(spec.get("act_synonyms")),
+            act_hypernyms={str(k).lower(): _words(v) for k, v in (spec.get("act_hypernyms") or {}).items()},
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ModelError(f"time_expressions.yaml is malformed: {exc}") from exc
