@@ -40,7 +40,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import Callable, Iterator
+from typing import AbstractSet, Callable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
@@ -310,7 +310,7 @@ def _only_setting(token: Token) -> bool:
     return token.pos_ == "ADP" and any(_is_when(c) for c in token.children)
 
 
-def _backgrounded(head: Token, reprisal_verbs: frozenset[str], light_verbs: frozenset[str] = frozenset()) -> bool:
+def _backgrounded(head: Token, reprisal_verbs: frozenset[str], light_verbs: frozenset[str]) -> bool:
     """An act mentioned in passing ("in retaliation for the attack", "after the strikes",
     "answering Iran's missile barrage of Oct. 1", "the militia that had carried out the Erbil
     strike": a relative clause that only says who the militia is)."""
@@ -1893,15 +1893,14 @@ def _named(side: Span | None) -> bool:
     return side is not None and side.label_ not in (UNKNOWN_DOER, UNKNOWN_ATTACKER)
 
 
-def _named_by(head: Token, names: frozenset[str] | set[str]) -> bool:
+def _named_by(head: Token, names: AbstractSet[str]) -> bool:
     """Whether an act told before is one that a re-mention by one of ``names`` retells: its
-    trigger is such a word, or it is a verb whose subject is ("An airstrike flattened a
-    consular building ... Tehran blamed Israel for the strike": the flattening was a strike)."""
+    trigger is such a word, or it is a verb whose subject is one or a compound of one ("An
+    airstrike flattened a consular building ... Tehran blamed Israel for the strike")."""
     if head.lemma_.lower() in names:
         return True
     subject = _child(head, "nsubj") if head.pos_ in ("VERB", "AUX") else None
-    noun = subject.lemma_.lower() if subject is not None else ""
-    return bool(noun) and any(noun == name or noun.endswith(name) for name in names)
+    return subject is not None and subject.lemma_.lower().endswith(tuple(names))
 
 
 def _doer_known(args: Arguments) -> Arguments | None:
