@@ -30,13 +30,20 @@ def _words(tokens: Iterable[Token], verb_lemmas: bool = False) -> set[str]:
 
 
 def _hit(mode: EventMode, words: set[str], text: str) -> bool:
+    """Whether ``mode`` has a cue among ``words``, or a multiword cue in ``text`` (hyphens
+    read as spaces on both sides, so "car bomb" finds "car-bomb" and "air-strike" "air strike";
+    spaCy splits "air-strike" into three tokens, so it is never one of ``words``)."""
     for cue in mode.cues:
-        if " " in cue:
-            if cue in text:
+        if " " in cue or "-" in cue:
+            if _unhyphenated(cue) in text:
                 return True
         elif cue in words:
             return True
     return False
+
+
+def _unhyphenated(text: str) -> str:
+    return " ".join(text.replace("-", " ").split())
 
 
 def choose_mode(
@@ -58,7 +65,8 @@ def choose_mode(
     if alone_in_sentence and etype.mode_from_sentence:
         tiers.append((_words(sentence), sentence.text.lower()))
     for words, text in tiers:
+        flat = _unhyphenated(text)
         for mode in etype.modes:
-            if _hit(mode, words, text):
+            if _hit(mode, words, flat):
                 return mode
     return None

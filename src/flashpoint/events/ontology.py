@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Mapping, TypeVar
+from typing import Any, Iterable, Mapping, TypeVar
 
 import yaml
 
@@ -288,6 +288,15 @@ def _word_lists(cls: type[_Lists], section: Mapping[str, Any] | None) -> _Lists:
     return cls(**{key: _words(section.get(key)) for key in cls.__dataclass_fields__})
 
 
+def _phrases(listed: Iterable[Any], words: frozenset[str]) -> tuple[str, ...]:
+    """The type's phrases as the tokenizer will see them, with a phrase for each hyphenated
+    noun or verb: spaCy splits a hyphen between letters ("pull-out" -> "pull" "-" "out"), so a
+    hyphenated word could never match one token, and a phrase holding one must match three."""
+    hyphenated = sorted(word for word in words if "-" in word.strip("-"))
+    spaced = (" ".join(str(p).lower().replace("-", " - ").split()) for p in [*listed, *hyphenated])
+    return tuple(dict.fromkeys(p for p in spaced if p))
+
+
 def _event_type(name: str, spec: Mapping[str, Any]) -> EventType:
     nouns = _words(spec.get("nouns"))
     if any(" " in noun for noun in nouns):
@@ -314,7 +323,7 @@ def _event_type(name: str, spec: Mapping[str, Any]) -> EventType:
         sending_verbs=_words(spec.get("sending_verbs")),
         verbs=_words(spec.get("verbs")),
         nouns=nouns,
-        phrases=tuple(str(p).lower() for p in spec.get("phrases") or ()),
+        phrases=_phrases(spec.get("phrases") or (), nouns | _words(spec.get("verbs"))),
         modes=modes,
         mode_from_sentence=bool(spec.get("mode_from_sentence", False)),
         instrument_objects=bool(spec.get("instrument_objects", False)),
