@@ -7,7 +7,9 @@ a clause with a subject of its own ("rockets, most of which were intercepted") i
 A re-mention ("the strike") retells the act named by the same noun, also where that noun was the
 subject of the verb that told it ("an airstrike flattened a building"). An act that a relative
 clause only uses to say who someone is ("the militia that had carried out a rocket attack") is not
-the act a later "condemned the attack" means.
+the act a later "condemned the attack" means. Weapons that "tore up" or "damaged" something
+attacked it (twenty-third session), and the launch that describes an attack's weapon ("a missile
+fired by the rebels damaged a vessel") is that attack: one event, aimed at what was hit.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its own,
 all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -54,6 +56,15 @@ TEXTS = {
         "Officials said the depot was used by the same militia that had carried out a rocket attack "
         "on Erbil.\n"
         "Syria's foreign ministry condemned the attack.\n"),
+    "weapons_tore_up": (
+        "DAMASCUS, June 13, 2022 —\n"
+        "The airport stayed shut on Monday, three days after Israeli missiles tore up its runways.\n"),
+    "storm_damaged": (
+        "MUSCAT, June 7, 2007 —\n"
+        "Cyclone Gonu damaged the port of Sur on Wednesday.\n"),
+    "launch_of_the_weapon": (
+        "ADEN, Oct. 10, 2016 —\n"
+        "On Oct. 1, a missile fired by the Houthis damaged an Emirati-operated vessel off Mokha.\n"),
 }
 
 
@@ -99,3 +110,18 @@ def test_the_strike_retells_the_act_an_airstrike_did(coded) -> None:
 def test_an_act_that_only_says_who_someone_is_is_not_the_one_condemned(coded) -> None:
     condemned = _one(coded["in_passing"], "condemned")
     assert country(condemned.target) == "USA"
+
+
+def test_weapons_that_tore_something_up_attacked_it(coded) -> None:
+    tore = _one(coded["weapons_tore_up"], "tore")
+    assert tore.event_type == "ASSAULT" and country(tore.source) == "ISR"
+
+
+def test_a_storm_that_damaged_a_port_is_no_attack(coded) -> None:
+    assert all(e.event_type != "ASSAULT" for e in coded["storm_damaged"])
+
+
+def test_the_launch_of_an_attacks_weapon_is_that_attack(coded) -> None:
+    attacks = [e for e in coded["launch_of_the_weapon"] if e.event_type == "ASSAULT"]
+    assert [e.trigger for e in attacks] == ["damaged"]
+    assert country(attacks[0].source) == "YEM" and country(attacks[0].target) == "ARE"

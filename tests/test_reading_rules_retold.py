@@ -20,7 +20,8 @@ phrase, not by the clause that says more about him ("killed X, whom the army acc
 funnelling Iranian money"). An act someone is only accused of ("a woman accused of planting a
 bomb") is not the act a later "the raids" retells, nor what "the jets" did; an act only
 vowed ("vowed to keep striking Hezbollah") is not what "the drone" did, and one told in
-passing is taken only when no other was told.
+passing is taken only when no other was told. Nor is an act only denied ("has denied firing
+the rocket"): "condemned the raid" after it is aimed at the jets' strike.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its
 own, all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -112,6 +113,12 @@ TEXTS = {
         "Turkish warplanes pounded militant positions in northern Syria overnight. Police in "
         "Istanbul arrested a Syrian woman accused of planting a bomb. Kurdish officials said the "
         "raids had killed civilians.\n"),
+    "denied_in_between": (
+        "BEIRUT, Aug. 1, 2024 —\n"
+        "Israeli jets struck a building in Beirut's southern suburbs on Tuesday, killing a senior "
+        "Hezbollah commander.\n"
+        "Hezbollah has denied firing the rocket that killed 12 children in Majdal Shams on Saturday.\n"
+        "Lebanon's government condemned the raid as a violation of the country's sovereignty.\n"),
 }
 
 coded = coded_fixture("rules_retold", TEXTS)
@@ -220,3 +227,10 @@ def test_definite_weapons_are_not_those_of_an_alleged_or_vowed_act(coded) -> Non
     assert _country(destroyed.source) == "ISR"
     slammed = _one(coded["drone_after_a_vow"], "slammed")
     assert _country(slammed.source) == "LBN"
+
+
+def test_an_act_only_denied_is_not_the_one_retold(coded) -> None:
+    """ "The raid" Lebanon condemns is the Israeli jets' strike, not the rocket fire
+    Hezbollah denies, told in between."""
+    condemned = _one(coded["denied_in_between"], "condemned")
+    assert _country(condemned.target) == "ISR"

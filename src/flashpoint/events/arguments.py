@@ -431,7 +431,8 @@ class ArgumentFinder:
         self._lexicon = load_lexicon()  # dating's words: reprisal verbs, names of one act
         self.reprisal_verbs = self._lexicon.reprisal_verbs  # "avenged the killing": dating's list
         # verbs of accusing, not of owning: "claimed the attack" tells the act, "accused of" does not
-        self._allegation_verbs = self.cues.status.claim_governors - {"claim"}
+        # an act told only as alleged or denied ("has denied firing the rocket") is not retold
+        self._allegation_verbs = (self.cues.status.claim_governors - {"claim"}) | self.cues.status.denial_verbs
         self.is_actorish = is_actorish
         # Triggers already seen in the document being coded, for re-mentions ("the strikes").
         self._seen_doc: Doc | None = None
@@ -955,8 +956,9 @@ class ArgumentFinder:
 
     def _only_alleged(self, head: Token) -> bool:
         """An act told only as what someone is accused or suspected of ("police arrested a
-        Syrian woman accused of planting the bomb") is not the story's act that a later "the
-        raids" retells. Claiming an act ("claimed the attack") owns it: that act is told."""
+        Syrian woman accused of planting the bomb"), or denies ("Hezbollah has denied firing
+        the rocket"), is not the story's act that a later "the raids" retells. Claiming an act
+        ("claimed the attack") owns it: that act is told."""
         return any(node.lemma_.lower() in self._allegation_verbs and node.pos_ == "VERB"
                    for node in islice(head.ancestors, 3))
 

@@ -204,6 +204,7 @@ class Coder:
                 c.args.target = halted_targets[c.trigger.head.i]
         kept = self._fold_into_truce(kept)
         kept = _fold_defences(kept)
+        kept = _fold_launches(kept)
         kept = _merge_restatements(kept, self.ontology.cues.status, self.ontology.cues.speech_types)
         kept = _fold_protest_demands(kept)
         kept.extend(self._asserted_accusations(sent, kept))
@@ -699,6 +700,27 @@ def _fold_defences(candidates: list[_Candidate]) -> list[_Candidate]:
                and c.trigger.event_type == _CASUALTY_TYPE}
     return [c for c in candidates if c.trigger.defence is None or c.args.target is None
             or c.args.target.root.lower_ not in targets]
+
+
+def _fold_launches(candidates: list[_Candidate]) -> list[_Candidate]:
+    """ "A missile fired by the rebels damaged a vessel", "gunmen firing from a car killed two
+    guards": the launch that describes the subject of an attack told by its own verb is that
+    attack, one event, the verb's (which names what was hit). The launcher is its doer when
+    the verb names none."""
+    impacts = {c.trigger.head.i: c for c in candidates
+               if c.trigger.event_type == _CASUALTY_TYPE and not c.trigger.is_nominal}
+    kept: list[_Candidate] = []
+    for candidate in candidates:
+        head = candidate.trigger.head
+        subject = head.head
+        impact = impacts.get(subject.head.i) if (
+            candidate.trigger.event_type == _CASUALTY_TYPE and head.dep_ == "acl"
+            and subject.dep_ == "nsubj") else None
+        if impact is None or impact is candidate:
+            kept.append(candidate)
+        elif impact.args.source is None:
+            impact.args.source = candidate.args.source
+    return kept
 
 
 def _fold_protest_demands(candidates: list[_Candidate]) -> list[_Candidate]:
