@@ -49,6 +49,7 @@ from flashpoint.events.arguments import (
 )
 from flashpoint.events.assertions import accusations_in
 from flashpoint.events.attribution import attribution_of
+from flashpoint.events.condemnations import aim_condemnations
 from flashpoint.events.counterparts import AIRCRAFT_MODE, fill_counterparts
 from flashpoint.events.dates import DateIndex
 from flashpoint.events.departures import ordered_departures
@@ -117,9 +118,10 @@ class Coder:
                 continue
             prior = any(e.event_type == _CASUALTY_TYPE and e.status in ASSERTED for e in events)
             events.extend(self._code_sentence(document, sent, bounds, finder, dates, prior))
-        return fill_counterparts(events, self.actors.site_heads, self.actors.relational_heads,
-                                 self.actors.vessel_heads, self.actors.settlement_heads,
-                                 self.actors.parties)
+        filled = fill_counterparts(events, self.actors.site_heads, self.actors.relational_heads,
+                                   self.actors.vessel_heads, self.actors.settlement_heads,
+                                   self.actors.parties)
+        return aim_condemnations(filled)
 
     # -- wiring --------------------------------------------------------------------------------
     def _trigger_finder(self, parsed: Doc) -> TriggerFinder:
