@@ -21,7 +21,10 @@ funnelling Iranian money"). An act someone is only accused of ("a woman accused 
 bomb") is not the act a later "the raids" retells, nor what "the jets" did; an act only
 vowed ("vowed to keep striking Hezbollah") is not what "the drone" did, and one told in
 passing is taken only when no other was told. Nor is an act only denied ("has denied firing
-the rocket"): "condemned the raid" after it is aimed at the jets' strike.
+the rocket"): "condemned the raid" after it is aimed at the jets' strike. An act named by its
+year ("the 1983 bombing of the Marine barracks") is history, not the story's latest act retold;
+a killing "in a U.S. drone strike" was done by the strike's doer, whatever it provoked later; and
+"the Hamas-led attack" was Hamas's.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its
 own, all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -119,6 +122,17 @@ TEXTS = {
         "Hezbollah commander.\n"
         "Hezbollah has denied firing the rocket that killed 12 children in Majdal Shams on Saturday.\n"
         "Lebanon's government condemned the raid as a violation of the country's sovereignty.\n"),
+    "year_named": (
+        "BEIRUT, Oct. 23, 2023 —\n"
+        "Israeli jets struck a Hezbollah post near Naqoura on Sunday.\n"
+        "Veterans gathered in Beirut to mark the 1983 bombing of the Marine barracks.\n"),
+    "killing_in_a_strike": (
+        "BAGHDAD, Jan. 8, 2020 —\n"
+        "Iran fired missiles at two bases in Iraq on Wednesday in retaliation for the killing of "
+        "Qassem Soleimani in a U.S. drone strike.\n"),
+    "led_attack": (
+        "GAZA, Nov. 2, 2023 —\n"
+        "Aid convoys have waited for weeks since the Hamas-led attack on Israel.\n"),
 }
 
 coded = coded_fixture("rules_retold", TEXTS)
@@ -234,3 +248,20 @@ def test_an_act_only_denied_is_not_the_one_retold(coded) -> None:
     Hezbollah denies, told in between."""
     condemned = _one(coded["denied_in_between"], "condemned")
     assert _country(condemned.target) == "ISR"
+
+
+def test_an_act_named_by_its_year_is_not_the_latest_act_retold(coded) -> None:
+    """Not the Israeli jets' (its doer is unnamed, and may be guessed from its place)."""
+    bombing = _one(coded["year_named"], "bombing")
+    assert _country(bombing.source) != "ISR"
+
+
+def test_a_killing_in_a_strike_is_the_strikes_doers(coded) -> None:
+    """The reprisal reading would make the bases struck in retaliation the killer."""
+    killing = _one(coded["killing_in_a_strike"], "killing")
+    assert _country(killing.source) == "USA" and _country(killing.target) == "IRN"
+
+
+def test_a_led_attack_is_the_leaders(coded) -> None:
+    attack = _one(coded["led_attack"], "attack")
+    assert _country(attack.source) == "PSE" and _country(attack.target) == "ISR"

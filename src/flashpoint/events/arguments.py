@@ -277,6 +277,13 @@ def definite_mention(noun: Token) -> bool:
                for c in noun.children)
 
 
+def _named_by_year(noun: Token) -> bool:
+    """An act noun that carries its own year ("the 1983 bombing of the U.S. Embassy"): an act
+    of history named by its date, not a re-mention of the story's latest act."""
+    return any(c.dep_ in ("nummod", "compound", "amod", "npadvmod") and c.like_num and len(c.text) == 4
+               and c.text.isdigit() and 1900 <= int(c.text) <= 2100 for c in noun.children)
+
+
 def _intended(head: Token) -> bool:
     """An act only aimed at, in an infinitive ("a group preparing to attack residents", "vowed
     to keep striking Hezbollah"): not one a later "the raid" retells."""
@@ -1055,6 +1062,20 @@ class ArgumentFinder:
         pool = same or typed or foreground or [a for _t, a in earlier]
         return pool[-1].target if pool else None
 
+    def _doer_of_means(self, noun: Token) -> Span | None:
+        """The doer named on the act or weapon an act noun was done by: "the killing of
+        Soleimani in a U.S. drone strike" (the United States), "the downing of the jet by a
+        Turkish missile". It outranks the reading of a reprisal, which only infers the doer."""
+        for prep in noun.children:
+            means = pobj(prep) if prep.dep_ in ("prep", "agent") and prep.lower_ in ("in", "by") else None
+            if means is None or not self._event_noun(means):
+                continue
+            for owner in means.children:
+                if owner.dep_ in ("poss", "compound", "amod", "nmod") and \
+                        self.is_actorish(noun_phrase(owner).text, True):
+                    return noun_phrase(owner)
+        return None
+
     def _retaliated(self, noun: Token) -> Span | None:
         """The doer of the act that "X did Y in retaliation for / in response to" names, or that
         an act avenged: the target of Y, since retaliation reverses the roles."""
@@ -1090,8 +1111,8 @@ class ArgumentFinder:
             self._seen_doc, self._seen = doc, []
         head = trigger.head
         if trigger.is_nominal and args.source is None:
-            args.source = self._retaliated(head)
-        if trigger.is_nominal and definite_mention(head):
+            args.source = self._doer_of_means(head) or self._retaliated(head)
+        if trigger.is_nominal and definite_mention(head) and not _named_by_year(head):
             prior = self._prior(trigger)
             if prior is not None and args.source is None:
                 args.antecedent = prior.source
@@ -1102,6 +1123,15 @@ class ArgumentFinder:
         if trigger.is_nominal and args.source is None and args.antecedent is None:
             args.antecedent = _unknown(trigger)  # as another act's argument: its doer is unknown
         self._seen.append((trigger, args))
+
+    def _led_by(self, noun: Token) -> Span | None:
+        """The name hyphenated to a leading participle before an act noun: "Hamas" in "the
+        Hamas-led attack on Israel", "U.S." in "a U.S.-ordered strike"."""
+        for child in noun.children:
+            if child.dep_ == "amod" and child.i < noun.i and \
+                    child.lemma_.lower() in self.cues.leading_participles:
+                return self._hyphenated_doer(child)
+        return None
 
     def _hyphenated_doer(self, participle: Token) -> Span | None:
         """The name that opens a hyphenated participle: "Egyptian" in "an Egyptian-brokered
@@ -1539,6 +1569,8 @@ class ArgumentFinder:
         if etype.of_role == "source" and args.source is None:
             args.source = self._span(of_obj, args)
             of_obj = None
+        if args.source is None:  # "the Hamas-led attack"
+            args.source = self._led_by(noun)
         if args.source is None:
             args.source = self._modifier_actor(noun, args, place_names=etype.name not in _UNKNOWN_DOER_TYPES)
         killed_in = noun.head.lower_ == "in" and noun.head.head.lemma_.lower() in self.cues.casualty_verbs \

@@ -151,6 +151,7 @@ class StatusCues:
 class Cues:
     light_verbs: frozenset[str]
     retelling_verbs: frozenset[str]
+    leading_participles: frozenset[str]
     condemning_verbs: frozenset[str]
     reprisal_nouns: frozenset[str]
     reprisal_type: str
@@ -335,6 +336,7 @@ def _cues(spec: Mapping[str, Any]) -> Cues:
     return Cues(
         light_verbs=_words(spec["light_verbs"]),
         retelling_verbs=_words(spec["retelling_verbs"]),
+        leading_participles=_words(spec.get("leading_participles")),
         condemning_verbs=_words(spec["condemning_verbs"]),
         reprisal_nouns=_words(spec["reprisal_nouns"]),
         reprisal_type=str(spec["reprisal_type"]).upper(),
