@@ -22,7 +22,9 @@ bomb") is not the act a later "the raids" retells, nor what "the jets" did; an a
 vowed ("vowed to keep striking Hezbollah") is not what "the drone" did, and one told in
 passing is taken only when no other was told. Nor is an act only denied ("has denied firing
 the rocket"): "condemned the raid" after it is aimed at the jets' strike. An act named by its
-year ("the 1983 bombing of the Marine barracks") is history, not the story's latest act retold;
+date ("the 1983 bombing of the Marine barracks", "the Jan. 28 drone attack") is not the story's
+latest act retold, and one whose own clause says whom it killed ("the U.S. drone strike that
+killed Qassem Soleimani") was aimed at him, not at the latest act's target;
 a killing "in a U.S. drone strike" was done by the strike's doer, whatever it provoked later; and
 "the Hamas-led attack" was Hamas's.
 
@@ -133,6 +135,15 @@ TEXTS = {
     "led_attack": (
         "GAZA, Nov. 2, 2023 —\n"
         "Aid convoys have waited for weeks since the Hamas-led attack on Israel.\n"),
+    "date_named": (
+        "BAGHDAD, Feb. 20, 2024 —\n"
+        "U.S. jets struck militia depots near Qaim on Monday.\n"
+        "Officials recalled the Jan. 28 drone attack on Tower 22 in Jordan.\n"),
+    "strike_that_killed": (
+        "BAGHDAD, Jan. 4, 2021 —\n"
+        "Iran-backed militias fired rockets at Ain al-Asad air base on Monday.\n"
+        "Protesters burned flags in Baghdad on the anniversary of the U.S. drone strike that killed "
+        "Qassem Soleimani.\n"),
 }
 
 coded = coded_fixture("rules_retold", TEXTS)
@@ -250,10 +261,18 @@ def test_an_act_only_denied_is_not_the_one_retold(coded) -> None:
     assert _country(condemned.target) == "ISR"
 
 
-def test_an_act_named_by_its_year_is_not_the_latest_act_retold(coded) -> None:
-    """Not the Israeli jets' (its doer is unnamed, and may be guessed from its place)."""
+def test_an_act_named_by_its_date_is_not_the_latest_act_retold(coded) -> None:
+    """Not the Israeli jets' (its doer is unnamed, and may be guessed from its place), nor
+    the U.S. jets' on the American outpost."""
     bombing = _one(coded["year_named"], "bombing")
     assert _country(bombing.source) != "ISR"
+    attack = _one(coded["date_named"], "attack")
+    assert _country(attack.source) != "USA"
+
+
+def test_a_strike_that_killed_someone_was_aimed_at_him(coded) -> None:
+    strike = _one(coded["strike_that_killed"], "drone strike")
+    assert _country(strike.source) == "USA" and _country(strike.target) == "IRN"
 
 
 def test_a_killing_in_a_strike_is_the_strikes_doers(coded) -> None:

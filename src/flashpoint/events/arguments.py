@@ -270,6 +270,10 @@ def _is_when(token: Token) -> bool:
     return token.ent_type_ in ("DATE", "TIME")
 
 
+#: How a date modifies an act noun: "the 1983 bombing", "the Feb. 7 strike" (nmod "Feb.").
+_DATE_MODIFIER_DEPS = ("nummod", "compound", "amod", "npadvmod", "nmod")
+
+
 def definite_mention(noun: Token) -> bool:
     """An act noun that points back to one already told: "the strike", "this attack", or one
     owned by its day ("Friday's strike")."""
@@ -277,11 +281,17 @@ def definite_mention(noun: Token) -> bool:
                for c in noun.children)
 
 
-def _named_by_year(noun: Token) -> bool:
-    """An act noun that carries its own year ("the 1983 bombing of the U.S. Embassy"): an act
-    of history named by its date, not a re-mention of the story's latest act."""
-    return any(c.dep_ in ("nummod", "compound", "amod", "npadvmod") and c.like_num and len(c.text) == 4
-               and c.text.isdigit() and 1900 <= int(c.text) <= 2100 for c in noun.children)
+def _named_by_date(noun: Token) -> bool:
+    """An act noun that carries its own calendar date ("the 1983 bombing of the U.S. Embassy",
+    "the Feb. 7 drone strike", "the January 2020 strike"): an act named by its date, not a
+    re-mention of the story's latest act. A weekday ("Saturday's strike") names no calendar
+    date and may well retell the act just told."""
+    return any(c.dep_ in _DATE_MODIFIER_DEPS and (_year(c) or (c.ent_type_ == "DATE" and any(
+        t.like_num for t in c.subtree))) for c in noun.children)
+
+
+def _year(token: Token) -> bool:
+    return token.text.isdigit() and len(token.text) == 4 and 1900 <= int(token.text) <= 2100
 
 
 def _intended(head: Token) -> bool:
@@ -1112,7 +1122,7 @@ class ArgumentFinder:
         head = trigger.head
         if trigger.is_nominal and args.source is None:
             args.source = self._doer_of_means(head) or self._retaliated(head)
-        if trigger.is_nominal and definite_mention(head) and not _named_by_year(head):
+        if trigger.is_nominal and definite_mention(head) and not _named_by_date(head):
             prior = self._prior(trigger)
             if prior is not None and args.source is None:
                 args.antecedent = prior.source
@@ -1633,7 +1643,20 @@ class ArgumentFinder:
             victim = _child(noun.head, "dobj")  # "a drone strike on a car killed X": X is the target
             if victim is not None and (target is None or not self.is_actorish(noun_phrase(target).text, False)):
                 target = victim
+        victim = self._killed_in_clause(noun) if target is None else None
+        if victim is not None and self.is_actorish(noun_phrase(victim).text, True):
+            target = victim  # "the drone strike that killed Qassem Soleimani"
         args.target = self._span(target, args, instrument=False)
+
+    def _killed_in_clause(self, noun: Token) -> Token | None:
+        """Whom an act noun's own relative clause says it killed or wounded: "the U.S. drone
+        strike that killed Qassem Soleimani", "the attack, which wounded two guards"."""
+        for clause in noun.children:
+            subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+            if clause.dep_ == "relcl" and clause.lemma_.lower() in self.cues.casualty_verbs \
+                    and subjects and all(c.tag_ in ("WDT", "WP") for c in subjects):
+                return _child(clause, "dobj")
+        return None
 
     def _named_in_clause(self, noun: Token) -> Token | None:
         """The clause "what X called N" when it stands where the act noun N would ("Israel
