@@ -3,6 +3,8 @@ between letters ("pull-out" -> "pull" "-" "out"), so a hyphenated trigger noun i
 ("pull-out", "counter-attack", "build-up") matched no token, and a hyphenated mode cue
 ("air-strike") or a spaced one written with a hyphen ("car-bomb") found no mode. The ontology now
 reads a hyphenated word as a phrase of three tokens, and mode cues read hyphens as spaces.
+Fighter types written with a hyphen ("F-16s", "Su-24") are one token: they are weapons (the
+means of an air attack, not its doer, as several air forces fly them) and cues of its mode.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its own,
 all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -26,6 +28,10 @@ TEXTS = {
     "sit_in": (
         "BAGHDAD, July 5, 2022 —\n"
         "Hundreds of students staged a sit-in outside the parliament in Baghdad on Tuesday.\n"),
+    "fighter_types": (
+        "DAMASCUS, Oct. 27, 2023 —\n"
+        "Two F-16s hit ammunition depots near Abu Kamal on Thursday.\n"
+        "Israeli F-35 jets struck the port of Latakia on Friday.\n"),
 }
 
 
@@ -56,3 +62,11 @@ def test_a_build_up_of_troops_is_a_mobilisation(coded) -> None:
 def test_a_staged_sit_in_is_one_protest(coded) -> None:
     protests = [e for e in coded["sit_in"] if e.event_type == "PROTEST"]
     assert len(protests) == 1 and protests[0].trigger == "staged a sit-in"
+
+
+def test_fighter_types_are_the_means_of_an_air_attack(coded) -> None:
+    hit = _one(coded["fighter_types"], "hit")
+    assert hit.mode == "aerial"
+    assert hit.source is None or "F-16" not in hit.source.text  # the means, not the doer
+    struck = _one(coded["fighter_types"], "struck")
+    assert struck.mode == "aerial" and country(struck.source) == "ISR"
