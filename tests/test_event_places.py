@@ -592,3 +592,24 @@ def test_a_place_after_near_is_no_part_of_the_group_name_before_it(nlp, gazettee
     (hit,) = _locate(nlp, gazetteer, text, [
         dict(word="hit", event_type="ASSAULT", source="PAK", target="IRN", date="2024-01-18")])
     assert hit is not None and hit.name == "Sarāvān"
+
+
+def test_an_embassy_named_by_its_country_stands_where_the_text_puts_it(nlp, gazetteer) -> None:
+    """ "the U.S. Embassy" is a mission of the United States abroad: the place is the Green
+    Zone it stands in, not the United States."""
+    text = ("BAGHDAD, Jan. 14, 2020 —\n"
+            "Three rockets were fired at the U.S. Embassy in the Green Zone late on Monday.\n")
+    (fired,) = _locate(nlp, gazetteer, text, [
+        dict(word="fired", event_type="ASSAULT", target="USA", date="2020-01-13")])
+    assert fired is not None and fired.country == "IRQ"
+
+
+def test_a_place_that_names_who_speaks_is_not_where_the_act_was(nlp, gazetteer) -> None:
+    """ "according to a Pentagon readout": the Pentagon is who reports, not where the strike
+    on the depot happened."""
+    text = ("AMMAN, Jan. 30, 2024 —\n"
+            "The strike on the depot was carried out by Iran-aligned militias, according to a "
+            "Pentagon readout.\n")
+    (strike,) = _locate(nlp, gazetteer, text, [
+        dict(word="strike", event_type="ASSAULT", date="2024-01-29")])
+    assert strike is None or strike.country != "USA"

@@ -148,6 +148,7 @@ class Gazetteer:
         self.street_words: frozenset[str] = frozenset()  # "Street", "Avenue": see infer.py
         self.generic_words: frozenset[str] = frozenset()  # "Central", "Royal": see infer.py
         self.feature_words: frozenset[str] = frozenset()  # "Ocean", "Delta": see infer.py
+        self.mission_words: frozenset[str] = frozenset()  # "Embassy": see infer.py
         self.country_rows: dict[str, int] = {}  # ISO3 -> row
         self.state_rows: dict[tuple[str, str], int] = {}  # (ISO3, admin1 code) -> row
         self.state_forms: dict[str, int] = {}  # "N.J.", "Calif.", "WA" as written -> US state
@@ -415,6 +416,7 @@ def _build(min_population: int) -> Gazetteer:
     gaz.street_words = frozenset(normalize_name(t) for t in toponyms.get("street_words", []))
     gaz.generic_words = frozenset(normalize_name(t) for t in toponyms.get("generic_words", []))
     gaz.feature_words = frozenset(normalize_name(t) for t in toponyms.get("feature_words", []))
+    gaz.mission_words = frozenset(normalize_name(t) for t in toponyms.get("mission_words", []))
     iso2_to_3 = _load_countries(gaz, toponyms, regions)
     _load_cities(gaz, iso2_to_3, min_population)
     _place_countries(gaz, toponyms, regions)

@@ -169,17 +169,24 @@ def inner_names(mention: Mention, gaz: Gazetteer, named: frozenset[str] = frozen
         return []
     found: list[Mention] = []
     taken: set[int] = set()
+    mission = normalize_name(words[-1][0]) in gaz.mission_words  # "U.S. Embassy": abroad
     for i, j in _spans(words):
         if taken & set(range(i, j)):
             continue
         text = mention.text[words[i][1]:words[j - 1][1] + len(words[j - 1][0])]
         min_city = _BIG_CITY if j - i == 1 and normalize_name(text) not in named else 0
+        if mission and _names_a_country(text, gaz):
+            continue
         if _names_a_place(text, gaz, min_city):
             start = mention.start + words[i][1]
             found.append(Mention(text, start, start + len(text), "INNER",
                                  demonym=gaz.demonym(text) is not None))
             taken.update(range(i, j))
     return found
+
+
+def _names_a_country(text: str, gaz: Gazetteer) -> bool:
+    return any(gaz.kinds[row] == COUNTRY for row in gaz.rows(text))
 
 
 def _spans(words: list[tuple[str, int]]) -> Iterator[tuple[int, int]]:

@@ -97,6 +97,7 @@ class PlaceRules:
     left_verbs: frozenset[str] = frozenset()  # "left Niger": for an act of leaving, where it was
     happening_verbs: frozenset[str] = frozenset()  # "talks resumed in Cairo": where the act was
     unnamed_after: frozenset[str] = frozenset()  # "the ... Front near Saravan": no name ends so
+    speaker_nouns: frozenset[str] = frozenset()  # "Pentagon officials said": who, not where
 
     def arrives(self, event_type: str | None, mode: str | None) -> bool:
         """An act of sending or going, placed where it went ("a visit to Oman")."""
@@ -121,7 +122,7 @@ _WORD_LISTS = ("locative", "target", "directions", "place_nouns", "territory_nou
                "leaving", "arriving", "cause_phrases", "settlement_nouns", "reporting_verbs",
                "town_anaphors", "place_object_verbs", "journey_verbs", "route_nouns",
                "seat_nouns", "claim_by_complement", "visit_verbs", "happening_verbs",
-               "unnamed_after", "left_verbs")
+               "unnamed_after", "left_verbs", "speaker_nouns")
 
 
 @lru_cache(maxsize=1)
@@ -499,6 +500,8 @@ def _role(token: Token, place: Place, rules: PlaceRules, acted_on: bool,
         if head.lemma_.lower() in rules.place_nouns or head.lower_ in rules.place_nouns:
             noun_role = _role(head, _as_town(place), rules, acted_on, leaving, arriving)
             return noun_role if noun_role is not None else _LOCAL
+        if head.lower_ in rules.speaker_nouns:
+            return None  # "Pentagon officials", "a Pentagon readout": who speaks, not where
         return _LOCAL if dep == "compound" else None
     return None
 
