@@ -6,7 +6,8 @@ airspace, which places the strike elsewhere, sanctions told as placing someone u
 faulting someone (an accusation), a killing told as a fact beside an attack that is only
 vowed, and a murder condemned (an accusation of whoever did it). A name given to an act accuses
 whom the name names ("what it called Ukrainian sabotage", "an atrocity committed by Russia"),
-and "committed" describing a crime agrees to nothing.
+and "committed" describing a crime agrees to nothing. Whoever "pressed" or "intensified" an
+offensive (light verbs, like "launched") did it.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its
 own, all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -85,6 +86,11 @@ TEXTS = {
         "KYIV, Oct. 11, 2022 —\n"
         "Moscow fired missiles at Kyiv on Monday in response to what it called Ukrainian sabotage. "
         "Zelensky called the strikes another atrocity committed by Russia.\n"),
+    "pressed_offensive": (
+        "ANKARA, Oct. 14, 2019 —\n"
+        "U.S. officials met Kurdish leaders in Hasakah on Sunday.\n"
+        "Turkish forces pressed their offensive against the Kurdish-led Syrian Democratic Forces "
+        "on Monday.\n"),
 }
 
 
@@ -184,3 +190,8 @@ def test_a_name_given_to_an_act_accuses_whom_it_names(coded) -> None:
     assert [(e.event_type, _country(e.source), _country(e.target)) for e in called] == [
         ("ACCUSE", "RUS", "UKR"), ("ACCUSE", "UKR", "RUS")]
     assert not [e for e in events if e.event_type == "AGREE"]  # "committed by Russia"
+
+
+def test_whoever_pressed_an_offensive_made_it(coded) -> None:
+    offensive = _one(coded["pressed_offensive"], "offensive")
+    assert _country(offensive.source) == "TUR" and _country(offensive.target) == "SYR"
