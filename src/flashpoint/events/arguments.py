@@ -1650,7 +1650,8 @@ class ArgumentFinder:
 
     def _killed_in_clause(self, noun: Token) -> Token | None:
         """Whom an act noun's own relative clause says it killed or wounded: "the U.S. drone
-        strike that killed Qassem Soleimani", "the attack, which wounded two guards"."""
+        strike that killed Qassem Soleimani" (its caller takes a named victim only: "the
+        attack, which killed two guards" stays aimed where the text or the story puts it)."""
         for clause in noun.children:
             subjects = [c for c in clause.children if c.dep_ == "nsubj"]
             if clause.dep_ == "relcl" and clause.lemma_.lower() in self.cues.casualty_verbs \
