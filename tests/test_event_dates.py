@@ -893,3 +893,12 @@ def test_the_date_an_act_began_from_is_its_date(nlp) -> None:
 def test_within_24_hours_is_the_day_after_the_episode(nlp) -> None:
     text = "Azerbaijan launched an offensive on Tuesday. Within 24 hours the local forces accepted a ceasefire."
     assert date_of(nlp, text, "accepted") == "2021-07-14"
+
+
+def test_a_definite_weapon_as_subject_retells_the_act_told_with_it(nlp) -> None:
+    """ "The drone slammed into ..." is the drone attack told before, on Sunday evening, not
+    the Monday of the sentence before."""
+    text = ("Netanyahu vowed on Monday to keep striking Hezbollah as he toured the base where a "
+            "drone launched by the group killed four soldiers on Sunday evening. The drone "
+            "slammed into a dining hall, wounding dozens of troops.")
+    assert date_of(nlp, text, "slammed") == "2021-07-11"

@@ -957,6 +957,17 @@ class EventDater:
                         return when
         return None
 
+    def _retold_by_subject(self, head: Token, index: int) -> When | None:
+        """ "The drone slammed into a dining hall", after "a drone launched by the group killed
+        four soldiers on Sunday evening": a verb whose subject is a definite noun told before
+        retells that telling's act, and takes its date."""
+        if head.pos_ != "VERB":
+            return None
+        subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.lemma_.lower() not in self.lex.retelling_subjects:
+            return None
+        return self._antecedent(subject, index)
+
     def _told_as_cause(self, head: Token) -> bool:
         """A named act that is the subject of a verb of causing: the cause of what followed."""
         return (head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("nsubj", "nsubjpass")
@@ -977,7 +988,7 @@ class EventDater:
         if self._told_as_cause(head):
             # "The assassination also triggered ...": an earlier act; the episode's month at most
             return sentence.chain_before.coarsened("month") if sentence.chain_before else None
-        retold = self._antecedent(head, index)
+        retold = self._antecedent(head, index) or self._retold_by_subject(head, index)
         if retold is not None:
             return retold  # "The strike killed ...", after "the airstrike ... a day earlier"
         if sentence.chain_before is not None:

@@ -86,6 +86,9 @@ class Lexicon:
     #: Generic act nouns and the words of the acts they may retell ("that attack" after
     #: "bombers blew themselves up"), one way: "the bombing" does not retell any attack.
     act_hypernyms: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: Weapons and act nouns that, as the definite subject of a verb, retell the act told
+    #: before with them ("The drone slammed into a dining hall"), and so date it.
+    retelling_subjects: frozenset[str] = frozenset()
 
     def names_of_act(self, lemma: str) -> frozenset[str]:
         """The lemma and the act nouns that may name the same act."""
@@ -188,6 +191,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
             opening_verbs=_words(spec.get("opening_verbs")),
             act_synonyms=_synonyms(spec.get("act_synonyms")),
             act_hypernyms={str(k).lower(): _words(v) for k, v in (spec.get("act_hypernyms") or {}).items()},
+            retelling_subjects=_words(spec.get("retelling_subjects")),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ModelError(f"time_expressions.yaml is malformed: {exc}") from exc
