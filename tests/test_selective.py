@@ -223,3 +223,20 @@ def test_selective_parse_with_two_processes_gives_the_same_parses(documents, nlp
         for _, p in parse(docs, nlp, SELECTIVE.with_(batch_size=2, n_process=2))
     ]
     assert multi == single
+
+
+def test_the_selective_benchmark_reports_shares_a_ratio_and_component_times(seeds_dir: Path) -> None:
+    """``bench/selective.py`` on the seeds: shares of tokens between 0 and 1 (the parsed share
+    at least the candidate share), a positive ratio, and a time for each model component."""
+    import json
+    import subprocess
+    import sys
+
+    repo = Path(__file__).resolve().parents[1]
+    out = subprocess.run([sys.executable, str(repo / "bench" / "selective.py"), "--corpus", str(seeds_dir),
+                          "--repeat", "1", "--json"], check=True, capture_output=True, text=True)
+    report = json.loads(out.stdout.strip().splitlines()[-1])
+    assert report["documents"] > 0 and report["tokens"] > 0
+    assert 0 < report["candidate_share"] <= report["parsed_share"] <= 1
+    assert report["ratio_selective_over_full"] > 0
+    assert {"tok2vec", "parser", "ner"} <= set(report["components_s"])
