@@ -7,7 +7,8 @@ faulting someone (an accusation), a killing told as a fact beside an attack that
 vowed, and a murder condemned (an accusation of whoever did it). A name given to an act accuses
 whom the name names ("what it called Ukrainian sabotage", "an atrocity committed by Russia"),
 and "committed" describing a crime agrees to nothing. Whoever "pressed" or "intensified" an
-offensive (light verbs, like "launched") did it.
+offensive (light verbs, like "launched") did it. A pledge of force in a that-clause ("pledged
+that they would avenge the commander") is a threat, as "pledged revenge" is.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its
 own, all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -91,6 +92,10 @@ TEXTS = {
         "U.S. officials met Kurdish leaders in Hasakah on Sunday.\n"
         "Turkish forces pressed their offensive against the Kurdish-led Syrian Democratic Forces "
         "on Monday.\n"),
+    "pledged_that": (
+        "BAGHDAD, Jan. 6, 2020 —\n"
+        "Militia leaders pledged on Sunday that they would avenge the commander and strike American "
+        "forces.\n"),
 }
 
 
@@ -195,3 +200,8 @@ def test_a_name_given_to_an_act_accuses_whom_it_names(coded) -> None:
 def test_whoever_pressed_an_offensive_made_it(coded) -> None:
     offensive = _one(coded["pressed_offensive"], "offensive")
     assert _country(offensive.source) == "TUR" and _country(offensive.target) == "SYR"
+
+
+def test_a_pledge_of_force_in_a_that_clause_is_a_threat(coded) -> None:
+    pledged = _one(coded["pledged_that"], "pledged")
+    assert pledged.event_type == "THREATEN" and pledged.status == "threatened"

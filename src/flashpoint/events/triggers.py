@@ -359,7 +359,8 @@ class TriggerFinder:
                 objects = _complement_words(trigger.head, ("dobj", "prep", "pobj", "prt", "xcomp"))
                 if trigger.head.dep_ == "acl":  # "new measures targeting Russia"
                     objects |= {trigger.head.head.lemma_.lower(), trigger.head.head.lower_}
-            if override.object_words.intersection(objects):
+            words = objects | _complement_words(trigger.head, ("ccomp",)) if override.clause else objects
+            if override.object_words.intersection(words):
                 return Trigger(trigger.span, override.event_type, trigger.kind)
         return trigger
 
