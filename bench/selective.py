@@ -59,12 +59,9 @@ def _parse_args() -> argparse.Namespace:
 
 def _cleaned(corpora: list[Path], settings) -> list:
     """The canonical documents an ingest of ``corpora`` would parse (read and cleaned)."""
-    from flashpoint.clean import clean_batch
-    from flashpoint.pipeline import IngestSummary, _read_items
-    from flashpoint.records import BlockHistory, Document
+    from flashpoint.pipeline import clean_paths
 
-    items = _read_items([str(c) for c in corpora if c.is_dir()], settings, None, IngestSummary())
-    return [r for r in clean_batch(items, BlockHistory(), settings) if isinstance(r, Document)]
+    return clean_paths([str(c) for c in corpora if c.is_dir()], settings).documents
 
 
 def _shares(documents: list, nlp) -> dict:

@@ -19,7 +19,8 @@ from flashpoint.settings import Settings
 if TYPE_CHECKING:
     from flashpoint.store import Store
 
-__all__ = ["IngestSummary", "CodedBatch", "run_ingest", "code_paths", "ProgressHook", "EXIT_OK", "EXIT_SKIPPED"]
+__all__ = ["IngestSummary", "CodedBatch", "run_ingest", "code_paths", "clean_paths", "ProgressHook", "EXIT_OK",
+           "EXIT_SKIPPED"]
 
 #: Exit status of ``flashpoint ingest`` when every item was stored (or already present).
 EXIT_OK = 0
@@ -233,16 +234,28 @@ def code_paths(paths: Sequence[str], settings: Settings) -> CodedBatch:
     This is the coder as ``flashpoint eval`` and the benchmarks see it: the same stages as an
     ingest, but every document is coded (a gold set scores each text) and nothing is stored.
     """
+    summary = IngestSummary()
+    documents = _read_and_clean(paths, settings, summary)
+    events = [event for _, coded in _coded_stream(documents, settings, summary) for event in coded]
+    return CodedBatch(documents, events, summary.rejections)
+
+
+def clean_paths(paths: Sequence[str], settings: Settings) -> CodedBatch:
+    """Read and clean every document of ``paths`` in memory, as an ingest does before parsing;
+    the batch has no events (what ``bench/selective.py`` parses, without coding it)."""
+    summary = IngestSummary()
+    return CodedBatch(_read_and_clean(paths, settings, summary), [], summary.rejections)
+
+
+def _read_and_clean(paths: Sequence[str], settings: Settings, summary: IngestSummary) -> list[Document]:
+    """The canonical documents of ``paths``; bad items go to the summary's rejections."""
     from flashpoint.clean import clean_batch
     from flashpoint.records import BlockHistory
 
-    summary = IngestSummary()
-    items = _read_items(paths, settings, None, summary)
     documents = []
-    for result in clean_batch(items, BlockHistory(), settings):
+    for result in clean_batch(_read_items(paths, settings, None, summary), BlockHistory(), settings):
         if isinstance(result, Rejection):
             summary.rejections.append(result)
         else:
             documents.append(result)
-    events = [event for _, coded in _coded_stream(documents, settings, summary) for event in coded]
-    return CodedBatch(documents, events, summary.rejections)
+    return documents

@@ -51,7 +51,8 @@ from flashpoint.events.timex import load_lexicon
 from flashpoint.events.triggers import Defence, Trigger, load_defence
 
 __all__ = ["Arguments", "ArgumentFinder", "LOYALTY", "PLACE_LEFT", "UNKNOWN_ATTACKER", "UNKNOWN_DOER",
-           "allegiance_masters", "blamed_on", "definite_mention", "noun_phrase", "pobj", "reduced_relative_subject"]
+           "allegiance_masters", "blamed_on", "definite_mention", "noun_phrase", "pobj", "reduced_relative_subject",
+           "tells_of_noun"]
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _RELATIVE = {"that", "which", "who", "whom", "whose"}
@@ -279,6 +280,14 @@ def definite_mention(noun: Token) -> bool:
     owned by its day ("Friday's strike")."""
     return any((c.dep_ == "det" and c.lower_ in _DEFINITE) or (c.dep_ == "poss" and _is_when(c))
                for c in noun.children)
+
+
+def tells_of_noun(clause: Token, noun: Token) -> bool:
+    """A relative clause on an act noun, telling that act: "the airstrike that flattened Iran's
+    consular building", "Thursday's strikes, which also hit training camps" (not "the strike
+    Israel carried out", nor "rockets, most of which were intercepted": a doer of its own)."""
+    return clause.dep_ == "relcl" and clause.head.i == noun.i and noun.pos_ in ("NOUN", "PROPN") and all(
+        c.tag_ in ("WDT", "WP") for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
 
 
 def _named_by_date(noun: Token) -> bool:
@@ -905,9 +914,9 @@ class ArgumentFinder:
             obj = pobj(agent) if agent is not None else None
             if obj is not None:
                 return noun_phrase(obj)
-        for owner in threat.children:
-            if owner.dep_ in ("poss", "compound", "amod") and self.is_actorish(noun_phrase(owner).text, True):
-                return noun_phrase(owner)
+        owner = self._named_owner(threat, ("poss", "compound", "amod"))
+        if owner is not None:
+            return owner
         for master in allegiance_masters(threat, _ALLEGIANCE):
             if self.is_actorish(noun_phrase(master).text, True):
                 return noun_phrase(master)
@@ -1078,13 +1087,17 @@ class ArgumentFinder:
         Turkish missile". It outranks the reading of a reprisal, which only infers the doer."""
         for prep in noun.children:
             means = pobj(prep) if prep.dep_ in ("prep", "agent") and prep.lower_ in ("in", "by") else None
-            if means is None or not self._event_noun(means):
-                continue
-            for owner in means.children:
-                if owner.dep_ in ("poss", "compound", "amod", "nmod") and \
-                        self.is_actorish(noun_phrase(owner).text, True):
-                    return noun_phrase(owner)
+            owner = self._named_owner(means, ("poss", "compound", "amod", "nmod")) \
+                if means is not None and self._event_noun(means) else None
+            if owner is not None:
+                return owner
         return None
+
+    def _named_owner(self, token: Token, deps: tuple[str, ...]) -> Span | None:
+        """The first modifier of ``token`` (by one of ``deps``) that names an actor: "a Houthi
+        drone", "a U.S. drone strike"."""
+        return next((noun_phrase(c) for c in token.children
+                     if c.dep_ in deps and self.is_actorish(noun_phrase(c).text, True)), None)
 
     def _retaliated(self, noun: Token) -> Span | None:
         """The doer of the act that "X did Y in retaliation for / in response to" names, or that
@@ -1653,9 +1666,8 @@ class ArgumentFinder:
         strike that killed Qassem Soleimani" (its caller takes a named victim only: "the
         attack, which killed two guards" stays aimed where the text or the story puts it)."""
         for clause in noun.children:
-            subjects = [c for c in clause.children if c.dep_ == "nsubj"]
-            if clause.dep_ == "relcl" and clause.lemma_.lower() in self.cues.casualty_verbs \
-                    and subjects and all(c.tag_ in ("WDT", "WP") for c in subjects):
+            if tells_of_noun(clause, noun) and clause.lemma_.lower() in self.cues.casualty_verbs \
+                    and _child(clause, "nsubj") is not None:
                 return _child(clause, "dobj")
         return None
 

@@ -46,6 +46,7 @@ from flashpoint.events.arguments import (
     definite_mention,
     noun_phrase,
     pobj,
+    tells_of_noun,
 )
 from flashpoint.events.assertions import accusations_in
 from flashpoint.events.attribution import attribution_of
@@ -781,7 +782,7 @@ def _merge_restatements(
                 and (_echoes(outer, inner) or _same_speaker(outer, inner))
             ) or (later and _pronoun_echo(outer, inner)):
                 outer.args.source = _named_side(outer.args.source, inner.args.source)
-                if _tells_of_noun(inner.trigger.head, outer.trigger.head):
+                if tells_of_noun(inner.trigger.head, outer.trigger.head):
                     outer.args.target = inner.args.target or outer.args.target  # its own words
                 else:
                     outer.args.target = outer.args.target or inner.args.target
@@ -839,20 +840,12 @@ def _echoes(kept: _Candidate, other: _Candidate) -> bool:
     return source is None or source.root.pos_ == "PRON"
 
 
-def _tells_of_noun(clause: Token, noun: Token) -> bool:
-    """A relative clause on an act noun, telling that act: "the airstrike that flattened Iran's
-    consular building", "Thursday's strikes, which also hit training camps" (not "the strike
-    Israel carried out", nor "rockets, most of which were intercepted": a doer of its own)."""
-    return clause.dep_ == "relcl" and clause.head.i == noun.i and noun.pos_ in ("NOUN", "PROPN") and all(
-        c.tag_ in ("WDT", "WP") for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
-
-
 def _restates(outer: Token, inner: Token, cues: StatusCues, event_type: str) -> bool:
     """``inner`` hangs from ``outer`` through nouns and non-presupposing prepositions only (or is
     a participle elaborating it, "struck ..., hitting ...")."""
     node = inner
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
-    if _tells_of_noun(node, outer):
+    if tells_of_noun(node, outer):
         return True
     if participle_on_time_clause(node) and node.head.head.i == outer.i:
         return True  # "struck the airport as the WHO chief prepared to board, hitting the tower"
