@@ -146,6 +146,10 @@ class StatusCues:
     naming_verbs: frozenset[str]
     asking_preps: frozenset[str]
     schedule_days: frozenset[str]
+    purpose_for_heads: frozenset[str]
+    act_heads: frozenset[str]
+    future_marks: frozenset[str]
+    ordinal_words: frozenset[str]
 
 
 @dataclass(frozen=True)

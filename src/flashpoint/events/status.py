@@ -15,7 +15,12 @@ The nearest cue wins, except that a threat outranks the modal inside its own com
 destabilise" is not that of its subject "the strikes"), except where the predicate is itself a
 forecast or a condition ("further attacks *are likely*", "*if* the attacks continue"), and at a
 presupposing preposition ("revenge *for* the assassination": the assassination happened) unless
-that preposition hangs from a blame word ("blamed Iran *for* the attack": the attack is claimed).
+that preposition hangs from a blame word ("blamed Iran *for* the attack": the attack is claimed)
+or gives a purpose ("is expected to travel to Cairo *for* talks": the talks are still to come).
+A relative clause describes what happened and stops the walk too, except a participle on a noun
+that names an act ("likely to resume talks *hosted* by Oman"), an infinitive the parser hangs on
+a noun ("need months *to establish* who fired"), and a clause of a time to come ("*once* the
+report is published"), which are as real as what governs them.
 
 Some types carry their status in their meaning (a threat is ``threatened`` by nature; see
 ``type_status`` in ``plover.yaml``), and a rejected accusation ("rejected the accusation as
@@ -90,7 +95,7 @@ class StatusFinder:
                 return "hypothetical"
             if any(c.dep_ == "mark" and c.lower_ in self.cues.hypothetical_marks for c in node.children):
                 return "hypothetical"
-            if _as_long_as(node):
+            if _as_long_as(node) or self._future_clause(node):
                 return "hypothetical"
             if self._scheduled(node):
                 return "hypothetical"
@@ -138,6 +143,46 @@ class StatusFinder:
             if lemma not in self.cues.actualizing_governors:
                 return "hypothetical"  # purpose or plan: "facilities used to launch strikes"
         return None
+
+    def _purpose_for(self, prep: Token) -> bool:
+        """"travel to Xiamen for a summit", "support for an embargo": a "for" that gives the
+        purpose of going or of backing something, so what follows it is not presupposed and the
+        moods above ("is expected to travel") reach it."""
+        if prep.lower_ != "for":
+            return False
+        heads = self.cues.purpose_for_heads
+        return prep.head.lemma_.lower() in heads or any(  # "strengthen support in Europe for"
+            c.dep_ == "dobj" and c.lemma_.lower() in heads for c in prep.head.children)
+
+    def _act_noun(self, noun: Token) -> bool:
+        """A noun naming an act ("talks", "a summit"), or a party to one that a participle
+        after it is parsed onto ("a summit of the BRICS nations hosted by Xi")."""
+        heads = self.cues.act_heads
+        if noun.lower_ in heads or noun.lemma_.lower() in heads:
+            return True
+        return noun.dep_ == "pobj" and noun.head.lower_ == "of" \
+            and (noun.head.head.lower_ in heads or noun.head.head.lemma_.lower() in heads)
+
+    def _infinitive_of_need(self, clause: Token) -> bool:
+        """An infinitive the parser hangs on a noun as a relative clause ("months to establish",
+        "a plan to strike"): what it tells is still to be done, unless the noun is ranked ("the
+        first country to suspend funding" tells what that country did)."""
+        if not any(c.tag_ == "TO" for c in clause.children):
+            return False
+        noun = clause.head
+        return not (noun.lemma_.lower() in self.cues.ordinal_words
+                    or any(c.lower_ in self.cues.ordinal_words for c in noun.children if c.dep_ == "amod"))
+
+    def _future_clause(self, verb: Token) -> bool:
+        """"once the report is published", "when talks resume": a clause of a time still to come,
+        in the plain present (active, or "is"/"are" with a participle)."""
+        if not any(c.dep_ == "mark" and c.lower_ in self.cues.future_marks for c in verb.children):
+            return False
+        if _simple_present(verb):
+            return True
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        return verb.tag_ == "VBN" and len(auxes) == 1 and auxes[0].tag_ in ("VBZ", "VBP") \
+            and auxes[0].lemma_ == "be"
 
     def _asks(self, verb: Token) -> bool:
         """Whether a verb that can both name and ask asks here: "called for", "called on X to",
@@ -235,6 +280,8 @@ class StatusFinder:
         verb = node.head
         if any(c.dep_ == "mark" and c.lower_ in self.cues.hypothetical_marks for c in verb.children):
             return "hypothetical"
+        if self._future_clause(verb):
+            return "hypothetical"  # "once the U.N. investigation's final report is published"
         if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() != "be" and self._modal(verb):
             return "hypothetical"  # "attacks on shipping would continue": a forecast or a vow
         if verb.lemma_.lower() in self.cues.forecast_predicates:
@@ -338,17 +385,25 @@ class StatusFinder:
             if node.dep_ == "relcl" and self._generic_present(node):
                 node = node.head  # "prosecute militia members who attack bases": a kind of people,
                 continue  # whose acts are as real as the clause that names them
+            if node.dep_ == "acl" and node.tag_ == "VBN" and self._act_noun(node.head):
+                node = node.head  # "talks mediated by the African Union": the mediation is the talks
+                continue
+            if node.dep_ == "relcl" and self._infinitive_of_need(node):
+                node = node.head  # "need months to establish who fired": as real as the need
+                continue
             if node.dep_ == "relcl" or (node.dep_ == "acl" and node.tag_ in ("VBD", "VBN")):
                 break  # "a carrier the Houthis seized": a relative clause describes what happened
             if node.pos_ in ("VERB", "AUX") and self._asserted_by_mark(node):
                 break  # "a day after jets shot down 18 drones", "while Britain condemned the attack"
-            if node.dep_ in ("pobj", "pcomp") and node.head.lower_ in self.cues.presupposing_preps:
+            if node.dep_ in ("pobj", "pcomp") and node.head.lower_ in self.cues.presupposing_preps \
+                    and not self._purpose_for(node.head):
                 if self._claimed_for(node.head):
                     found.append("claimed")  # "blamed Iran for the attack"
                 elif node.head.lower_ == "for" and node.head.head.lemma_.lower() in self.cues.asking_verbs:
                     found.append("hypothetical")  # "called for sanctions on the Guards": asked for
                 break
-            if node.dep_ == "prep" and node.lower_ in self.cues.presupposing_preps and node.i != trigger.i:
+            if node.dep_ == "prep" and node.lower_ in self.cues.presupposing_preps and node.i != trigger.i \
+                    and not self._purpose_for(node):
                 break  # (a trigger the parser rooted at its preposition, "press for", is no event told)
             child, node = node, node.head
             if child.dep_ == "dobj" and child.i == trigger.i and node.lemma_.lower() in self.cues.reaction_verbs:
