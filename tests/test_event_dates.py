@@ -902,3 +902,18 @@ def test_a_definite_weapon_as_subject_retells_the_act_told_with_it(nlp) -> None:
             "drone launched by the group killed four soldiers on Sunday evening. The drone "
             "slammed into a dining hall, wounding dozens of troops.")
     assert date_of(nlp, text, "slammed") == "2021-07-11"
+
+
+def test_an_act_reported_with_its_own_earlier_date_is_the_episode(nlp) -> None:
+    """ "confirmed on Thursday that its commander had been killed ... the previous evening": the
+    story goes on with the killing (Wednesday), not with the confirmation; an undated statement
+    after it is still of the report's day."""
+    text = ("The militia confirmed on Thursday that its commander had been killed in an air strike "
+            "on its base the previous evening. Jets dropped heavy bombs on the compound, flattening "
+            "two buildings. The group's leader urged its fighters to stay calm.")
+    assert date_of(nlp, text, "dropped") == "2021-07-14"
+    assert date_of(nlp, text, "urged", "REQUEST") == "2021-07-15"
+    later = ("A U.S. drone strike killed a militant leader on Monday, the command said on "
+             "Wednesday. On Tuesday, Russian jets harassed three drones over Syria. The general "
+             "urged Moscow to stop.")
+    assert date_of(nlp, later, "urged", "REQUEST") == "2021-07-15"  # the report is of Wednesday's statement

@@ -149,6 +149,7 @@ class _Sentence:
     speaker: str | None = None
     last_date: When | None = None  # the last date the sentence names, whatever it dates
     accused_lead: bool = False  # its episode date is that of the act it accuses someone of
+    stated: When | None = None  # the date of its statement, where its episode is the act reported
 
 
 class EventDater:
@@ -254,7 +255,10 @@ class EventDater:
             elif main is not None and not past_perfect:
                 # a flashback ("had announced") is no episode; "this week" across a month end
                 # cannot be pinned down, but does not move the story either
-                chain = self._resolve(main, sentence) or chain
+                reported = self._reported_act(main, sentence)
+                if reported is not None:
+                    sentence.stated = self._resolve(main, sentence)
+                chain = reported or self._resolve(main, sentence) or chain
             elif main is None and (framed := self._framing_act(sentence, index)) is not None:
                 chain = sentence.chain_before = framed  # its own events too
             elif self._moves_on(sentence):
@@ -262,6 +266,29 @@ class EventDater:
             sentence.chain_after = chain
             sentence.root_date, sentence.speaker = self._statement_of(index)
             sentence.last_date = self._last_named(sentence)
+
+    def _reported_act(self, main: Expression, sentence: _Sentence) -> When | None:
+        """ "Hezbollah confirmed on Saturday that its leader had been killed ... the previous
+        evening": a statement dated by the sentence whose reported act carries an earlier date of
+        its own. The episode the report goes on to tell is the act's, not the statement's."""
+        assert main.host is not None
+        verb = _clause(main.host)
+        if verb.lemma_.lower() not in self.lex.say_verbs:
+            return None
+        said = self._resolve(main, sentence)
+        if said is None or said.precision != "day":
+            return None
+        for expression in sentence.expressions:
+            host = expression.host
+            if expression is main or not expression.usable or expression.kind == "future" or host is None:
+                continue
+            top = next((a for a in (host, *host.ancestors) if a.head.i == verb.i), None)
+            if top is None or top.dep_ != "ccomp" or self._island(host) is not None:
+                continue
+            act = self._resolve(expression, sentence)
+            if act is not None and act.precision == "day" and 0 < (said.day - act.day).days <= _RETELLING_DAYS:
+                return act
+        return None
 
     def _framing_act(self, sentence: _Sentence, index: int) -> When | None:
         """ "In that attack, one assailant blew himself up ...": a sentence set inside an act
@@ -1041,7 +1068,7 @@ class EventDater:
         episode = sentence.chain_before
         if published is None or episode is None or episode.precision != "day":
             return published
-        lead = next((s.chain_after for s in self.sentences if s.chain_after is not None), None)
+        lead = next((s.stated or s.chain_after for s in self.sentences if s.chain_after is not None), None)
         if any(s.accused_lead for s in self.sentences[:index]) and lead is not None:
             return published  # the report is of the accusation's day, not days after the act
         if lead is not None and lead.precision == "day" and (published.day - lead.day).days >= 2 \
