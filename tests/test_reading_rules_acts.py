@@ -8,7 +8,10 @@ vowed, and a murder condemned (an accusation of whoever did it). A name given to
 whom the name names ("what it called Ukrainian sabotage", "an atrocity committed by Russia"),
 and "committed" describing a crime agrees to nothing. Whoever "pressed" or "intensified" an
 offensive (light verbs, like "launched") did it. A pledge of force in a that-clause ("pledged
-that they would avenge the commander") is a threat, as "pledged revenge" is.
+that they would avenge the commander") is a threat, as "pledged revenge" is. Two attack verbs joined by "and", each with an object of its own, are two
+acts ("stormed a police station and kidnapped two officers"), unless they tell one raid ("struck a
+depot and hit a radar site"), a launch and its impact, or a second blow at the same thing
+("stormed the compound and set its buildings ablaze").
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its
 own, all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -96,6 +99,12 @@ TEXTS = {
         "BAGHDAD, Jan. 6, 2020 —\n"
         "Militia leaders pledged on Sunday that they would avenge the commander and strike American "
         "forces.\n"),
+    "two_acts_joined": (
+        "KIRKUK, May 3, 2022 —\n"
+        "Gunmen stormed a police station near Hawija on Monday and kidnapped two officers. "
+        "Militants stormed a checkpoint near Tuz Khurmatu and set its watchtower ablaze. "
+        "Turkish jets struck an ammunition depot near Duhok and hit a radar site. "
+        "Militants fired rockets at the airport and damaged a hangar.\n"),
 }
 
 
@@ -205,3 +214,10 @@ def test_whoever_pressed_an_offensive_made_it(coded) -> None:
 def test_a_pledge_of_force_in_a_that_clause_is_a_threat(coded) -> None:
     pledged = _one(coded["pledged_that"], "pledged")
     assert pledged.event_type == "THREATEN" and pledged.status == "threatened"
+
+
+def test_two_attack_verbs_with_objects_of_their_own_are_two_acts(coded) -> None:
+    events = [e for e in coded["two_acts_joined"] if e.event_type == "ASSAULT"]
+    assert sorted(e.trigger for e in events) == ["fired", "kidnapped", "stormed", "stormed", "struck"]
+    kidnapped = _one(events, "kidnapped")
+    assert kidnapped.status == "actual" and kidnapped.target is not None

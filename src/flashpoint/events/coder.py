@@ -56,7 +56,7 @@ from flashpoint.events.dates import DateIndex
 from flashpoint.events.departures import ordered_departures
 from flashpoint.events.modes import choose_mode
 from flashpoint.events.numbers import CasualtyCounter
-from flashpoint.events.ontology import EventType, Ontology, StatusCues, load_ontology
+from flashpoint.events.ontology import Cues, EventType, Ontology, load_ontology
 from flashpoint.events.status import ASSERTED, StatusFinder, participle_on_time_clause
 from flashpoint.events.triggers import Trigger, TriggerFinder
 from flashpoint.errors import ModelError
@@ -208,7 +208,7 @@ class Coder:
         kept = self._fold_into_truce(kept)
         kept = _fold_defences(kept)
         kept = _fold_launches(kept)
-        kept = _merge_restatements(kept, self.ontology.cues.status, self.ontology.cues.speech_types)
+        kept = _merge_restatements(kept, self.ontology.cues)
         kept = _fold_protest_demands(kept)
         kept.extend(self._asserted_accusations(sent, kept))
         kept = self._ordered_expulsions(sent, kept)
@@ -762,9 +762,7 @@ def _restated_target(span: Span | None, trigger: Trigger,
     return args.target
 
 
-def _merge_restatements(
-    candidates: list[_Candidate], cues: StatusCues, speech_types: frozenset[str]
-) -> list[_Candidate]:
+def _merge_restatements(candidates: list[_Candidate], cues: Cues) -> list[_Candidate]:
     """One event per act: a trigger of the same type inside another's phrase restates it ("the
     assault, the deadliest in a string of rocket attacks", "claimed responsibility for the
     attack", "struck 85 targets, hitting command centers"), and so does a later statement of the
@@ -778,7 +776,7 @@ def _merge_restatements(
                 continue
             later = outer.trigger.head.i < inner.trigger.head.i  # the first mention stays
             if _restates(outer.trigger.head, inner.trigger.head, cues, outer.trigger.event_type) or (
-                later and outer.trigger.event_type in speech_types
+                later and outer.trigger.event_type in cues.speech_types
                 and (_echoes(outer, inner) or _same_speaker(outer, inner))
             ) or (later and _pronoun_echo(outer, inner)):
                 outer.args.source = _named_side(outer.args.source, inner.args.source)
@@ -840,7 +838,7 @@ def _echoes(kept: _Candidate, other: _Candidate) -> bool:
     return source is None or source.root.pos_ == "PRON"
 
 
-def _restates(outer: Token, inner: Token, cues: StatusCues, event_type: str) -> bool:
+def _restates(outer: Token, inner: Token, cues: Cues, event_type: str) -> bool:
     """``inner`` hangs from ``outer`` through nouns and non-presupposing prepositions only (or is
     a participle elaborating it, "struck ..., hitting ...")."""
     node = inner
@@ -856,14 +854,16 @@ def _restates(outer: Token, inner: Token, cues: StatusCues, event_type: str) -> 
         # ("blamed Iran, calling it an act of terrorism" is still one).
         if node.dep_ == "conj" and event_type != _CASUALTY_TYPE and outer.lemma_.lower() != node.lemma_.lower():
             return False
+        if node.dep_ == "conj" and _second_attack(outer, node, cues):
+            return False
         return (node.dep_ == "conj" or node.tag_ == "VBG") and not own_subject
     for _ in range(8):
         if node.dep_ in _CLAUSE_LINKS or node.head.i == node.i:
             return False
-        if node.dep_ == "prep" and node.lower_ in cues.presupposing_preps:
-            if node.head.lemma_.lower() not in cues.claim_heads:
+        if node.dep_ == "prep" and node.lower_ in cues.status.presupposing_preps:
+            if node.head.lemma_.lower() not in cues.status.claim_heads:
                 return False
-        if node.dep_ == "prep" and node.head.lemma_.lower() in cues.reaction_nouns:
+        if node.dep_ == "prep" and node.head.lemma_.lower() in cues.status.reaction_nouns:
             return False  # "in response to Iran's missile attack": the act answered is another
         node = node.head
         if node.i == outer.i:
@@ -871,6 +871,36 @@ def _restates(outer: Token, inner: Token, cues: StatusCues, event_type: str) -> 
         if node.pos_ in ("VERB", "AUX") and node.dep_ != "prep":  # "including" is a preposition
             return False
     return False
+
+
+def _second_attack(outer: Token, conjunct: Token, cues: Cues) -> bool:
+    """ "stormed the consulate and abducted dozens of people", "opened fire on commuters and
+    stormed two hotels": two verbs of attack joined by "and", each with an object of its own, are
+    two acts. Not a launch and its impact ("fired rockets and hit the embassy"), nor an attack
+    and its toll ("struck the base and killed two soldiers"), nor a second verb on the same
+    thing ("hit the depot and destroyed it")."""
+    first, second = outer.lemma_.lower(), conjunct.lemma_.lower()
+    if first == second or (first in cues.raid_verbs and second in cues.raid_verbs):
+        return False  # "struck the ministry ... and hit an area near the palace": one raid
+    if second in cues.casualty_verbs or first in cues.delivery_verbs:
+        return False
+    obj = next((c for c in conjunct.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ == "PRON" or _refers_back(obj):
+        return False
+    return any(c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in ("on", "at", "against")
+               and any(g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME") for g in c.children)
+               for c in outer.children)
+
+
+def _refers_back(noun: Token) -> bool:
+    """ "set its buildings ablaze", "set parts of the building ablaze": an object owned by a
+    pronoun, or a part of a definite thing, is what the first verb hit."""
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children):
+        return True
+    part_of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    whole = next((c for c in part_of.children if c.dep_ == "pobj"), None) if part_of is not None else None
+    return noun.lemma_.lower() in ("part", "parts", "rest") and whole is not None \
+        and any(c.dep_ == "det" and c.lower_ == "the" or c.dep_ == "poss" for c in whole.children)
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -163,6 +163,8 @@ class Cues:
     hazards: frozenset[str]
     hazard_prone_triggers: frozenset[str]
     casualty_verbs: frozenset[str]
+    delivery_verbs: frozenset[str]
+    raid_verbs: frozenset[str]
     kill_words: frozenset[str]
     injury_words: frozenset[str]
     number_words: Mapping[str, int]
@@ -348,6 +350,8 @@ def _cues(spec: Mapping[str, Any]) -> Cues:
         hazards=_words(spec["hazards"]),
         hazard_prone_triggers=_words(spec["hazard_prone_triggers"]),
         casualty_verbs=_words(spec["casualty_verbs"]),
+        delivery_verbs=_words(spec.get("delivery_verbs")),
+        raid_verbs=_words(spec.get("raid_verbs")),
         kill_words=_words(spec["kill_words"]),
         injury_words=_words(spec["injury_words"]),
         number_words={str(k).lower(): int(v) for k, v in spec["number_words"].items()},
