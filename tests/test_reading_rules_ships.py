@@ -1,5 +1,6 @@
 """Reading rules for ships, fired weapons, unnamed attackers and attacked towns, found on the
-third development set (``tests/gold/dev3.jsonl``) in a second pass.
+third development set (``tests/gold/dev3.jsonl``) in a second pass, and a warship named after a
+person ("the Carney"), which neither it nor "it" after it stands for.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its
 own, all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -55,6 +56,10 @@ TEXTS = {
         "SANAA, Jan. 10, 2024 —\n"
         "A drone struck the Sai Baba, a Gabon-flagged tanker, on Saturday. "
         "The Houthis have fired on dozens of merchant ships since November.\n"),
+    "warship_named_after_a_person": (
+        "SANAA, Jan. 27, 2024 —\n"
+        "On Friday, the Carney shot down an anti-ship missile fired toward it from Houthi-held "
+        "territory.\n"),
 }
 
 
@@ -126,3 +131,11 @@ def test_a_count_of_ships_stands_for_the_ships_and_takes_no_flag_from_the_story(
     fired = _one(coded["counted_ships"], "fired")
     assert fired.target is not None and fired.target.text == "merchant ships"
     assert _country(fired.target) == "UNK"
+
+
+def test_a_warship_named_after_a_person_is_not_that_person(coded) -> None:
+    """ "the Carney" is the USS Carney, not Canada's prime minister, and "it" after it is no
+    person at all."""
+    for event in coded["warship_named_after_a_person"]:
+        for actor in (event.source, event.target):
+            assert actor is None or actor.country != "CAN", (event.trigger, actor)

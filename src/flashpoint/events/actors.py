@@ -91,6 +91,8 @@ _LOOKBACK_SENTENCES = 3
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 #: Pronouns that stand for one person ("He condemned the strike").
 _PERSON_PRONOUNS = frozenset({"he", "she"})
+#: Pronouns that never stand for a person.
+_THING_PRONOUNS = frozenset({"it", "its", "itself"})
 _MAX_DEPTH = 3
 
 
@@ -588,6 +590,8 @@ class ActorDictionary:
         if found is None:
             return Actor(text=text, country="UNK", sector=phrase_sector)
         entry, alias = found
+        if entry.kind == "person" and _the_surname(text, alias):
+            return Actor(text=text, country="UNK", sector=phrase_sector)  # "the Carney": a ship
         if entry.kind in ("country", "capital"):
             sector = phrase_sector or entry.sector
             code = SECTOR_CODES.get(sector or "", "")
@@ -1052,11 +1056,15 @@ class ActorDictionary:
         return None
 
     def _person_before(self, span: Span, when: str | None) -> Actor | None:
-        """"he"/"she": the person named last before it (same or previous sentences)."""
+        """"he"/"she": the person named last before it (same or previous sentences). Not "it", and
+        not a name after "the" ("the Carney" is a warship named after someone)."""
+        if span.root.lower_ in _THING_PRONOUNS:
+            return None
         window = _window_start(span)
+        text = text_of(span.doc)
         for match in reversed(self._mentions(span.doc, window, span.start_char)):
             entry = self._choose(match.entries, when)
-            if entry.kind == "person":
+            if entry.kind == "person" and not _the_surname(text[max(0, match.start - 4):match.end], match.alias):
                 return entry.as_actor(span.text, when)
         return None
 
@@ -1506,6 +1514,13 @@ def _armed_country(entry: ActorEntry) -> str | None:
     if entry.kind == "organisation" and entry.sector in NON_STATE:
         return entry.country
     return None
+
+
+def _the_surname(text: str, alias: str) -> bool:
+    """A person's one-word name after "the" ("the Carney", "the Mason") names a thing called
+    after someone, a warship most often: people are not called "the" by surname."""
+    words = text.lower().split()
+    return len(words) == 2 and words[0] == "the" and " " not in alias.strip() and words[1] == alias.lower()
 
 
 def _as_named_before(earlier: Actor, text: str) -> Actor | None:
