@@ -131,6 +131,19 @@ def test_regional_leaders_and_office_titles() -> None:
     assert actors.find("the Carney", "2025-04-01") is None
 
 
+def test_a_national_air_defence_system_is_its_military() -> None:
+    """"intercepted by Iron Dome": Israel's own system, so Israel's forces did the intercepting."""
+    actors = load_actors()
+    for text in ("Iron Dome", "the Iron Dome system", "Iron Dome interceptors", "David's Sling"):
+        actor = actors.resolve(text, "2023-05-10")
+        assert (actor.country, actor.sector) == ("ISR", "military"), text
+
+
+def test_the_treasury_alone_is_the_us_treasury() -> None:
+    """In the reports flashpoint reads, "the Treasury" that imposes sanctions is the U.S. one."""
+    assert load_actors().resolve("the Treasury", "2021-03-10").country == "USA"
+
+
 def test_a_data_file_without_countries_is_a_model_error(tmp_path: Path) -> None:
     bad = tmp_path / "actors.yaml"
     bad.write_text("people: {}\n", encoding="utf-8")
