@@ -1,6 +1,6 @@
 """Reading rules for who speaks, who was hit and where a named facility is: a personal pronoun standing alone
 as a subject ("He condemned the attack") is the person who was the subject of the sentence
-before, and a person called again by surname is the one named in full before; a state official
+before (or, through sentences whose speaker is that pronoun, of the last one that named him), and a person called again by surname is the one named in full before; a state official
 whom that first mention names only by title ("Energy Minister Khalid al-Falih") is of the
 country of a local report. A facility name that the text prefixes with its owner ("Saudi
 Arabia's Shaybah oil field") is still the facility, placed at the town it is named after; a
@@ -68,6 +68,11 @@ TEXTS = {
         "In Sahnaya, Israel carried out what it called a warning strike on an armed group on "
         "Wednesday.\n"
         "Egypt called for an end to the bombardment of Gaza.\n"),
+    "speaker_through_pronouns": (
+        "WASHINGTON, Nov. 4, 2021 —\n"
+        "Pentagon spokesman John Kirby called the claim false on Wednesday. He said Iranian "
+        "forces had seized a tanker in international waters. American ships never tried to stop "
+        "them, he added. He called Iran's conduct a violation of international law.\n"),
 }
 
 coded = coded_fixture("rules_speakers", TEXTS)
@@ -136,3 +141,9 @@ def test_a_participle_conjoined_to_a_passive_shares_its_subject_as_the_target(co
     killed = _one(coded["shared_passive"], "killed")
     assert killed.target is not None and killed.target.text == "The commander"
     assert killed.source is None or killed.source.text != "The commander"
+
+
+def test_a_speakers_he_goes_back_through_sentences_he_spoke(coded) -> None:
+    accusations = [e for e in coded["speaker_through_pronouns"] if e.event_type == "ACCUSE"]
+    last = max(accusations, key=lambda e: e.char_start)
+    assert (_country(last.source), _country(last.target)) == ("USA", "IRN")

@@ -91,6 +91,8 @@ _LOOKBACK_SENTENCES = 3
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 #: Pronouns that stand for one person ("He condemned the strike").
 _PERSON_PRONOUNS = frozenset({"he", "she"})
+#: How many sentences back a speaker's "he" or "she" may go, through sentences of that pronoun.
+_SPEAKER_REACH = 4
 #: Pronouns that never stand for a person.
 _THING_PRONOUNS = frozenset({"it", "its", "itself"})
 _MAX_DEPTH = 3
@@ -943,14 +945,17 @@ class ActorDictionary:
         if len(span) != 1 or root.lower_ not in _PERSON_PRONOUNS or root.dep_ not in ("nsubj", "nsubjpass"):
             return None
         sentence = root.sent
-        if sentence.start == 0:
-            return None
-        previous = span.doc[sentence.start - 1].sent
-        person = next((t for t in previous if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"
-                       and t.ent_type_ == "PERSON"), None)
-        if person is None:
-            return None
-        return _as_named_before(self.resolve_span(_compact(person), when, _MAX_DEPTH - 1), span.text)
+        for _ in range(_SPEAKER_REACH):  # "He said ...", "..., he added." carry the speaker on
+            if sentence.start == 0:
+                return None
+            sentence = span.doc[sentence.start - 1].sent
+            person = next((t for t in sentence if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"
+                           and t.ent_type_ == "PERSON"), None)
+            if person is not None:
+                return _as_named_before(self.resolve_span(_compact(person), when, _MAX_DEPTH - 1), span.text)
+            if not any(t.lower_ == root.lower_ and t.dep_ == "nsubj" for t in sentence):
+                return None
+        return None
 
     def _flag_of_vessel(self, span: Span, actor: Actor, when: str | None, depth: int) -> Actor | None:
         """A ship named and then described by its flag or owner ("the Gibraltar Eagle, a
