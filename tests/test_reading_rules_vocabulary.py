@@ -8,7 +8,9 @@ sides (those it is "between", else the story's), and a halt told beside it ("hal
 fire") is the same act; "called up reservists" is a mobilization, "declared a ceasefire" the
 declarer's halt, and "imposed martial law" a restriction. Attacks told as halted ("suspended its
 attacks", "a pause in attacks", "halted its rocket fire") are a halt, not attacks. "Told Gaza
-residents to leave" and "challenged the government to produce its proof" are demands.
+residents to leave" and "challenged the government to produce its proof" are demands. In the
+twenty-fourth: "the sinking of the corvette" is an attack, as "sank the corvette" is, and
+"March" naming a month is no march.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its own,
 all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -215,3 +217,21 @@ def test_challenging_someone_to_act_is_a_demand(directives) -> None:
 
 def test_telling_reporters_something_is_no_demand(directives) -> None:
     assert not [e for e in directives["told_reporters"] if e.event_type == "REQUEST"]
+
+
+MONTH_TEXTS = {
+    "sinking_in_march": (
+        "SEOUL, May 24, 2010 —\n"
+        "South Korea cut off trade with the North on Monday, punishing Pyongyang for the sinking "
+        "of the corvette Cheonan in March. Seoul will extend the ban until March of 2011.\n"),
+}
+
+months = coded_fixture("rules_months", MONTH_TEXTS)
+
+
+def test_a_sinking_is_an_attack_and_a_month_no_march(months) -> None:
+    events = months["sinking_in_march"]
+    sinking = _one(events, "sinking")
+    assert sinking.event_type == "ASSAULT" and _country(sinking.source) == "PRK"
+    assert not [e for e in events if e.trigger == "March"]
+    assert not [e for e in events if e.event_type == "PROTEST"]

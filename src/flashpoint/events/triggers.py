@@ -192,7 +192,7 @@ class TriggerFinder:
             if tokens & taken:
                 continue
             taken |= tokens
-            if self._excluded(trigger.head):
+            if self._excluded(trigger.head) or _names_a_date(trigger):
                 continue
             chosen.append(self._override(trigger))
         defence = self._defence(sent, chosen)
@@ -383,6 +383,12 @@ class TriggerFinder:
         if head.dep_ in ("acl", "relcl"):  # "an atrocity committed by Russia": the noun described
             words |= {head.head.lemma_.lower(), head.head.lower_}
         return any(rule.object_words & words for rule in rules)
+
+
+def _names_a_date(trigger: Trigger) -> bool:
+    """"until March of 2021": a month's name that is also an act's word ("march") names a date."""
+    head = trigger.head
+    return len(trigger.span) == 1 and head.pos_ == "PROPN" and head.ent_type_ == "DATE"
 
 
 def _named_dep(token: Token, frames: Iterable[Override]) -> bool:
