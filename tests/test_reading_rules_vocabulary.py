@@ -10,7 +10,8 @@ declarer's halt, and "imposed martial law" a restriction. Attacks told as halted
 attacks", "a pause in attacks", "halted its rocket fire") are a halt, not attacks. "Told Gaza
 residents to leave" and "challenged the government to produce its proof" are demands. In the
 twenty-fourth: "the sinking of the corvette" is an attack, as "sank the corvette" is, and
-"March" naming a month is no march.
+"March" naming a month is no march; renewing a contribution to an allied mission, or taking the
+lead of one, is military cooperation, while "leads the battlegroup" is a standing state.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its own,
 all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -224,6 +225,11 @@ MONTH_TEXTS = {
         "SEOUL, May 24, 2010 —\n"
         "South Korea cut off trade with the North on Monday, punishing Pyongyang for the sinking "
         "of the corvette Cheonan in March. Seoul will extend the ban until March of 2011.\n"),
+    "allied_missions": (
+        "COPENHAGEN, Feb. 8, 2021 —\n"
+        "Australia renewed its military contribution to the coalition on Monday. Denmark has "
+        "decided to extend its training mission in Iraq. Canada leads the alliance's battlegroup in "
+        "Latvia.\n"),
 }
 
 months = coded_fixture("rules_months", MONTH_TEXTS)
@@ -235,3 +241,10 @@ def test_a_sinking_is_an_attack_and_a_month_no_march(months) -> None:
     assert sinking.event_type == "ASSAULT" and _country(sinking.source) == "PRK"
     assert not [e for e in events if e.trigger == "March"]
     assert not [e for e in events if e.event_type == "PROTEST"]
+
+
+def test_keeping_up_an_allied_mission_is_cooperation_leading_one_a_state(months) -> None:
+    events = months["allied_missions"]
+    assert _one(events, "renewed").event_type == "COOPERATE"
+    assert _one(events, "extend").event_type == "COOPERATE"
+    assert not [e for e in events if e.trigger == "leads"]

@@ -85,6 +85,7 @@ class Override:
     direct: bool = False  # for frames: object words only among the verb's own children
     subject_words: frozenset[str] = frozenset()  # for frames: the subject must hold one ("troops crossed")
     clause: bool = False  # for overrides: the words of a that-clause count too ("pledged that they would avenge")
+    tags: frozenset[str] = frozenset()  # for frames: the word's own tags, if limited ("VBD": not "Canada leads")
 
 
 @dataclass(frozen=True)
@@ -272,7 +273,8 @@ def _overrides(spec: Any, types: Mapping[str, EventType]) -> tuple[Override, ...
     """``lemmas`` + ``object_words`` -> ``type`` rules (overrides and frames share the shape)."""
     rules = tuple(
         Override(_words(o["lemmas"]), _words(o["object_words"]), str(o["type"]), _words(o.get("deps")),
-                 bool(o.get("direct", False)), _words(o.get("subject_words")), bool(o.get("clause", False)))
+                 bool(o.get("direct", False)), _words(o.get("subject_words")), bool(o.get("clause", False)),
+                 frozenset(str(t) for t in o.get("tags") or ()))
         for o in spec or ()
     )
     for rule in rules:

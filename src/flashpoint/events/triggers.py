@@ -293,6 +293,8 @@ class TriggerFinder:
                 for frame in frames:
                     if frame.deps and token.dep_.lower() not in frame.deps:
                         continue
+                    if frame.tags and token.tag_ not in frame.tags:
+                        continue  # "Canada leads the battlegroup": a standing state, not an act
                     if frame.subject_words and not frame.subject_words & crowd:
                         continue  # "troops crossed the border", not "refugees crossed the border"
                     if frame.direct:  # "sent drones against": the verb's own children only
