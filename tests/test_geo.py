@@ -191,6 +191,25 @@ def test_a_hyphenated_city_left_after_out_of_is_a_place(nlp, gazetteer) -> None:
     assert place.country == "RUS" and place.precision == "city"
 
 
+def test_a_name_going_on_with_an_article_is_not_cut_at_it(nlp, gazetteer) -> None:
+    """"the town of Bir al-Abed" is not "Bir" (an alternate name of Biratnagar, Nepal): the name
+    goes on past "al-", and a name the gazetteer lacks is no place rather than another one."""
+    text = "Gunmen attacked a mosque near the Sinai town of Bir al-Abed on Friday."
+    assert all(p.country != "NPL" for p in places_of(text, nlp, gazetteer))
+    shelled = "Turkish guns shelled the town of Ras al-Ain on Monday."
+    assert place_for(places_of(shelled, nlp, gazetteer), "Ras al-Ain").country == "SYR"
+
+
+def test_a_big_city_reached_by_a_foreign_name_is_not_trusted_abroad(nlp, gazetteer) -> None:
+    """"the Avana fields" by Kirkuk: GeoNames gives "Avana" as a name of Havana, but a story that
+    names no Cuba has no Havana in it; "New York", its own name shortened, stays New York."""
+    text = ("Iraqi forces took control of Kirkuk in northern Iraq on Monday. On Tuesday troops "
+            "raised the Iraqi flag over the Bai Hassan and Avana fields northwest of the city.")
+    assert all(p.country != "CUB" for p in places_of(text, nlp, gazetteer))
+    abroad = "Premier Wen Jiabao, speaking in New York, demanded the captain's release from Japan."
+    assert place_for(places_of(abroad, nlp, gazetteer), "New York").country == "USA"
+
+
 def test_a_town_named_after_the_town_of_by_another_of_its_names_is_a_place(nlp, gazetteer
                                                                            ) -> None:
     text = ("The strike answered a chemical attack on the rebel-held town of Khan Sheikhoun, "

@@ -24,6 +24,8 @@ _MOVEMENT = {"from", "via", "between"}
 #: A city this large is trusted under any of its names ("Misrata" for Misratah).
 _BIG_CITY = 100_000
 _MAX_WORDS = 3
+#: The longest article that joins a name's next word with a hyphen ("al-", "el-", "ash-").
+_ARTICLE_LETTERS = 3
 
 
 def after_prepositions(mentions: list[Mention], parsed: Doc, gaz: Gazetteer,
@@ -119,9 +121,14 @@ def _capitalised_run(parsed: Doc, start: int) -> Span | None:
 
 def _hyphenated_end(parsed: Doc, end: int) -> int:
     """The end of a name joined by a small lower-case word between hyphens ("Rostov-on-Don",
-    "Stratford-upon-Avon"), which the tokenizer splits."""
+    "Stratford-upon-Avon"), or going on with an article joined by a hyphen to the next word
+    ("Bir al-Abed", "Ras al-Ain"), which the tokenizer splits: "Bir" alone is another place."""
     if end + 3 < len(parsed) and parsed[end].text == "-" and parsed[end + 2].text == "-" \
             and parsed[end + 1].is_lower and parsed[end + 1].is_alpha \
             and parsed[end + 3].text[:1].isupper() and parsed[end + 3].is_alpha:
         return end + 4
+    if end + 2 < len(parsed) and parsed[end].is_lower and parsed[end].is_alpha \
+            and len(parsed[end]) <= _ARTICLE_LETTERS and parsed[end + 1].text == "-" \
+            and parsed[end + 2].text[:1].isupper() and parsed[end + 2].is_alpha:
+        return end + 3
     return end

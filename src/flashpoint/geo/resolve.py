@@ -145,7 +145,7 @@ def resolve(mentions: list[Mention], text: str, gazetteer: Gazetteer,
         evidence = _evidence(i, mentions, candidates, first, by_name, parents, children, text,
                              others)
         chosen = _best(mention, cands, gazetteer, evidence)
-        if chosen is None or _stray(chosen[0], evidence, gazetteer):
+        if chosen is None or _stray(chosen[0], evidence, gazetteer, normalize_name(mention.text)):
             unresolved.append(mention)
             continue
         resolved.append((_place(mention, chosen[0], chosen[1], text, gazetteer), chosen[0]))
@@ -482,20 +482,22 @@ def _pair_bonus(row: int, evidence: _Evidence, gaz: Gazetteer) -> float:
     return bonus
 
 
-def _stray(row: int, evidence: _Evidence, gaz: Gazetteer) -> bool:
+def _stray(row: int, evidence: _Evidence, gaz: Gazetteer, key: str = "") -> bool:
     """A town in a country the rest of the document never mentions, far from the countries
     it does, or outside the region the text puts it in.
 
     Usually the name of something the gazetteer lacks ("Heathrow" the airport, not the Florida
-    town); no place is better than a place on the wrong continent. A town next door to the
+    town); no place is better than a place on the wrong continent. So is a big city reached only
+    by another language's name ("the Avana fields" near Kirkuk are no Havana; "New York" for New
+    York City is its own name shortened). A town next door to the
     story's countries is kept: reports name Masyaf without naming Syria. "The town of Arman
     in Sweida province" is in Syria, whatever towns of that name Russia has."""
     if gaz.kinds[row] != CITY:
         return False
     if evidence.parent_cands:
         return _outside_parent(row, evidence, gaz)
-    if gaz.pops[row] >= _BIG_CITY:
-        return False
+    if gaz.pops[row] >= _BIG_CITY and (not key or normalize_name(gaz.names[row]).startswith(key)):
+        return False  # (a big city reached by another language's name, "Avana" for Havana, is not trusted abroad)
     context = evidence.countries
     total = sum(context.values())
     share = context.get(gaz.countries[row], 0.0) / total if total else 1.0
