@@ -4,7 +4,8 @@ resume talks hosted by Oman"), an infinitive the parser hangs on a noun ("are ex
 to establish who shot down the airliner"), and a clause of a time still to come ("once the investigation's
 final report is published"). Each has its twin that is told as fact: "vowed revenge for the
 killing", "a truce brokered by Egypt", "the first country to suspend its funding", "once the
-militants had withdrawn".
+militants had withdrawn". A noun before an act noun that names no one ("government formation
+talks") is what the act is about, not a party to it.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its
 own, all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -32,6 +33,9 @@ TEXTS = {
         "OTTAWA, March 1, 2024 —\n"
         "Aid officials said donors were likely to act once the U.N. investigation's final report is "
         "published. Once the militants had withdrawn, the army shelled the town on Friday.\n"),
+    "talks_about_a_thing": (
+        "BAGHDAD, Nov. 2, 2021 —\n"
+        "In Baghdad, government formation talks resumed on Monday.\n"),
 }
 
 
@@ -61,3 +65,8 @@ def test_a_clause_of_a_time_to_come_asserts_nothing(coded) -> None:
     events = coded["time_to_come"]
     assert _one(events, "investigation").status == "hypothetical"
     assert _one(events, "shelled").status == "actual"
+
+
+def test_a_common_noun_before_an_act_noun_is_no_party_to_it(coded) -> None:
+    """No one is named as holding the talks, so there is no event to code."""
+    assert [e for e in coded["talks_about_a_thing"] if e.event_type == "CONSULT"] == []

@@ -1940,6 +1940,9 @@ class ArgumentFinder:
             if child.lower_ in ("led", "backed") and end < noun.i and noun.doc[end].dep_ == "compound":
                 end += 1  # "a Saudi-led coalition airstrike", parsed as two modifiers of "airstrike"
             text = noun.doc[child.left_edge.i : end].text
+            if child.pos_ == "NOUN" and not self.is_actorish(child.text, False) \
+                    and not any(t.pos_ == "PROPN" for t in noun.doc[child.left_edge.i : end]):
+                continue  # "government formation talks": the talks are about a formation, no one's
             # An adjective must name an actor ("Iranian"); a noun may just be one ("militia").
             if self.is_actorish(text, child.pos_ == "ADJ"):
                 return noun.doc[child.left_edge.i : end]
