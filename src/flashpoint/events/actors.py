@@ -1069,7 +1069,7 @@ class ActorDictionary:
         text = text_of(span.doc)
         for match in reversed(self._mentions(span.doc, window, span.start_char)):
             entry = self._choose(match.entries, when)
-            if entry.kind == "person" and not _the_surname(text[max(0, match.start - 4):match.end], match.alias):
+            if entry.kind == "person" and not (_the_before(text, match.start) and " " not in match.alias.strip()):
                 return entry.as_actor(span.text, when)
         return None
 
@@ -1526,6 +1526,11 @@ def _the_surname(text: str, alias: str) -> bool:
     after someone, a warship most often: people are not called "the" by surname."""
     words = text.lower().split()
     return len(words) == 2 and words[0] == "the" and " " not in alias.strip() and words[1] == alias.lower()
+
+
+def _the_before(text: str, offset: int) -> bool:
+    """Whether the word right before ``offset`` is "the" ("the Carney")."""
+    return text[:offset].rstrip().lower().split()[-1:] == ["the"]
 
 
 def _as_named_before(earlier: Actor, text: str) -> Actor | None:

@@ -255,10 +255,11 @@ class EventDater:
             elif main is not None and not past_perfect:
                 # a flashback ("had announced") is no episode; "this week" across a month end
                 # cannot be pinned down, but does not move the story either
-                reported = self._reported_act(main, sentence)
+                said = self._resolve(main, sentence)
+                reported = self._reported_act(main, said, sentence)
                 if reported is not None:
-                    sentence.stated = self._resolve(main, sentence)
-                chain = reported or self._resolve(main, sentence) or chain
+                    sentence.stated = said
+                chain = reported or said or chain
             elif main is None and (framed := self._framing_act(sentence, index)) is not None:
                 chain = sentence.chain_before = framed  # its own events too
             elif self._moves_on(sentence):
@@ -267,16 +268,14 @@ class EventDater:
             sentence.root_date, sentence.speaker = self._statement_of(index)
             sentence.last_date = self._last_named(sentence)
 
-    def _reported_act(self, main: Expression, sentence: _Sentence) -> When | None:
+    def _reported_act(self, main: Expression, said: When | None, sentence: _Sentence) -> When | None:
         """ "Hezbollah confirmed on Saturday that its leader had been killed ... the previous
-        evening": a statement dated by the sentence whose reported act carries an earlier date of
-        its own. The episode the report goes on to tell is the act's, not the statement's."""
+        evening": a statement dated by the sentence (``main``, resolved to ``said``) whose
+        reported act carries an earlier date of its own. The episode the report goes on to tell
+        is the act's, not the statement's."""
         assert main.host is not None
         verb = _clause(main.host)
-        if verb.lemma_.lower() not in self.lex.say_verbs:
-            return None
-        said = self._resolve(main, sentence)
-        if said is None or said.precision != "day":
+        if verb.lemma_.lower() not in self.lex.say_verbs or said is None or said.precision != "day":
             return None
         for expression in sentence.expressions:
             host = expression.host

@@ -144,6 +144,15 @@ class StatusFinder:
                 return "hypothetical"  # purpose or plan: "facilities used to launch strikes"
         return None
 
+    def _as_real_as_its_noun(self, clause: Token) -> bool:
+        """A clause on a noun that tells no act of its own, so the moods above the noun reach it:
+        what a kind of people does ("prosecute militia members who attack bases"), a participle on
+        an act noun ("talks mediated by the African Union": the mediation is the talks), an
+        infinitive the parser hangs on a noun ("need months to establish who fired")."""
+        if clause.dep_ == "relcl":
+            return self._generic_present(clause) or self._infinitive_of_need(clause)
+        return clause.dep_ == "acl" and clause.tag_ == "VBN" and self._act_noun(clause.head)
+
     def _purpose_for(self, prep: Token) -> bool:
         """"travel to Xiamen for a summit", "support for an embargo": a "for" that gives the
         purpose of going or of backing something, so what follows it is not presupposed and the
@@ -382,14 +391,8 @@ class StatusFinder:
             if node.dep_ == "relcl" and self._describes_any(node.head):
                 found.append("hypothetical")  # "any gunboats that harassed American ships": a condition
                 break
-            if node.dep_ == "relcl" and self._generic_present(node):
-                node = node.head  # "prosecute militia members who attack bases": a kind of people,
-                continue  # whose acts are as real as the clause that names them
-            if node.dep_ == "acl" and node.tag_ == "VBN" and self._act_noun(node.head):
-                node = node.head  # "talks mediated by the African Union": the mediation is the talks
-                continue
-            if node.dep_ == "relcl" and self._infinitive_of_need(node):
-                node = node.head  # "need months to establish who fired": as real as the need
+            if self._as_real_as_its_noun(node):
+                node = node.head
                 continue
             if node.dep_ == "relcl" or (node.dep_ == "acl" and node.tag_ in ("VBD", "VBN")):
                 break  # "a carrier the Houthis seized": a relative clause describes what happened
