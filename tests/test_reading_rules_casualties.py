@@ -6,7 +6,8 @@ protesters shot by security forces"): the noun is who was shot. Weapons shot dow
 whoever fired them, named by where they were fired from ("three drones fired from Yemen").
 Who "was killed in an Israeli airstrike on the Sayyida Zeinab area" is its target, not the area;
 "the crowd" fired at is people of the place, like protesters. The act a strike was "ordered in
-response to" was done by the strike's target, not by those who struck.
+response to" was done by the strike's target, not by those who struck. Civilians killed in an
+attack placed in a region of another country than the dateline's are that region's people.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its own,
 all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -14,6 +15,7 @@ all coded as one batch (``tests.rules_support.code_texts``)."""
 from __future__ import annotations
 
 from tests.rules_support import coded_fixture
+from tests.rules_support import country as _country
 from tests.rules_support import one as _one
 
 TEXTS = {
@@ -45,6 +47,11 @@ TEXTS = {
         "U.S. warships fired 59 Tomahawk missiles at Shayrat air base in Syria early on Friday. "
         "President Donald Trump said he had ordered the strike in response to Tuesday's "
         "chemical attack on the rebel-held town of Khan Sheikhoun.\n"),
+    "civilians_of_the_region": (
+        "ANKARA, Oct. 10, 2019 —\n"
+        "Turkish soldiers advanced into northeastern Syria on Thursday, a day after Turkish jets "
+        "hit Kurdish-held border towns.\n"
+        "The Kurdish-led militia said the bombardment of Ras al-Ain had killed several civilians.\n"),
 }
 
 
@@ -88,3 +95,8 @@ def test_a_crowd_fired_at_is_of_the_place(coded) -> None:
 def test_the_act_a_strike_was_ordered_in_response_to_was_its_targets(coded) -> None:
     attack = _one(coded["ordered_in_response"], "attack")
     assert attack.source is not None and attack.source.country == "SYR"
+
+
+def test_civilians_hit_in_a_region_abroad_are_its_people_not_the_datelines(coded) -> None:
+    bombardment = _one(coded["civilians_of_the_region"], "bombardment")
+    assert (_country(bombardment.source), _country(bombardment.target)) == ("TUR", "SYR")

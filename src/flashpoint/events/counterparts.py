@@ -553,7 +553,7 @@ def _people_of_place(event: Event, country: str) -> Event:
         event = replace(event, target=replace(target, country=country))
     for role in ("source", "target"):
         actor: Actor | None = getattr(event, role)
-        if actor is not None and actor.sector in _LOCAL and _guessed_local(event, actor):
+        if actor is not None and actor.sector in _LOCAL and _guessed_local(event, actor, role == "target"):
             event = replace(event, **{role: replace(actor, country=country)})
     return event
 
@@ -567,13 +567,19 @@ _LOCAL = _PEOPLE | {"police", "opposition"}
 _ON_THE_SPOT = _HANDS_ON | {"PROTEST"}
 
 
-def _guessed_local(event: Event, actor: Actor) -> bool:
+def _guessed_local(event: Event, actor: Actor, hit: bool = False) -> bool:
     """Whether an unnamed local side's country is only the resolver's guess (from the
     paragraph or the dateline), which the town or site the act happened at outweighs:
-    "There, police detained Roman Protasevich" in Minsk, in a report from Brussels."""
-    return bool(actor.text) and actor.name is None and actor.id is None \
-        and event.event_type in _ON_THE_SPOT and event.location is not None \
-        and event.location.precision in _POINT_PRECISIONS
+    "There, police detained Roman Protasevich" in Minsk, in a report from Brussels. For the
+    side that was ``hit``, a region in another country outweighs it too: "the bombardment of
+    Ras al-Ain and Tal Abyad had killed several civilians", placed in northeastern Syria,
+    reported from Ankara (a doer, "the crew" of a warship, may well be far from home)."""
+    where = event.location
+    if not (actor.text and actor.name is None and actor.id is None and event.event_type in _ON_THE_SPOT
+            and where is not None):
+        return False
+    return where.precision in _POINT_PRECISIONS or (
+        hit and where.precision == "region" and bool(where.country) and where.country != actor.country)
 
 
 def _property_hit(event: Event, country: str, facility_heads: frozenset[str]) -> Event:
