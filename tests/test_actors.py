@@ -144,6 +144,11 @@ def test_the_treasury_alone_is_the_us_treasury() -> None:
     assert load_actors().resolve("the Treasury", "2021-03-10").country == "USA"
 
 
+def test_the_international_community_is_coded_as_an_intergovernmental_body() -> None:
+    actor = load_actors().resolve("the international community", "2019-09-16")
+    assert (actor.country, actor.sector) == ("IGO", "igo")
+
+
 def test_a_data_file_without_countries_is_a_model_error(tmp_path: Path) -> None:
     bad = tmp_path / "actors.yaml"
     bad.write_text("people: {}\n", encoding="utf-8")

@@ -2,7 +2,7 @@
 the development sets in the sixteenth session. A meeting held "at Turkey's request" is Turkey's
 request of whoever met; a protest lodged "with Beijing" is aimed at Beijing, while a complaint
 lodged with a council is lodged with a forum; "the international community" is everyone else,
-never the story's other side. Forces "loyal to" a leader are his side's; "loyal to" a state
+never the story's other side (it is coded as an intergovernmental body, as the gold does). Forces "loyal to" a leader are his side's; "loyal to" a state
 they are its proxies, which keep their own country as "Iran-backed" ones do. Troops sent are
 what was sent, not the target: sent "into southern Lebanon" they are sent against Lebanon,
 sent "toward the strait" against no one the story names; "reinforced the embassy" keeps the
@@ -83,7 +83,7 @@ def test_a_complaint_lodged_with_a_council_is_not_aimed_at_the_council(coded) ->
 def test_the_international_community_is_not_the_other_side(coded) -> None:
     urged = _one(coded["international_community"], "urged")
     assert urged.target is not None and urged.target.text == "the international community"
-    assert _country(urged.target) == "UNK"
+    assert _country(urged.target) == "IGO"  # not Israel, the side the story sets against Syria
 
 
 def test_forces_loyal_to_a_leader_are_his_sides(coded) -> None:
