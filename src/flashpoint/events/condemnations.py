@@ -36,8 +36,7 @@ def aim_condemnations(events: Sequence[Event]) -> list[Event]:
         if _aimed_at_own_state(event):
             doer = _latest_foreign_doer(events[:i], event.source.country)  # type: ignore[union-attr]
             if doer is not None:
-                event = replace(event, target=Actor(text="", name=doer.name, country=doer.country,
-                                                    sector=doer.sector, id=doer.id))
+                event = replace(event, target=replace(doer, text=""))  # read from context, not named
         aimed.append(event)
     return aimed
 
