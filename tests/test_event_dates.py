@@ -111,6 +111,53 @@ def test_an_act_two_days_after_another(nlp) -> None:
     assert date_of(nlp, text, "ambushed") == "2021-07-08"
 
 
+def test_a_week_is_seven_days_and_weeks_are_a_month(nlp) -> None:
+    """"a week after" is told as a count of days; "two weeks after" is not exact enough for one,
+    nor is "more than a week after"."""
+    text = "The army raided a village on Saturday, a week after insurgents ambushed a convoy."
+    assert date_of(nlp, text, "ambushed") == "2021-07-03"
+    text = "The army raided a village on Saturday, two weeks after insurgents ambushed a convoy."
+    assert date_of(nlp, text, "ambushed") == "2021-06"
+    text = "The army raided a village on Saturday, more than a week after insurgents ambushed a convoy."
+    assert date_of(nlp, text, "ambushed") == "2021-07"
+    text = "Militants shelled the base on Monday. More than a week later, jets bombed their positions."
+    assert date_of(nlp, text, "bombed") == "2021-07"
+
+
+def test_the_closing_attribution_does_not_date_the_act_after_after(nlp) -> None:
+    """"X sank, a week after Y rammed it, an agency said on Tuesday": Tuesday is the saying's
+    day, and the sinking's; the ramming is a week before."""
+    text = ("The bulk carrier Tutor is believed to have sunk in the Red Sea, a week after the "
+            "Houthis rammed it with a drone boat, a British agency said on Tuesday.")
+    assert date_of(nlp, text, "rammed") == "2021-07-06"
+
+
+def test_a_weekday_before_words_of_the_report_day_dates_the_main_clause(nlp) -> None:
+    """"overnight into Sunday": the Sunday dates the raids, and the act a week before them."""
+    text = ("Warplanes pounded militant positions overnight into Sunday, opening a campaign a "
+            "week after a bomb tore through a busy avenue.")
+    assert date_of(nlp, text, "pounded") == "2021-07-11"
+    assert date_of(nlp, text, "tore") == "2021-07-04"
+
+
+def test_a_claimed_act_is_dated_by_its_telling_not_by_the_claim(nlp) -> None:
+    """"claimed the bombing on Tuesday", "claimed responsibility": the act claimed is the one
+    told, on its own day."""
+    text = ("A roadside bomb wounded five soldiers near Kirkuk on Sunday. "
+            "The Islamic State claimed the bombing on Tuesday.")
+    assert date_of(nlp, text, "bombing", event_type="ASSAULT") == "2021-07-11"
+    text = ("Three sailors were killed on Sunday when a missile struck a bulk carrier. "
+            "The rebels began attacking ships last year. "
+            "A rebel spokesman claimed responsibility on Tuesday.")
+    assert date_of(nlp, text, "claimed", event_type="ASSAULT") == "2021-07-11"
+
+
+def test_the_days_that_followed_are_the_episodes_month(nlp) -> None:
+    text = ("Gunmen attacked the parliament on Sunday. "
+            "Dozens of suspects were detained in the days that followed.")
+    assert date_of(nlp, text, "detained", event_type="COERCE") == "2021-07"
+
+
 def test_a_relative_clause_counts_from_its_sentence(nlp) -> None:
     text = ("Jets bombed depots on Sunday in retaliation for the ambush that killed two soldiers "
             "three days earlier.")

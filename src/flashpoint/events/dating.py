@@ -619,7 +619,7 @@ class EventDater:
         if node.dep_ == "prep" and node.lower_ == "for" and node.head.dep_ in ("oprd", "acomp") \
                 and self._accuses(node.head.head):
             return True  # "held him responsible for ..."
-        return node.dep_ == "dobj" and self._accuses(node.head) and node.head.lemma_.lower() != "claim"
+        return node.dep_ == "dobj" and self._accuses(node.head) and node.head.lemma_.lower() not in self.lex.claim_verbs
 
     def _accuses(self, verb: Token) -> bool:
         """Whether ``verb`` is one of accusation: "held" only beside a word of blame ("held Iran
@@ -697,6 +697,10 @@ class EventDater:
             value = self._resolve(claimed, sentence) if claimed is not None else None
             if value is not None:
                 return value
+        retold = self._claimed_act_told_before(head, index) \
+            if event_type not in self.lex.statement_types else None
+        if retold is not None:
+            return retold
         own = self._own(head, sentence)
         if own is not None:
             return own
@@ -730,6 +734,20 @@ class EventDater:
         if value is not None:  # the parser hung the sentence's date elsewhere ("; ..." clauses)
             return value
         return self._undated(head, event_type, index)
+
+    def _claimed_act_told_before(self, head: Token, index: int) -> When | None:
+        """ "The Islamic State claimed the bombing on Monday", "had claimed those attacks": a
+        definite act that a claim names was told before, and happened when that telling says,
+        not on the day of the claim. (A charge is not read so: "blamed Israel for the drone
+        attack" is as often a new attack as the one told, and an earlier one of the same word
+        would lend the wrong date.)"""
+        if head.pos_ == "VERB" and head.lemma_.lower() in self.lex.claim_verbs \
+                and any(c.lower_ == "responsibility" for c in head.children):
+            # "claimed responsibility" with no act named: the attack the story told
+            return self._told_before("attack", head.i, index, one_day=True)
+        if head.pos_ != "NOUN" or head.dep_ != "dobj" or head.head.lemma_.lower() not in self.lex.claim_verbs:
+            return None
+        return self._antecedent(head, index)
 
     def _when_clause(self, head: Token, sentence: _Sentence) -> When | None:
         """ "since November, when they seized the ship", "in 2014, when ISIS took Mosul": a
@@ -796,7 +814,7 @@ class EventDater:
                     base = self._retold_subject(sentence, relation.main, index) or sentence.chain_before
                 sign = -1 if relation.word == "after" else 1
             elif relation.main[0] <= head.idx < relation.main[1]:
-                base = self._region_date(sentence, relation.reference)
+                base = self._region_date(sentence, relation.reference, attribution=False)
                 if base is None and relation.definite:
                     told = self._antecedent(head, index)
                     if told is not None:  # "The strike came two days after ...": the strike told
@@ -831,14 +849,25 @@ class EventDater:
                     return told
         return None
 
-    def _region_date(self, sentence: _Sentence, region: tuple[int, int]) -> When | None:
-        for expression in sentence.expressions:
-            if region[0] <= expression.start < region[1] and expression.usable \
-                    and expression.kind in ("absolute", "weekday", "published", "period"):
-                value = self._resolve(expression, sentence)
-                if value is not None:
-                    return value
+    def _region_date(self, sentence: _Sentence, region: tuple[int, int],
+                     attribution: bool = True) -> When | None:
+        """The first usable date written in ``region``. Without ``attribution``, not the date of
+        the sentence's closing "said on Tuesday": in "X sank, a week after Y rammed it, an
+        agency said on Tuesday" the saying is no date of Y's."""
+        written = [e for e in sentence.expressions
+                   if region[0] <= e.start < region[1] and e.usable
+                   and e.kind in ("absolute", "weekday", "published", "period")
+                   and (attribution or not self._dates_the_attribution(e))]
+        # a date or weekday before the words of the report's day: "overnight into Sunday"
+        for expression in sorted(written, key=lambda e: e.kind not in ("absolute", "weekday")):
+            value = self._resolve(expression, sentence)
+            if value is not None:
+                return value
         return None
+
+    def _dates_the_attribution(self, expression: Expression) -> bool:
+        host = expression.host
+        return host is not None and host.dep_ == "ROOT" and host.lemma_.lower() in self.lex.say_verbs
 
     def _relation_below(self, head: Token, index: int) -> When | None:
         """ "wrote hours after the incident", "two days before the U.S. airstrikes, X attended":
@@ -880,8 +909,18 @@ class EventDater:
                 count = 1  # "the day after": a singular unit counts one
             if count is None:
                 return (0, "day") if unit.days == 0 else (unit.days, unit.vague_precision)
-            return unit.days_in(count), unit.precision
+            if self.lex.hedged(self._before_count(child, counts), unit):
+                return unit.days_in(count), unit.vague_precision  # "more than a week after"
+            return unit.days_in(count), unit.precision_of(count)
         return None
+
+    def _before_count(self, unit: Token, counts: list[Token]) -> str:
+        """The text before a duration's count ("more than" of "more than a week")."""
+        before = self.doc.text[:unit.idx].rstrip()
+        for count in sorted(counts, key=lambda c: c.i, reverse=True):
+            if count.i < unit.i and before.endswith(count.text):
+                before = before[: -len(count.text)].rstrip()
+        return before
 
     def _across_island(self, head: Token, island: Token, index: int) -> When | None:
         sentence = self.sentences[index]
@@ -962,7 +1001,12 @@ class EventDater:
         if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in _DEFINITE
                                           for c in head.children):
             return None
-        lemma = head.lemma_.lower()
+        return self._told_before(head.lemma_.lower(), head.i, index)
+
+    def _told_before(self, lemma: str, before: int, index: int, one_day: bool = False) -> When | None:
+        """The date of the nearest act before token ``before`` (sentence ``index`` and earlier)
+        that the act noun ``lemma`` may name again; with ``one_day``, of an act told to the day
+        (not "since the rebels began attacking ships last year")."""
         names = self.lex.words_retold_by(lemma)  # "the blast" after "the Nov. 13 bombing"
         # "the killing" names what "was killed" told: a verb's lemma is the noun's less "-ing"
         # and "the announcement" what "announced" told
@@ -973,13 +1017,13 @@ class EventDater:
             if _heading(span):
                 continue
             for token in span:
-                if token.i >= head.i:
+                if token.i >= before:
                     break
                 if token.pos_ == "NOUN" and _names_same_act(token.lemma_.lower(), names) \
                         or token.pos_ == "VERB" and token.lemma_.lower() in (lemma, verb, *names) \
                         or token.pos_ == "VERB" and _particle(token) == verb:  # "shot down": "the downing"
                     when = self._event(token, None)
-                    if when is not None:
+                    if when is not None and (when.precision == "day" or not one_day):
                         return when
         return None
 
@@ -1152,7 +1196,9 @@ def _shift_of(match: "re.Match[str]", lex: Lexicon) -> tuple[int, str] | None:
         count = 1  # "the day after": a singular unit counts one
     if count is None:
         return (0, "day") if unit.days == 0 else (unit.days, unit.vague_precision)
-    return unit.days_in(count), unit.precision
+    if lex.hedged(match.string[:match.start()], unit):
+        return unit.days_in(count), unit.vague_precision  # "more than a week after"
+    return unit.days_in(count), unit.precision_of(count)
 
 
 def _relation_word(clause: Token, lex: Lexicon) -> str | None:

@@ -43,6 +43,11 @@ class Unit:
         """The whole days ``count`` of this unit span: "two weeks" 14, "36 hours" 1."""
         return count // self.per_day if self.per_day else count * self.days
 
+    def precision_of(self, count: int) -> str:
+        """The precision a date shifted by ``count`` of this unit keeps: "a week after" is
+        seven days, "two weeks after" only the month; "a year ago" is that month."""
+        return self.single_precision if count == 1 and self.single_precision else self.precision
+
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: one loaded lexicon, one set of patterns
 class Lexicon:
@@ -89,6 +94,10 @@ class Lexicon:
     #: Weapons and act nouns that, as the definite subject of a verb, retell the act told
     #: before with them ("The drone slammed into a dining hall"), and so date it.
     retelling_subjects: frozenset[str] = frozenset()
+    #: Words that make a count approximate ("more than a week after").
+    hedges: tuple[str, ...] = ()
+    #: Verbs of a claim of responsibility ("claimed the bombing").
+    claim_verbs: frozenset[str] = frozenset()
 
     def names_of_act(self, lemma: str) -> frozenset[str]:
         """The lemma and the act nouns that may name the same act."""
@@ -103,6 +112,14 @@ class Lexicon:
         """The unit a (possibly plural) noun names: "days" -> day."""
         word = word.lower()
         return self.units.get(word) or self.units.get(word[:-1] if word.endswith("s") else word)
+
+    def hedged(self, before: str, unit: Unit) -> bool:
+        """Whether the text right before a count of weeks or longer makes it approximate
+        ("more than | a week"). "Less than a day later" is still the next day."""
+        if unit.days < 7:
+            return False
+        words = before.lower().split()
+        return any(words[-len(h.split()):] == h.split() for h in self.hedges)
 
     def count(self, word: str) -> int | None:
         """A count word or numeral as an int; None for vague counts and anything else."""
@@ -192,6 +209,8 @@ def load_lexicon(path: str | None = None) -> Lexicon:
             act_synonyms=_synonyms(spec.get("act_synonyms")),
             act_hypernyms={str(k).lower(): _words(v) for k, v in (spec.get("act_hypernyms") or {}).items()},
             retelling_subjects=_words(spec.get("retelling_subjects")),
+            claim_verbs=_words(spec.get("claim_verbs")),
+            hedges=tuple(str(h).lower() for h in spec.get("hedges") or ()),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ModelError(f"time_expressions.yaml is malformed: {exc}") from exc
@@ -295,6 +314,9 @@ def _counted(match: re.Match[str], lexicon: Lexicon, sign: int, kind: str) -> Ti
         return None
     raw = match.group("count")
     count = lexicon.count(raw) if raw else None
+    if count is not None and lexicon.hedged(match.string[:match.start()], unit):
+        return TimeExpression(match.start(), match.end(), kind, days=sign * unit.days_in(count),
+                              precision=unit.vague_precision)
     if count is None:
         if unit.days == 0:  # "hours later": the same day
             return TimeExpression(match.start(), match.end(), kind, days=0, precision="day")
@@ -302,6 +324,5 @@ def _counted(match: re.Match[str], lexicon: Lexicon, sign: int, kind: str) -> Ti
             return None
         return TimeExpression(match.start(), match.end(), kind, days=sign * unit.days,
                               precision=unit.vague_precision)
-    precision = unit.single_precision if count == 1 and unit.single_precision else unit.precision
     return TimeExpression(match.start(), match.end(), kind, days=sign * unit.days_in(count),
-                          precision=precision)
+                          precision=unit.precision_of(count))
