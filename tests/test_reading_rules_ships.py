@@ -1,6 +1,7 @@
 """Reading rules for ships, fired weapons, unnamed attackers and attacked towns, found on the
 third development set (``tests/gold/dev3.jsonl``) in a second pass, and a warship named after a
-person ("the Carney"), which neither it nor "it" after it stands for.
+person ("the Carney"), which neither it nor "it" after it stands for, and a general craft word
+("the jet", "the vessel") that names the last craft of its kind told before.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its
 own, all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -60,10 +61,40 @@ TEXTS = {
         "SANAA, Jan. 27, 2024 —\n"
         "On Friday, the Carney shot down an anti-ship missile fired toward it from Houthi-held "
         "territory.\n"),
+    "the_jet_is_the_bomber": (
+        "MOSCOW, Nov. 29, 2015 —\n"
+        "Putin imposed economic measures on Turkey on Saturday, four days after Turkish F-16s shot "
+        "down a Russian Su-24 bomber near the Syrian border. "
+        "Ankara said on Tuesday that the jet had strayed into its airspace.\n"),
+    "the_tanker_is_not_the_carrier": (
+        "DUBAI, Aug. 2, 2021 —\n"
+        "A drone struck the Liberian-flagged tanker Mercer Street off Oman on Thursday. "
+        "Hours after the American carrier USS Ronald Reagan reached the area, Iranian gunboats "
+        "fired on the tanker.\n"),
+    "one_warship_is_not_merchant_ships": (
+        "SEOUL, May 26, 2010 —\n"
+        "South Korea closed its sea lanes to North Korean merchant ships on Monday. "
+        "Investigators concluded that a torpedo had sunk the warship near Baengnyeong Island.\n"),
 }
 
 
 coded = coded_fixture("rules_ships", TEXTS)
+
+
+def test_a_general_craft_word_is_the_last_craft_of_its_kind(coded) -> None:
+    said = _one(coded["the_jet_is_the_bomber"], "said")
+    assert said.target is not None and said.target.text == "the jet"
+    assert _country(said.target) == "RUS"
+
+
+def test_a_specific_craft_word_is_read_off_its_own_mentions(coded) -> None:
+    fired = _one(coded["the_tanker_is_not_the_carrier"], "fired")
+    assert _country(fired.target) == "LBR"  # not the carrier's, the nearer ship
+
+
+def test_one_craft_is_not_a_plural_of_its_kind(coded) -> None:
+    sunk = _one(coded["one_warship_is_not_merchant_ships"], "sunk")
+    assert _country(sunk.target) != "PRK"
 
 
 def test_a_ship_named_after_its_class_word_keeps_its_name_and_takes_the_reports_one_flag(coded) -> None:

@@ -35,11 +35,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import yaml
 from spacy.tokens import Doc, Span, Token
@@ -344,6 +344,8 @@ class _Config:
     reporter_personnel: frozenset[str]
     name_prefixes: frozenset[str] = frozenset()
     max_sector_words: int = 3
+    craft_kinds: dict[str, str] = field(default_factory=dict)  # lemma -> kind ("jet": aircraft)
+    craft_anaphors: frozenset[str] = frozenset()
 
 
 class ActorDictionary:
@@ -465,6 +467,9 @@ class ActorDictionary:
             office_titles=words("office_titles"),
             reporter_personnel=words("reporter_personnel"),
             name_prefixes=frozenset(str(w) for w in data.get("name_prefixes") or ()),
+            craft_kinds={str(w).lower(): str(kind) for kind, words in (data.get("craft_kinds") or {}).items()
+                         for w in words},
+            craft_anaphors=words("craft_anaphors"),
             max_sector_words=max(len(w.split()) for w in sectors),
         )
 
@@ -1285,20 +1290,31 @@ class ActorDictionary:
 
     def _same_head_before(self, span: Span, actor: Actor, when: str | None, depth: int) -> Actor | None:
         """"the commander" after "a senior commander of Harakat al-Nujaba": the last earlier
-        phrase with the same head noun, if it names whose it is."""
+        phrase with the same head noun (or, for a craft, a noun of its kind: "the jet" after
+        "a Russian Su-24 bomber"), if it names whose it is."""
         root = span.root
         if root.pos_ != "NOUN" or not any(t.lower_ in _DEFINITE for t in span) or depth >= _MAX_DEPTH:
             return None
         # Places keep their reference through a whole report ("the compound"); people and groups
         # only over a few sentences.
         window = 0 if root.lemma_.lower() in self._config.site_heads else _window_start(span)
-        for token in reversed(span.doc[: span.start]):
-            if token.idx < window:
-                break
-            if token.pos_ == "NOUN" and token.lemma_ == root.lemma_:
+        earlier = [t for t in span.doc[: span.start] if t.idx >= window]
+        found = self._last_with_owner(earlier, lambda t: t.lemma_ == root.lemma_, when, depth)
+        kind = self._config.craft_kinds.get(root.lemma_.lower())
+        if found is None and kind is not None and root.lemma_.lower() in self._config.craft_anaphors:
+            found = self._last_with_owner(
+                earlier, lambda t: self._config.craft_kinds.get(t.lemma_.lower()) == kind
+                and t.tag_ == root.tag_, when, depth)  # one craft is not "merchant ships"
+        return _retext(found, actor.text) if found is not None else None
+
+    def _last_with_owner(self, tokens: Sequence[Token], fits: Callable[[Token], bool], when: str | None,
+                         depth: int) -> Actor | None:
+        """The last noun of ``tokens`` that ``fits`` and whose phrase names its side."""
+        for token in reversed(tokens):
+            if token.pos_ == "NOUN" and fits(token):
                 earlier = self.resolve_span(_compact(token), when, depth + 1)
                 if earlier.country != "UNK":
-                    return _retext(earlier, actor.text)
+                    return earlier
         return None
 
     def _story_flag(self, span: Span, actor: Actor, when: str | None, depth: int) -> Actor | None:
