@@ -613,3 +613,25 @@ def test_a_place_that_names_who_speaks_is_not_where_the_act_was(nlp, gazetteer) 
     (strike,) = _locate(nlp, gazetteer, text, [
         dict(word="strike", event_type="ASSAULT", date="2024-01-29")])
     assert strike is None or strike.country != "USA"
+
+
+def test_wire_copy_lends_the_place_of_the_paragraph_just_before(nlp, gazetteer) -> None:
+    """Wire copy gives each sentence a paragraph: an act of the same day told in the next
+    paragraph, placed nowhere itself, happened where the act before it did; two paragraphs on,
+    or where the episode's place fits, it does not."""
+    text = ("WASHINGTON, Sept. 30, 2024 —\n"
+            "American aircraft struck an Islamic State camp in central Syria on Sept. 16.\n"
+            "The strikes followed a joint raid by U.S. and Iraqi forces in Iraq's western Anbar "
+            "desert on Aug. 29.\n"
+            "Aircraft first bombed four hideouts, and an airborne assault followed.\n"
+            "A U.S. official gave no other details.\n"
+            "Helicopters later fired on a fleeing truck.\n")
+    camp, raid, hideouts, truck = _locate(nlp, gazetteer, text, [
+        dict(word="struck", event_type="ASSAULT", source="USA", date="2024-09-16"),
+        dict(word="raid", event_type="ASSAULT", source="USA", date="2024-08-29"),
+        dict(word="bombed", event_type="ASSAULT", date="2024-08-29"),
+        dict(word="fired", event_type="ASSAULT", date="2024-08-29")])
+    assert camp is not None and camp.country == "SYR"
+    assert raid is not None and raid.country == "IRQ"
+    assert hideouts is not None and hideouts.country == "IRQ" and "Anbar" in hideouts.name
+    assert truck is None

@@ -91,7 +91,7 @@ def locate_events(
     anchors = [_anchors(parsed, event) for event in events]
     names = name_spans(parsed)  # read once: every event's sentence looks at them
     scenes = find_scenes(parsed, anchors, places, rules, names)
-    links, recent, episode = _read_sentences(parsed, events, anchors, places, rules, scenes,
+    links, (recent, previous), episode = _read_sentences(parsed, events, anchors, places, rules, scenes,
                                              gazetteer, names)
     dateline = _dateline(places, parsed)
     local = _story_town(dateline, places, parsed, rules) \
@@ -104,7 +104,8 @@ def locate_events(
             link = Link(None, spread=True)  # "most of the attacks": those had no one place
         prior = link is not None and link.prior
         stories = (retold.get(i), None, None) if prior else (retold.get(i), recent.get(i), episode)
-        context = next((p for p in (_fitting(event, c) for c in stories) if p), None)
+        context = next((p for p in (_fitting(event, c) for c in stories) if p), None) \
+            or (None if prior else _fitting(event, previous.get(i)))
         place = _town_named_before(link, places, rules) \
             or _final_place(link, event, rules, context, None if prior else local) \
             or _on_a_visit(i, events, links, rules) \
@@ -144,15 +145,19 @@ def _dated(place: Place, event: Event) -> Dated:
 def _read_sentences(parsed: Doc, events: Sequence[Event], anchors: Sequence[Anchor | None],
                     places: Sequence[Place], rules: PlaceRules, scenes: Sequence[Scene],
                     gazetteer: Gazetteer, names: NameSpans | None = None
-                    ) -> tuple[dict[int, Link], dict[int, Dated], Dated | None]:
+                    ) -> tuple[dict[int, Link], tuple[dict[int, Dated], dict[int, Dated]], Dated | None]:
     """In text order: what each event's sentence says (by event index), the place of the last
-    act placed before it in its paragraph, and the document's episode place, each context
-    place with the date of the act that placed it."""
+    act placed before it in its paragraph and, apart, in the paragraph just before (wire copy
+    gives each sentence its own: "...a joint raid in Iraq's western Anbar desert." / "Aircraft
+    first bombed four camouflaged hideouts"), and the document's episode place, each context
+    place with the date of the act that placed it. The paragraph before lends its place only
+    where neither the paragraph nor the episode fits."""
     order = sorted(range(len(events)),
                    key=lambda i: (events[i].char_start, events[i].trigger_start or 0))
     own = _own_links(events, anchors, places, rules, names)
     links = sharpened_by_scenes(own, events, anchors, order, scenes, gazetteer)
     recent: dict[int, Dated] = {}
+    previous: dict[int, Dated] = {}
     episode: Place | None = None
     lead: int | None = None
     last: tuple[int, Dated] | None = None  # (paragraph, context) of the last act placed
@@ -164,6 +169,8 @@ def _read_sentences(parsed: Doc, events: Sequence[Event], anchors: Sequence[Anch
         paragraph = _paragraph(text_of(parsed), events[i].char_start)
         if last is not None and last[0] == paragraph:
             recent[i] = last[1]
+        elif last is not None and last[0] == paragraph - 1:
+            previous[i] = last[1]
         if link.place is None \
                 or not rules.is_physical(events[i].event_type, events[i].mode):
             continue  # an act told as the cause of another ("after the killing") is earlier
@@ -176,12 +183,12 @@ def _read_sentences(parsed: Doc, events: Sequence[Event], anchors: Sequence[Anch
             episode = _sharpen(episode, link.place, gazetteer)  # not "in retaliation for an attack on Douma"
     opening = _opening_scene(scenes, events, lead)
     if opening is not None:
-        return links, recent, Dated(opening.place, None, opening.sentence, None)
+        return links, (recent, previous), Dated(opening.place, None, opening.sentence, None)
     if lead is None or episode is None:
-        return links, recent, None
+        return links, (recent, previous), None
     links[lead] = _sharpened_lead(links[lead], episode, gazetteer)
     also = tuple(date for place, date in placed if _at(place, episode))
-    return links, recent, _dated(episode, events[lead])._replace(also=also)
+    return links, (recent, previous), _dated(episode, events[lead])._replace(also=also)
 
 
 def _retold(events: Sequence[Event], anchors: Sequence[Anchor | None], links: dict[int, Link],
@@ -288,8 +295,8 @@ def _day(iso: str) -> date_type:
 
 
 def _paragraph(text: str, offset: int) -> int:
-    """The paragraph (line) an offset lies in, as the offset of the line's start."""
-    return text.rfind("\n", 0, offset) + 1
+    """The paragraph (line) an offset lies in, counted from 0."""
+    return text.count("\n", 0, offset)
 
 
 def _retells(lead: Event, event: Event) -> bool:
