@@ -2,7 +2,8 @@
 twenty-second session. Troops, gunmen or a vessel that "left" a place withdrew from it (RETREAT,
 the place as what they withdrew from, and where it happened); troops that "left for" a country deploy, and an attack
 that "left ten dead" withdraws nothing. A projectile that "fell into the sea" after an
-interception is no attack of its own.
+interception is no attack of its own. People set free ("released the captain of a Chinese
+trawler") are whom the release was for, never a place left.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its own,
 all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -29,10 +30,20 @@ TEXTS = {
     "fell_into_sea": (
         "ADEN, Oct. 10, 2016 —\n"
         "The destroyer fired interceptors, and both missiles fell into the sea.\n"),
+    "captain_released": (
+        "TOKYO, Sept. 25, 2010 —\n"
+        "Japan released the captain of a Chinese fishing trawler early on Saturday, and he flew "
+        "from Ishigaki island to Fuzhou aboard a plane chartered by Beijing.\n"),
 }
 
 
 coded = coded_fixture("rules_departures", TEXTS)
+
+
+def test_a_person_released_is_no_place_left(coded) -> None:
+    released = _one(coded["captain_released"], "released")
+    assert released.event_type == "RETREAT"
+    assert released.target is not None and country(released.target) == "CHN"
 
 
 def test_soldiers_who_left_a_country_withdrew_from_it(coded) -> None:

@@ -712,7 +712,8 @@ class ArgumentFinder:
             args.target = self._event_target(trigger.head)  # "claimed responsibility": for the attack reported
         if args.source is not None and args.target is not None and args.target.root.i == args.source.root.i:
             args.target = None
-        if etype.name in _LEAVING_TYPES and args.target is not None and (
+        if etype.name in _LEAVING_TYPES and args.target is not None \
+                and args.target.root.lower_ not in self.cues.captives and (
                 not self.is_actorish(args.target.text, True) or args.target.root.lemma_.lower() in _SITE_WORDS):
             # "left the Qayyarah airfield": the counterpart of leaving a place is its country
             args.target = Span(args.target.doc, args.target.start, args.target.end, label=PLACE_LEFT)

@@ -181,6 +181,7 @@ class Cues:
     private_sectors: frozenset[str] = frozenset()
     text_nouns: frozenset[str] = frozenset()
     release_nouns: frozenset[str] = frozenset()
+    captives: frozenset[str] = frozenset()
     lodged_grievances: frozenset[str] = frozenset()
     encountered_devices: frozenset[str] = frozenset()
     encounter_verbs: frozenset[str] = frozenset()
@@ -369,6 +370,7 @@ def _cues(spec: Mapping[str, Any]) -> Cues:
         private_sectors=_words(spec.get("private_sectors")),
         text_nouns=_words(spec.get("text_nouns")),
         release_nouns=_words(spec.get("release_nouns")),
+        captives=_words(spec.get("captives")),
         lodged_grievances=_words(spec.get("lodged_grievances")),
         encountered_devices=_words(spec.get("encountered_devices")),
         encounter_verbs=_words(spec.get("encounter_verbs")),
