@@ -106,6 +106,20 @@ def test_people_are_placed_by_the_role_they_held_at_the_date() -> None:
     assert actors.resolve("Vance", "2025-06-01").name == "JD Vance"
 
 
+def test_groups_are_placed_where_they_were_based_at_the_date(nlp, coder) -> None:
+    """The name "al-Qaeda in the Arabian Peninsula" was al-Qaeda's Saudi branch's until the
+    Saudi and Yemeni branches merged in Yemen in 2009; the gunmen a report leaves unnamed are
+    the group's."""
+    actors = load_actors()
+    assert actors.resolve("al-Qaeda in the Arabian Peninsula", "2004-05-30").country == "SAU"
+    assert actors.resolve("AQAP", "2015-01-09").country == "YEM"
+    text = ("RIYADH, May 30, 2004 —\n"
+            "Gunmen stormed an oil company compound in Khobar on Saturday. A group calling itself "
+            "al-Qaeda in the Arabian Peninsula claimed responsibility.\n")
+    stormed = [e for e in code(nlp, coder, text, "2004-05-30") if e.trigger == "stormed"]
+    assert stormed and stormed[0].source is not None and stormed[0].source.country == "SAU"
+
+
 @pytest.mark.parametrize(("text", "when", "country", "sector"), [
     ("Prime Minister Ehud Olmert", "2006-07-12", "ISR", "government"),
     ("President Reagan", "1986-04-14", "USA", "government"),

@@ -184,6 +184,15 @@ class AliasMatch:
     entries: tuple[Any, ...]
 
 
+def _roles(spec: Mapping[str, Any]) -> tuple[Role, ...]:
+    """The date-bounded roles of a person or an organisation ("roles" in the actor files): a
+    leader's offices, or the country a group was based in over a span of years."""
+    country = spec.get("country")
+    return tuple(Role(str(r.get("role", "")), r.get("sector"), r.get("country") or country,
+                      _iso(r.get("from")), _iso(r.get("to")))
+                 for r in spec.get("roles") or ())
+
+
 def _date_bounds(when: str) -> tuple[str, str]:
     """The first and last day a (possibly partial) ISO date can mean."""
     when = str(when)
@@ -375,21 +384,16 @@ class ActorDictionary:
         # People and organisations first: on equal length their aliases win over a country's.
         people = data.get("people") or {}
         for key, spec in people.items():
-            country = spec.get("country")
-            roles = tuple(
-                Role(str(r.get("role", "")), r.get("sector"), r.get("country") or country,
-                     _iso(r.get("from")), _iso(r.get("to")))
-                for r in spec.get("roles") or ()
-            )
-            entry = ActorEntry(id=str(key), name=str(spec["name"]), kind="person", country=country,
-                               sector=spec.get("sector"), roles=roles)
+            entry = ActorEntry(id=str(key), name=str(spec["name"]), kind="person",
+                               country=spec.get("country"), sector=spec.get("sector"),
+                               roles=_roles(spec))
             for alias in spec["names"]:
                 self._index.add(alias, entry)
         organisations = data.get("organisations") or {}
         for key, spec in organisations.items():
             entry = ActorEntry(id=str(key), name=str(spec["name"]), kind="organisation",
                                country=spec.get("country"), sector=spec.get("sector"),
-                               sponsor=spec.get("sponsor"))
+                               sponsor=spec.get("sponsor"), roles=_roles(spec))
             for alias in spec["names"]:
                 self._index.add(alias, entry)
             if spec.get("generic"):
@@ -669,8 +673,8 @@ class ActorDictionary:
                      self._named_place):
             found = step(span, actor, when, _depth)
             if found is not None:  # "the militants": Islamic State, placed where the text puts it
-                return self._placed_group(found, span, span.root) if found.country in ("UNK", None) else found
-        return self._placed_group(actor, span, span.root)
+                return self._placed_group(found, span, span.root, when) if found.country in ("UNK", None) else found
+        return self._placed_group(actor, span, span.root, when)
 
     def _both_parties(self, span: Span) -> str | None:
         """The words of a phrase that names the story's two sides together, with the "both"
@@ -1030,8 +1034,9 @@ class ActorDictionary:
         named = []
         for match in self._mentions(doc):
             entry = self._choose(match.entries, when)
-            if _armed_country(entry):
-                named.append((match.start, entry.country, entry.sector, entry.sponsor))
+            country = _armed_country(entry, when)  # "al-Qaeda in the Arabian Peninsula" in 2004: Saudi
+            if country:
+                named.append((match.start, country, entry.sector, entry.sponsor))
         generic = None
         config = self._config
         for token in doc:
@@ -1047,7 +1052,7 @@ class ActorDictionary:
                 continue
             placed = self.resolve_span(phrase, when)  # "Iran-aligned Iraqi factions": Iraqi
             if placed.country in ("UNK", None) or placed.sector not in NON_STATE:  # "groups affiliated with the IRGC"
-                placed = self._placed_group(Actor(text=phrase.text, sector="militia"), phrase, token)
+                placed = self._placed_group(Actor(text=phrase.text, sector="militia"), phrase, token, when)
             if placed.country not in ("UNK", None):
                 generic = (placed.country, placed.sector)
                 break
@@ -1184,7 +1189,7 @@ class ActorDictionary:
                     continue
                 actor = self.resolve_span(_compact(user), when, depth + 1)
                 if actor.country == "UNK":  # "buildings in eastern Syria used by Iran-backed militias"
-                    actor = self._placed_group(actor, _compact(user), root)
+                    actor = self._placed_group(actor, _compact(user), root, when)
                 if actor.country != "UNK":
                     return actor
         return None
@@ -1336,7 +1341,7 @@ class ActorDictionary:
             return None
         return Actor(text=actor.text, country=flags.pop(), sector=actor.sector)
 
-    def _placed_group(self, actor: Actor, span: Span, root: Token) -> Actor:
+    def _placed_group(self, actor: Actor, span: Span, root: Token, when: str | None = None) -> Actor:
         """An unnamed or transnational armed group takes the country the text places it in
         ("Islamic State targets in Syria", "Iran-aligned parties in Baghdad", "militant groups
         operating in Syria and Iraq"), else that of the armed group the document named last
@@ -1351,7 +1356,7 @@ class ActorDictionary:
             return self._placed_defences(actor, span, root)
         if actor.country not in ("UNK", None) or not (actor.sector in NON_STATE or proxy):
             return self._titled(actor, span)
-        return self._placed_armed(actor, span, root)
+        return self._placed_armed(actor, span, root, when)
 
     def _placed_defences(self, actor: Actor, span: Span, root: Token) -> Actor:
         """Air defences of no stated owner: the country of the place their phrase or the
@@ -1395,11 +1400,11 @@ class ActorDictionary:
                              sector=actor.sector, id=f"{entry.country}GOV")
         return actor
 
-    def _placed_armed(self, actor: Actor, span: Span, root: Token) -> Actor:
+    def _placed_armed(self, actor: Actor, span: Span, root: Token, when: str | None = None) -> Actor:
         own = self._own_place(span, root)
         country = own or self._place_of_sentence(span) \
-            or self._group_named_before(span) or self._place_in_paragraph(span) or self._place_of_lede(span) \
-            or self._group_named_after(span)
+            or self._group_named_before(span, when) or self._place_in_paragraph(span) \
+            or self._place_of_lede(span) or self._group_named_after(span, when)
         theatre = self._theatres.get(actor.id or "")
         if theatre is not None and own is None and country not in theatre[1]:
             country = self._theatre_country(span.doc, theatre[1])
@@ -1427,9 +1432,9 @@ class ActorDictionary:
                 return country
         return None
 
-    def _group_named_before(self, span: Span) -> str | None:
+    def _group_named_before(self, span: Span, when: str | None = None) -> str | None:
         """The country of the armed group the document named last before the phrase."""
-        named = (_armed_country(m.entries[0]) for m in reversed(self._mentions(span.doc, 0, span.start_char)))
+        named = (_armed_country(m.entries[0], when) for m in reversed(self._mentions(span.doc, 0, span.start_char)))
         return next((country for country in named if country), None)
 
     def _place_in_paragraph(self, span: Span, own_sentence: bool = False) -> str | None:
@@ -1451,10 +1456,10 @@ class ActorDictionary:
         sent = doc.char_span(start, start + 1, alignment_mode="expand")
         return self._place_of_sentence(sent) if sent is not None else None
 
-    def _group_named_after(self, span: Span) -> str | None:
+    def _group_named_after(self, span: Span, when: str | None = None) -> str | None:
         """The country of the first armed group the report names after an unnamed one ("Iran-backed
         militias ... four members of Kata'ib Hezbollah were killed"): the report is about it."""
-        named = (_armed_country(m.entries[0]) for m in self._mentions(span.doc, span.end_char))
+        named = (_armed_country(m.entries[0], when) for m in self._mentions(span.doc, span.end_char))
         return next((country for country in named if country), None)
 
     def _place_of_sentence(self, span: Span) -> str | None:
@@ -1530,10 +1535,11 @@ def _names_a_place(token: Token, place_prepositions: frozenset[str]) -> bool:
     return False
 
 
-def _armed_country(entry: ActorEntry) -> str | None:
-    """The country of a named armed non-state group ("Kata'ib Hezbollah": IRQ), else None."""
+def _armed_country(entry: ActorEntry, when: str | None = None) -> str | None:
+    """The country of a named armed non-state group at ``when`` ("Kata'ib Hezbollah": IRQ),
+    else None."""
     if entry.kind == "organisation" and entry.sector in NON_STATE:
-        return entry.country
+        return entry.placed(when)[0]
     return None
 
 
