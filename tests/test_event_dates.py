@@ -152,6 +152,13 @@ def test_a_claimed_act_is_dated_by_its_telling_not_by_the_claim(nlp) -> None:
     assert date_of(nlp, text, "claimed", event_type="ASSAULT") == "2021-07-11"
 
 
+def test_the_strikes_retell_an_air_raid_told_by_its_verb(nlp) -> None:
+    """"the strikes" names again what "jets pounded" told, as "the bombing" does "bombed"."""
+    text = ("Jets pounded militia depots near the border on July 3. "
+            "A week later, the group vowed to avenge the strikes.")
+    assert date_of(nlp, text, "strikes") == "2021-07-03"
+
+
 def test_the_days_that_followed_are_the_episodes_month(nlp) -> None:
     text = ("Gunmen attacked the parliament on Sunday. "
             "Dozens of suspects were detained in the days that followed.")
