@@ -10,7 +10,8 @@ victim shot in a city, whose rank title ("Col.") must stay one token; a person c
 surname after being named in full; "a Saudi-led coalition airstrike"; a zone declared
 closed, a decision called hasty, concerns shared; the Islamic State of a report set elsewhere; missiles shot down named by a
 count; a demand joined to an accusation; "its embassy" stormed by protesters; a frigate that
-struck a mine, the one hit.
+struck a mine, the one hit; bases a militia hit in its own country, which stand for the forces
+they host, unless warplanes hit them.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its
 own, all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -99,6 +100,14 @@ TEXTS = {
         "WASHINGTON, April 16, 1988 —\n"
         "The American frigate Samuel B. Roberts struck a mine in the central Gulf on Thursday, "
         "injuring ten sailors. Israeli jets struck a bomb factory in Gaza on Friday.\n"),
+    "militia_hits_bases": (
+        "BAGHDAD, Jan. 10, 2024 —\n"
+        "U.S. jets struck Kataib Hezbollah sites in western Iraq on Friday. On Sunday, Kataib "
+        "Hezbollah fighters fired rockets at two bases in Iraq.\n"),
+    "warplanes_hit_a_base": (
+        "BAGHDAD, Jan. 10, 2024 —\n"
+        "U.S. jets struck Kataib Hezbollah sites in western Iraq on Friday. On Sunday, "
+        "warplanes pounded a Kataib Hezbollah base in Iraq.\n"),
 }
 
 
@@ -242,3 +251,10 @@ def test_what_strikes_a_mine_is_hit_not_the_attacker(coded) -> None:
     factory = next(e for e in events if "factory" in e.sentence)
     assert (mine.event_type, _country(mine.source), _country(mine.target)) == ("ASSAULT", "UNK", "USA")
     assert (factory.event_type, _country(factory.source)) == ("ASSAULT", "ISR")
+
+
+def test_bases_a_militia_hit_at_home_stand_for_the_forces_they_host(coded) -> None:
+    fired = _one(coded["militia_hits_bases"], "fired")
+    assert _country(fired.source) == "IRQ" and _country(fired.target) == "USA"
+    pounded = _one(coded["warplanes_hit_a_base"], "pounded")
+    assert _country(pounded.target) == "IRQ"

@@ -259,7 +259,8 @@ def fill_counterparts(events: Sequence[Event], site_heads: frozenset[str] = froz
             if pair is not None:  # "a truce brokered by Egypt": between the story's two sides
                 event = replace(event, target=_both(target.text if target else "", pair, pair[0]))
         elif _known(source) and (_fillable(target, site_heads, relational_heads, vessel_heads,
-                                           settlement_heads) or (addressed and _left_empty(target))):
+                                           settlement_heads) or (addressed and _left_empty(target))
+                                 or _own_ground_hit(event, site_heads)):
             other = _nearest_counterpart(source, i, events, dyads)  # type: ignore[arg-type]
             if other is None and addressed:
                 pair = _story_parties(i, events, dyads, source.country)  # type: ignore[union-attr]
@@ -274,6 +275,22 @@ def fill_counterparts(events: Sequence[Event], site_heads: frozenset[str] = froz
                 event = replace(event, source=_from_context(other))
         filled.append(event)
     return filled
+
+
+def _own_ground_hit(event: Event, site_heads: frozenset[str]) -> bool:
+    """An armed group's attack on an unnamed facility that the resolver could place only by
+    the country it stands in, the group's own ("the Islamic Resistance in Iraq said its drones
+    had struck three bases"): the facility stands for the forces it hosts, the group's
+    counterpart in the story, as an unplaced one does. Not an attack from warplanes: "Warplanes
+    pounded the al-Dulaimi air base" is a state's, on the group's own ground."""
+    source, target = event.source, event.target
+    if event.quad_class != _MATERIAL_CONFLICT or source is None or target is None \
+            or source.sector not in NON_STATE or target.name is not None or not target.text \
+            or event.mode == AIRCRAFT_MODE:  # warplanes are no group's: a state hit the group's base
+        return False
+    words = target.text.lower().split()
+    return words[-1] in site_heads and target.country == source.country \
+        and not any(w[:1].isupper() for w in _content_words(target.text))
 
 
 def _addressed(event: Event, parties: PartyWords) -> bool:
