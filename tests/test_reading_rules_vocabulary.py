@@ -11,7 +11,10 @@ attacks", "a pause in attacks", "halted its rocket fire") are a halt, not attack
 residents to leave" and "challenged the government to produce its proof" are demands. In the
 twenty-fourth: "the sinking of the corvette" is an attack, as "sank the corvette" is, and
 "March" naming a month is no march; renewing a contribution to an allied mission, or taking the
-lead of one, is military cooperation, while "leads the battlegroup" is a standing state.
+lead of one, is military cooperation, while "leads the battlegroup" is a standing state. In
+the twenty-fifth: the mission may be the apposition the parser hangs on the alliance's name
+("would head the North Atlantic Treaty Organization (NATO) training mission"), and a word inside
+that name ("Treaty") is no agreement.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its own,
 all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -230,6 +233,10 @@ MONTH_TEXTS = {
         "Australia renewed its military contribution to the coalition on Monday. Denmark has "
         "decided to extend its training mission in Iraq. Canada leads the alliance's battlegroup in "
         "Latvia.\n"),
+    "mission_after_a_name": (
+        "OTTAWA, Nov. 8, 2018 —\n"
+        "Prime Minister Trudeau announced that Canadian forces would head the North Atlantic "
+        "Treaty Organization (NATO) training mission in Iraq.\n"),
 }
 
 months = coded_fixture("rules_months", MONTH_TEXTS)
@@ -248,3 +255,10 @@ def test_keeping_up_an_allied_mission_is_cooperation_leading_one_a_state(months)
     assert _one(events, "renewed").event_type == "COOPERATE"
     assert _one(events, "extend").event_type == "COOPERATE"
     assert not [e for e in events if e.trigger == "leads"]
+
+
+def test_heading_a_mission_named_after_the_alliance_is_cooperation_and_its_name_no_treaty(months) -> None:
+    events = months["mission_after_a_name"]
+    head = _one(events, "head")
+    assert head.event_type == "COOPERATE" and _country(head.source) == "CAN"
+    assert not [e for e in events if e.trigger == "Treaty"]

@@ -119,6 +119,17 @@ class Trigger:
         return self.head.pos_ in _NOUN_POS or (self.kind == "noun" and self.head.dep_ in _NOUN_DEPS)
 
 
+def _direct_words(verb: Token) -> set[str]:
+    """The verb's own children, and what its object is also called ("would head the North
+    Atlantic Treaty Organization (NATO) training mission": the parser makes the alliance the
+    object and the mission its apposition)."""
+    words = {c.lower_ for c in verb.children}
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            words |= {g.lower_ for g in child.children if g.dep_ == "appos"}
+    return words
+
+
 def _noun_read_as_adjective(token: Token) -> bool:
     """An act noun the tagger took for an adjective of a noun before it ("launched a new air
     and ground offensive against", where "offensive" hangs on "air"): English puts such
@@ -192,7 +203,8 @@ class TriggerFinder:
             if tokens & taken:
                 continue
             taken |= tokens
-            if self._excluded(trigger.head) or _names_a_date(trigger):
+            if self._excluded(trigger.head) or _names_a_date(trigger) \
+                    or (len(trigger.span) == 1 and _inside_a_name(trigger.head)):  # the North Atlantic Treaty Organization
                 continue
             chosen.append(self._override(trigger))
         defence = self._defence(sent, chosen)
@@ -298,7 +310,7 @@ class TriggerFinder:
                     if frame.subject_words and not frame.subject_words & crowd:
                         continue  # "troops crossed the border", not "refugees crossed the border"
                     if frame.direct:  # "sent drones against": the verb's own children only
-                        found = {c.lower_ for c in token.children}
+                        found = _direct_words(token)
                     else:
                         found = words | crowd if frame.event_type in _CROWD_TYPES else words
                     if not frame.object_words or frame.object_words & found:
