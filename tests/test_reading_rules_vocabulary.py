@@ -14,7 +14,7 @@ twenty-fourth: "the sinking of the corvette" is an attack, as "sank the corvette
 lead of one, is military cooperation, while "leads the battlegroup" is a standing state. In
 the twenty-fifth: the mission may be the apposition the parser hangs on the alliance's name
 ("would head the North Atlantic Treaty Organization (NATO) training mission"), and a word inside
-that name ("Treaty") is no agreement.
+that name ("Treaty") is no agreement; "troops deployed in Iraq" describes where troops are.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its own,
 all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -237,6 +237,11 @@ MONTH_TEXTS = {
         "OTTAWA, Nov. 8, 2018 —\n"
         "Prime Minister Trudeau announced that Canadian forces would head the North Atlantic "
         "Treaty Organization (NATO) training mission in Iraq.\n"),
+    "troops_deployed_in": (
+        "OTTAWA, Jan. 7, 2020 —\n"
+        "Tensions between Washington and Tehran have prompted Canadian officials to express "
+        "concern for troops deployed in Iraq. Ottawa deployed 200 more soldiers to Kuwait on "
+        "Monday.\n"),
 }
 
 months = coded_fixture("rules_months", MONTH_TEXTS)
@@ -262,3 +267,10 @@ def test_heading_a_mission_named_after_the_alliance_is_cooperation_and_its_name_
     head = _one(events, "head")
     assert head.event_type == "COOPERATE" and _country(head.source) == "CAN"
     assert not [e for e in events if e.trigger == "Treaty"]
+
+
+def test_troops_deployed_somewhere_are_described_not_deployed(months) -> None:
+    events = months["troops_deployed_in"]
+    deployed = [e for e in events if e.trigger == "deployed"]
+    assert len(deployed) == 1 and deployed[0].event_type == "MOBILIZE"
+    assert "Ottawa" in deployed[0].sentence
