@@ -673,7 +673,9 @@ class ActorDictionary:
                      self._named_place):
             found = step(span, actor, when, _depth)
             if found is not None:  # "the militants": Islamic State, placed where the text puts it
-                return self._placed_group(found, span, span.root, when) if found.country in ("UNK", None) else found
+                if found.country not in ("UNK", None):
+                    return found
+                return self._placed_group(found, span, span.root, when)
         return self._placed_group(actor, span, span.root, when)
 
     def _both_parties(self, span: Span) -> str | None:
@@ -1434,7 +1436,8 @@ class ActorDictionary:
 
     def _group_named_before(self, span: Span, when: str | None = None) -> str | None:
         """The country of the armed group the document named last before the phrase."""
-        named = (_armed_country(m.entries[0], when) for m in reversed(self._mentions(span.doc, 0, span.start_char)))
+        before = reversed(self._mentions(span.doc, 0, span.start_char))
+        named = (_armed_country(m.entries[0], when) for m in before)
         return next((country for country in named if country), None)
 
     def _place_in_paragraph(self, span: Span, own_sentence: bool = False) -> str | None:

@@ -619,7 +619,8 @@ class EventDater:
         if node.dep_ == "prep" and node.lower_ == "for" and node.head.dep_ in ("oprd", "acomp") \
                 and self._accuses(node.head.head):
             return True  # "held him responsible for ..."
-        return node.dep_ == "dobj" and self._accuses(node.head) and node.head.lemma_.lower() not in self.lex.claim_verbs
+        return node.dep_ == "dobj" and self._accuses(node.head) \
+            and node.head.lemma_.lower() not in self.lex.claim_verbs
 
     def _accuses(self, verb: Token) -> bool:
         """Whether ``verb`` is one of accusation: "held" only beside a word of blame ("held Iran
@@ -745,7 +746,8 @@ class EventDater:
                 and any(c.lower_ == "responsibility" for c in head.children):
             # "claimed responsibility" with no act named: the attack the story told
             return self._told_before("attack", head.i, index, one_day=True)
-        if head.pos_ != "NOUN" or head.dep_ != "dobj" or head.head.lemma_.lower() not in self.lex.claim_verbs:
+        if head.pos_ != "NOUN" or head.dep_ != "dobj" \
+                or head.head.lemma_.lower() not in self.lex.claim_verbs:
             return None
         return self._antecedent(head, index)
 
@@ -851,14 +853,14 @@ class EventDater:
 
     def _region_date(self, sentence: _Sentence, region: tuple[int, int],
                      attribution: bool = True) -> When | None:
-        """The first usable date written in ``region``. Without ``attribution``, not the date of
-        the sentence's closing "said on Tuesday": in "X sank, a week after Y rammed it, an
-        agency said on Tuesday" the saying is no date of Y's."""
+        """The first usable date or weekday written in ``region``, else a phrase of the report's
+        day ("overnight into Sunday": the Sunday). Without ``attribution``, not the date of the
+        sentence's closing "said on Tuesday": in "X sank, a week after Y rammed it, an agency
+        said on Tuesday" the saying is no date of Y's."""
         written = [e for e in sentence.expressions
                    if region[0] <= e.start < region[1] and e.usable
                    and e.kind in ("absolute", "weekday", "published", "period")
                    and (attribution or not self._dates_the_attribution(e))]
-        # a date or weekday before the words of the report's day: "overnight into Sunday"
         for expression in sorted(written, key=lambda e: e.kind not in ("absolute", "weekday")):
             value = self._resolve(expression, sentence)
             if value is not None:
@@ -866,6 +868,7 @@ class EventDater:
         return None
 
     def _dates_the_attribution(self, expression: Expression) -> bool:
+        """Whether the expression dates the sentence's own "said" ("..., officials said on Monday")."""
         host = expression.host
         return host is not None and host.dep_ == "ROOT" and host.lemma_.lower() in self.lex.say_verbs
 
@@ -909,9 +912,8 @@ class EventDater:
                 count = 1  # "the day after": a singular unit counts one
             if count is None:
                 return (0, "day") if unit.days == 0 else (unit.days, unit.vague_precision)
-            if self.lex.hedged(self._before_count(child, counts), unit):
-                return unit.days_in(count), unit.vague_precision  # "more than a week after"
-            return unit.days_in(count), unit.precision_of(count)
+            before = self._before_count(child, counts)
+            return unit.days_in(count), self.lex.shift_precision(unit, count, before)
         return None
 
     def _before_count(self, unit: Token, counts: list[Token]) -> str:
@@ -1196,9 +1198,7 @@ def _shift_of(match: "re.Match[str]", lex: Lexicon) -> tuple[int, str] | None:
         count = 1  # "the day after": a singular unit counts one
     if count is None:
         return (0, "day") if unit.days == 0 else (unit.days, unit.vague_precision)
-    if lex.hedged(match.string[:match.start()], unit):
-        return unit.days_in(count), unit.vague_precision  # "more than a week after"
-    return unit.days_in(count), unit.precision_of(count)
+    return unit.days_in(count), lex.shift_precision(unit, count, match.string[:match.start()])
 
 
 def _relation_word(clause: Token, lex: Lexicon) -> str | None:

@@ -121,6 +121,11 @@ class Lexicon:
         words = before.lower().split()
         return any(words[-len(h.split()):] == h.split() for h in self.hedges)
 
+    def shift_precision(self, unit: Unit, count: int, before: str) -> str:
+        """The precision a date shifted by ``count`` of ``unit`` keeps, ``before`` being the
+        text right before the count: "a week after" a day, "more than a week after" a month."""
+        return unit.vague_precision if self.hedged(before, unit) else unit.precision_of(count)
+
     def count(self, word: str) -> int | None:
         """A count word or numeral as an int; None for vague counts and anything else."""
         word = word.lower()
@@ -314,9 +319,6 @@ def _counted(match: re.Match[str], lexicon: Lexicon, sign: int, kind: str) -> Ti
         return None
     raw = match.group("count")
     count = lexicon.count(raw) if raw else None
-    if count is not None and lexicon.hedged(match.string[:match.start()], unit):
-        return TimeExpression(match.start(), match.end(), kind, days=sign * unit.days_in(count),
-                              precision=unit.vague_precision)
     if count is None:
         if unit.days == 0:  # "hours later": the same day
             return TimeExpression(match.start(), match.end(), kind, days=0, precision="day")
@@ -325,4 +327,4 @@ def _counted(match: re.Match[str], lexicon: Lexicon, sign: int, kind: str) -> Ti
         return TimeExpression(match.start(), match.end(), kind, days=sign * unit.days,
                               precision=unit.vague_precision)
     return TimeExpression(match.start(), match.end(), kind, days=sign * unit.days_in(count),
-                          precision=unit.precision_of(count))
+                          precision=lexicon.shift_precision(unit, count, match.string[:match.start()]))

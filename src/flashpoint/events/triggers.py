@@ -204,8 +204,8 @@ class TriggerFinder:
                 continue
             taken |= tokens
             if self._excluded(trigger.head) or _names_a_date(trigger) \
-                    or (len(trigger.span) == 1 and _inside_a_name(trigger.head)):  # the North Atlantic Treaty Organization
-                continue
+                    or (len(trigger.span) == 1 and _inside_a_name(trigger.head)):
+                continue  # "the North Atlantic Treaty Organization" makes no treaty
             chosen.append(self._override(trigger))
         defence = self._defence(sent, chosen)
         if defence is not None and defence.defence is not None:

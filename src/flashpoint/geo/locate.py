@@ -91,8 +91,8 @@ def locate_events(
     anchors = [_anchors(parsed, event) for event in events]
     names = name_spans(parsed)  # read once: every event's sentence looks at them
     scenes = find_scenes(parsed, anchors, places, rules, names)
-    links, (recent, previous), episode = _read_sentences(parsed, events, anchors, places, rules, scenes,
-                                             gazetteer, names)
+    links, (recent, previous), episode = _read_sentences(parsed, events, anchors, places, rules,
+                                                         scenes, gazetteer, names)
     dateline = _dateline(places, parsed)
     local = _story_town(dateline, places, parsed, rules) \
         if _is_local(dateline, places, parsed, rules) else None
@@ -138,6 +138,10 @@ class Dated(NamedTuple):
     also: tuple[str | None, ...] = ()
 
 
+#: By event index: the last placed act of the event's paragraph, and of the paragraph before.
+_Contexts = tuple[dict[int, Dated], dict[int, Dated]]
+
+
 def _dated(place: Place, event: Event) -> Dated:
     return Dated(place, event.date, event.char_start, _side(event))
 
@@ -145,7 +149,7 @@ def _dated(place: Place, event: Event) -> Dated:
 def _read_sentences(parsed: Doc, events: Sequence[Event], anchors: Sequence[Anchor | None],
                     places: Sequence[Place], rules: PlaceRules, scenes: Sequence[Scene],
                     gazetteer: Gazetteer, names: NameSpans | None = None
-                    ) -> tuple[dict[int, Link], tuple[dict[int, Dated], dict[int, Dated]], Dated | None]:
+                    ) -> tuple[dict[int, Link], _Contexts, Dated | None]:
     """In text order: what each event's sentence says (by event index), the place of the last
     act placed before it in its paragraph and, apart, in the paragraph just before (wire copy
     gives each sentence its own: "...a joint raid in Iraq's western Anbar desert." / "Aircraft
