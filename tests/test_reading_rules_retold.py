@@ -26,7 +26,8 @@ date ("the 1983 bombing of the Marine barracks", "the Jan. 28 drone attack") is 
 latest act retold, and one whose own clause says whom it killed ("the U.S. drone strike that
 killed Qassem Soleimani") was aimed at him, not at the latest act's target;
 a killing "in a U.S. drone strike" was done by the strike's doer, whatever it provoked later; and
-"the Hamas-led attack" was Hamas's.
+"the Hamas-led attack" was Hamas's. A word that names one kind of act ("the assassination of General
+Soleimani") retells its own act, even one told in passing, before the latest act told.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its
 own, all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -144,6 +145,12 @@ TEXTS = {
         "Iran-backed militias fired rockets at Ain al-Asad air base on Monday.\n"
         "Protesters burned flags in Baghdad on the anniversary of the U.S. drone strike that killed "
         "Qassem Soleimani.\n"),
+    "assassination_told_in_passing": (
+        "OTTAWA, July 15, 2021 —\n"
+        "In January 2020, Iraqi militias vowed revenge for the Trump administration's "
+        "assassination of General Qasem Soleimani. On June 27th, President Biden ordered a "
+        "strike against Shiite militias in Iraq and Syria. The assassination of General "
+        "Soleimani also set off a deadly series of escalations.\n"),
 }
 
 coded = coded_fixture("rules_retold", TEXTS)
@@ -284,3 +291,12 @@ def test_a_killing_in_a_strike_is_the_strikes_doers(coded) -> None:
 def test_a_led_attack_is_the_leaders(coded) -> None:
     attack = _one(coded["led_attack"], "attack")
     assert _country(attack.source) == "PSE" and _country(attack.target) == "ISR"
+
+
+def test_a_specific_act_word_retells_its_own_act_even_one_told_in_passing(coded) -> None:
+    """"The assassination of General Soleimani" is the one "vowed revenge for" named, by the
+    Trump administration, not the latest act told in the foreground (Biden's strike)."""
+    events = [e for e in coded["assassination_told_in_passing"] if e.trigger == "assassination"]
+    retold = events[-1]
+    assert retold.source is not None and retold.source.name != "Joe Biden"
+    assert "Trump" in (retold.source.text or retold.source.name or "")

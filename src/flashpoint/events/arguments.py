@@ -88,6 +88,8 @@ _ACT_NOUNS = _DECISION_NOUNS | {"action", "actions"}
 _DEPARTURE_NOUNS = {"expulsion", "departure", "withdrawal", "exit", "removal", "pullout"}
 _VIOLENT = {"ASSAULT", "COERCE", "PROTEST"}
 _ATTACK_NOUNS = {"attack", "assault", "bombing", "raid", "strike", "shooting", "operation"}
+#: Act nouns general enough to name any act of their type ("the attack", "the strikes").
+_GENERAL_ACT_WORDS = _ATTACK_NOUNS | {"airstrike", "incident", "escalation", "violence"}
 #: Label of a span that stands for an unnamed doer (the actor resolver makes it UNK).
 UNKNOWN_DOER = "UNKNOWN_DOER"
 UNKNOWN_ATTACKER = "UNKNOWN_ATTACKER"
@@ -978,7 +980,12 @@ class ArgumentFinder:
         names = self._lexicon.names_of_act(lemma)  # "the incursion" after "tanks crossed into"
         same = [a for t, a in foreground if _named_by(t.head, names)]
         same_in_passing = [a for t, a in earlier if _named_by(t.head, names)]
-        pool = same or [a for _t, a in foreground] or same_in_passing or [a for _t, a in earlier]
+        told = [a for _t, a in foreground]
+        # a word that names one kind of act ("the assassination of General Soleimani") is the
+        # act it named before, even one told in passing; a general one ("the attack") is the
+        # latest act told in the foreground
+        specific = same_in_passing if lemma not in _GENERAL_ACT_WORDS else []
+        pool = same or specific or told or same_in_passing or [a for _t, a in earlier]
         return pool[-1] if pool else None
 
     def _only_alleged(self, head: Token) -> bool:
