@@ -1309,9 +1309,11 @@ class ActorDictionary:
         found = self._last_with_owner(earlier, lambda t: t.lemma_ == root.lemma_, when, depth)
         kind = self._config.craft_kinds.get(root.lemma_.lower())
         if found is None and kind is not None and root.lemma_.lower() in self._config.craft_anaphors:
+            # not the own word's mentions, read above; of the same number: one craft is not
+            # "merchant ships"
             found = self._last_with_owner(
-                earlier, lambda t: self._config.craft_kinds.get(t.lemma_.lower()) == kind
-                and t.tag_ == root.tag_, when, depth)  # one craft is not "merchant ships"
+                earlier, lambda t: t.lemma_ != root.lemma_ and t.tag_ == root.tag_
+                and self._config.craft_kinds.get(t.lemma_.lower()) == kind, when, depth)
         return _retext(found, actor.text) if found is not None else None
 
     def _last_with_owner(self, tokens: Sequence[Token], fits: Callable[[Token], bool], when: str | None,
@@ -1343,7 +1345,7 @@ class ActorDictionary:
             return None
         return Actor(text=actor.text, country=flags.pop(), sector=actor.sector)
 
-    def _placed_group(self, actor: Actor, span: Span, root: Token, when: str | None = None) -> Actor:
+    def _placed_group(self, actor: Actor, span: Span, root: Token, when: str | None) -> Actor:
         """An unnamed or transnational armed group takes the country the text places it in
         ("Islamic State targets in Syria", "Iran-aligned parties in Baghdad", "militant groups
         operating in Syria and Iraq"), else that of the armed group the document named last
@@ -1402,7 +1404,7 @@ class ActorDictionary:
                              sector=actor.sector, id=f"{entry.country}GOV")
         return actor
 
-    def _placed_armed(self, actor: Actor, span: Span, root: Token, when: str | None = None) -> Actor:
+    def _placed_armed(self, actor: Actor, span: Span, root: Token, when: str | None) -> Actor:
         own = self._own_place(span, root)
         country = own or self._place_of_sentence(span) \
             or self._group_named_before(span, when) or self._place_in_paragraph(span) \
@@ -1434,7 +1436,7 @@ class ActorDictionary:
                 return country
         return None
 
-    def _group_named_before(self, span: Span, when: str | None = None) -> str | None:
+    def _group_named_before(self, span: Span, when: str | None) -> str | None:
         """The country of the armed group the document named last before the phrase."""
         before = reversed(self._mentions(span.doc, 0, span.start_char))
         named = (_armed_country(m.entries[0], when) for m in before)
@@ -1459,7 +1461,7 @@ class ActorDictionary:
         sent = doc.char_span(start, start + 1, alignment_mode="expand")
         return self._place_of_sentence(sent) if sent is not None else None
 
-    def _group_named_after(self, span: Span, when: str | None = None) -> str | None:
+    def _group_named_after(self, span: Span, when: str | None) -> str | None:
         """The country of the first armed group the report names after an unnamed one ("Iran-backed
         militias ... four members of Kata'ib Hezbollah were killed"): the report is about it."""
         named = (_armed_country(m.entries[0], when) for m in self._mentions(span.doc, span.end_char))

@@ -81,7 +81,7 @@ def _fillable(actor: Actor | None, site_heads: frozenset[str], relational_heads:
         return False  # "its allies": someone, but not the other side
     if head in settlement_heads:
         return False  # "the town": its people, once the event is placed (place_named_sides)
-    return not any(w[:1].isupper() for w in _content_words(actor.text))  # a name the knowledge base lacks: kept
+    return _names_no_one(actor.text)  # a name the knowledge base lacks: kept
 
 
 def _unowned_office(actor: Actor | None) -> bool:
@@ -101,6 +101,11 @@ def _state_body(actor: Actor | None) -> bool:
         return False
     words = actor.text.lower().split()  # type: ignore[union-attr]
     return 2 <= len(words) <= 3 and words[0] in ("the", "its", "their")
+
+
+def _names_no_one(text: str) -> bool:
+    """A phrase with no capitalised word past its determiners: it describes, it names no one."""
+    return not any(w[:1].isupper() for w in _content_words(text))
 
 
 def _content_words(text: str) -> list[str]:
@@ -288,9 +293,8 @@ def _own_ground_hit(event: Event, site_heads: frozenset[str]) -> bool:
             or source.sector not in NON_STATE or target.name is not None or not target.text \
             or event.mode == AIRCRAFT_MODE:  # warplanes are no group's: a state hit the group's base
         return False
-    words = target.text.lower().split()
-    return words[-1] in site_heads and target.country == source.country \
-        and not any(w[:1].isupper() for w in _content_words(target.text))
+    return target.text.lower().split()[-1] in site_heads and target.country == source.country \
+        and _names_no_one(target.text)
 
 
 def _addressed(event: Event, parties: PartyWords) -> bool:
@@ -584,7 +588,7 @@ _LOCAL = _PEOPLE | {"police", "opposition"}
 _ON_THE_SPOT = _HANDS_ON | {"PROTEST"}
 
 
-def _guessed_local(event: Event, actor: Actor, hit: bool = False) -> bool:
+def _guessed_local(event: Event, actor: Actor, hit: bool) -> bool:
     """Whether an unnamed local side's country is only the resolver's guess (from the
     paragraph or the dateline), which the town or site the act happened at outweighs:
     "There, police detained Roman Protasevich" in Minsk, in a report from Brussels. For the

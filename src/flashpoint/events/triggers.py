@@ -203,9 +203,8 @@ class TriggerFinder:
             if tokens & taken:
                 continue
             taken |= tokens
-            if self._excluded(trigger.head) or _names_a_date(trigger) \
-                    or (len(trigger.span) == 1 and _inside_a_name(trigger.head)):
-                continue  # "the North Atlantic Treaty Organization" makes no treaty
+            if self._excluded(trigger.head) or _part_of_a_name(trigger):
+                continue
             chosen.append(self._override(trigger))
         defence = self._defence(sent, chosen)
         if defence is not None and defence.defence is not None:
@@ -399,10 +398,14 @@ class TriggerFinder:
         return any(rule.object_words & words for rule in rules)
 
 
-def _names_a_date(trigger: Trigger) -> bool:
-    """"until March of 2021": a month's name that is also an act's word ("march") names a date."""
+def _part_of_a_name(trigger: Trigger) -> bool:
+    """A one-word trigger that is part of a name, not an act: a month's name in a date ("until
+    March of 2021" is no march), or a word inside an organisation's name ("the North Atlantic
+    Treaty Organization" makes no treaty)."""
     head = trigger.head
-    return len(trigger.span) == 1 and head.pos_ == "PROPN" and head.ent_type_ == "DATE"
+    if len(trigger.span) != 1:
+        return False
+    return (head.pos_ == "PROPN" and head.ent_type_ == "DATE") or _inside_a_name(head)
 
 
 def _named_dep(token: Token, frames: Iterable[Override]) -> bool:

@@ -482,22 +482,23 @@ def _pair_bonus(row: int, evidence: _Evidence, gaz: Gazetteer) -> float:
     return bonus
 
 
-def _stray(row: int, evidence: _Evidence, gaz: Gazetteer, key: str = "") -> bool:
+def _stray(row: int, evidence: _Evidence, gaz: Gazetteer, key: str) -> bool:
     """A town in a country the rest of the document never mentions, far from the countries
     it does, or outside the region the text puts it in.
 
     Usually the name of something the gazetteer lacks ("Heathrow" the airport, not the Florida
     town); no place is better than a place on the wrong continent. So is a big city reached only
-    by another language's name ("the Avana fields" near Kirkuk are no Havana; "New York" for New
-    York City is its own name shortened). A town next door to the
-    story's countries is kept: reports name Masyaf without naming Syria. "The town of Arman
+    by another language's name (``key``, the mention's normalised text, is no prefix of its own:
+    "the Avana fields" near Kirkuk are no Havana; "New York" for New York City is its own name
+    shortened). A town next door to the story's countries is kept: reports name Masyaf without
+    naming Syria. "The town of Arman
     in Sweida province" is in Syria, whatever towns of that name Russia has."""
     if gaz.kinds[row] != CITY:
         return False
     if evidence.parent_cands:
         return _outside_parent(row, evidence, gaz)
-    if gaz.pops[row] >= _BIG_CITY and (not key or normalize_name(gaz.names[row]).startswith(key)):
-        return False  # (a big city reached by another language's name, "Avana" for Havana, is not trusted abroad)
+    if gaz.pops[row] >= _BIG_CITY and normalize_name(gaz.names[row]).startswith(key):
+        return False
     context = evidence.countries
     total = sum(context.values())
     share = context.get(gaz.countries[row], 0.0) / total if total else 1.0
