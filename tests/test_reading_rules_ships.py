@@ -1,7 +1,8 @@
 """Reading rules for ships, fired weapons, unnamed attackers and attacked towns, found on the
 third development set (``tests/gold/dev3.jsonl``) in a second pass, and a warship named after a
 person ("the Carney"), which neither it nor "it" after it stands for, and a general craft word
-("the jet", "the vessel") that names the last craft of its kind told before.
+("the jet", "the vessel") that names the last craft of its kind told before, however many
+sentences before: a report keeps to its craft as it keeps to its sites.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its
 own, all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -66,6 +67,14 @@ TEXTS = {
         "Putin imposed economic measures on Turkey on Saturday, four days after Turkish F-16s shot "
         "down a Russian Su-24 bomber near the Syrian border. "
         "Ankara said on Tuesday that the jet had strayed into its airspace.\n"),
+    "a_craft_is_told_of_through_the_report": (
+        "ANKARA, June 27, 2012 —\n"
+        "Erdogan told parliament on Tuesday that Turkey had changed its rules of engagement. "
+        "His warning came four days after Syrian air defences shot down an unarmed Turkish "
+        "reconnaissance jet over the Mediterranean. Erdogan called the downing hostile. "
+        "NATO ambassadors met in Brussels at Turkey's request. The allies stopped short of any "
+        "military step.\n"
+        "Syria said on Friday that the jet had violated its airspace.\n"),
     "the_tanker_is_not_the_carrier": (
         "DUBAI, Aug. 2, 2021 —\n"
         "A drone struck the Liberian-flagged tanker Mercer Street off Oman on Thursday. "
@@ -85,6 +94,12 @@ def test_a_general_craft_word_is_the_last_craft_of_its_kind(coded) -> None:
     said = _one(coded["the_jet_is_the_bomber"], "said")
     assert said.target is not None and said.target.text == "the jet"
     assert _country(said.target) == "RUS"
+
+
+def test_a_craft_word_reaches_back_past_the_few_sentences_a_person_does(coded) -> None:
+    said = _one(coded["a_craft_is_told_of_through_the_report"], "said")
+    assert said.target is not None and said.target.text == "the jet"
+    assert _country(said.target) == "TUR"  # the jet shot down four sentences before
 
 
 def test_a_specific_craft_word_is_read_off_its_own_mentions(coded) -> None:

@@ -1304,7 +1304,8 @@ class ActorDictionary:
             return None
         # Places keep their reference through a whole report ("the compound"); people and groups
         # only over a few sentences.
-        window = 0 if root.lemma_.lower() in self._config.site_heads else _window_start(span)
+        lemma = root.lemma_.lower()
+        window = 0 if lemma in self._config.site_heads or lemma in self._config.craft_kinds else _window_start(span)
         earlier = [t for t in span.doc[: span.start] if t.idx >= window]
         found = self._last_with_owner(earlier, lambda t: t.lemma_ == root.lemma_, when, depth)
         kind = self._config.craft_kinds.get(root.lemma_.lower())
