@@ -726,3 +726,13 @@ def test_the_of_phrase_of_an_act_noun_or_an_airport_is_where(nlp, gazetteer) -> 
     hit = _link(nlp, gazetteer, "Israeli missiles hit the international airports of Damascus and "
                 "Aleppo on Thursday.", "hit", "ASSAULT")
     assert hit is not None and hit.name == "Damascus"
+
+
+@pytest.mark.parametrize("text", [
+    "The raids answered a drone attack on a U.S. base in Jordan, known as Tower 22, that killed "
+    "three soldiers.",
+    "The raids answered a drone attack on a U.S. base in Jordan called Tower 22.",
+])
+def test_a_name_given_by_known_as_places_the_act_at_the_named_site(nlp, gazetteer, text) -> None:
+    place = _link(nlp, gazetteer, text, "attack", "ASSAULT", "drone")
+    assert place is not None and place.name == "Tower 22"  # not Jordan, the country it is in

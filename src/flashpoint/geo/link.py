@@ -98,6 +98,7 @@ class PlaceRules:
     happening_verbs: frozenset[str] = frozenset()  # "talks resumed in Cairo": where the act was
     unnamed_after: frozenset[str] = frozenset()  # "the ... Front near Saravan": no name ends so
     speaker_nouns: frozenset[str] = frozenset()  # "Pentagon officials said": who, not where
+    naming_verbs: frozenset[str] = frozenset()  # "a base in Jordan, known as Tower 22"
 
     def arrives(self, event_type: str | None, mode: str | None) -> bool:
         """An act of sending or going, placed where it went ("a visit to Oman")."""
@@ -122,7 +123,7 @@ _WORD_LISTS = ("locative", "target", "directions", "place_nouns", "territory_nou
                "leaving", "arriving", "cause_phrases", "settlement_nouns", "reporting_verbs",
                "town_anaphors", "place_object_verbs", "journey_verbs", "route_nouns",
                "seat_nouns", "claim_by_complement", "visit_verbs", "happening_verbs",
-               "unnamed_after", "left_verbs", "speaker_nouns")
+               "unnamed_after", "left_verbs", "speaker_nouns", "naming_verbs")
 
 
 @lru_cache(maxsize=1)
@@ -465,11 +466,12 @@ def _role(token: Token, place: Place, rules: PlaceRules, acted_on: bool,
     country = place.precision == "country" and place.kind == "country"
     if place.demonym:
         return _owner_of_territory(token, rules, leaving)
+    token = _named_thing(token, rules)
     while token.dep_ in ("conj", "appos") and token.head.i != token.i:
         if token.dep_ == "appos" and token.head.lemma_.lower() in rules.act_nouns:
             # a name set beside an act ("a rocket attack on a base, Green Village")
             return _TARGET if acted_on and not country else None
-        token = token.head
+        token = _named_thing(token.head, rules)
     dep, head = token.dep_, token.head
     if _route_end(token, rules):
         return None
@@ -504,6 +506,18 @@ def _role(token: Token, place: Place, rules: PlaceRules, acted_on: bool,
             return None  # "Pentagon officials", "a Pentagon readout": who speaks, not where
         return _LOCAL if dep == "compound" else None
     return None
+
+
+def _named_thing(token: Token, rules: PlaceRules) -> Token:
+    """What a name given by a naming verb names ("a base in Jordan, known as Tower 22";
+    "an outpost called Green Village"), whose role the name shares; else the token itself."""
+    verb = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "as" else token.head
+    if token.dep_ not in ("pobj", "oprd", "dobj", "attr", "xcomp") or verb.i == token.i:
+        return token
+    if verb.dep_ == "acl" and verb.lemma_.lower() in rules.naming_verbs and verb.tag_ in ("VBN", "VBD") \
+            and verb.head.i != verb.i:
+        return verb.head
+    return token
 
 
 def _route_end(token: Token, rules: PlaceRules) -> bool:
