@@ -6,7 +6,8 @@ airspace, which places the strike elsewhere, sanctions told as placing someone u
 faulting someone (an accusation), a killing told as a fact beside an attack that is only
 vowed, and a murder condemned (an accusation of whoever did it). A name given to an act accuses
 whom the name names ("what it called Ukrainian sabotage", "an atrocity committed by Russia"),
-and "committed" describing a crime agrees to nothing. Whoever "pressed" or "intensified" an
+but a name for what a physical act hit ("destroyed what the kingdom called a hostile aerial
+target") charges no one, and "committed" describing a crime agrees to nothing. Whoever "pressed" or "intensified" an
 offensive (light verbs, like "launched") did it. A pledge of force in a that-clause ("pledged
 that they would avenge the commander") is a threat, as "pledged revenge" is. Two attack verbs joined by "and", each with an object of its own, are two
 acts ("stormed a police station and kidnapped two officers"), unless they tell one raid ("struck a
@@ -90,6 +91,11 @@ TEXTS = {
         "KYIV, Oct. 11, 2022 —\n"
         "Moscow fired missiles at Kyiv on Monday in response to what it called Ukrainian sabotage. "
         "Zelensky called the strikes another atrocity committed by Russia.\n"),
+    "name_of_what_was_downed": (
+        "BAGHDAD, Jan. 27, 2021 —\n"
+        "Saudi air defences destroyed what the kingdom called a hostile aerial target over Riyadh "
+        "on Saturday. Iran's foreign ministry condemned what it called Israel's flagrant "
+        "aggression.\n"),
     "pressed_offensive": (
         "ANKARA, Oct. 14, 2019 —\n"
         "U.S. officials met Kurdish leaders in Hasakah on Sunday.\n"
@@ -204,6 +210,15 @@ def test_a_name_given_to_an_act_accuses_whom_it_names(coded) -> None:
     assert [(e.event_type, _country(e.source), _country(e.target)) for e in called] == [
         ("ACCUSE", "RUS", "UKR"), ("ACCUSE", "UKR", "RUS")]
     assert not [e for e in events if e.event_type == "AGREE"]  # "committed by Russia"
+
+
+def test_a_name_for_what_an_act_hit_charges_no_one(coded) -> None:
+    events = coded["name_of_what_was_downed"]
+    assert [e.trigger for e in events if e.sentence.startswith("Saudi")] == ["destroyed"]
+    destroyed = _one(events, "destroyed")
+    assert destroyed.location is not None and destroyed.location.name == "Riyadh"
+    charge = [e for e in events if e.sentence.startswith("Iran's") and e.event_type == "ACCUSE"]
+    assert charge and _country(charge[0].target) == "ISR"  # under a charge, the name stays
 
 
 def test_whoever_pressed_an_offensive_made_it(coded) -> None:

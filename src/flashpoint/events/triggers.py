@@ -302,6 +302,8 @@ class TriggerFinder:
                 if token.dep_ == "relcl":  # "the missiles that the group had launched"
                     words |= {token.head.lemma_.lower(), token.head.lower_}
                 for frame in frames:
+                    if self._quotes_a_name(token, frame):
+                        continue  # "destroyed what the kingdom called a hostile aerial target"
                     if frame.deps and token.dep_.lower() not in frame.deps:
                         continue
                     if frame.tags and token.tag_ not in frame.tags:
@@ -326,6 +328,17 @@ class TriggerFinder:
                     yield name, "noun", token.head.i, i + 1  # the phrase from the noun it hangs on
             if nominal and not names and self._possessed_reprisal(token):
                 yield self.ontology.cues.reprisal_type, "noun", i, i + 1
+
+    def _quotes_a_name(self, token: Token, frame: Override) -> bool:
+        """A naming verb in a free relative that a physical act governs ("destroyed what the
+        kingdom called a hostile aerial target") gives the speaker's name for what was acted
+        on; it charges no one. Under a charge ("condemned what it called Israel's
+        aggression") the name says whom the charge is against, and stays."""
+        if frame.event_type != "ACCUSE" or token.lemma_.lower() not in self.ontology.cues.status.naming_verbs \
+                or not any(c.dep_ == "dobj" and c.tag_ == "WP" for c in token.children):
+            return False
+        acts = self._verbs.get(token.head.lemma_, ()) if token.head.pos_ == "VERB" else ()
+        return bool(acts) and "ACCUSE" not in acts
 
     def describes_by_frame(self, token: Token) -> bool:
         """Whether ``token`` is a participle describing a noun that is an act only because a frame
