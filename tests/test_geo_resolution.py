@@ -284,3 +284,20 @@ def test_a_name_the_gazetteer_lacks_is_put_in_the_place_the_text_puts_it_in(nlp,
             "the village of Tongo Tongo in Niger last October.")
     tongo = [p for p in places_of(text, nlp, gazetteer) if p.text.startswith("Tongo")]
     assert tongo and tongo[0].inferred and tongo[0].country == "NER"  # not the Pentagon's
+
+
+def test_a_village_in_the_region_of_a_story_with_many_countries_is_kept(nlp, gazetteer) -> None:
+    text = ("The European Union and Washington imposed sanctions on Russia and Moscow's banks "
+            "after a Malaysian airliner flying from Amsterdam to Kuala Lumpur was destroyed "
+            "near the village of Hrabove in the Donetsk region. Rebels handed the flight "
+            "recorders to Malaysian officials in Donetsk on July 21.")
+    hrabove = {p.text: p for p in places_of(text, nlp, gazetteer)}["Hrabove"]
+    assert hrabove.country == "UKR" and not hrabove.inferred  # "in the X region" holds it
+    assert km(hrabove.lat, hrabove.lon, 48.15, 38.65) < 10
+
+
+def test_a_demonym_that_says_who_holds_a_place_is_not_its_country(nlp, gazetteer) -> None:
+    text = ("A rocket struck a football field in the Druze town of Majdal Shams in the "
+            "Israeli-controlled Golan Heights on Saturday, killing 12 children.")
+    town = {p.text: p for p in places_of(text, nlp, gazetteer)}["Majdal Shams"]
+    assert not town.inferred and km(town.lat, town.lon, 33.27, 35.77) < 10

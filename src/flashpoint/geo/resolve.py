@@ -74,7 +74,10 @@ _SUFFIX = re.compile(r"\s+(province|governorate|region|district|state|city|oblas
 #: A direction word before a country or region: "southern Lebanon", "in north-eastern Syria".
 _DIRECTION_WORD = (r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)ern"
                    r"|central")
-_PARENT_GLUE = re.compile(r"^\s*(,|in|of|near|outside)\s*(?:(?:" + _DIRECTION_WORD + r")\s+)?$", re.I)
+#: What joins a place to the one that contains it: "X, Y", "X in Y", "X in the Y region" (an
+#: article only after a word: "X, the Y" is an apposition).
+_PARENT_GLUE = re.compile(r"^\s*(,|(?:in|of|near|outside)(?=\s|$))(?:(?<=[a-z])\s+the(?=\s))?\s*(?:(?:"
+                          + _DIRECTION_WORD + r")\s+)?$", re.I)
 _DIRECTION = re.compile(r"\b(" + _DIRECTION_WORD + r")\s+(?:the\s+)?$", re.I)
 _NEAR = re.compile(r"\b(near|outside|close to|on the outskirts of|north of|south of|east of|"
                    r"west of|northeast of|northwest of|southeast of|southwest of)\s+(the\s+)?$",
@@ -261,9 +264,15 @@ def _parents(mentions: list[Mention], text: str) -> dict[int, int]:
     parents: dict[int, int] = {}
     for i in range(len(mentions) - 1):
         glue = text[mentions[i].end:mentions[i + 1].start]
-        if len(glue) <= 24 and _PARENT_GLUE.match(glue):
+        if len(glue) <= 24 and _PARENT_GLUE.match(glue) and not _controlled_by(mentions[i + 1], text):
             parents[i] = i + 1
     return parents
+
+
+def _controlled_by(mention: Mention, text: str) -> bool:
+    """A demonym that opens a compound ("in the Israeli-controlled Golan Heights", "in
+    Kurdish-held Qamishli") names who holds the place, not the country it lies in."""
+    return mention.demonym and text[mention.end:mention.end + 1] == "-"
 
 
 def _prior(row: int, key: str, gaz: Gazetteer) -> float:
