@@ -736,3 +736,10 @@ def test_the_of_phrase_of_an_act_noun_or_an_airport_is_where(nlp, gazetteer) -> 
 def test_a_name_given_by_known_as_places_the_act_at_the_named_site(nlp, gazetteer, text) -> None:
     place = _link(nlp, gazetteer, text, "attack", "ASSAULT", "drone")
     assert place is not None and place.name == "Tower 22"  # not Jordan, the country it is in
+
+
+def test_its_after_a_site_that_is_the_subject_is_the_sites(nlp, gazetteer) -> None:
+    text = ("Damascus International Airport remained shut on Monday, three days after Israeli "
+            "missiles tore up its runways.")
+    place = _link(nlp, gazetteer, text, "tore", "ASSAULT", "heavy-weapons")
+    assert place is not None and place.name == "Damascus International Airport"

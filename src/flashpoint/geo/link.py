@@ -302,14 +302,16 @@ def _after_unnamed(sentence: Span, place: Place, rules: PlaceRules) -> bool:
 def _owner_by_pronoun(sentence: Span, trigger: Token, places: Sequence[Place],
                       other_ids: set[int], rules: PlaceRules) -> Place | None:
     """"Jordan said its air force intercepted drones that entered its airspace": land named
-    by "its" or "their" belongs to the country that is the sentence's subject."""
-    subjects = [p for p in places if p.kind == "country" and not p.demonym
+    by "its" or "their" belongs to the country that is the sentence's subject. A site that is
+    the subject owns whatever part of it "its" names: "Damascus International Airport remained
+    shut, three days after Israeli missiles tore up its runways"."""
+    subjects = [p for p in places if p.kind in ("country", "site") and not p.demonym
                 and sentence.start_char <= p.start < sentence.end_char
-                and (root := _root(sentence, p)) is not None and root.dep_ == "nsubj"]
+                and (root := _root(sentence, p)) is not None and root.dep_ in ("nsubj", "nsubjpass")]
     if not subjects:
         return None
     for token in sentence:
-        if token.lower_ not in rules.territory_nouns:
+        if token.lower_ not in rules.territory_nouns and subjects[0].kind != "site":
             continue
         if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in token.children):
             continue
