@@ -635,3 +635,17 @@ def test_wire_copy_lends_the_place_of_the_paragraph_just_before(nlp, gazetteer) 
     assert raid is not None and raid.country == "IRQ"
     assert hideouts is not None and hideouts.country == "IRQ" and "Anbar" in hideouts.name
     assert truck is None
+
+
+def test_the_city_is_the_town_of_the_storys_acts_not_one_a_statement_named_since(nlp, gazetteer) -> None:
+    text = ("LONDON, Nov. 30, 2011 —\n"
+            "Britain shut its embassy in Tehran on Wednesday, a day after protesters stormed two "
+            "British compounds in Tehran.\n"
+            "Foreign Secretary William Hague said that the Iranian embassy in London must close.\n"
+            "A second crowd overran the residential compound in the north of the city.\n")
+    stormed, said, overran = _locate(nlp, gazetteer, text, [
+        dict(word="stormed", event_type="ASSAULT", target="GBR"),
+        dict(word="said", event_type="REQUEST", source="GBR", target="IRN"),
+        dict(word="overran", event_type="ASSAULT", target="GBR")])
+    assert stormed is not None and stormed.name == "Tehran"
+    assert overran is not None and overran.name == "Tehran"  # not London

@@ -106,7 +106,7 @@ def locate_events(
         stories = (retold.get(i), None, None) if prior else (retold.get(i), recent.get(i), episode)
         context = next((p for p in (_fitting(event, c) for c in stories) if p), None) \
             or (None if prior else _fitting(event, previous.get(i)))
-        place = _town_named_before(link, places, rules) \
+        place = _town_named_before(link, places, rules, context) \
             or _final_place(link, event, rules, context, None if prior else local) \
             or _on_a_visit(i, events, links, rules) \
             or _speaker_dateline(link, event, rules, dateline) or _site_named_before(link, places)
@@ -427,10 +427,13 @@ def _final_place(link: Link | None, event: Event, rules: PlaceRules, episode: Pl
     return episode or dateline
 
 
-def _town_named_before(link: Link | None, places: Sequence[Place], rules: PlaceRules) -> Place | None:
-    """"outside the consulate in the city": the city or town named last before the noun as a
-    place (not as an actor: "Tehran's influence", "London said"), not the place the
-    story's last act happened at (an air base named since)."""
+def _town_named_before(link: Link | None, places: Sequence[Place], rules: PlaceRules,
+                       context: Place | None = None) -> Place | None:
+    """"outside the consulate in the city": the town the story's acts are at (``context``),
+    when it was named before the noun ("a second crowd overran a compound in the north of the
+    city" is Tehran's, though a statement named London since); else the city or town named
+    last before the noun as a place (not as an actor: "Tehran's influence", "London said"),
+    not the place the story's last act happened at (an air base named since)."""
     if link is None or link.anaphor_noun is None \
             or link.anaphor_noun.lemma_.lower() not in rules.town_anaphors:
         return None
@@ -438,6 +441,8 @@ def _town_named_before(link: Link | None, places: Sequence[Place], rules: PlaceR
     if named is not None:
         return named  # "near the town of al-Baghdadi": the town the phrase names
     noun = link.anaphor_noun
+    if context is not None and context.precision == "city" and context.end <= noun.idx:
+        return context  # the town the story's acts are at, not one a statement named since
     towns = [p for p in places if p.precision == "city" and p.end <= noun.idx
              and not _names_actor(noun.doc, p)]
     return towns[-1] if towns else None
