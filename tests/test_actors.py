@@ -306,3 +306,27 @@ def test_the_knowledge_base_is_built_once_whether_or_not_the_path_is_given() -> 
     from flashpoint.events.actors import load_actors
 
     assert load_actors() is load_actors(None)
+
+
+@pytest.mark.parametrize(("phrase", "country"), [
+    ("Republican critics", "USA"),
+    ("Republican presidential candidates", "USA"),
+    ("Senator Lindsey Graham", "USA"),
+    ("Senate Democrats", "USA"),
+    ("Iraq's Republican Guard", "IRQ"),  # the longer alias wins
+    ("the Irish Republican Army", "GBR"),
+])
+def test_american_parties_and_senators_are_american(phrase: str, country: str) -> None:
+    assert load_actors().resolve(phrase, "2020-01-10").country == country
+
+
+def test_the_palace_is_no_party() -> None:
+    assert load_actors().resolve("the Republican Palace", "2022-08-29").country != "USA"
+
+
+def test_the_president_a_senator_urged_is_not_the_senator(nlp, coder) -> None:
+    events = code(nlp, coder, "Senator Marco Rubio urged the president to rethink the withdrawal.",
+                  published="2019-10-10")
+    urged = one(events, "REQUEST")
+    assert urged.target is not None and urged.target.country == "USA"
+    assert urged.target.name != "Marco Rubio"

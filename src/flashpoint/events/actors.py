@@ -1103,8 +1103,10 @@ class ActorDictionary:
             if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("PROPN", "NOUN"):
                 speaker = self.resolve(_compact(token).text, when)
                 if speaker.country not in ("UNK", None, "IGO"):
+                    # the body's officeholder, not the speaker ("Senator Marco Rubio urged the
+                    # president" names no senator twice)
                     code = SECTOR_CODES.get(actor.sector or "", "")
-                    return Actor(text=actor.text, name=speaker.name, country=speaker.country,
+                    return Actor(text=actor.text, name=None, country=speaker.country,
                                  sector=actor.sector, id=f"{speaker.country}{code}")
         return None
 
