@@ -1304,14 +1304,14 @@ class ActorDictionary:
         root = span.root
         if root.pos_ != "NOUN" or not any(t.lower_ in _DEFINITE for t in span) or depth >= _MAX_DEPTH:
             return None
-        # Places keep their reference through a whole report ("the compound"); people and groups
-        # only over a few sentences.
+        # Places and crafts keep their reference through a whole report ("the compound", "the
+        # jet"); people and groups only over a few sentences.
         lemma = root.lemma_.lower()
-        window = 0 if lemma in self._config.site_heads or lemma in self._config.craft_kinds else _window_start(span)
+        kind = self._config.craft_kinds.get(lemma)
+        window = 0 if lemma in self._config.site_heads or kind is not None else _window_start(span)
         earlier = [t for t in span.doc[: span.start] if t.idx >= window]
         found = self._last_with_owner(earlier, lambda t: t.lemma_ == root.lemma_, when, depth)
-        kind = self._config.craft_kinds.get(root.lemma_.lower())
-        if found is None and kind is not None and root.lemma_.lower() in self._config.craft_anaphors:
+        if found is None and kind is not None and lemma in self._config.craft_anaphors:
             # not the own word's mentions, read above; of the same number: one craft is not
             # "merchant ships"
             found = self._last_with_owner(

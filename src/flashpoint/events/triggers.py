@@ -334,7 +334,8 @@ class TriggerFinder:
         kingdom called a hostile aerial target") gives the speaker's name for what was acted
         on; it charges no one. Under a charge ("condemned what it called Israel's
         aggression") the name says whom the charge is against, and stays."""
-        if frame.event_type != "ACCUSE" or token.lemma_.lower() not in self.ontology.cues.status.naming_verbs \
+        naming = self.ontology.cues.status.naming_verbs
+        if frame.event_type != "ACCUSE" or token.lemma_.lower() not in naming \
                 or not any(c.dep_ == "dobj" and c.tag_ == "WP" for c in token.children):
             return False
         acts = self._verbs.get(token.head.lemma_, ()) if token.head.pos_ == "VERB" else ()

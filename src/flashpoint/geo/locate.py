@@ -428,7 +428,7 @@ def _final_place(link: Link | None, event: Event, rules: PlaceRules, episode: Pl
 
 
 def _town_named_before(link: Link | None, places: Sequence[Place], rules: PlaceRules,
-                       context: Place | None = None) -> Place | None:
+                       context: Place | None) -> Place | None:
     """"outside the consulate in the city": the town the story's acts are at (``context``),
     when it was named before the noun ("a second crowd overran a compound in the north of the
     city" is Tehran's, though a statement named London since); else the city or town named
