@@ -1543,7 +1543,7 @@ def _names_a_place(token: Token, place_prepositions: frozenset[str]) -> bool:
     return False
 
 
-def _armed_country(entry: ActorEntry, when: str | None = None) -> str | None:
+def _armed_country(entry: ActorEntry, when: str | None) -> str | None:
     """The country of a named armed non-state group at ``when`` ("Kata'ib Hezbollah": IRQ),
     else None."""
     if entry.kind == "organisation" and entry.sector in NON_STATE:
