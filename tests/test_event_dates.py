@@ -880,6 +880,18 @@ def test_a_clause_of_what_set_off_an_act_is_of_the_acts_day(nlp) -> None:
     assert date_of(nlp, text, "shot") is None
 
 
+def test_the_end_a_before_clause_tells_of_a_dated_act_is_of_its_day(nlp) -> None:
+    """ "killing five people on Wednesday before they were shot dead": the sequel of a dated act
+    is of its day; a charge's or a plan's is not (what it precedes may be days later)."""
+    text = ("Two gunmen stormed a police station on Wednesday afternoon, killing four officers "
+            "before they were shot dead.")
+    assert date_of(nlp, text, "shot") == "2021-07-14"
+    text = "Iran accused Israel of the attack on Monday before the vote was held."
+    assert date_of(nlp, text, "held", "CONSULT") is None
+    text = "The minister said on Monday that the talks would resume before the vote was held."
+    assert date_of(nlp, text, "held", "CONSULT") is None
+
+
 def test_a_time_after_a_clause_set_off_by_commas_is_the_sentences(nlp) -> None:
     """The relative clause closed at its second comma; a restrictive one keeps a time that
     follows an apposition inside it."""

@@ -972,6 +972,13 @@ class EventDater:
             return self._antecedent(head, index)
         if _definite(head):
             return sentence.chain_before or self._antecedent(head, index)
+        if word == "before" and island.dep_ == "advcl":
+            # "killing five people on Wednesday before they were shot dead": the end of a
+            # dated act, told as its sequel, is of that act's day
+            base = self._event(governor, None)
+            told_as_done = not self._statement_verb(governor) and not any(
+                c.tag_ == "MD" for c in governor.children)  # "would resume before": not yet
+            return base if base is not None and base.precision == "day" and told_as_done else None
         if word in ("after", "following"):
             # "suspended the deal in late October 2022 after a drone attack": an act first told
             # as the occasion of one dated only to its month or year is of that month or year;
