@@ -892,6 +892,15 @@ def test_the_end_a_before_clause_tells_of_a_dated_act_is_of_its_day(nlp) -> None
     assert date_of(nlp, text, "held", "CONSULT") is None
 
 
+def test_a_statements_later_counts_from_the_act_it_reports(nlp) -> None:
+    """ "killed him on Tuesday, the army confirmed a day later": the confirmation is of
+    Wednesday, and the story it opens is Tuesday's."""
+    text = ("Troops killed the commander in Rafah on Tuesday, the army confirmed a day later. "
+            "A tank shelled the building where he hid, the army said.")
+    assert date_of(nlp, text, "confirmed", "CONSULT") == "2021-07-14"
+    assert date_of(nlp, text, "shelled") == "2021-07-13"
+
+
 def test_a_time_after_a_clause_set_off_by_commas_is_the_sentences(nlp) -> None:
     """The relative clause closed at its second comma; a restrictive one keeps a time that
     follows an apposition inside it."""

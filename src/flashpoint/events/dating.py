@@ -532,7 +532,21 @@ class EventDater:
                     value = self._resolve(other, sentence)
                     if value is not None:
                         return value
-        return self._story_or_last_named(sentence)
+        return self._reported_before(expression, sentence) or self._story_or_last_named(sentence)
+
+    def _reported_before(self, expression: Expression, sentence: _Sentence) -> When | None:
+        """ "Troops killed him on Wednesday, the military confirmed a day later": a statement's
+        "later" counts from the dated act it reports, told before it in the sentence."""
+        if expression.host is None or expression.timex is None or expression.timex.days <= 0:
+            return None
+        clause = _clause(expression.host)
+        if clause.lemma_.lower() not in self.lex.say_verbs:
+            return None
+        told = [other for other in sentence.expressions
+                if other.usable and other.kind in ("absolute", "weekday") and other.host is not None
+                and other.end <= expression.start and clause in other.host.ancestors
+                and self._island(other.host) is None]
+        return self._resolve(told[-1], sentence) if told else None
 
     def _rehome_trailing(self, sentence: _Sentence) -> None:
         """A date right after a reprisal island dates the island's act when the clause has a
