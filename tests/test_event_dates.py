@@ -901,6 +901,17 @@ def test_a_statements_later_counts_from_the_act_it_reports(nlp) -> None:
     assert date_of(nlp, text, "shelled") == "2021-07-13"
 
 
+def test_a_lead_dated_only_by_what_was_done_to_someone_tells_that_act(nlp) -> None:
+    """ "Iran has vowed to avenge Khodaei, the officer who was shot dead on Sunday": the story
+    is Sunday's; a victim's distant past ("who was jailed in 2009") opens no story."""
+    text = ("Iran has vowed to avenge Col. Khodaei, the officer who was shot dead in Tehran on "
+            "Sunday. Two gunmen on a motorcycle fired five shots at his car.")
+    assert date_of(nlp, text, "fired") == "2021-07-11"
+    text = ("Iran has vowed to avenge Col. Khodaei, the officer who was jailed in Iraq in 2009. "
+            "Two gunmen on a motorcycle fired five shots at his car.")
+    assert date_of(nlp, text, "fired") is None
+
+
 def test_a_time_after_a_clause_set_off_by_commas_is_the_sentences(nlp) -> None:
     """The relative clause closed at its second comma; a restrictive one keeps a time that
     follows an apposition inside it."""

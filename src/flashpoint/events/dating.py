@@ -240,6 +240,8 @@ class EventDater:
             if main is None:
                 main = self._accused_act_expression(sentence)
                 sentence.accused_lead = main is not None
+            if main is None and chain is None and self._lead(index):
+                main = self._victim_of_the_day(sentence)
             past_perfect = _past_perfect(sentence.span.root)
             if _heading(sentence.span):
                 chain = None  # a dateline or a heading: dates events through the report, not the chain
@@ -267,6 +269,28 @@ class EventDater:
             sentence.chain_after = chain
             sentence.root_date, sentence.speaker = self._statement_of(index)
             sentence.last_date = self._last_named(sentence)
+
+    def _lead(self, index: int) -> bool:
+        """Whether sentence ``index`` is the report's first below its dateline and headings."""
+        return all(_heading(earlier.span) for earlier in self.sentences[:index])
+
+    def _victim_of_the_day(self, sentence: _Sentence) -> Expression | None:
+        """ "Iran has vowed to avenge Col. Khodaei, the officer who was shot dead on Sunday": a
+        lead whose only date is on what was done to someone it names tells of that act, when the
+        act is of the report's week (a relative clause of someone's past, "who was jailed in
+        2009", or of what someone did, "The Taliban, who seized Kabul on Aug. 15", tells none)."""
+        for expression in sentence.expressions:
+            if not expression.usable or expression.host is None or expression.kind == "future":
+                continue
+            clause = _clause(expression.host)
+            if clause.dep_ != "relcl" or not any(c.dep_ == "nsubjpass" and c.tag_ == "WP"
+                                                 for c in clause.children):
+                continue
+            when = self._resolve(expression, sentence)
+            if when is not None and when.precision == "day" and self.published is not None \
+                    and 0 <= (self.published - when.day).days <= 7:
+                return expression
+        return None
 
     def _reported_act(self, main: Expression, said: When | None, sentence: _Sentence) -> When | None:
         """ "Hezbollah confirmed on Saturday that its leader had been killed ... the previous
