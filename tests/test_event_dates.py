@@ -910,6 +910,13 @@ def test_a_lead_dated_only_by_what_was_done_to_someone_tells_that_act(nlp) -> No
     text = ("Iran has vowed to avenge Col. Khodaei, the officer who was jailed in Iraq in 2009. "
             "Two gunmen on a motorcycle fired five shots at his car.")
     assert date_of(nlp, text, "fired") is None
+    text = ("U.S. jets pounded a column of fighters that had attacked an outpost near Khasham on "
+            "July 7. The attackers opened fire on the base.")
+    assert date_of(nlp, text, "pounded") == "2021-07-07"
+    assert date_of(nlp, text, "opened") == "2021-07-07"
+    text = ("The Taliban, who seized a district near Kandahar on July 7, said they would talk. "
+            "Gunmen opened fire on a checkpoint.")
+    assert date_of(nlp, text, "opened") is None
 
 
 def test_a_time_after_a_clause_set_off_by_commas_is_the_sentences(nlp) -> None:

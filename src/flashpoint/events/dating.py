@@ -242,6 +242,8 @@ class EventDater:
                 sentence.accused_lead = main is not None
             if main is None and chain is None and self._lead(index):
                 main = self._victim_of_the_day(sentence)
+                if main is not None:
+                    sentence.chain_before = self._resolve(main, sentence)  # its own acts too
             past_perfect = _past_perfect(sentence.span.root)
             if _heading(sentence.span):
                 chain = None  # a dateline or a heading: dates events through the report, not the chain
@@ -275,20 +277,24 @@ class EventDater:
         return all(_heading(earlier.span) for earlier in self.sentences[:index])
 
     def _victim_of_the_day(self, sentence: _Sentence) -> Expression | None:
-        """ "Iran has vowed to avenge Col. Khodaei, the officer who was shot dead on Sunday": a
-        lead whose only date is on what was done to someone it names tells of that act, when the
-        act is of the report's week (a relative clause of someone's past, "who was jailed in
-        2009", or of what someone did, "The Taliban, who seized Kabul on Aug. 15", tells none)."""
+        """ "Iran has vowed to avenge Col. Khodaei, the officer who was shot dead on Sunday",
+        "U.S. aircraft pounded a column of fighters that had attacked an outpost on Feb. 7": a
+        lead whose only date is on what was done to someone it names, or on what they had just
+        done, tells of that act, when the act is of the report's fortnight. A relative clause of
+        someone's past ("who was jailed in 2009") or of what someone did ("The Taliban, who
+        seized Kabul on Aug. 15, condemned ...") tells none."""
         for expression in sentence.expressions:
             if not expression.usable or expression.host is None or expression.kind == "future":
                 continue
             clause = _clause(expression.host)
-            if clause.dep_ != "relcl" or not any(c.dep_ == "nsubjpass" and c.tag_ == "WP"
-                                                 for c in clause.children):
+            if clause.dep_ != "relcl" or not any(
+                    c.dep_ == "nsubjpass" and c.tag_ == "WP"
+                    or c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") and _past_perfect(clause)
+                    for c in clause.children):
                 continue
             when = self._resolve(expression, sentence)
             if when is not None and when.precision == "day" and self.published is not None \
-                    and 0 <= (self.published - when.day).days <= 7:
+                    and 0 <= (self.published - when.day).days <= _REPORT_REACH_DAYS:
                 return expression
         return None
 
