@@ -919,6 +919,15 @@ def test_a_lead_dated_only_by_what_was_done_to_someone_tells_that_act(nlp) -> No
     assert date_of(nlp, text, "opened") is None
 
 
+def test_overnight_in_what_was_said_counts_from_the_saying(nlp) -> None:
+    """ "India said on Tuesday that its soldiers had struck launch pads overnight": Tuesday's
+    night before, not the report's; with no day of saying, the report's."""
+    text = "India said on Tuesday that its soldiers had struck militant launch pads overnight."
+    assert date_of(nlp, text, "struck") == "2021-07-13"
+    text = "India said that its soldiers had struck militant launch pads overnight."
+    assert date_of(nlp, text, "struck") == "2021-07-15"
+
+
 def test_a_time_after_a_clause_set_off_by_commas_is_the_sentences(nlp) -> None:
     """The relative clause closed at its second comma; a restrictive one keeps a time that
     follows an apposition inside it."""

@@ -443,9 +443,29 @@ class EventDater:
                 back = 7
             return anchor.shifted(-back)
         if kind == "published":
+            said = self._said_on(expression, sentence)
+            if said is not None:  # "said on Thursday that its soldiers had crossed overnight"
+                return said.shifted(timex.days, timex.precision)
             return self._story_night(expression, sentence, published) \
                 or published.shifted(timex.days, timex.precision)
         return self._period(timex.period or "")
+
+    def _said_on(self, expression: Expression, sentence: _Sentence) -> When | None:
+        """The day of the statement that reports ``expression``'s clause, when the sentence
+        dates it: "today" and "overnight" in what was said count from the saying."""
+        if expression.host is None:
+            return None
+        verb = next((a.head for a in (expression.host, *expression.host.ancestors)
+                     if a.dep_ == "ccomp" and a.head.lemma_.lower() in self.lex.say_verbs), None)
+        if verb is None:
+            return None
+        for other in sentence.expressions:
+            if other.usable and other.kind in ("absolute", "weekday") and other.host is not None \
+                    and _clause(other.host).i == verb.i:
+                when = self._resolve(other, sentence)
+                if when is not None and when.precision == "day":
+                    return when
+        return None
 
     def _story_night(self, expression: Expression, sentence: _Sentence, published: When) -> When | None:
         """ "Overnight" opening a sentence of a story whose episode is two or more days before the
