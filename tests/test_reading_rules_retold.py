@@ -27,7 +27,9 @@ latest act retold, and one whose own clause says whom it killed ("the U.S. drone
 killed Qassem Soleimani") was aimed at him, not at the latest act's target;
 a killing "in a U.S. drone strike" was done by the strike's doer, whatever it provoked later; and
 "the Hamas-led attack" was Hamas's. A word that names one kind of act ("the assassination of General
-Soleimani") retells its own act, even one told in passing, before the latest act told.
+Soleimani") retells its own act, even one told in passing, before the latest act told. In a run
+of condemnations, "the attack" is the act the one before condemned by its doer's name ("condemned
+the Israeli strike. ... denounced the attack").
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its
 own, all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -151,6 +153,12 @@ TEXTS = {
         "assassination of General Qasem Soleimani. On June 27th, President Biden ordered a "
         "strike against Shiite militias in Iraq and Syria. The assassination of General "
         "Soleimani also set off a deadly series of escalations.\n"),
+    "condemnation_run": (
+        "RAFAH, May 27, 2024 —\n"
+        "An Israeli air strike on Sunday night set fire to a tent camp in Rafah, killing 45 people.\n"
+        "Hours earlier, Hamas fighters fired rockets at Tel Aviv, their first such attack in months.\n"
+        "Ireland condemned the Israeli strike.\n"
+        "Norway denounced the attack in the strongest terms.\n"),
 }
 
 coded = coded_fixture("rules_retold", TEXTS)
@@ -300,3 +308,10 @@ def test_a_specific_act_word_retells_its_own_act_even_one_told_in_passing(coded)
     retold = events[-1]
     assert retold.source is not None and retold.source.name != "Joe Biden"
     assert "Trump" in (retold.source.text or retold.source.name or "")
+
+
+def test_a_run_of_condemnations_retells_the_act_condemned_before(coded) -> None:
+    """"Ireland condemned the Israeli strike. Norway denounced the attack": the strike, not the
+    rockets Hamas fired, which the story called an attack last."""
+    denounced = _one(coded["condemnation_run"], "denounced")
+    assert _country(denounced.target) == "ISR"

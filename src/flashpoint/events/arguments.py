@@ -90,6 +90,8 @@ _VIOLENT = {"ASSAULT", "COERCE", "PROTEST"}
 _ATTACK_NOUNS = {"attack", "assault", "bombing", "raid", "strike", "shooting", "operation"}
 #: Act nouns general enough to name any act of their type ("the attack", "the strikes").
 _GENERAL_ACT_WORDS = _ATTACK_NOUNS | {"airstrike", "incident", "escalation", "violence"}
+#: How many sentences back a condemnation of "the attack" looks for the act condemned before it.
+_CONDEMNATION_REACH = 2
 #: Label of a span that stands for an unnamed doer (the actor resolver makes it UNK).
 UNKNOWN_DOER = "UNKNOWN_DOER"
 UNKNOWN_ATTACKER = "UNKNOWN_ATTACKER"
@@ -963,6 +965,9 @@ class ArgumentFinder:
         another name of the act (``act_synonyms``: "the incursion" after "crossed into")."""
         head = trigger.head
         sent_start = head.sent.start
+        condemned = self._condemned_before(trigger)
+        if condemned is not None:
+            return condemned
         known = [(t, _doer_known(a)) for t, a in self._seen
                  if t.event_type == trigger.event_type and t.head.i < sent_start]
         earlier = [(t, a) for t, a in known if a is not None]
@@ -987,6 +992,30 @@ class ArgumentFinder:
         specific = same_in_passing if lemma not in _GENERAL_ACT_WORDS else []
         pool = same or specific or told or same_in_passing or [a for _t, a in earlier]
         return pool[-1] if pool else None
+
+    def _condemned_before(self, trigger: Trigger) -> Arguments | None:
+        """ "Guterres condemned the Israeli strike. ... Borrell denounced the attack": in a run
+        of condemnations, a general word for an act retells the act the one before condemned
+        (in the last ``_CONDEMNATION_REACH`` sentences), not the latest act told, when that one
+        named its doer in its own words ("the Israeli strike"; a doer read from the story may
+        be wrong, and would spread)."""
+        head = trigger.head
+        if head.lemma_.lower() not in _GENERAL_ACT_WORDS or not self._condemned(head):
+            return None
+        sentences = list(head.doc.sents)
+        here = next(i for i, s in enumerate(sentences) if s.start <= head.i < s.end)
+        reach = sentences[max(0, here - _CONDEMNATION_REACH)].start
+        for told, args in reversed(self._seen):
+            if reach <= told.head.i < head.sent.start and told.is_nominal \
+                    and told.event_type == trigger.event_type and self._condemned(told.head):
+                named = args.source is not None and told.head.left_edge.i <= args.source.root.i \
+                    <= told.head.right_edge.i
+                return args if named and _named(args.source) else None
+        return None
+
+    def _condemned(self, noun: Token) -> bool:
+        """Whether ``noun`` is what a verb of condemnation takes as its object."""
+        return noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.cues.condemning_verbs
 
     def _only_alleged(self, head: Token) -> bool:
         """An act told only as what someone is accused or suspected of ("police arrested a
