@@ -11,7 +11,8 @@ surname after being named in full; "a Saudi-led coalition airstrike"; a zone dec
 closed, a decision called hasty, concerns shared; the Islamic State of a report set elsewhere; missiles shot down named by a
 count; a demand joined to an accusation; "its embassy" stormed by protesters; a frigate that
 struck a mine, the one hit; bases a militia hit in its own country, which stand for the forces
-they host, unless warplanes hit them.
+they host, unless warplanes hit them; missiles fired in one volley with drones sent "against"
+a target, at that target.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its
 own, all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -108,6 +109,11 @@ TEXTS = {
         "BAGHDAD, Jan. 10, 2024 —\n"
         "U.S. jets struck Kataib Hezbollah sites in western Iraq on Friday. On Sunday, "
         "warplanes pounded a Kataib Hezbollah base in Iraq.\n"),
+    "one_volley": (
+        "ERBIL, Iraq, Sept. 29, 2022 —\n"
+        "A U.S. fighter shot down a drone over Erbil on Tuesday. Iran's Revolutionary Guards "
+        "fired ballistic missiles and sent explosive drones against Iranian Kurdish opposition "
+        "groups in Iraq's Kurdistan region on Wednesday.\n"),
 }
 
 
@@ -258,3 +264,9 @@ def test_bases_a_militia_hit_at_home_stand_for_the_forces_they_host(coded) -> No
     assert _country(fired.source) == "IRQ" and _country(fired.target) == "USA"
     pounded = _one(coded["warplanes_hit_a_base"], "pounded")
     assert _country(pounded.target) == "IRQ"
+
+
+def test_missiles_fired_with_drones_sent_against_a_target_are_aimed_at_it(coded) -> None:
+    """Not at the American side the story's earlier dyad would lend an act with no target."""
+    fired = _one(coded["one_volley"], "fired")
+    assert fired.target is not None and fired.target.text == "Iranian Kurdish opposition groups"

@@ -1489,6 +1489,25 @@ class ArgumentFinder:
         if args.target is None and obj is not None and self.is_weapon(obj):
             # "launched a drone at Erbil Air Base": the weapon's own "at"
             args.target = self._span(self._target_prep(obj, etype), args, instrument=False)
+        if args.target is None and obj is not None and self.is_weapon(obj):
+            # "fired missiles and sent drones against Kurdish groups": one volley, one target
+            args.target = self._span(self._partner_weapon_target(verb, etype), args, instrument=False)
+
+    def _partner_weapon_target(self, verb: Token, etype: EventType) -> Token | None:
+        """The target a verb conjoined to ``verb``, sharing its subject, gives its own weapon:
+        "fired ballistic missiles and sent explosive drones against Kurdish groups"."""
+        partners = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+        if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+            partners.append(verb.head)
+        for partner in partners:
+            if _child(partner, "nsubj", "nsubjpass") is not None and partner is not verb.head:
+                continue  # a clause of its own subject: another act
+            weapon = _child(partner, "dobj")
+            if weapon is not None and self.is_weapon(weapon):
+                target = self._target_prep(weapon, etype) or self._target_prep(partner, etype)
+                if target is not None:
+                    return target
+        return None
 
     def _named_culprit(self, verb: Token) -> Span | None:
         """The doer a name given to an act names: "called it Ukrainian sabotage", "called the
