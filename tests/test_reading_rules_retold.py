@@ -29,7 +29,9 @@ a killing "in a U.S. drone strike" was done by the strike's doer, whatever it pr
 "the Hamas-led attack" was Hamas's. A word that names one kind of act ("the assassination of General
 Soleimani") retells its own act, even one told in passing, before the latest act told. In a run
 of condemnations, "the attack" is the act the one before condemned by its doer's name ("condemned
-the Israeli strike. ... denounced the attack").
+the Israeli strike. ... denounced the attack"). Missiles brought down are the defence, not the
+raid a later "the raid" retells; and "it" never stands for a person ("telephoned his Syrian
+counterpart, Faisal Mekdad, and condemned it").
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its
 own, all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -159,6 +161,22 @@ TEXTS = {
         "Hours earlier, Hamas fighters fired rockets at Tel Aviv, their first such attack in months.\n"
         "Ireland condemned the Israeli strike.\n"
         "Norway denounced the attack in the strongest terms.\n"),
+    "raid_and_defence": (
+        "DAMASCUS, June 13, 2022 —\n"
+        "Israeli jets struck Damascus airport on Friday, tearing up its runways.\n"
+        "The Syrian army said the missiles were fired from the Golan Heights and that air "
+        "defences had downed most of them.\n"
+        "Russia's foreign ministry denounced the raid.\n"),
+    "named_drone_downed": (
+        "WASHINGTON, June 21, 2019 —\n"
+        "Iranian forces shot down a U.S. Navy Global Hawk drone over the Strait of Hormuz on "
+        "Thursday.\n"
+        "Britain condemned the attack.\n"),
+    "it_after_a_person": (
+        "TEHRAN, June 13, 2022 —\n"
+        "Israeli warplanes bombed the port of Latakia on Friday, setting containers ablaze.\n"
+        "Iran's foreign minister telephoned his Syrian counterpart, Faisal Mekdad, and condemned "
+        "it as a breach of Syria's sovereignty.\n"),
 }
 
 coded = coded_fixture("rules_retold", TEXTS)
@@ -315,3 +333,16 @@ def test_a_run_of_condemnations_retells_the_act_condemned_before(coded) -> None:
     rockets Hamas fired, which the story called an attack last."""
     denounced = _one(coded["condemnation_run"], "denounced")
     assert _country(denounced.target) == "ISR"
+
+
+def test_a_defence_against_a_raid_is_not_the_raid_retold(coded) -> None:
+    denounced = _one(coded["raid_and_defence"], "denounced")
+    assert _country(denounced.target) == "ISR"
+    # a drone named by its model is an asset: its downing is the attack retold
+    condemned = _one(coded["named_drone_downed"], "condemned")
+    assert _country(condemned.target) == "IRN"
+
+
+def test_it_is_never_a_person_just_named(coded) -> None:
+    condemned = _one(coded["it_after_a_person"], "condemned")
+    assert _country(condemned.target) == "ISR"

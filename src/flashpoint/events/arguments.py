@@ -981,7 +981,7 @@ class ArgumentFinder:
         lemma = head.lemma_.lower()
         # an act told in passing, as the cause of another, is seldom the one retold later
         foreground = [(t, a) for t, a in earlier if not self._in_passing(t) and not _intended(t.head)
-                      and not self._only_alleged(t.head)]
+                      and not self._only_alleged(t.head) and not self._defence(t, a)]
         names = self._lexicon.names_of_act(lemma)  # "the incursion" after "tanks crossed into"
         same = [a for t, a in foreground if _named_by(t.head, names)]
         same_in_passing = [a for t, a in earlier if _named_by(t.head, names)]
@@ -1053,6 +1053,8 @@ class ArgumentFinder:
                 continue
             if (token.tag_ in ("NNS", "NNPS")) != plural and token.pos_ == "NOUN":
                 continue
+            if not plural and _a_person(token):
+                continue  # "telephoned his Syrian counterpart ... and condemned it": not him
             phrase = noun_phrase(token)
             if self.is_actorish(phrase.text, True):
                 return phrase
@@ -1083,10 +1085,29 @@ class ArgumentFinder:
             elif trigger.event_type in _VIOLENT and not self._only_alleged(trigger.head) \
                     and not _intended(trigger.head):
                 doer = args.source or args.antecedent or _unknown(trigger)
-                if not self._in_passing(trigger):
+                if not self._in_passing(trigger) and not self._defence(trigger, args):
                     return doer
                 told_in_passing = told_in_passing or doer
         return told_in_passing
+
+    def _defence(self, trigger: Trigger, args: Arguments) -> bool:
+        """Weapons in flight brought down ("air defences downed most of the missiles"), or
+        interceptors fired at them: the defence against an attack, not the attack a later "it"
+        or "the raid" retells."""
+        verb = trigger.head
+        if trigger.is_nominal:
+            return False
+        downed = _child(verb, "dobj", "nsubjpass")
+        named = downed if downed is not None else (args.target.root if args.target is not None else None)
+        if named is None:
+            return False
+        if named.lemma_.lower() in self.defence.interceptor_words:
+            return True  # "destroyers fired a dozen interceptors"
+        if verb.lemma_.lower() not in self.defence.downing_verbs:
+            return False
+        modelled = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in named.children)
+        return named.lemma_.lower() in self.defence.ordnance and not modelled \
+            or self._stands_for_the_fired(named, verb)
 
     def _named_alike(self, head: Token, earlier: list[tuple[Trigger, Arguments]]
                      ) -> list[tuple[Trigger, Arguments]]:
@@ -1111,7 +1132,7 @@ class ArgumentFinder:
         related = {trigger.event_type} | (_VIOLENT if trigger.event_type in _VIOLENT else set())
         earlier = self._named_alike(head, [(t, a) for t, a in self._seen
                                       if t.event_type in related and t.head.i < head.sent.start
-                                      and _named(a.target)])
+                                      and _named(a.target) and not self._defence(t, a)])
         same = [a for t, a in earlier if _named_by(t.head, {lemma})]
         typed = [a for t, a in earlier if t.event_type == trigger.event_type and not self._in_passing(t)]
         foreground = [a for t, a in earlier if not self._in_passing(t)]
@@ -2030,6 +2051,15 @@ def _named_by(head: Token, names: AbstractSet[str]) -> bool:
         return True
     subject = _child(head, "nsubj") if head.pos_ in ("VERB", "AUX") else None
     return subject is not None and subject.lemma_.lower().endswith(tuple(names))
+
+
+def _a_person(noun: Token) -> bool:
+    """A noun for a person, whom "it" never stands for: a name ("Mekdad"), or a role with a
+    person's name beside it or a person's possessive ("his Syrian counterpart, Faisal Mekdad")."""
+    if noun.ent_type_ == "PERSON":
+        return True
+    return any(c.dep_ == "appos" and c.ent_type_ == "PERSON" or c.dep_ == "poss" and c.lower_ in ("his", "her")
+               for c in noun.children)
 
 
 def _doer_known(args: Arguments) -> Arguments | None:

@@ -69,6 +69,7 @@ class DefenceCues:
     interceptions: frozenset[str] = frozenset()
     downing_verbs: frozenset[str] = frozenset()
     interceptor_words: frozenset[str] = frozenset()
+    ordnance: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -81,7 +82,8 @@ def load_defence(path: str | None = None) -> DefenceCues:
     try:
         words = {key: frozenset(str(w).lower() for w in spec.get(key) or ())
                  for key in ("verbs", "defenders", "systems", "threats", "site_preps", "sites", "aim_preps",
-                             "aim_verbs", "interceptions", "downing_verbs", "interceptor_words")}
+                             "aim_verbs", "interceptions", "downing_verbs", "interceptor_words",
+                             "ordnance")}
         return DefenceCues(event_type=str(spec["type"]).upper(), **words)
     except (KeyError, TypeError, AttributeError) as exc:
         raise ModelError(f"plover.yaml defence section is malformed: {exc!r}") from exc
