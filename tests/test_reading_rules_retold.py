@@ -31,7 +31,8 @@ Soleimani") retells its own act, even one told in passing, before the latest act
 of condemnations, "the attack" is the act the one before condemned by its doer's name ("condemned
 the Israeli strike. ... denounced the attack"). Missiles brought down are the defence, not the
 raid a later "the raid" retells; and "it" never stands for a person ("telephoned his Syrian
-counterpart, Faisal Mekdad, and condemned it").
+counterpart, Faisal Mekdad, and condemned it"). "X were among the sites hit" names what the
+attack just told hit; X did not hit it.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its
 own, all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -167,6 +168,11 @@ TEXTS = {
         "The Syrian army said the missiles were fired from the Golan Heights and that air "
         "defences had downed most of them.\n"
         "Russia's foreign ministry denounced the raid.\n"),
+    "among_the_sites_hit": (
+        "ERBIL, Iraq, Sept. 29, 2022 —\n"
+        "Iran's Revolutionary Guards fired ballistic missiles at Kurdish opposition groups near "
+        "Koya on Wednesday.\n"
+        "Offices of the Kurdistan Democratic Party of Iran were among the sites hit.\n"),
     "named_drone_downed": (
         "WASHINGTON, June 21, 2019 —\n"
         "Iranian forces shot down a U.S. Navy Global Hawk drone over the Strait of Hormuz on "
@@ -346,3 +352,9 @@ def test_a_defence_against_a_raid_is_not_the_raid_retold(coded) -> None:
 def test_it_is_never_a_person_just_named(coded) -> None:
     condemned = _one(coded["it_after_a_person"], "condemned")
     assert _country(condemned.target) == "ISR"
+
+
+def test_what_was_among_the_sites_hit_was_hit_by_the_attack_told(coded) -> None:
+    hit = _one(coded["among_the_sites_hit"], "hit")
+    assert hit.target is not None and hit.target.text.startswith("Offices")
+    assert _country(hit.source) == "IRN"

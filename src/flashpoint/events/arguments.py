@@ -667,6 +667,11 @@ class ArgumentFinder:
                 args.source = args.accused  # "accused X of approving the attacks": X, not the accuser
         else:
             self._verbal(trigger.head, etype, args)
+            among = _among_those_hit(trigger.head)
+            if among is not None:  # "Offices of the party were among the sites hit": hit, not
+                # hitting, in the attack just told
+                args.target = self._span(among, args, instrument=False)
+                args.source = self._latest_doer(trigger.head)
         inside = range(trigger.span.start, trigger.span.end)
         addressee = self._addressee(trigger)
         if addressee is not None:
@@ -2051,6 +2056,21 @@ def _named_by(head: Token, names: AbstractSet[str]) -> bool:
         return True
     subject = _child(head, "nsubj") if head.pos_ in ("VERB", "AUX") else None
     return subject is not None and subject.lemma_.lower().endswith(tuple(names))
+
+
+def _among_those_hit(verb: Token) -> Token | None:
+    """The subject of "X were among the sites hit": a participle right after the noun "among"
+    takes is a reduced passive ("the sites [that were] hit"), which the parser often hangs on the
+    copula as a clause of its own, making X look like the doer. X is what was hit."""
+    if verb.i == 0 or any(c.dep_ in ("dobj", "nsubj", "nsubjpass") for c in verb.children):
+        return None
+    noun = verb.doc[verb.i - 1]
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or noun.head.lower_ != "among":
+        return None
+    copula = noun.head.head
+    if copula.lemma_ != "be":
+        return None
+    return next((c for c in copula.children if c.dep_ == "nsubj"), None)
 
 
 def _a_person(noun: Token) -> bool:
