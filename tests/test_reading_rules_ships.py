@@ -2,7 +2,9 @@
 third development set (``tests/gold/dev3.jsonl``) in a second pass, and a warship named after a
 person ("the Carney"), which neither it nor "it" after it stands for, and a general craft word
 ("the jet", "the vessel") that names the last craft of its kind told before, however many
-sentences before: a report keeps to its craft as it keeps to its sites.
+sentences before: a report keeps to its craft as it keeps to its sites. A ship named after a
+word for a ship ("the destroyer Carney", "The U.S. destroyer Nitze") is of the state the words
+before that word name, and never the person or the capital its name also is.
 
 Like the other reading-rule modules: each rule is checked end to end on a short text of its
 own, all coded as one batch (``tests.rules_support.code_texts``)."""
@@ -84,6 +86,12 @@ TEXTS = {
         "SEOUL, May 26, 2010 —\n"
         "South Korea closed its sea lanes to North Korean merchant ships on Monday. "
         "Investigators concluded that a torpedo had sunk the warship near Baengnyeong Island.\n"),
+    "ship_after_its_kind": (
+        "WASHINGTON, Jan. 12, 2024 —\n"
+        "The U.S. destroyer Nitze fired Tomahawk missiles at three radar sites in Yemen on "
+        "Thursday. On Friday, the destroyer Carney shot down a drone launched by the Houthis.\n"
+        "A Houthi missile struck the Marshall Islands-flagged tanker Marlin Luanda in the Gulf of "
+        "Aden.\n"),
 }
 
 
@@ -185,3 +193,11 @@ def test_a_warship_named_after_a_person_is_not_that_person(coded) -> None:
     for event in coded["warship_named_after_a_person"]:
         for actor in (event.source, event.target):
             assert actor is None or actor.country != "CAN", (event.trigger, actor)
+
+
+def test_a_ship_named_after_its_kind_is_of_the_state_named_before_it(coded) -> None:
+    events = coded["ship_after_its_kind"]
+    fired, downed, struck = _one(events, "fired"), _one(events, "shot down"), _one(events, "missile struck")
+    assert _country(fired.source) == "USA" and "Nitze" in (fired.source.text or "")
+    assert _country(downed.source) != "CAN"  # Carney: a warship, not Canada's prime minister
+    assert _country(struck.target) == "MHL"  # not Angola, whose capital the name also is

@@ -644,6 +644,9 @@ class ActorDictionary:
         labelled = self._labelled(span, when)
         if labelled is not None:
             return labelled
+        vessel = self._named_vessel(span)
+        if vessel is not None:  # "the U.S. destroyer Nitze", "the destroyer Carney": a ship
+            return vessel
         both = self._both_parties(span)
         if both is not None:  # "both sides", "the two governments": read off the story's dyad
             return Actor(text=both, country="UNK")  # (events.counterparts), not off the place
@@ -978,6 +981,40 @@ class ActorDictionary:
         flag = self._flag_stated(span.root)
         if flag is not None and (span.root.pos_ == "PROPN" or self._vessel_word(span.root)):
             return Actor(text=actor.text, country=flag, sector=actor.sector)  # "the Eternity C, flagged in Liberia"
+        return None
+
+    def _named_vessel(self, span: Span) -> Actor | None:
+        """A ship called by its name right after a word for a ship ("the destroyer Carney",
+        "the tanker Marlin Luanda", "The U.S. destroyer Nitze", whose head word the parser may
+        leave out of the phrase): of the country the words before that word name ("U.S.",
+        "British"), else of none, and never the person or the capital its name also is."""
+        doc = span.doc
+        first = max(span.start - 1, span.sent.start)
+        word = next((t for t in doc[first: span.end - 1]
+                     if self._config.craft_kinds.get(t.lemma_.lower()) == "ship" and t.pos_ == "NOUN"), None)
+        if word is None or not all(t.pos_ in ("PROPN", "NUM") for t in doc[word.i + 1: span.end]):
+            return None
+        modifiers: list[str] = []
+        for before in reversed(doc[span.sent.start: word.i]):
+            if before.lower_ in ("the", "a", "an") or before.pos_ == "ADP" or before.is_punct and before.text != "-":
+                break
+            modifiers.insert(0, before.text)
+        state = self._country_among(modifiers)  # "U.S.", "British", "Marshall Islands-flagged"
+        text = doc[min(span.start, word.i): span.end].text
+        if state is not None:  # the ship's state, as the phrase's words name it
+            return Actor(text=text, name=state.name, country=state.country, id=state.country)
+        named = self.find(doc[word.i + 1: span.end].text)
+        if named is not None and named[0].kind in ("person", "country", "capital"):
+            return Actor(text=text, country="UNK")  # a ship named after someone or somewhere
+        return None  # a ship the knowledge base names, or no one: the usual reading
+
+    def _country_among(self, words: list[str]) -> ActorEntry | None:
+        """The country the longest run of ``words`` names ("Marshall Islands", "U.S.")."""
+        for size in range(len(words), 0, -1):
+            for start in range(len(words) - size + 1):
+                found = self.find(" ".join(words[start: start + size]))
+                if found is not None and found[0].kind in ("country", "capital") and found[0].country:
+                    return found[0]
         return None
 
     def _flag_stated(self, root: Token) -> str | None:
