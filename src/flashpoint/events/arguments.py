@@ -1007,9 +1007,9 @@ class ArgumentFinder:
         head = trigger.head
         if head.lemma_.lower() not in _GENERAL_ACT_WORDS or not self._condemned(head):
             return None
-        sentences = list(head.doc.sents)
-        here = next(i for i, s in enumerate(sentences) if s.start <= head.i < s.end)
-        reach = sentences[max(0, here - _CONDEMNATION_REACH)].start
+        reach = head.sent.start
+        for _ in range(_CONDEMNATION_REACH):  # back to the start of the sentence that far back
+            reach = head.doc[reach - 1].sent.start if reach > 0 else 0
         for told, args in reversed(self._seen):
             if reach <= told.head.i < head.sent.start and told.is_nominal \
                     and told.event_type == trigger.event_type and self._condemned(told.head):
