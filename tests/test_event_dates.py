@@ -928,6 +928,18 @@ def test_overnight_in_what_was_said_counts_from_the_saying(nlp) -> None:
     assert date_of(nlp, text, "struck") == "2021-07-15"
 
 
+def test_a_before_clause_orders_acts_of_one_episode(nlp) -> None:
+    """ "The attackers struck while the troops slept and slipped away before reinforcements
+    arrived": the episode's act; "had struck the post before" is another time."""
+    text = ("Gunmen stormed an army post in Diyala on Tuesday, killing eleven soldiers. The "
+            "attackers struck while most of the troops were asleep and slipped away before "
+            "reinforcements arrived.")
+    assert date_of(nlp, text, "struck") == "2021-07-13"
+    text = ("Gunmen stormed an army post in Diyala on Tuesday, killing eleven soldiers. The "
+            "attackers had struck the same post before.")
+    assert date_of(nlp, text, "struck") is None
+
+
 def test_a_time_after_a_clause_set_off_by_commas_is_the_sentences(nlp) -> None:
     """The relative clause closed at its second comma; a restrictive one keeps a time that
     follows an apposition inside it."""

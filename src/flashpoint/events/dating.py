@@ -389,7 +389,7 @@ class EventDater:
     def _shifts(self, sentence: _Sentence) -> bool:
         """The sentence is about another time than the episode ("previously", "since 2014")."""
         return any(t.lower_ in self.lex.shift_words
-                   and not _backgrounds_a_noun(t)
+                   and not _backgrounds_a_noun(t) and not _sequence_within(t)
                    and not self._in_expression(t, sentence) for t in sentence.span)
 
     def _moves_on(self, sentence: _Sentence) -> bool:
@@ -1342,6 +1342,12 @@ def _backgrounds_a_noun(token: Token) -> bool:
     (unlike "since then")."""
     return token.dep_ == "prep" and any(
         c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN") for c in token.children)
+
+
+def _sequence_within(token: Token) -> bool:
+    """ "slipped away before reinforcements arrived": "before" opening a clause orders two acts
+    of one episode; it moves the sentence to no other time (unlike "had struck before")."""
+    return token.lower_ == "before" and token.dep_ == "mark"
 
 
 def _since_then(head: Token) -> bool:
